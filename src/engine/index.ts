@@ -1,0 +1,13 @@
+/**
+ * The budget-sim engine: the upstream/downstream model as a pure library (no DOM).
+ * Data flows one way: JSON → parseModel → simulate → results.
+ */
+export type {
+  Budget, Brand, Downstream, Economics, History, Market, Model, PeriodsPerYear, Plan, Upstream,
+} from './model.ts';
+export { PERIODS_PER_YEAR_CHOICES } from './model.ts';
+export { ModelError, parseModel, type ModelIssue } from './parse-model.ts';
+export { NUMBER_FIELDS, describeRule, type FieldGroup, type NumberField, type NumberRule } from './model-fields.ts';
+export { simulate } from './simulate.ts';
+export { PERIOD_FIELDS, SUMMARY_FIELDS, type PeriodResult, type SimulationResult, type Summary } from './results.ts';
+export { hill } from './hill.ts';

@@ -1,0 +1,341 @@
+import { closest, distance } from 'fastest-levenshtein';
+import {
+  type Budget, type Model, type PeriodsPerYear, type Plan, PERIODS_PER_YEAR_CHOICES,
+} from './model.ts';
+import {
+  HORIZON_YEARS_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberRule,
+  SECTION_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
+} from './model-fields.ts';
+
+/** One problem with a model: where it is and what is wrong, as a full sentence. */
+export interface ModelIssue {
+  /** Dotted path of the offending field, e.g. `brand.halfLifeMonths`; "" for the whole model. */
+  path: string;
+  /** A sentence naming the field and the rule, e.g. "brand.halfLifeMonths must be > 0, got -3". */
+  message: string;
+}
+
+/** Thrown by `parseModel` with every problem found, not only the first. */
+export class ModelError extends Error {
+  readonly issues: readonly ModelIssue[];
+
+  constructor(issues: readonly ModelIssue[]) {
+    super(issues.map((issue) => issue.message).join('\n'));
+    this.name = 'ModelError';
+    this.issues = issues;
+  }
+}
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * Validates a parsed JSON value against the model specification and returns a clean copy.
+ *
+ * Every problem is collected before throwing, so a person fixes a file in one pass. Unknown
+ * fields are errors (typos would otherwise be silently ignored), with a "did you mean" hint when
+ * a known field is close. The returned model is built field by field from known keys, so keys
+ * such as `__proto__` in the input can never reach an object's prototype.
+ *
+ * @throws {ModelError} listing each offending path with its rule.
+ * @example parseModel(JSON.parse(fs.readFileSync('models/default.json', 'utf8')))
+ */
+export function parseModel(input: unknown): Model {
+  const issues: ModelIssue[] = [];
+  const report = (path: string, message: string) => issues.push({ path, message });
+
+  const root = readObject(input, '', TOP_LEVEL_KEYS, report);
+  if (root === undefined) throw new ModelError(issues);
+
+  const name = readText(root, 'name', MAX_NAME_LENGTH, true, report) ?? '';
+  const description = readText(root, 'description', MAX_DESCRIPTION_LENGTH, false, report);
+  const schema = readText(root, '$schema', 2000, false, report);
+
+  const periodsPerYear = readPeriodsPerYear(root, report);
+  const horizonYears = readNumber(root, 'horizonYears', 'horizonYears', HORIZON_YEARS_RULE, report);
+  // Array lengths depend on these two; when either is invalid, length checks are skipped
+  // rather than reported twice for one mistake.
+  const years = horizonYears;
+  const periods = periodsPerYear !== undefined && years !== undefined ? periodsPerYear * years : undefined;
+
+  const numberAt = (section: JsonObject | undefined, path: string): number => {
+    const field = NUMBER_FIELDS.find((candidate) => candidate.path === path)!;
+    const key = path.slice(path.indexOf('.') + 1);
+    if (section === undefined) return Number.NaN;
+    if (field.yearly) return Number.NaN; // read by readYearly
+    return readNumber(section, key, path, field.rule, report) ?? Number.NaN;
+  };
+
+  const plan = root.plan === undefined ? undefined : readPlan(root.plan, periods, report);
+
+  let budget: Budget | undefined;
+  if (hasOwn(root, 'budget') || !hasOwn(root, 'plan')) {
+    const section = readSection(root, 'budget', report);
+    if (section !== undefined) {
+      budget = {
+        perYear: readYearly(section, 'budget.perYear', years, report),
+        upstreamShare: readYearly(section, 'budget.upstreamShare', years, report),
+      };
+    }
+  }
+
+  const history = readSection(root, 'history', report);
+  const market = readSection(root, 'market', report);
+  const brand = readSection(root, 'brand', report);
+  const upstream = readSection(root, 'upstream', report);
+  const downstream = readSection(root, 'downstream', report);
+  const economics = readSection(root, 'economics', report);
+
+  const model: Model = {
+    ...(schema !== undefined ? { $schema: schema } : {}),
+    name,
+    ...(description !== undefined ? { description } : {}),
+    periodsPerYear: periodsPerYear ?? 12,
+    horizonYears: horizonYears ?? 1,
+    ...(budget !== undefined ? { budget } : {}),
+    ...(plan !== undefined ? { plan } : {}),
+    history: {
+      upstreamPerMonth: numberAt(history, 'history.upstreamPerMonth'),
+      downstreamPerMonth: numberAt(history, 'history.downstreamPerMonth'),
+    },
+    market: {
+      inMarketPerMonth: numberAt(market, 'market.inMarketPerMonth'),
+      growthPerYear: numberAt(market, 'market.growthPerYear'),
+      seasonality: market === undefined ? null : readSeasonality(market, periodsPerYear, report),
+    },
+    brand: {
+      initialEquity: numberAt(brand, 'brand.initialEquity'),
+      maxEquity: numberAt(brand, 'brand.maxEquity'),
+      halfLifeMonths: numberAt(brand, 'brand.halfLifeMonths'),
+      demandLift: numberAt(brand, 'brand.demandLift'),
+      conversionLift: numberAt(brand, 'brand.conversionLift'),
+    },
+    upstream: {
+      lagMonths: numberAt(upstream, 'upstream.lagMonths'),
+      lagConcentration: numberAt(upstream, 'upstream.lagConcentration'),
+      lagWindowMonths: numberAt(upstream, 'upstream.lagWindowMonths'),
+      halfSaturation: numberAt(upstream, 'upstream.halfSaturation'),
+      shape: numberAt(upstream, 'upstream.shape'),
+      insightFeedback: numberAt(upstream, 'upstream.insightFeedback'),
+    },
+    downstream: {
+      halfLifeMonths: numberAt(downstream, 'downstream.halfLifeMonths'),
+      halfSaturation: numberAt(downstream, 'downstream.halfSaturation'),
+      shape: numberAt(downstream, 'downstream.shape'),
+      maxConversionLift: numberAt(downstream, 'downstream.maxConversionLift'),
+    },
+    economics: {
+      baseConversion: numberAt(economics, 'economics.baseConversion'),
+      valuePerSale: numberAt(economics, 'economics.valuePerSale'),
+      margin: numberAt(economics, 'economics.margin'),
+      discountRatePerYear: numberAt(economics, 'economics.discountRatePerYear'),
+      carryoverYears: numberAt(economics, 'economics.carryoverYears'),
+    },
+  };
+
+  // Rules between fields; each is checked only when both of its fields are valid on their own.
+  const { initialEquity, maxEquity } = model.brand;
+  if (Number.isFinite(initialEquity) && Number.isFinite(maxEquity) && initialEquity > maxEquity) {
+    report('brand.initialEquity',
+      `brand.initialEquity must be ≤ brand.maxEquity (${maxEquity}), got ${initialEquity}`);
+  }
+  const { lagMonths, lagWindowMonths } = model.upstream;
+  if (Number.isFinite(lagMonths) && Number.isFinite(lagWindowMonths) && lagMonths > lagWindowMonths) {
+    report('upstream.lagMonths',
+      `upstream.lagMonths must be ≤ upstream.lagWindowMonths (${lagWindowMonths}), got ${lagMonths}`);
+  }
+
+  if (issues.length > 0) throw new ModelError(issues);
+  return model;
+}
+
+type Report = (path: string, message: string) => void;
+
+/** Short, safe rendering of an offending value for a message. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  if (text.length > 40) text = `${text.slice(0, 37)}...`;
+  if (typeof value === 'string') return `${text} (text)`;
+  if (Array.isArray(value)) return `${text} (a list)`;
+  return text;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `text ${showValue(value).replace(/ \(text\)$/, '')}`;
+  return showValue(value);
+}
+
+function isPlainObject(value: unknown): value is JsonObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function hasOwn(object: JsonObject, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+/** Checks that `value` is an object holding only `knownKeys`; reports unknown keys with a hint. */
+function readObject(value: unknown, path: string, knownKeys: readonly string[], report: Report): JsonObject | undefined {
+  if (!isPlainObject(value)) {
+    report(path, path === ''
+      ? `the model must be a JSON object, got ${kindOf(value)}`
+      : `${path} must be an object, got ${kindOf(value)}`);
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (knownKeys.includes(key)) continue;
+    const fullPath = join(path, key);
+    const suggestion = closest(key, knownKeys as string[]);
+    const close = distance(key.toLowerCase(), suggestion.toLowerCase()) <= Math.max(2, Math.floor(suggestion.length / 4));
+    report(fullPath, close
+      ? `${fullPath} is not a known field; did you mean ${join(path, suggestion)}?`
+      : `${fullPath} is not a known field (known here: ${knownKeys.join(', ')})`);
+  }
+  return value;
+}
+
+function readSection(root: JsonObject, key: string, report: Report): JsonObject | undefined {
+  if (!hasOwn(root, key)) {
+    report(key, `${key} is required`);
+    return undefined;
+  }
+  return readObject(root[key], key, SECTION_KEYS[key], report);
+}
+
+function readNumber(
+  object: JsonObject, key: string, path: string, rule: NumberRule, report: Report,
+): number | undefined {
+  if (!hasOwn(object, key)) {
+    report(path, `${path} is required`);
+    return undefined;
+  }
+  return checkNumber(object[key], path, rule, report);
+}
+
+function checkNumber(value: unknown, path: string, rule: NumberRule, report: Report): number | undefined {
+  if (typeof value !== 'number') {
+    report(path, `${path} must be a number, got ${kindOf(value)}`);
+    return undefined;
+  }
+  if (!Number.isFinite(value)) {
+    report(path, `${path} must be a finite number, got ${value}`);
+    return undefined;
+  }
+  if (!satisfiesRule(value, rule)) {
+    report(path, `${path} must be ${describeRule(rule)}, got ${value}`);
+    return undefined;
+  }
+  return value;
+}
+
+/** A number for every year, or a list with one number per year of the horizon. */
+function readYearly(section: JsonObject, path: string, years: number | undefined, report: Report): number | number[] {
+  const field = NUMBER_FIELDS.find((candidate) => candidate.path === path)!;
+  const key = path.slice(path.indexOf('.') + 1);
+  if (!hasOwn(section, key)) {
+    report(path, `${path} is required`);
+    return Number.NaN;
+  }
+  const value = section[key];
+  if (!Array.isArray(value)) {
+    if (typeof value !== 'number') {
+      report(path, `${path} must be a number or a list of one number per year, got ${kindOf(value)}`);
+      return Number.NaN;
+    }
+    return checkNumber(value, path, field.rule, report) ?? Number.NaN;
+  }
+  if (years !== undefined && value.length !== years) {
+    report(path, `${path} must have one value per year (${years}), got ${value.length}`);
+  }
+  return value.map((item, index) => checkNumber(item, `${path}[${index}]`, field.rule, report) ?? Number.NaN);
+}
+
+function readText(
+  root: JsonObject, key: string, maxLength: number, required: boolean, report: Report,
+): string | undefined {
+  if (!hasOwn(root, key)) {
+    if (required) report(key, `${key} is required`);
+    return undefined;
+  }
+  const value = root[key];
+  if (typeof value !== 'string') {
+    report(key, `${key} must be text, got ${kindOf(value)}`);
+    return undefined;
+  }
+  if (required && value.trim() === '') {
+    report(key, `${key} must not be empty`);
+    return undefined;
+  }
+  if (value.length > maxLength) {
+    report(key, `${key} must be at most ${maxLength} characters, got ${value.length}`);
+    return undefined;
+  }
+  return value;
+}
+
+function readPeriodsPerYear(root: JsonObject, report: Report): PeriodsPerYear | undefined {
+  if (!hasOwn(root, 'periodsPerYear')) {
+    report('periodsPerYear', 'periodsPerYear is required');
+    return undefined;
+  }
+  const value = root.periodsPerYear;
+  if (!PERIODS_PER_YEAR_CHOICES.includes(value as PeriodsPerYear)) {
+    report('periodsPerYear', `periodsPerYear must be 12 (monthly), 4 (quarterly) or 52 (weekly), got ${showValue(value)}`);
+    return undefined;
+  }
+  return value as PeriodsPerYear;
+}
+
+function readSeasonality(market: JsonObject, periodsPerYear: number | undefined, report: Report): number[] | null {
+  const path = 'market.seasonality';
+  if (!hasOwn(market, 'seasonality')) {
+    report(path, `${path} is required (null for none)`);
+    return null;
+  }
+  const value = market.seasonality;
+  if (value === null) return null;
+  if (!Array.isArray(value)) {
+    report(path, `${path} must be null or a list of one index per period of the year, got ${kindOf(value)}`);
+    return null;
+  }
+  if (periodsPerYear !== undefined && value.length !== periodsPerYear) {
+    report(path, `${path} must have one index per period of the year (${periodsPerYear}), got ${value.length}`);
+  }
+  return value.map((item, index) => checkNumber(item, `${path}[${index}]`, { min: 0, minExclusive: true }, report) ?? Number.NaN);
+}
+
+function readPlan(value: unknown, periods: number | undefined, report: Report): Plan | undefined {
+  const plan = readObject(value, 'plan', SECTION_KEYS.plan, report);
+  if (plan === undefined) return undefined;
+  const side = (key: 'upstream' | 'downstream'): number[] => {
+    const path = `plan.${key}`;
+    if (!hasOwn(plan, key)) {
+      report(path, `${path} is required`);
+      return [];
+    }
+    const list = plan[key];
+    if (!Array.isArray(list)) {
+      report(path, `${path} must be a list of spend per period, got ${kindOf(list)}`);
+      return [];
+    }
+    if (periods !== undefined && list.length !== periods) {
+      report(path, `${path} must have one value per period (${periods}), got ${list.length}`);
+    }
+    return list.map((item, index) => checkNumber(item, `${path}[${index}]`, { min: 0 }, report) ?? Number.NaN);
+  };
+  return { upstream: side('upstream'), downstream: side('downstream') };
+}

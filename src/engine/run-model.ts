@@ -1,0 +1,97 @@
+import type { CompiledModel } from './compile-model.ts';
+import { hill } from './hill.ts';
+
+/** What one run of the equations produces, per period (index t − 1). */
+export interface RunTrace {
+  equity: Float64Array;
+  demand: Float64Array;
+  conversion: Float64Array;
+  sales: Float64Array;
+  revenue: Float64Array;
+  contribution: Float64Array;
+}
+
+export function createRunTrace(length: number): RunTrace {
+  return {
+    equity: new Float64Array(length),
+    demand: new Float64Array(length),
+    conversion: new Float64Array(length),
+    sales: new Float64Array(length),
+    revenue: new Float64Array(length),
+    contribution: new Float64Array(length),
+  };
+}
+
+/**
+ * Upstream spend laid out for the lag window: entries 0 … L − 1 hold the history's spend per
+ * period (t = 1 − L … 0), entry L + i holds period t = i + 1. `spend` may be shorter than
+ * `length` (the rest is zero, as after the horizon) or null (no spend at all).
+ */
+export function upstreamWithHistory(model: CompiledModel, spend: Float64Array | null, length: number): Float64Array {
+  const buffer = new Float64Array(model.lagWindow + length);
+  buffer.fill(model.historyUpstream, 0, model.lagWindow);
+  if (spend !== null) buffer.set(spend.subarray(0, Math.min(spend.length, length)), model.lagWindow);
+  return buffer;
+}
+
+/** Downstream spend for `length` periods: `spend` followed by zeros, or all zeros when null. */
+export function downstreamFor(spend: Float64Array | null, length: number): Float64Array {
+  const buffer = new Float64Array(length);
+  if (spend !== null) buffer.set(spend.subarray(0, Math.min(spend.length, length)));
+  return buffer;
+}
+
+/**
+ * Runs the equations of spec §4 for periods t = 1 … length and writes each period into `trace`.
+ * Allocates nothing: the caller owns every buffer, so optimisers can call this in a loop.
+ *
+ * @param upstream laid out by `upstreamWithHistory` (history first, for the lag window)
+ * @param downstream spend per period, index t − 1
+ */
+export function runModel(
+  model: CompiledModel,
+  upstream: Float64Array,
+  downstream: Float64Array,
+  length: number,
+  trace: RunTrace,
+): void {
+  const {
+    lagWindow, lagWeights, equityRetention, adstockRetention, maxEquity,
+    upstreamHalfSaturation, upstreamShape, downstreamHalfSaturation, downstreamShape,
+    insightFeedback, demandLift, conversionLift, baseConversion, maxConversionLift,
+    valuePerSale, margin, demandBeforeBrand,
+  } = model;
+  const equityInflow = (1 - equityRetention) * maxEquity;
+  const adstockInflow = 1 - adstockRetention;
+  const { equity, demand, conversion, sales, revenue, contribution } = trace;
+
+  let equityStock = model.initialEquity;
+  let adstock = model.initialAdstock;
+  for (let index = 0; index < length; index += 1) {
+    // 1. Lagged upstream: a weighted average of spend over the last L + 1 periods.
+    let laggedUpstream = 0;
+    const current = lagWindow + index;
+    for (let lag = 0; lag <= lagWindow; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
+
+    // 2. Downstream adstock, normalised so constant spend D holds it at D.
+    adstock = adstockRetention * adstock + adstockInflow * downstream[index];
+    const downstreamResponse = hill(adstock, downstreamHalfSaturation, downstreamShape);
+
+    // 3–4. Insight feedback makes upstream work harder; equity is a slowly decaying stock.
+    const effectiveUpstream = laggedUpstream * (1 + insightFeedback * downstreamResponse);
+    equityStock = equityRetention * equityStock + equityInflow * hill(effectiveUpstream, upstreamHalfSaturation, upstreamShape);
+
+    // 5–7. Brand enlarges demand and lifts conversion; downstream adds conversion on top.
+    const periodDemand = demandBeforeBrand[index] * (1 + demandLift * equityStock);
+    const periodConversion = Math.min(1, (baseConversion + maxConversionLift * downstreamResponse) * (1 + conversionLift * equityStock));
+    const periodSales = periodDemand * periodConversion;
+    const periodRevenue = periodSales * valuePerSale;
+
+    equity[index] = equityStock;
+    demand[index] = periodDemand;
+    conversion[index] = periodConversion;
+    sales[index] = periodSales;
+    revenue[index] = periodRevenue;
+    contribution[index] = periodRevenue * margin;
+  }
+}
