@@ -65,10 +65,10 @@ export function parseModel(input: unknown): Model {
     return readNumber(section, key, path, field.rule, report) ?? Number.NaN;
   };
 
-  const plan = root.plan === undefined ? undefined : readPlan(root.plan, periods, report);
+  const plan = hasOwn(root, 'plan') ? readPlan(root.plan, periods, report) : undefined;
 
   let budget: Budget | undefined;
-  if (hasOwn(root, 'budget') || !hasOwn(root, 'plan')) {
+  if (hasOwn(root, 'budget')) {
     const section = readSection(root, 'budget', report);
     if (section !== undefined) {
       budget = {
@@ -76,6 +76,8 @@ export function parseModel(input: unknown): Model {
         upstreamShare: readYearly(section, 'budget.upstreamShare', years, report),
       };
     }
+  } else if (plan === undefined && !hasOwn(root, 'plan')) {
+    report('budget', 'budget is required (or give a plan with spend per period)');
   }
 
   const history = readSection(root, 'history', report);
@@ -169,7 +171,12 @@ export function showValue(value: unknown): string {
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'bigint') return `the BigInt ${value}n`;
+  if (typeof value === 'object') {
+    const prototype = Object.getPrototypeOf(value);
+    const isPlain = prototype === Object.prototype || prototype === null;
+    return isPlain ? 'an object' : `a ${prototype?.constructor?.name ?? 'non-plain'} object`;
+  }
   if (typeof value === 'string') return `text ${showValue(value).replace(/ \(text\)$/, '')}`;
   return showValue(value);
 }
@@ -180,8 +187,9 @@ function isPlainObject(value: unknown): value is JsonObject {
   return prototype === Object.prototype || prototype === null;
 }
 
+/** An own key with a value; a key set to `undefined` (possible from code, never from JSON) counts as absent. */
 function hasOwn(object: JsonObject, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
+  return Object.prototype.hasOwnProperty.call(object, key) && object[key] !== undefined;
 }
 
 function join(path: string, key: string): string {
@@ -200,7 +208,11 @@ function readObject(value: unknown, path: string, knownKeys: readonly string[], 
     if (knownKeys.includes(key)) continue;
     const fullPath = join(path, key);
     const suggestion = closest(key, knownKeys as string[]);
-    const close = distance(key.toLowerCase(), suggestion.toLowerCase()) <= Math.max(2, Math.floor(suggestion.length / 4));
+    const typed = key.toLowerCase();
+    const known = suggestion.toLowerCase();
+    // Close means a small edit, or a shortened or lengthened name ("halfLife" for "halfLifeMonths").
+    const close = distance(typed, known) <= Math.max(2, Math.floor(known.length / 4))
+      || (typed.length >= 4 && (known.startsWith(typed) || typed.startsWith(known)));
     report(fullPath, close
       ? `${fullPath} is not a known field; did you mean ${join(path, suggestion)}?`
       : `${fullPath} is not a known field (known here: ${knownKeys.join(', ')})`);
@@ -261,7 +273,7 @@ function readYearly(section: JsonObject, path: string, years: number | undefined
   if (years !== undefined && value.length !== years) {
     report(path, `${path} must have one value per year (${years}), got ${value.length}`);
   }
-  return value.map((item, index) => checkNumber(item, `${path}[${index}]`, field.rule, report) ?? Number.NaN);
+  return Array.from(value, (item, index) => checkNumber(item, `${path}[${index}]`, field.rule, report) ?? Number.NaN);
 }
 
 function readText(
@@ -315,7 +327,7 @@ function readSeasonality(market: JsonObject, periodsPerYear: number | undefined,
   if (periodsPerYear !== undefined && value.length !== periodsPerYear) {
     report(path, `${path} must have one index per period of the year (${periodsPerYear}), got ${value.length}`);
   }
-  return value.map((item, index) => checkNumber(item, `${path}[${index}]`, { min: 0, minExclusive: true }, report) ?? Number.NaN);
+  return Array.from(value, (item, index) => checkNumber(item, `${path}[${index}]`, { min: 0, minExclusive: true }, report) ?? Number.NaN);
 }
 
 function readPlan(value: unknown, periods: number | undefined, report: Report): Plan | undefined {
@@ -335,7 +347,7 @@ function readPlan(value: unknown, periods: number | undefined, report: Report): 
     if (periods !== undefined && list.length !== periods) {
       report(path, `${path} must have one value per period (${periods}), got ${list.length}`);
     }
-    return list.map((item, index) => checkNumber(item, `${path}[${index}]`, { min: 0 }, report) ?? Number.NaN);
+    return Array.from(list, (item, index) => checkNumber(item, `${path}[${index}]`, { min: 0 }, report) ?? Number.NaN);
   };
   return { upstream: side('upstream'), downstream: side('downstream') };
 }

@@ -1,0 +1,89 @@
+import { PERIODS_PER_YEAR_CHOICES } from './model.ts';
+import {
+  HORIZON_YEARS_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberField,
+  type NumberRule, SECTION_KEYS,
+} from './model-fields.ts';
+
+type Schema = Record<string, unknown>;
+
+/**
+ * The JSON Schema (draft 2020-12) of a model file, generated from the same field table that
+ * `parseModel` validates with. `models/model.schema.json` is this, written out, so editors can
+ * check model files as they are typed; a test keeps the file equal to this function's output.
+ *
+ * What a schema cannot say is left to `parseModel`: array lengths that depend on the horizon or
+ * periodsPerYear, initialEquity ≤ maxEquity and lagMonths ≤ lagWindowMonths.
+ */
+export function modelJsonSchema(): Schema {
+  const sections: Record<string, Schema> = {};
+  for (const [section, keys] of Object.entries(SECTION_KEYS)) {
+    if (section === 'plan') continue;
+    const properties: Record<string, Schema> = {};
+    for (const key of keys) {
+      const field = NUMBER_FIELDS.find((candidate) => candidate.path === `${section}.${key}`);
+      properties[key] = field === undefined ? specialField(`${section}.${key}`) : numberFieldSchema(field);
+    }
+    sections[section] = { type: 'object', additionalProperties: false, required: [...keys], properties };
+  }
+  const spendList = (side: string): Schema => ({
+    description: `${side} spend per period, one value for each of the horizon's periods (periodsPerYear × horizonYears).`,
+    type: 'array',
+    items: numberSchema({ min: 0 }),
+  });
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'budget-sim model',
+    description: 'One scenario for the budget-sim upstream/downstream model. Settings are per month whatever periodsPerYear is.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'periodsPerYear', 'horizonYears', 'history', 'market', 'brand', 'upstream', 'downstream', 'economics'],
+    anyOf: [{ required: ['budget'] }, { required: ['plan'] }],
+    properties: {
+      $schema: { type: 'string' },
+      name: { description: 'Name of the scenario.', type: 'string', minLength: 1, maxLength: MAX_NAME_LENGTH, pattern: '\\S' },
+      description: { description: 'Text shown to the user: the situation, what to try, what to notice.', type: 'string', maxLength: MAX_DESCRIPTION_LENGTH },
+      periodsPerYear: { description: 'Periods per year: 12 (monthly), 4 (quarterly) or 52 (weekly).', enum: [...PERIODS_PER_YEAR_CHOICES] },
+      horizonYears: { description: 'Years simulated, 1 to 5.', ...numberSchema(HORIZON_YEARS_RULE) },
+      budget: sections.budget,
+      plan: {
+        description: 'Spend per period given explicitly; replaces budget for the spend.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['upstream', 'downstream'],
+        properties: { upstream: spendList('Upstream'), downstream: spendList('Downstream') },
+      },
+      history: sections.history,
+      market: sections.market,
+      brand: sections.brand,
+      upstream: sections.upstream,
+      downstream: sections.downstream,
+      economics: sections.economics,
+    },
+  };
+}
+
+function numberSchema(rule: NumberRule): Schema {
+  const schema: Schema = { type: rule.integer ? 'integer' : 'number' };
+  if (rule.min !== undefined) schema[rule.minExclusive ? 'exclusiveMinimum' : 'minimum'] = rule.min;
+  if (rule.max !== undefined) schema[rule.maxExclusive ? 'exclusiveMaximum' : 'maximum'] = rule.max;
+  return schema;
+}
+
+function numberFieldSchema(field: NumberField): Schema {
+  const description = `${field.label} (${field.unit}). ${field.help}`;
+  if (!field.yearly) return { description, ...numberSchema(field.rule) };
+  return {
+    description: `${description} One number for every year, or a list with one per year.`,
+    anyOf: [numberSchema(field.rule), { type: 'array', minItems: 1, maxItems: 5, items: numberSchema(field.rule) }],
+  };
+}
+
+function specialField(path: string): Schema {
+  if (path === 'market.seasonality') {
+    return {
+      description: 'Demand index by period of the year (1 = average), one per period, or null for none.',
+      anyOf: [{ type: 'null' }, { type: 'array', minItems: 4, maxItems: 52, items: numberSchema({ min: 0, minExclusive: true }) }],
+    };
+  }
+  throw new Error(`no schema for ${path}`);
+}

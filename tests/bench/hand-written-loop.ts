@@ -1,0 +1,105 @@
+import type { Model } from '../../src/engine/index.ts';
+
+/**
+ * The benchmark's floor: the whole of `simulate`'s arithmetic (four runs, carryover, the
+ * decomposition and the summary) as one hand-written loop over preallocated Float64Arrays,
+ * with no result objects. It returns npvWithCarryover so the benchmark can check that it did
+ * the same work as the engine.
+ *
+ * Scalar budgets only (`perYear` and `upstreamShare` as numbers), which is all the benchmark needs.
+ */
+export function createHandWrittenLoop(model: Model): () => number {
+  const P = model.periodsPerYear;
+  const pm = P / 12;
+  const T = P * model.horizonYears;
+  const k = model.economics.carryoverYears * P;
+  const n = T + k;
+  const lagExact = model.upstream.lagWindowMonths * pm;
+  const L = Math.abs(lagExact - Math.round(lagExact)) <= 1e-9 ? Math.round(lagExact) : Math.ceil(lagExact);
+  const weights = new Float64Array(L + 1);
+  const baseDemand = new Float64Array(n);
+  const discount = new Float64Array(n);
+  const upPlan = new Float64Array(L + n);
+  const upZero = new Float64Array(L + n);
+  const downPlan = new Float64Array(n);
+  const downZero = new Float64Array(n);
+  const revenue = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const contribution = [new Float64Array(n), new Float64Array(n)];
+  const roiByYear = new Float64Array(model.horizonYears);
+  const budget = model.budget!;
+  const perYear = budget.perYear as number;
+  const share = budget.upstreamShare as number;
+
+  const hill = (x: number, K: number, S: number) => {
+    if (!(x > 0)) return 0;
+    const a = Math.pow(x, S);
+    const b = Math.pow(K, S);
+    return a / (a + b);
+  };
+
+  return () => {
+    const { brand, upstream, downstream, economics, market, history } = model;
+    const theta = upstream.lagMonths * pm;
+    let sum = 0;
+    for (let l = 0; l <= L; l += 1) { weights[l] = Math.pow(upstream.lagConcentration, (l - theta) ** 2); sum += weights[l]; }
+    for (let l = 0; l <= L; l += 1) weights[l] /= sum;
+    const g = 1 + market.growthPerYear;
+    const r = 1 + economics.discountRatePerYear;
+    for (let i = 0; i < n; i += 1) {
+      baseDemand[i] = (market.inMarketPerMonth / pm) * Math.pow(g, i / P);
+      discount[i] = Math.pow(r, -(i + 1) / P);
+    }
+    const hu = history.upstreamPerMonth / pm;
+    for (let i = 0; i < L; i += 1) { upPlan[i] = hu; upZero[i] = hu; }
+    for (let i = 0; i < n; i += 1) {
+      const spend = i < T ? perYear / P : 0;
+      upPlan[L + i] = share * spend;
+      upZero[L + i] = 0;
+      downPlan[i] = (1 - share) * spend;
+      downZero[i] = 0;
+    }
+    const rhoE = Math.pow(0.5, 1 / (brand.halfLifeMonths * pm));
+    const rhoD = Math.pow(0.5, 1 / (downstream.halfLifeMonths * pm));
+    const KU = upstream.halfSaturation / pm;
+    const KD = downstream.halfSaturation / pm;
+    const runs: [Float64Array, Float64Array, number][] = [[upPlan, downPlan, n], [upZero, downZero, n], [upZero, downPlan, T], [upPlan, downZero, T]];
+    for (let run = 0; run < 4; run += 1) {
+      const [up, down, length] = runs[run];
+      let E = brand.initialEquity;
+      let d = history.downstreamPerMonth / pm;
+      const out = revenue[run];
+      for (let i = 0; i < length; i += 1) {
+        let b = 0;
+        for (let l = 0; l <= L; l += 1) b += weights[l] * up[L + i - l];
+        d = rhoD * d + (1 - rhoD) * down[i];
+        const hd = hill(d, KD, downstream.shape);
+        const x = b * (1 + upstream.insightFeedback * hd);
+        E = rhoE * E + (1 - rhoE) * brand.maxEquity * hill(x, KU, upstream.shape);
+        const N = baseDemand[i] * (1 + brand.demandLift * E);
+        const c = Math.min(1, (economics.baseConversion + downstream.maxConversionLift * hd) * (1 + brand.conversionLift * E));
+        out[i] = N * c * economics.valuePerSale;
+        if (run < 2) contribution[run][i] = out[i] * economics.margin;
+      }
+    }
+    let npv = 0;
+    let carryover = 0;
+    let cumulative = 0;
+    let payback = -1;
+    let yearSpend = 0;
+    let yearGain = 0;
+    let synergy = 0;
+    for (let i = 0; i < T; i += 1) {
+      const spend = upPlan[L + i] + downPlan[i];
+      npv += (contribution[0][i] - spend) * discount[i];
+      const gain = contribution[0][i] - contribution[1][i];
+      cumulative += gain - spend;
+      if (payback < 0 && cumulative >= 0) payback = i + 1;
+      yearSpend += spend;
+      yearGain += gain;
+      synergy += revenue[0][i] - revenue[2][i] - revenue[3][i] + revenue[1][i];
+      if ((i + 1) % P === 0) { roiByYear[(i + 1) / P - 1] = (yearGain - yearSpend) / yearSpend; yearSpend = 0; yearGain = 0; }
+    }
+    for (let i = T; i < n; i += 1) carryover += (contribution[0][i] - contribution[1][i]) * discount[i];
+    return npv + carryover + 0 * synergy * payback;
+  };
+}
