@@ -11,3 +11,5 @@ export { NUMBER_FIELDS, describeRule, type FieldGroup, type NumberField, type Nu
 export { simulate } from './simulate.ts';
 export { PERIOD_FIELDS, SUMMARY_FIELDS, type PeriodResult, type SimulationResult, type Summary } from './results.ts';
 export { hill } from './hill.ts';
+export { createPlanEvaluator, type PlanEvaluator } from './plan-evaluator.ts';
+export { planSpend, type PlanSpend } from './plan-spend.ts';

@@ -1,8 +1,9 @@
 import { compileModel } from './compile-model.ts';
 import type { Model } from './model.ts';
 import { planSpend } from './plan-spend.ts';
-import type { PeriodResult, SimulationResult, Summary } from './results.ts';
+import type { PeriodResult, SimulationResult } from './results.ts';
 import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from './run-model.ts';
+import { summarise } from './summarise.ts';
 
 /**
  * Simulates a validated model (spec §3–§7).
@@ -13,13 +14,14 @@ import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from './
  * horizon, for the revenue decomposition (§7).
  *
  * Cost: O((T + k) · L) for T periods, k carryover periods and a lag window of L periods.
+ * For the key figures alone, many times over, `createPlanEvaluator` is about twice as fast.
  *
  * @param model a model returned by `parseModel` (an unvalidated one gives undefined results)
  * @returns plain, JSON-serialisable data
  */
 export function simulate(model: Model): SimulationResult {
   const compiled = compileModel(model);
-  const { periods, carryoverPeriods, periodsPerYear, discountFactor } = compiled;
+  const { periods, carryoverPeriods } = compiled;
   const extended = periods + carryoverPeriods;
   const spend = planSpend(model);
 
@@ -33,30 +35,16 @@ export function simulate(model: Model): SimulationResult {
   runModel(compiled, upstreamWithHistory(compiled, spend.upstream, periods), downstreamFor(null, periods), periods, noDownstream);
 
   const periodResults: PeriodResult[] = new Array(periods);
-  let totalSpend = 0;
-  let totalRevenue = 0;
-  let npv = 0;
-  let cumulativeIncrementalProfit = 0;
-  let paybackPeriod: number | null = null;
-  const roiByYear: (number | null)[] = [];
-  let yearSpend = 0;
-  let yearIncrementalContribution = 0;
-  let incrementalContribution = 0;
-
   for (let index = 0; index < periods; index += 1) {
-    const t = index + 1;
     const upstream = spend.upstream[index];
     const downstream = spend.downstream[index];
     const revenue = planned.revenue[index];
     const contribution = planned.contribution[index];
-    const periodSpend = upstream + downstream;
-    const profit = contribution - upstream - downstream;
     const base = noSpend.revenue[index];
     const withoutUpstream = noUpstream.revenue[index];
     const withoutDownstream = noDownstream.revenue[index];
-
     periodResults[index] = {
-      t,
+      t: index + 1,
       upstream,
       downstream,
       equity: planned.equity[index],
@@ -65,50 +53,13 @@ export function simulate(model: Model): SimulationResult {
       sales: planned.sales[index],
       revenue,
       contribution,
-      profit,
+      profit: contribution - upstream - downstream,
       revenueBase: base,
       revenueUpstream: withoutDownstream - base,
       revenueDownstream: withoutUpstream - base,
       revenueSynergy: revenue - withoutUpstream - withoutDownstream + base,
     };
-
-    totalSpend += periodSpend;
-    totalRevenue += revenue;
-    npv += profit * discountFactor[index];
-    const incremental = contribution - noSpend.contribution[index];
-    incrementalContribution += incremental;
-    cumulativeIncrementalProfit += incremental - upstream - downstream;
-    if (paybackPeriod === null && cumulativeIncrementalProfit >= 0) paybackPeriod = t;
-
-    yearSpend += periodSpend;
-    yearIncrementalContribution += incremental;
-    if (t % periodsPerYear === 0) {
-      roiByYear.push(returnOnSpend(yearIncrementalContribution, yearSpend));
-      yearSpend = 0;
-      yearIncrementalContribution = 0;
-    }
   }
 
-  let carryoverValue = 0;
-  for (let index = periods; index < extended; index += 1) {
-    carryoverValue += (planned.contribution[index] - noSpend.contribution[index]) * discountFactor[index];
-  }
-
-  const summary: Summary = {
-    totalSpend,
-    totalRevenue,
-    finalEquity: planned.equity[periods - 1],
-    npv,
-    roi: returnOnSpend(incrementalContribution, totalSpend),
-    roiByYear,
-    paybackPeriod,
-    carryoverValue,
-    npvWithCarryover: npv + carryoverValue,
-  };
-  return { periods: periodResults, summary };
-}
-
-/** (incremental contribution − spend) / spend, or null when nothing was spent. */
-function returnOnSpend(incrementalContribution: number, spend: number): number | null {
-  return spend === 0 ? null : (incrementalContribution - spend) / spend;
+  return { periods: periodResults, summary: summarise(compiled, spend.upstream, spend.downstream, planned, noSpend) };
 }

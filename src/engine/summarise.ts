@@ -1,0 +1,70 @@
+import type { CompiledModel } from './compile-model.ts';
+import type { Summary } from './results.ts';
+import type { RunTrace } from './run-model.ts';
+
+/**
+ * The key figures of spec §5–§6 from two runs of the equations, each continued past the horizon
+ * for the carryover: the planned one and the zero-spend counterfactual.
+ *
+ * @param upstream, downstream spend per period over the horizon (index t − 1)
+ */
+export function summarise(
+  model: CompiledModel,
+  upstream: Float64Array,
+  downstream: Float64Array,
+  planned: RunTrace,
+  noSpend: RunTrace,
+): Summary {
+  const { periods, carryoverPeriods, periodsPerYear, discountFactor } = model;
+  let totalSpend = 0;
+  let totalRevenue = 0;
+  let npv = 0;
+  let incrementalContribution = 0;
+  let cumulativeIncrementalProfit = 0;
+  let paybackPeriod: number | null = null;
+  const roiByYear: (number | null)[] = [];
+  let yearSpend = 0;
+  let yearIncrementalContribution = 0;
+
+  for (let index = 0; index < periods; index += 1) {
+    const periodSpend = upstream[index] + downstream[index];
+    const contribution = planned.contribution[index];
+    const incremental = contribution - noSpend.contribution[index];
+    totalSpend += periodSpend;
+    totalRevenue += planned.revenue[index];
+    npv += (contribution - upstream[index] - downstream[index]) * discountFactor[index];
+    incrementalContribution += incremental;
+    cumulativeIncrementalProfit += incremental - upstream[index] - downstream[index];
+    if (paybackPeriod === null && cumulativeIncrementalProfit >= 0) paybackPeriod = index + 1;
+
+    yearSpend += periodSpend;
+    yearIncrementalContribution += incremental;
+    if ((index + 1) % periodsPerYear === 0) {
+      roiByYear.push(returnOnSpend(yearIncrementalContribution, yearSpend));
+      yearSpend = 0;
+      yearIncrementalContribution = 0;
+    }
+  }
+
+  let carryoverValue = 0;
+  for (let index = periods; index < periods + carryoverPeriods; index += 1) {
+    carryoverValue += (planned.contribution[index] - noSpend.contribution[index]) * discountFactor[index];
+  }
+
+  return {
+    totalSpend,
+    totalRevenue,
+    finalEquity: planned.equity[periods - 1],
+    npv,
+    roi: returnOnSpend(incrementalContribution, totalSpend),
+    roiByYear,
+    paybackPeriod,
+    carryoverValue,
+    npvWithCarryover: npv + carryoverValue,
+  };
+}
+
+/** (incremental contribution − spend) / spend, or null when nothing was spent. */
+function returnOnSpend(incrementalContribution: number, spend: number): number | null {
+  return spend === 0 ? null : (incrementalContribution - spend) / spend;
+}
