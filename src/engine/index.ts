@@ -13,3 +13,4 @@ export { PERIOD_FIELDS, SUMMARY_FIELDS, type PeriodResult, type SimulationResult
 export { hill } from './hill.ts';
 export { createPlanEvaluator, type PlanEvaluator } from './plan-evaluator.ts';
 export { planSpend, type PlanSpend } from './plan-spend.ts';
+export { HORIZON_CHOICES, tradeoffCurve, yearlyBudgets, type TradeoffCurve, type TradeoffLine } from './tradeoff-curve.ts';
