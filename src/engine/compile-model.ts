@@ -15,8 +15,10 @@ export interface CompiledModel {
   carryoverPeriods: number;
   /** L: the lag window in periods; weights run over l = 0 … L. */
   lagWindow: number;
-  /** wₗ / Σ wₗ, so that the lagged upstream is a weighted average of past spend. */
+  /** wₗ = α^((l − θ)²) for l = 0 … L. */
   lagWeights: Float64Array;
+  /** Σ wₗ: the lagged upstream is Σ wₗ·U₍ₜ₋ₗ₎ / Σ wₗ, divided in that order as the spec writes it. */
+  lagWeightSum: number;
   /** Upstream spend per period before the horizon (fills the lag window for t ≤ 0). */
   historyUpstream: number;
   /** d₀: downstream adstock at the start. */
@@ -66,7 +68,6 @@ export function compileModel(model: Model): CompiledModel {
     lagWeights[lag] = Math.pow(model.upstream.lagConcentration, (lag - lagPeak) ** 2);
     weightSum += lagWeights[lag];
   }
-  for (let lag = 0; lag <= lagWindow; lag += 1) lagWeights[lag] /= weightSum;
 
   const inMarketPerPeriod = model.market.inMarketPerMonth / periodsPerMonth;
   const seasonality = model.market.seasonality;
@@ -87,6 +88,7 @@ export function compileModel(model: Model): CompiledModel {
     carryoverPeriods,
     lagWindow,
     lagWeights,
+    lagWeightSum: weightSum,
     historyUpstream: model.history.upstreamPerMonth / periodsPerMonth,
     initialAdstock: model.history.downstreamPerMonth / periodsPerMonth,
     equityRetention: Math.pow(0.5, 1 / (model.brand.halfLifeMonths * periodsPerMonth)),

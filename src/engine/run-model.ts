@@ -56,7 +56,7 @@ export function runModel(
   trace: RunTrace,
 ): void {
   const {
-    lagWindow, lagWeights, equityRetention, adstockRetention, maxEquity,
+    lagWindow, lagWeights, lagWeightSum, equityRetention, adstockRetention, maxEquity,
     upstreamHalfSaturation, upstreamShape, downstreamHalfSaturation, downstreamShape,
     insightFeedback, demandLift, conversionLift, baseConversion, maxConversionLift,
     valuePerSale, margin, demandBeforeBrand,
@@ -72,6 +72,7 @@ export function runModel(
     let laggedUpstream = 0;
     const current = lagWindow + index;
     for (let lag = 0; lag <= lagWindow; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
+    laggedUpstream /= lagWeightSum;
 
     // 2. Downstream adstock, normalised so constant spend D holds it at D.
     adstock = adstockRetention * adstock + adstockInflow * downstream[index];

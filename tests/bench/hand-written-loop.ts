@@ -42,7 +42,6 @@ export function createHandWrittenLoop(model: Model): () => number {
     const theta = upstream.lagMonths * pm;
     let sum = 0;
     for (let l = 0; l <= L; l += 1) { weights[l] = Math.pow(upstream.lagConcentration, (l - theta) ** 2); sum += weights[l]; }
-    for (let l = 0; l <= L; l += 1) weights[l] /= sum;
     const g = 1 + market.growthPerYear;
     const r = 1 + economics.discountRatePerYear;
     for (let i = 0; i < n; i += 1) {
@@ -71,6 +70,7 @@ export function createHandWrittenLoop(model: Model): () => number {
       for (let i = 0; i < length; i += 1) {
         let b = 0;
         for (let l = 0; l <= L; l += 1) b += weights[l] * up[L + i - l];
+        b /= sum;
         d = rhoD * d + (1 - rhoD) * down[i];
         const hd = hill(d, KD, downstream.shape);
         const x = b * (1 + upstream.insightFeedback * hd);

@@ -1,0 +1,11 @@
+import type { Command } from './command.ts';
+import { compareCommand } from './compare.ts';
+import { simulateCommand } from './simulate.ts';
+import { sweepCommand } from './sweep.ts';
+import { schemaCommand } from './schema.ts';
+import { validateCommand } from './validate.ts';
+
+export type { Command } from './command.ts';
+
+/** Every budget-sim command, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [simulateCommand, sweepCommand, compareCommand, validateCommand, schemaCommand];

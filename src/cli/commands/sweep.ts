@@ -1,0 +1,95 @@
+import { simulate, type Model } from '../../engine/index.ts';
+import { requiredOptionValue } from '../args.ts';
+import { CliError } from '../cli-error.ts';
+import { overridesFrom } from '../load-model.ts';
+import { parseNumberOption, parseWholeNumberOption } from '../number-option.ts';
+import { chooseFormat } from '../output-format.ts';
+import { readModelJson, validateModelJson } from '../read-model-file.ts';
+import { applyOverride, parseOverride } from '../set-override.ts';
+import { formatSweepCsv } from '../sweep-csv.ts';
+import type { SweepPoint, SweepResult } from '../sweep-result.ts';
+import { sweepValues } from '../sweep-values.ts';
+import type { Command } from './command.ts';
+
+/** Enough for a fine grid; more would only make a very long wait and a very large output. */
+export const MAX_SWEEP_STEPS = 10_000;
+
+/** `budget-sim sweep`: runs a model for evenly spaced values of one setting. */
+export const sweepCommand: Command = {
+  name: 'sweep',
+  summary: 'Run a model for evenly spaced values of one setting',
+  options: [
+    { name: 'param', valueName: 'PATH' },
+    { name: 'from', valueName: 'A' },
+    { name: 'to', valueName: 'B' },
+    { name: 'steps', valueName: 'N' },
+    { name: 'set', valueName: 'path=value', repeatable: true },
+    { name: 'format', valueName: 'json|csv' },
+  ],
+  help: `Usage: budget-sim sweep <model.json> --param PATH --from A --to B --steps N [--set path=value ...] [--format json|csv]
+
+Run a model once for each of N evenly spaced values of one setting, from A to B, both included
+(value i is A + (B - A) * i / (N - 1)), and print each run's summary.
+
+Options:
+  --param PATH       The setting to sweep, as a dotted path (numbers index lists), e.g.
+                     budget.upstreamShare, horizonYears, budget.perYear.0.
+  --from A, --to B   First and last value (decimal numbers; A may be larger than B).
+  --steps N          How many values: a whole number from 2 to ${MAX_SWEEP_STEPS} (2 gives just A and B).
+  --set path=value   Change a setting first, as in simulate; --param is applied after every --set.
+  --format FORMAT    json (default): { "model", "param", "points": [{ "value", "summary" }, ...] }.
+                     csv: one row per value: value, each summary figure, roiYear1..roiYearY
+                     (empty cells where a figure is missing).
+  -h, --help         Show this help.
+
+Every value must give a valid model: sweeping horizonYears through 0, for example, stops with
+an error naming the value.
+
+Examples:
+  budget-sim sweep models/default.json --param budget.upstreamShare --from 0 --to 1 --steps 11
+  budget-sim sweep models/default.json --param budget.upstreamShare --from 0 --to 1 --steps 101 --set horizonYears=5 --format csv
+`,
+  run(args, output) {
+    const format = chooseFormat(args, ['json', 'csv'], 'sweep');
+    const overrides = overridesFrom(args);
+    const param = requiredOptionValue(args, 'param', 'sweep');
+    const from = parseNumberOption('from', requiredOptionValue(args, 'from', 'sweep'));
+    const to = parseNumberOption('to', requiredOptionValue(args, 'to', 'sweep'));
+    const steps = parseWholeNumberOption('steps', requiredOptionValue(args, 'steps', 'sweep'), 2, MAX_SWEEP_STEPS);
+    if (param.includes('=')) throw new CliError(`--param takes a path such as budget.upstreamShare, not path=value; got '${param}'`);
+    // The param goes through the same checks as a --set path (no empty parts, no __proto__).
+    const paramOverride = parseOverride(`${param}=0`);
+    if (args.positionals.length !== 1) {
+      throw new CliError(args.positionals.length === 0
+        ? 'sweep needs a model file: budget-sim sweep <model.json> --param PATH --from A --to B --steps N'
+        : `sweep takes one model file, got ${args.positionals.length} (${args.positionals.join(', ')})`);
+    }
+    const file = args.positionals[0];
+
+    const base = readModelJson(file);
+    for (const override of overrides) applyOverride(base, override);
+
+    let modelName = '';
+    const points: SweepPoint[] = sweepValues(from, to, steps).map((value) => {
+      const json = structuredClone(base);
+      applyOverride(json, { ...paramOverride, value });
+      const model = validateSweepPoint(json, file, paramOverride.path, value);
+      modelName = model.name;
+      return { value, summary: simulate(model).summary };
+    });
+
+    const sweep: SweepResult = { model: modelName, param: paramOverride.path, points };
+    output.stdout(format === 'csv' ? formatSweepCsv(sweep) : `${JSON.stringify(sweep, null, 2)}\n`);
+    return 0;
+  },
+};
+
+/** Validates one point's model, naming the swept value when it makes the model invalid. */
+function validateSweepPoint(json: unknown, file: string, param: string, value: number): Model {
+  try {
+    return validateModelJson(json, file);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    throw new CliError(`sweep value ${value} for ${param} gives an invalid model:\n${error.message}`);
+  }
+}

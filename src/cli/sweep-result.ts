@@ -1,0 +1,16 @@
+import type { Summary } from '../engine/index.ts';
+
+/** One run of a sweep: the value given to the swept setting and the summary it produced. */
+export interface SweepPoint {
+  value: number;
+  summary: Summary;
+}
+
+/** What `budget-sim sweep --format json` prints. */
+export interface SweepResult {
+  /** The model's name (after any --set overrides). */
+  model: string;
+  /** The swept setting's path, as given to --param, e.g. `budget.upstreamShare`. */
+  param: string;
+  points: SweepPoint[];
+}

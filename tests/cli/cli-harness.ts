@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { captureOutput } from '../../src/cli/cli-output.ts';
+import { runCli, type RunOptions } from '../../src/cli/run-cli.ts';
+
+/** What a run of the CLI printed and how it ended. */
+export interface CliRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The project root: tests run the CLI from here, as `npm run sim` does. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs the CLI in-process and collects its output. */
+export function runInProcess(argv: readonly string[], options?: RunOptions): CliRun {
+  const output = captureOutput();
+  const exitCode = runCli(argv, output, options);
+  return { exitCode, ...output.written };
+}
+
+/**
+ * Runs `node --import tsx src/cli/main.ts ...argv` in the project root, as a user would
+ * (through npm it is the same program), and collects exit code and output.
+ * @param shellPipe when given, the CLI's stdout is piped into this shell command
+ */
+export function runSubprocess(argv: readonly string[], shellPipe?: string): Promise<CliRun> {
+  const command = ['node', '--import', 'tsx', 'src/cli/main.ts', ...argv];
+  const child = shellPipe === undefined
+    ? spawn(command[0], command.slice(1), { cwd: PROJECT_ROOT, env: cleanEnvironment() })
+    : spawn('sh', ['-c', `${command.map(shellQuote).join(' ')} | ${shellPipe}`], { cwd: PROJECT_ROOT, env: cleanEnvironment() });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => { stdout += chunk; });
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+  });
+}
+
+/** Runs tasks at most `limit` at a time (subprocesses each cost half a second of a core). */
+export async function inBatches<Result>(tasks: readonly (() => Promise<Result>)[], limit: number): Promise<Result[]> {
+  const results: Result[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next;
+      next += 1;
+      results[index] = await tasks[index]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+/** A fresh temporary directory with the given files; call `remove` when done. */
+export function temporaryFiles(files: Readonly<Record<string, string>>): { dir: string; path: (name: string) => string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-sim-cli-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return { dir, path: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A line of a Node stack trace, which the CLI must never print for bad input. */
+export const STACK_LINE = /^\s+at /m;
+
+function shellQuote(argument: string): string {
+  return `'${argument.replace(/'/g, `'\\''`)}'`;
+}
+
+// The runs must not depend on how the test runner was started (npm sets INIT_CWD and
+// npm_lifecycle_event, which main.ts reads) or on a debugging switch left on.
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.BUDGET_SIM_DEBUG;
+  delete env.INIT_CWD;
+  delete env.npm_lifecycle_event;
+  return env;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/index.ts';
+import { formatSimulationTable } from '../../src/cli/format-simulation-table.ts';
+import { loadModel } from '../../src/cli/load-model.ts';
+import { parseOverride } from '../../src/cli/set-override.ts';
+
+const tableFor = (...overrides: string[]) => {
+  const model = loadModel('models/default.json', overrides.map(parseOverride));
+  return formatSimulationTable(model, simulate(model));
+};
+
+const FORBIDDEN_WORDS = /NaN|undefined|null|Infinity/;
+
+describe('formatSimulationTable', () => {
+  const table = tableFor();
+
+  it('starts with the model name and the horizon', () => {
+    const [name, horizon] = table.split('\n');
+    expect(name).toBe('Consumer brand (default)');
+    expect(horizon).toBe('Horizon: 3 years, 36 monthly periods');
+  });
+
+  it('shows the key figures with money separators and one-decimal percentages', () => {
+    expect(table).toMatch(/Total spend\s+3,600,000\n/);
+    expect(table).toMatch(/ROI\s+-?\d+\.\d%\n/);
+    expect(table).toMatch(/Payback\s+month \d+\n/);
+    expect(table).toMatch(/Final brand equity\s+0\.\d{3}\n/);
+  });
+
+  it('has a per-year table with one row per year', () => {
+    const byYear = table.slice(table.indexOf('By year'));
+    expect(byYear).toMatch(/Year\s+Upstream spend\s+Downstream spend\s+Revenue\s+Profit\s+ROI\s+Equity at year end/);
+    expect(byYear).toMatch(/\n\s+1\s+600,000\s+600,000\s/);
+    expect(byYear.trimEnd().split('\n')).toHaveLength(5);
+  });
+
+  it.each([
+    ['the default model', []],
+    ['no spend at all (ROI and payback are missing)', ['budget.perYear=0']],
+    ['all upstream over one year (no payback)', ['budget.upstreamShare=1', 'horizonYears=1']],
+    ['a weekly model', ['periodsPerYear=52']],
+  ])('never prints NaN, undefined or null: %s', (_, overrides) => {
+    const text = tableFor(...overrides);
+    expect(text).not.toMatch(FORBIDDEN_WORDS);
+  });
+
+  it('shows a missing ROI (no spend) and a missing payback (none within the horizon) as a dash', () => {
+    expect(tableFor('budget.perYear=0')).toMatch(/ROI\s+—\n/);
+    expect(tableFor('budget.upstreamShare=1', 'horizonYears=1')).toMatch(/Payback\s+—\n/);
+  });
+
+  it('names the payback period after the granularity', () => {
+    expect(tableFor('periodsPerYear=4')).toMatch(/Payback\s+quarter \d+\n/);
+    expect(tableFor('periodsPerYear=52')).toMatch(/Payback\s+week \d+\n/);
+  });
+});
