@@ -1,9 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+// `npm start` serves the production build on this port; PORT or `npm start -- --port N` changes it.
+const port = Number(process.env.PORT) || 4173;
+
 export default defineConfig({
+  // Relative asset paths, so dist/ works from any static file server and any sub-path.
+  base: './',
+  build: { target: 'es2022' },
+  server: { port, host: '127.0.0.1' },
+  preview: { port, host: '127.0.0.1', strictPort: true },
   test: {
     include: ['tests/**/*.test.ts'],
-    // fast-check properties and CLI subprocesses take longer than the 5 s default on a busy machine.
+    // fast-check properties, CLI subprocesses and browser tests take longer than the 5 s default on a busy machine.
     testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

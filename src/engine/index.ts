@@ -14,3 +14,4 @@ export { hill } from './hill.ts';
 export { createPlanEvaluator, type PlanEvaluator } from './plan-evaluator.ts';
 export { planSpend, type PlanSpend } from './plan-spend.ts';
 export { HORIZON_CHOICES, tradeoffCurve, yearlyBudgets, type TradeoffCurve, type TradeoffLine } from './tradeoff-curve.ts';
+export { incrementalProfit, type IncrementalProfitPoint } from './incremental-profit.ts';

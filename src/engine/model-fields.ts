@@ -16,7 +16,7 @@ export interface NumberRule {
   integer?: boolean;
 }
 
-export type FieldGroup = 'Budget' | 'History' | 'Market' | 'Brand' | 'Upstream' | 'Downstream' | 'Economics';
+export type FieldGroup = 'Budget' | 'Market' | 'Brand' | 'Upstream' | 'Downstream' | 'Economics';
 
 export interface NumberField {
   /** Dotted path in the model file, e.g. `brand.halfLifeMonths`. */
@@ -54,11 +54,11 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
     help: 'Share of each period’s budget spent on brand building rather than conversion.', rule: share, yearly: true,
   },
   {
-    path: 'history.upstreamPerMonth', group: 'History', label: 'Past upstream spend', unit: 'money per month',
+    path: 'history.upstreamPerMonth', group: 'Upstream', label: 'Past upstream spend', unit: 'money per month',
     help: 'Upstream spend per month before the plan starts; it is still feeding brand equity.', rule: atLeastZero,
   },
   {
-    path: 'history.downstreamPerMonth', group: 'History', label: 'Past downstream spend', unit: 'money per month',
+    path: 'history.downstreamPerMonth', group: 'Downstream', label: 'Past downstream spend', unit: 'money per month',
     help: 'Downstream spend per month before the plan starts; its effect lingers briefly.', rule: atLeastZero,
   },
   {

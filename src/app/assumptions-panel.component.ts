@@ -1,0 +1,110 @@
+import { LitElement, css, html } from 'lit';
+import { type FieldGroup, type ModelIssue, NUMBER_FIELDS } from '../engine/index.ts';
+import { fieldChange, messagesFor } from './field-events.ts';
+import { type Draft, numberFromText, readField } from './model-draft.ts';
+import './number-field.component.ts';
+
+const GROUPS: { group: FieldGroup; intro: string }[] = [
+  { group: 'Market', intro: 'The buyers there are to win.' },
+  { group: 'Brand', intro: 'Brand equity: the lasting stock that upstream spend builds.' },
+  { group: 'Upstream', intro: 'Research, brand building, positioning: slow, lagged, lasting.' },
+  { group: 'Downstream', intro: 'Ads, promotions, conversion work: fast, fading, saturating.' },
+  { group: 'Economics', intro: 'What a sale is worth and how future money is valued.' },
+];
+
+/** Money fields read better with thousands separators. */
+const MONEY_UNITS = new Set(['money per month', 'money', 'people per month']);
+
+/**
+ * Every assumption of the model, grouped as Market, Brand, Upstream, Downstream and Economics,
+ * each with its unit and a one-line explanation, built from the engine's field table.
+ *
+ * @event field-change - `{ path, value }` when an assumption is edited
+ * @event reset-preset - when "Reset to preset" is pressed
+ */
+export class AssumptionsPanel extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    .top { display: flex; justify-content: space-between; align-items: center; gap: 8px; flex-wrap: wrap; margin-bottom: 8px; }
+    .top p { margin: 0; font-size: 0.85rem; color: #444; }
+    button {
+      font: inherit; font-size: 0.85rem; padding: 5px 12px; border-radius: 4px; border: 1px solid #666; background: #fff; cursor: pointer; color: #111;
+    }
+    button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    fieldset { border: 1px solid #d6d6d6; border-radius: 6px; margin: 0 0 12px; padding: 8px 12px 12px; }
+    legend { font-weight: 700; padding: 0 4px; }
+    .intro { margin: 0 0 8px; font-size: 0.8rem; color: #555; }
+    .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
+    label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
+    input {
+      font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px;
+    }
+    input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
+    input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
+    .help { margin: 3px 0 0; font-size: 0.78rem; color: #555; }
+    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    .wide { grid-column: 1 / -1; }
+  `;
+
+  static override properties = {
+    draft: { attribute: false },
+    issues: { attribute: false },
+  };
+
+  declare draft: Draft;
+  declare issues: readonly ModelIssue[];
+
+  constructor() {
+    super();
+    this.draft = {};
+    this.issues = [];
+  }
+
+  override render() {
+    return html`
+      <div class="top">
+        <p>Every setting of the model. Amounts are per month, whatever the planning periods.</p>
+        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('reset-preset', { bubbles: true, composed: true }))}>Reset to preset</button>
+      </div>
+      ${GROUPS.map(({ group, intro }) => html`<fieldset>
+        <legend>${group}</legend>
+        <p class="intro">${intro}</p>
+        <div class="fields">
+          ${NUMBER_FIELDS.filter((field) => field.group === group).map((field) => html`<number-field
+            label=${field.label} path=${field.path} .value=${readField(this.draft, field.path)}
+            ?grouping=${MONEY_UNITS.has(field.unit)}
+            help=${`${field.help} (${field.unit})`}
+            .error=${messagesFor(this.issues, field.path).join(' ')}></number-field>`)}
+          ${group === 'Market' ? this.renderSeasonality() : null}
+        </div>
+      </fieldset>`)}`;
+  }
+
+  /** Seasonality is a list (or none), typed as numbers separated by commas. */
+  private renderSeasonality() {
+    const value = readField(this.draft, 'market.seasonality');
+    const text = Array.isArray(value) ? value.join(', ') : '';
+    const errors = messagesFor(this.issues, 'market.seasonality');
+    const periods = readField(this.draft, 'periodsPerYear');
+    return html`<div class="wide">
+      <label for="seasonality">Seasonality</label>
+      <input id="seasonality" type="text" autocomplete="off" spellcheck="false" .value=${text}
+        aria-invalid=${errors.length > 0 ? 'true' : 'false'} aria-describedby="seasonality-help seasonality-error"
+        @change=${this.onSeasonality}>
+      <p id="seasonality-help" class="help">Demand index for each of the ${typeof periods === 'number' ? periods : 12} periods of the year, separated by commas (1 = average). Leave empty for none.</p>
+      <p id="seasonality-error" class="error" role=${errors.length > 0 ? 'alert' : 'none'}>${errors.join(' ')}</p>
+    </div>`;
+  }
+
+  private onSeasonality(event: Event): void {
+    const text = (event.target as HTMLInputElement).value.trim();
+    const value = text === '' ? null : text.split(/[,;\s]+/).filter((part) => part !== '').map(numberFromText);
+    this.dispatchEvent(fieldChange('market.seasonality', value));
+  }
+}
+
+customElements.define('assumptions-panel', AssumptionsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap { 'assumptions-panel': AssumptionsPanel; }
+}

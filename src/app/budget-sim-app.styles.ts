@@ -1,0 +1,34 @@
+import { css } from 'lit';
+
+export const appStyles = css`
+  :host {
+    display: block; min-height: 100vh; color: #161616; background: #f4f5f7;
+    --surface: #fff; --line: #d9dce1; --muted: #555; --focus: #0072B2;
+  }
+  .masthead { display: flex; align-items: baseline; gap: 14px; flex-wrap: wrap; padding: 14px 24px; background: #0b2540; color: #fff; }
+  .masthead h1 { margin: 0; font-size: 1.35rem; letter-spacing: 0.01em; }
+  .masthead p { margin: 0; font-size: 0.9rem; color: #d5e3f0; }
+  .layout { display: grid; grid-template-columns: minmax(340px, 410px) minmax(0, 1fr); gap: 18px; padding: 18px 24px 32px; align-items: start; }
+  .controls { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
+  .card { background: var(--surface); border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
+  h2 { margin: 0 0 10px; font-size: 1.05rem; }
+  details.card > summary { cursor: pointer; list-style: none; display: flex; align-items: center; gap: 8px; }
+  details.card > summary::-webkit-details-marker { display: none; }
+  details.card > summary::before { content: '▸'; font-size: 0.9rem; transition: transform 0.15s; }
+  details.card[open] > summary::before { transform: rotate(90deg); }
+  details.card > summary h2 { margin: 0; display: inline; }
+  details.card[open] > summary { margin-bottom: 10px; }
+  summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 4px; }
+  .results { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
+  .stale { margin: 0; padding: 10px 14px; border-radius: 6px; background: #fff4e5; border: 1px solid #e0a040; font-size: 0.88rem; }
+  .stale ul { margin: 4px 0 0; padding-left: 18px; }
+  .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
+  .charts .span { grid-column: 1 / -1; }
+  @media (max-width: 1180px) {
+    .charts { grid-template-columns: minmax(0, 1fr); }
+  }
+  @media (max-width: 900px) {
+    .layout { grid-template-columns: minmax(0, 1fr); padding: 12px; gap: 12px; }
+    .masthead { padding: 12px; }
+  }
+`;

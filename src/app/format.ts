@@ -1,0 +1,66 @@
+import { format } from 'd3';
+
+/**
+ * Every number the app shows goes through here, so money and percentages look the same in
+ * figures, tooltips, tables and chart axes. Models have no currency, so money has none either.
+ * Nothing here ever returns "NaN" or "undefined": a missing or non-finite value shows as "—".
+ */
+
+const wholeMoney = format(',.0f');
+const compactMoney = format('.3~s');
+const percentOneDecimal = format('.1%');
+const percentWhole = format('.0%');
+const equityFormat = format('.3f');
+
+export const MISSING = '—';
+
+function guard(value: number | null | undefined, formatter: (value: number) => string): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? MISSING : formatter(value);
+}
+
+/** 1,234,568 — money in full, for figures and tables. A minus sign for losses. */
+export function formatMoney(value: number | null | undefined): string {
+  return guard(value, (number) => wholeMoney(number).replace('−', '-'));
+}
+
+/** 1.23M, 450k — money on chart axes where space is short. */
+export function formatMoneyShort(value: number | null | undefined): string {
+  return guard(value, (number) => compactMoney(number).replace('G', 'B').replace('−', '-'));
+}
+
+/** 12.3 % — ratios such as ROI and shares. */
+export function formatPercent(value: number | null | undefined): string {
+  return guard(value, (number) => percentOneDecimal(number).replace('−', '-'));
+}
+
+/** 40 % — shares on axes and sliders. */
+export function formatPercentWhole(value: number | null | undefined): string {
+  return guard(value, (number) => percentWhole(number).replace('−', '-'));
+}
+
+/** 0.371 — brand equity on its 0…1 scale. */
+export function formatEquity(value: number | null | undefined): string {
+  return guard(value, equityFormat);
+}
+
+const PERIOD_NAMES: Record<number, string> = { 12: 'month', 4: 'quarter', 52: 'week' };
+
+/** "month", "quarter" or "week". */
+export function periodName(periodsPerYear: number): string {
+  return PERIOD_NAMES[periodsPerYear] ?? 'period';
+}
+
+/** "Month 14" for period 14 of a monthly model. */
+export function formatPeriod(t: number | null | undefined, periodsPerYear: number): string {
+  if (t === null || t === undefined || !Number.isFinite(t)) return MISSING;
+  const name = periodName(periodsPerYear);
+  return `${name[0].toUpperCase()}${name.slice(1)} ${t}`;
+}
+
+/** "Y2 M03", "Y1 Q4", "Y5 W52": where a period falls, for table rows and tooltips. */
+export function formatPeriodOfYear(t: number, periodsPerYear: number): string {
+  const year = Math.ceil(t / periodsPerYear);
+  const within = t - (year - 1) * periodsPerYear;
+  const letter = periodName(periodsPerYear)[0].toUpperCase();
+  return `Y${year} ${letter}${String(within).padStart(periodsPerYear > 9 ? 2 : 1, '0')}`;
+}

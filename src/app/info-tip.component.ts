@@ -1,0 +1,56 @@
+import { LitElement, css, html } from 'lit';
+
+let nextId = 0;
+
+/**
+ * A small "?" button that explains a figure: the explanation shows on hover and on keyboard
+ * focus, and screen readers hear it as the button's description.
+ */
+export class InfoTip extends LitElement {
+  static override styles = css`
+    :host { position: relative; display: inline-block; vertical-align: middle; }
+    button {
+      width: 20px; height: 20px; border-radius: 50%; border: 1px solid #777; background: #fff; color: #333;
+      font: 700 12px/1 system-ui, sans-serif; cursor: help; padding: 0;
+    }
+    button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    [role='tooltip'] {
+      visibility: hidden; position: absolute; z-index: 5; top: 26px; left: 50%; transform: translateX(-50%);
+      width: min(260px, 70vw); padding: 8px 10px; border-radius: 4px; background: #222; color: #fff;
+      font-size: 0.8rem; font-weight: 400; line-height: 1.4; text-align: left; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3);
+    }
+    :host(:hover) [role='tooltip'], button:focus + [role='tooltip'] { visibility: visible; }
+    :host([align='end']) [role='tooltip'] { left: auto; right: -8px; transform: none; }
+    :host([align='start']) [role='tooltip'] { left: -8px; transform: none; }
+  `;
+
+  static override properties = {
+    text: { type: String },
+    subject: { type: String },
+    align: { type: String, reflect: true },
+  };
+
+  declare text: string;
+  /** What it explains, for the button's accessible name ("About NPV"). */
+  declare subject: string;
+  declare align: 'start' | 'centre' | 'end';
+  private readonly tipId = `tip-${nextId++}`;
+
+  constructor() {
+    super();
+    this.text = '';
+    this.subject = '';
+    this.align = 'centre';
+  }
+
+  override render() {
+    return html`<button type="button" aria-label=${`About ${this.subject}`} aria-describedby=${this.tipId}>?</button>
+      <span id=${this.tipId} role="tooltip">${this.text}</span>`;
+  }
+}
+
+customElements.define('info-tip', InfoTip);
+
+declare global {
+  interface HTMLElementTagNameMap { 'info-tip': InfoTip; }
+}

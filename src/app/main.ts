@@ -1,0 +1,2 @@
+// Entry point of the browser app: defining the shell defines everything it renders.
+import './budget-sim-app.component.ts';

@@ -1,0 +1,128 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { fieldChange } from './field-events.ts';
+import { numberFromText } from './model-draft.ts';
+
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
+
+/**
+ * A labelled text box for one number of the model, with its unit, a one-line explanation and
+ * the engine's message when the value is invalid. Text is kept as typed while the box has focus,
+ * so validation never fights the person typing.
+ *
+ * @event field-change - on every edit, with `{ path, value }`; value is the number typed, or the text when it is not one
+ * @cssproperty --field-width - width of the text box
+ */
+export class NumberField extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
+    :host([hide-label]) label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .row { display: flex; align-items: center; gap: 6px; }
+    input {
+      font: inherit; font-variant-numeric: tabular-nums; width: var(--field-width, 100%); box-sizing: border-box;
+      padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+    }
+    input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
+    input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
+    input:disabled { background: #f0f0f0; color: #666; }
+    .suffix { color: #444; font-size: 0.85rem; white-space: nowrap; }
+    .help { margin: 3px 0 0; font-size: 0.78rem; color: #555; }
+    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+  `;
+
+  static override properties = {
+    label: { type: String },
+    path: { type: String },
+    value: { attribute: false },
+    help: { type: String },
+    suffix: { type: String },
+    error: { type: String },
+    grouping: { type: Boolean },
+    disabled: { type: Boolean },
+    scale: { type: Number },
+    hideLabel: { type: Boolean, attribute: 'hide-label', reflect: true },
+  };
+
+  declare label: string;
+  /** Where the value lives in the model, e.g. `brand.halfLifeMonths`. */
+  declare path: string;
+  /** The draft's value: a number, or text the person typed that is not one. */
+  declare value: unknown;
+  declare help: string;
+  /** Shown after the box, e.g. "%" or "months". */
+  declare suffix: string;
+  declare error: string;
+  /** Show thousands separators (for money) when the box does not have focus. */
+  declare grouping: boolean;
+  declare disabled: boolean;
+  /** Display = model value × scale (100 for a share shown in percent). */
+  declare scale: number;
+  /** Keep the label for screen readers but not on screen, where a visible label already names the control. */
+  declare hideLabel: boolean;
+
+  constructor() {
+    super();
+    this.label = '';
+    this.path = '';
+    this.value = undefined;
+    this.help = '';
+    this.suffix = '';
+    this.error = '';
+    this.grouping = false;
+    this.disabled = false;
+    this.scale = 1;
+    this.hideLabel = false;
+  }
+
+  override render() {
+    const invalid = this.error !== '';
+    return html`
+      <label for="input">${this.label}</label>
+      <div class="row">
+        <input id="input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+          ?disabled=${this.disabled}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby="help error"
+          @input=${this.onInput} @blur=${() => this.showValue()}>
+        ${this.suffix ? html`<span class="suffix" aria-hidden="true">${this.suffix}</span>` : nothing}
+      </div>
+      ${this.help ? html`<p id="help" class="help">${this.help}</p>` : nothing}
+      <p id="error" class="error" role=${invalid ? 'alert' : nothing}>${this.error}</p>`;
+  }
+
+  override updated(): void {
+    // Never overwrite what the person is typing; show the model's value otherwise.
+    if (this.shadowRoot?.activeElement !== this.input) this.showValue();
+  }
+
+  private get input(): HTMLInputElement | null {
+    return this.shadowRoot?.querySelector('input') ?? null;
+  }
+
+  private showValue(): void {
+    const input = this.input;
+    if (input === null) return;
+    const value = this.value;
+    let text: string;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      const shown = Math.round(value * this.scale * 1e10) / 1e10;
+      text = this.grouping ? grouped.format(shown) : String(shown);
+    } else {
+      text = value === undefined || value === null ? '' : String(value);
+    }
+    if (input.value !== text) input.value = text;
+  }
+
+  private onInput(event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    const parsed = numberFromText(text);
+    const value = typeof parsed === 'number' && this.scale !== 1 ? parsed / this.scale : parsed;
+    this.dispatchEvent(fieldChange(this.path, value));
+  }
+}
+
+customElements.define('number-field', NumberField);
+
+declare global {
+  interface HTMLElementTagNameMap { 'number-field': NumberField; }
+}

@@ -1,0 +1,133 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { ModelIssue } from '../engine/index.ts';
+import { HORIZON_CHOICES } from '../engine/index.ts';
+import { fieldChange, messagesFor } from './field-events.ts';
+import { formatMoney, formatPercentWhole } from './format.ts';
+import { type Draft, readField } from './model-draft.ts';
+import './number-field.component.ts';
+import './year-split-editor.component.ts';
+
+const PERIOD_CHOICES: { value: number; label: string }[] = [
+  { value: 12, label: 'Monthly' },
+  { value: 4, label: 'Quarterly' },
+  { value: 52, label: 'Weekly' },
+];
+
+/**
+ * The plan itself: budget per year, horizon, periods, and the upstream share as a slider with
+ * its number and both amounts in money; per-year budgets and shares in the editor below.
+ *
+ * @event field-change - `{ path, value }` when the budget or the share is edited
+ * @event horizon-change - `{ horizonYears }` when the horizon is chosen
+ * @event periods-change - `{ periodsPerYear }` when monthly, quarterly or weekly is chosen
+ * @event split-mode-change - `{ byYear }` from the per-year editor's switch
+ */
+export class PlanControls extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px 14px; }
+    .wide { grid-column: 1 / -1; }
+    label, .label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
+    select {
+      font: inherit; width: 100%; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+    }
+    select:focus-visible, input[type='range']:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    .share-row { display: flex; align-items: center; gap: 10px; }
+    input[type='range'] { flex: 1; min-width: 0; accent-color: #0072B2; height: 28px; }
+    number-field.percent { --field-width: 4.6em; flex: none; }
+    .amounts { display: flex; justify-content: space-between; gap: 4px 8px; flex-wrap: wrap; margin-top: 4px; font-size: 0.82rem; }
+    .amounts .up { color: #005a8c; font-weight: 600; }
+    .amounts .down { color: #8a5a00; font-weight: 600; }
+    .note { font-size: 0.8rem; color: #555; margin: 4px 0 0; }
+    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+  `;
+
+  static override properties = {
+    draft: { attribute: false },
+    issues: { attribute: false },
+  };
+
+  declare draft: Draft;
+  declare issues: readonly ModelIssue[];
+
+  constructor() {
+    super();
+    this.draft = {};
+    this.issues = [];
+  }
+
+  override render() {
+    const perYear = readField(this.draft, 'budget.perYear');
+    const share = readField(this.draft, 'budget.upstreamShare');
+    const horizon = readField(this.draft, 'horizonYears');
+    const periodsPerYear = readField(this.draft, 'periodsPerYear');
+    const byYear = Array.isArray(perYear) || Array.isArray(share);
+    const hasPlan = readField(this.draft, 'plan') !== undefined;
+    const shareValue = typeof share === 'number' ? share : undefined;
+    const budgetValue = typeof perYear === 'number' ? perYear : undefined;
+    const shareError = byYear ? [] : messagesFor(this.issues, 'budget.upstreamShare');
+
+    return html`<div class="grid">
+      <number-field class="wide" label="Budget per year" path="budget.perYear" grouping
+        .value=${byYear ? undefined : perYear} ?disabled=${byYear || hasPlan}
+        help=${byYear ? 'Set per year below.' : 'Total marketing budget for each year, in your currency.'}
+        .error=${byYear ? '' : messagesFor(this.issues, 'budget.perYear').join(' ')}></number-field>
+
+      <div>
+        <label for="horizon">Horizon (years)</label>
+        <select id="horizon" @change=${this.onHorizon}>
+          ${HORIZON_CHOICES.map((years) => html`<option value=${years} ?selected=${horizon === years}>${years}</option>`)}
+        </select>
+      </div>
+      <div>
+        <label for="periods">Planning periods</label>
+        <select id="periods" @change=${this.onPeriods}>
+          ${PERIOD_CHOICES.map((choice) => html`<option value=${choice.value} ?selected=${periodsPerYear === choice.value}>${choice.label}</option>`)}
+        </select>
+      </div>
+
+      <div class="wide">
+        <label for="share">Upstream share</label>
+        <div class="share-row">
+          <input id="share" type="range" min="0" max="100" step="1" ?disabled=${byYear || hasPlan}
+            .value=${String(Math.round((shareValue ?? 0.5) * 100))}
+            aria-valuetext=${shareValue === undefined ? 'varies by year' : `${formatPercentWhole(shareValue)} upstream`}
+            aria-describedby="amounts"
+            @input=${this.onSlider}>
+          <number-field class="percent" hide-label label="Upstream share (%)" path="budget.upstreamShare" suffix="%" .scale=${100}
+            .value=${shareValue} ?disabled=${byYear || hasPlan}></number-field>
+        </div>
+        ${shareError.length > 0 ? html`<p class="error" role="alert">${shareError.join(' ')}</p>` : nothing}
+        ${budgetValue !== undefined && shareValue !== undefined && !hasPlan
+          ? html`<div id="amounts" class="amounts" aria-live="polite">
+              <span class="up">Upstream ${formatMoney(budgetValue * shareValue)} / year</span>
+              <span class="down">Downstream ${formatMoney(budgetValue * (1 - shareValue))} / year</span>
+            </div>`
+          : html`<p id="amounts" class="note">${hasPlan ? 'This scenario has an explicit spend plan per period.' : 'The split varies by year: see below.'}</p>`}
+      </div>
+
+      ${hasPlan ? nothing : html`<year-split-editor class="wide" .draft=${this.draft} .issues=${this.issues}></year-split-editor>`}
+    </div>`;
+  }
+
+  private onHorizon(event: Event): void {
+    const horizonYears = Number((event.target as HTMLSelectElement).value);
+    this.dispatchEvent(new CustomEvent('horizon-change', { detail: { horizonYears }, bubbles: true, composed: true }));
+  }
+
+  private onPeriods(event: Event): void {
+    const periodsPerYear = Number((event.target as HTMLSelectElement).value);
+    this.dispatchEvent(new CustomEvent('periods-change', { detail: { periodsPerYear }, bubbles: true, composed: true }));
+  }
+
+  private onSlider(event: Event): void {
+    const percent = Number((event.target as HTMLInputElement).value);
+    this.dispatchEvent(fieldChange('budget.upstreamShare', percent / 100));
+  }
+}
+
+customElements.define('plan-controls', PlanControls);
+
+declare global {
+  interface HTMLElementTagNameMap { 'plan-controls': PlanControls; }
+}

@@ -1,0 +1,79 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { ModelIssue } from '../engine/index.ts';
+import { fieldChange, messagesFor } from './field-events.ts';
+import { type Draft, readField } from './model-draft.ts';
+import './number-field.component.ts';
+
+/**
+ * The spec's per-year form: a budget and an upstream share for each year of the horizon. The
+ * switch turns single numbers into one per year (and back, keeping year 1's).
+ *
+ * @event split-mode-change - `{ byYear }` when the switch is flipped
+ * @event field-change - `{ path, value }` with the whole per-year list when one year is edited
+ */
+export class YearSplitEditor extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    .switch { display: flex; align-items: center; gap: 8px; font-size: 0.88rem; font-weight: 600; cursor: pointer; }
+    input[type='checkbox'] { width: 18px; height: 18px; accent-color: #0072B2; }
+    input[type='checkbox']:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    .years { display: grid; grid-template-columns: auto 1fr 7em; gap: 8px 10px; align-items: start; margin-top: 8px; }
+    .year { font-weight: 600; padding-top: 26px; font-size: 0.88rem; }
+    .error { grid-column: 1 / -1; margin: 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+  `;
+
+  static override properties = {
+    draft: { attribute: false },
+    issues: { attribute: false },
+  };
+
+  declare draft: Draft;
+  declare issues: readonly ModelIssue[];
+
+  constructor() {
+    super();
+    this.draft = {};
+    this.issues = [];
+  }
+
+  override render() {
+    const perYear = readField(this.draft, 'budget.perYear');
+    const share = readField(this.draft, 'budget.upstreamShare');
+    const byYear = Array.isArray(perYear) || Array.isArray(share);
+    const listErrors = byYear ? [...messagesFor(this.issues, 'budget.perYear'), ...messagesFor(this.issues, 'budget.upstreamShare')] : [];
+    return html`
+      <label class="switch"><input type="checkbox" .checked=${byYear} @change=${this.onSwitch}>Different budget and split each year</label>
+      ${byYear ? html`<div class="years">
+        ${(Array.isArray(perYear) ? perYear : Array.isArray(share) ? share : []).map((_, year) => html`
+          <span class="year" aria-hidden="true">Year ${year + 1}</span>
+          <number-field label=${`Year ${year + 1} budget`} grouping path="budget.perYear"
+            .value=${Array.isArray(perYear) ? perYear[year] : perYear}
+            @field-change=${(event: CustomEvent) => this.onYear(event, 'budget.perYear', year)}></number-field>
+          <number-field label=${`Year ${year + 1} upstream (%)`} suffix="%" .scale=${100} path="budget.upstreamShare"
+            .value=${Array.isArray(share) ? share[year] : share}
+            @field-change=${(event: CustomEvent) => this.onYear(event, 'budget.upstreamShare', year)}></number-field>`)}
+        ${listErrors.length > 0 ? html`<p class="error" role="alert">${listErrors.join(' ')}</p>` : nothing}
+      </div>` : nothing}`;
+  }
+
+  private onSwitch(event: Event): void {
+    const byYear = (event.target as HTMLInputElement).checked;
+    this.dispatchEvent(new CustomEvent('split-mode-change', { detail: { byYear }, bubbles: true, composed: true }));
+  }
+
+  /** Turns one year's edit into the whole list, which is what the model holds. */
+  private onYear(event: CustomEvent, path: string, year: number): void {
+    event.stopPropagation();
+    const current = readField(this.draft, path);
+    const horizon = Number(readField(this.draft, 'horizonYears')) || 1;
+    const list = Array.isArray(current) ? [...current] : Array.from({ length: horizon }, () => current);
+    list[year] = event.detail.value;
+    this.dispatchEvent(fieldChange(path, list));
+  }
+}
+
+customElements.define('year-split-editor', YearSplitEditor);
+
+declare global {
+  interface HTMLElementTagNameMap { 'year-split-editor': YearSplitEditor; }
+}

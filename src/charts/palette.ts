@@ -1,0 +1,22 @@
+/**
+ * Colours from the Okabe–Ito palette, which people with any common colour-vision deficiency can
+ * tell apart. Each series also differs in lightness (and, where two are close, in pattern or
+ * dash), so a chart still reads when printed in grayscale.
+ */
+export const COLOURS = {
+  upstream: '#0072B2', // blue, dark in grayscale
+  downstream: '#E69F00', // orange, light in grayscale
+  equity: '#000000',
+  base: '#C8C8C8',
+  synergy: '#009E73', // green; hatched so it never reads as upstream in grayscale
+  profit: '#0072B2',
+  loss: '#D55E00',
+  current: '#D55E00',
+  grid: '#E3E3E3',
+  axis: '#555555',
+} as const;
+
+/** One line per horizon, 1 to 5 years: light to dark, so the order shows without colour too. */
+export const HORIZON_COLOURS = ['#9ECAE1', '#56B4E9', '#3182BD', '#0072B2', '#08306B'] as const;
+/** Dash patterns per horizon, for grayscale print. */
+export const HORIZON_DASHES = ['2 3', '6 3', '8 3 2 3', '12 3', ''] as const;

@@ -1,0 +1,123 @@
+import { area, max, min, scaleLinear, stack, stackOffsetDiverging, stackOrderNone } from 'd3';
+import { LitElement, html, svg } from 'lit';
+import type { PeriodResult } from '../engine/index.ts';
+import { formatMoney, formatMoneyShort, formatPeriodOfYear, periodName } from '../app/format.ts';
+import { bottomAxis, periodTicks, verticalAxis } from './axes.ts';
+import './chart-frame.component.ts';
+import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
+import { chartSvgStyles } from './chart-svg.styles.ts';
+import { HoverController, pointerWithin } from './hover-controller.ts';
+import { COLOURS } from './palette.ts';
+import { ResizeController } from './resize-controller.ts';
+
+const HEIGHT = 270;
+const MARGIN = { top: 12, right: 20, bottom: 48, left: 66 };
+
+type SourceKey = 'revenueBase' | 'revenueUpstream' | 'revenueDownstream' | 'revenueSynergy';
+
+const SOURCES: { key: SourceKey; label: string; colour: string; hatch?: boolean }[] = [
+  { key: 'revenueBase', label: 'Base (no spend)', colour: COLOURS.base },
+  { key: 'revenueUpstream', label: 'Upstream-driven', colour: COLOURS.upstream },
+  { key: 'revenueDownstream', label: 'Downstream-driven', colour: COLOURS.downstream },
+  { key: 'revenueSynergy', label: 'Synergy (both together)', colour: COLOURS.synergy, hatch: true },
+];
+
+const LEGEND: LegendItem[] = SOURCES.map((source) => ({ label: source.label, colour: source.colour, kind: source.hatch ? 'hatch' : 'swatch' }));
+
+/**
+ * Revenue per period split into what would come with no spend, what each side adds alone, and
+ * what only both together add (spec §7). Synergy can be negative; a diverging stack draws it
+ * below zero rather than hiding it.
+ */
+export class RevenueSourcesChart extends LitElement {
+  static override styles = chartSvgStyles;
+  static override properties = {
+    periods: { attribute: false },
+    periodsPerYear: { type: Number },
+  };
+
+  declare periods: PeriodResult[];
+  declare periodsPerYear: number;
+  private readonly size = new ResizeController(this);
+  private readonly hover = new HoverController(this);
+
+  constructor() {
+    super();
+    this.periods = [];
+    this.periodsPerYear = 12;
+  }
+
+  override render() {
+    const periods = this.periods;
+    const count = periods.length;
+    const width = Math.max(280, this.size.width);
+    const right = width - MARGIN.right;
+    const bottom = HEIGHT - MARGIN.bottom;
+    const x = scaleLinear().domain([1, Math.max(2, count)]).range([MARGIN.left, right]);
+    const layers = stack<PeriodResult, SourceKey>().keys(SOURCES.map((source) => source.key)).order(stackOrderNone).offset(stackOffsetDiverging)(periods);
+    const low = Math.min(0, min(layers, (layer) => min(layer, (point) => point[0])) ?? 0);
+    const high = max(layers, (layer) => max(layer, (point) => point[1])) ?? 1;
+    const y = scaleLinear().domain([low, high > low ? high : low + 1]).nice().range([bottom, MARGIN.top]);
+    const shape = area<[number, number]>().x((_, index) => x(index + 1)).y0((point) => y(point[0])).y1((point) => y(point[1]));
+    const hovered = this.hover.index === undefined ? undefined : periods[this.hover.index];
+    const name = periodName(this.periodsPerYear);
+
+    return html`<chart-frame heading="Revenue by source"
+      description="What revenue would be with no spend, what each side adds on its own, and what they add only together."
+      .legend=${LEGEND} .table=${this.table()} .tooltip=${this.tooltip(hovered, x, y)}>
+      <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
+        aria-label=${`Stacked area chart of revenue per ${name} by source. Use the arrow keys to read each ${name}.`}
+        @pointermove=${(event: PointerEvent) => this.onPointer(event, x)} @pointerleave=${() => this.hover.clear()}
+        @keydown=${(event: KeyboardEvent) => this.hover.key(event, count)} @blur=${() => this.hover.clear()}>
+        <defs>
+          <pattern id="synergy-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill=${COLOURS.synergy}></rect><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"></line>
+          </pattern>
+        </defs>
+        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: formatMoneyShort, label: `Revenue per ${name}`, gridTo: right })}
+        ${layers.map((layer, index) => svg`<path d=${shape(layer as unknown as [number, number][]) ?? ''}
+          fill=${SOURCES[index].hatch ? 'url(#synergy-hatch)' : SOURCES[index].colour} stroke="#fff" stroke-width="0.5"></path>`)}
+        ${low < 0 ? svg`<line x1=${MARGIN.left} x2=${right} y1=${y(0)} y2=${y(0)} stroke="#333"></line>` : null}
+        ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: periodTicks(count, this.periodsPerYear, right - MARGIN.left), format: String, label: `${name[0].toUpperCase()}${name.slice(1)}` })}
+        ${hovered === undefined ? null : svg`<line class="guide" x1=${x(hovered.t)} x2=${x(hovered.t)} y1=${MARGIN.top} y2=${bottom}></line>`}
+        <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
+      </svg>
+    </chart-frame>`;
+  }
+
+  private onPointer(event: PointerEvent, x: ReturnType<typeof scaleLinear<number, number>>) {
+    const svgElement = event.currentTarget as SVGSVGElement;
+    const pointer = pointerWithin(event, svgElement);
+    const scale = Math.max(280, this.size.width) / (svgElement.getBoundingClientRect().width || 1);
+    const index = Math.round(x.invert(pointer.x * scale)) - 1;
+    this.hover.point(index >= 0 && index < this.periods.length ? index : undefined, pointer);
+  }
+
+  private tooltip(period: PeriodResult | undefined, x: (t: number) => number, y: (value: number) => number): ChartTooltip | undefined {
+    if (period === undefined) return undefined;
+    return {
+      ...(this.hover.pointer ?? { x: x(period.t), y: y(period.revenue) }),
+      title: formatPeriodOfYear(period.t, this.periodsPerYear),
+      lines: [
+        ...SOURCES.map((source) => ({ label: source.label, value: formatMoney(period[source.key]), colour: source.colour })),
+        { label: 'Total revenue', value: formatMoney(period.revenue) },
+      ],
+    };
+  }
+
+  private table(): ChartTable {
+    return {
+      caption: 'Revenue by source and period',
+      columns: ['Period', ...SOURCES.map((source) => source.label), 'Total revenue'],
+      rows: this.periods.map((period) => [
+        formatPeriodOfYear(period.t, this.periodsPerYear), ...SOURCES.map((source) => formatMoney(period[source.key])), formatMoney(period.revenue),
+      ]),
+    };
+  }
+}
+
+customElements.define('revenue-sources-chart', RevenueSourcesChart);
+
+declare global {
+  interface HTMLElementTagNameMap { 'revenue-sources-chart': RevenueSourcesChart; }
+}

@@ -1,0 +1,133 @@
+import { line, max, min, scaleLinear } from 'd3';
+import { LitElement, html, svg } from 'lit';
+import type { TradeoffCurve } from '../engine/index.ts';
+import { formatMoney, formatMoneyShort, formatPercent, formatPercentWhole } from '../app/format.ts';
+import { bottomAxis, verticalAxis } from './axes.ts';
+import './chart-frame.component.ts';
+import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
+import { chartSvgStyles } from './chart-svg.styles.ts';
+import { HoverController, pointerWithin } from './hover-controller.ts';
+import { COLOURS, HORIZON_COLOURS, HORIZON_DASHES } from './palette.ts';
+import { ResizeController } from './resize-controller.ts';
+
+const HEIGHT = 300;
+const MARGIN = { top: 14, right: 52, bottom: 48, left: 70 };
+
+const years = (horizon: number) => `${horizon} year${horizon === 1 ? '' : 's'}`;
+
+/**
+ * The trade-off curve: NPV with carryover against the upstream share, one line per horizon from
+ * 1 to 5 years, each line's best share marked, and the current plan marked on its horizon's
+ * line. It shows why the best split depends on how far ahead you look.
+ */
+export class TradeoffCurveChart extends LitElement {
+  static override styles = chartSvgStyles;
+  static override properties = {
+    curve: { attribute: false },
+    currentShare: { type: Number },
+    currentHorizon: { type: Number },
+    currentValue: { type: Number },
+  };
+
+  declare curve: TradeoffCurve | undefined;
+  /** The current plan's upstream share (its spend-weighted average when it varies by year). */
+  declare currentShare: number;
+  declare currentHorizon: number;
+  /** The current plan's npvWithCarryover. */
+  declare currentValue: number;
+  private readonly size = new ResizeController(this);
+  private readonly hover = new HoverController(this);
+
+  constructor() {
+    super();
+    this.curve = undefined;
+    this.currentShare = 0.5;
+    this.currentHorizon = 3;
+    this.currentValue = 0;
+  }
+
+  override render() {
+    const curve = this.curve;
+    const shares = curve?.shares ?? [];
+    const lines = curve?.lines ?? [];
+    const width = Math.max(280, this.size.width);
+    const right = width - MARGIN.right;
+    const bottom = HEIGHT - MARGIN.bottom;
+    const x = scaleLinear().domain([0, 1]).range([MARGIN.left, right]);
+    const low = min(lines, (each) => min(each.values)) ?? 0;
+    const high = max(lines, (each) => each.bestValue) ?? 1;
+    const y = scaleLinear().domain([Math.min(low, this.currentValue), Math.max(high, this.currentValue, low + 1)]).nice().range([bottom, MARGIN.top]);
+    const hoveredIndex = this.hover.index;
+    const legend: LegendItem[] = [
+      ...lines.map((each, index) => ({ label: years(each.horizonYears), colour: HORIZON_COLOURS[index], kind: 'line' as const, dash: HORIZON_DASHES[index] })),
+      { label: 'Best share', colour: '#222', kind: 'dot' },
+      { label: 'Current plan', colour: COLOURS.current, kind: 'ring' },
+    ];
+    const bestSummary = lines.map((each) => `${years(each.horizonYears)}: ${formatPercentWhole(each.bestShare)}`).join(', ');
+
+    return html`<chart-frame heading="The trade-off: NPV with carryover by upstream share"
+      description="One line per horizon. Short horizons peak at a lower upstream share; long horizons reward brand building."
+      .legend=${legend} .table=${this.table()} .tooltip=${this.tooltip(hoveredIndex, x, y)}>
+      <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
+        aria-label=${`Trade-off curve of NPV with carryover against upstream share for horizons of 1 to 5 years. Best shares: ${bestSummary}. Use the arrow keys to read each share.`}
+        @pointermove=${(event: PointerEvent) => this.onPointer(event, x)} @pointerleave=${() => this.hover.clear()}
+        @keydown=${(event: KeyboardEvent) => this.hover.key(event, shares.length)} @blur=${() => this.hover.clear()}>
+        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: formatMoneyShort, label: 'NPV with carryover', gridTo: right })}
+        ${lines.map((each, index) => {
+          const path = line<number>().x((_, point) => x(shares[point])).y((value) => y(value))(each.values) ?? '';
+          const endY = y(each.values[each.values.length - 1]);
+          return svg`<path d=${path} fill="none" stroke=${HORIZON_COLOURS[index]} stroke-width=${each.horizonYears === this.currentHorizon ? 3.5 : 2}
+              stroke-dasharray=${HORIZON_DASHES[index]}></path>
+            <text class="annotation" x=${right + 4} y=${endY} dy="0.32em">${each.horizonYears} yr</text>
+            <circle cx=${x(each.bestShare)} cy=${y(each.bestValue)} r="5" fill=${HORIZON_COLOURS[index]} stroke="#222" stroke-width="1.5"></circle>`;
+        })}
+        <line x1=${x(this.currentShare)} x2=${x(this.currentShare)} y1=${MARGIN.top} y2=${bottom} stroke=${COLOURS.current} stroke-width="1.5" stroke-dasharray="4 3"></line>
+        <circle cx=${x(this.currentShare)} cy=${y(this.currentValue)} r="7" fill="#fff" stroke=${COLOURS.current} stroke-width="3.5"></circle>
+        ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 5 : 10), format: formatPercentWhole, label: 'Upstream share of budget' })}
+        ${hoveredIndex === undefined ? null : svg`<line class="guide" x1=${x(shares[hoveredIndex])} x2=${x(shares[hoveredIndex])} y1=${MARGIN.top} y2=${bottom}></line>`}
+        <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
+      </svg>
+    </chart-frame>`;
+  }
+
+  private onPointer(event: PointerEvent, x: ReturnType<typeof scaleLinear<number, number>>) {
+    const shares = this.curve?.shares ?? [];
+    const svgElement = event.currentTarget as SVGSVGElement;
+    const pointer = pointerWithin(event, svgElement);
+    const scale = Math.max(280, this.size.width) / (svgElement.getBoundingClientRect().width || 1);
+    const share = x.invert(pointer.x * scale);
+    const index = Math.round(share * (shares.length - 1));
+    this.hover.point(index >= 0 && index < shares.length ? index : undefined, pointer);
+  }
+
+  private tooltip(index: number | undefined, x: (share: number) => number, y: (value: number) => number): ChartTooltip | undefined {
+    const curve = this.curve;
+    if (index === undefined || curve === undefined) return undefined;
+    const share = curve.shares[index];
+    return {
+      ...(this.hover.pointer ?? { x: x(share), y: y(curve.lines[curve.lines.length - 1].values[index]) }),
+      title: `Upstream share ${formatPercentWhole(share)}`,
+      lines: curve.lines.map((each, line) => ({ label: years(each.horizonYears), value: formatMoney(each.values[index]), colour: HORIZON_COLOURS[line] })),
+    };
+  }
+
+  private table(): ChartTable {
+    const curve = this.curve;
+    const lines = curve?.lines ?? [];
+    return {
+      caption: 'NPV with carryover by upstream share and horizon; the first rows give each horizon’s best share',
+      columns: ['Upstream share', ...lines.map((each) => years(each.horizonYears))],
+      rows: [
+        ['Best share', ...lines.map((each) => formatPercent(each.bestShare))],
+        ['Best NPV with carryover', ...lines.map((each) => formatMoney(each.bestValue))],
+        ...(curve?.shares ?? []).map((share, index) => [formatPercentWhole(share), ...lines.map((each) => formatMoney(each.values[index]))]),
+      ],
+    };
+  }
+}
+
+customElements.define('tradeoff-curve-chart', TradeoffCurveChart);
+
+declare global {
+  interface HTMLElementTagNameMap { 'tradeoff-curve-chart': TradeoffCurveChart; }
+}
