@@ -10,9 +10,21 @@ export default defineConfig({
   server: { port, host: '127.0.0.1' },
   preview: { port, host: '127.0.0.1', strictPort: true },
   test: {
-    include: ['tests/**/*.test.ts'],
     // fast-check properties, CLI subprocesses and browser tests take longer than the 5 s default on a busy machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          // One production build and one static server for all browser tests.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -67,6 +67,12 @@ export class BudgetSimApp extends LitElement {
     await Promise.all(pending);
   }
 
+  override async firstUpdated(): Promise<void> {
+    await this.whenRendered();
+    // Read by `npm run bench:ui` as the time to the first chart.
+    performance.mark('budget-sim:first-chart');
+  }
+
   private loadPreset(id: string): void {
     const preset = findPreset(id) ?? findPreset(DEFAULT_PRESET_ID) ?? PRESETS[0];
     this.presetId = preset.id;

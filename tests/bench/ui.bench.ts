@@ -1,0 +1,68 @@
+/**
+ * `npm run bench:ui`: the app in headless Chromium, from a production build.
+ *
+ * - recompute: from the upstream-share slider's input event to every figure and chart updated
+ *   and laid out, for the 5-year monthly default (goal: under 16 ms median);
+ * - the production build's JavaScript, gzipped (goal: under 150 KB for the first screen);
+ * - time from navigation to the first chart on localhost.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { median, quantile } from 'simple-statistics';
+import { appRendered, launchChromium } from '../e2e/browser.ts';
+import { serveProductionBuild } from '../e2e/serve-build.ts';
+
+const served = await serveProductionBuild();
+const browser = await launchChromium();
+try {
+  const assets = join(served.outDir, 'assets');
+  const scripts = readdirSync(assets).filter((file) => file.endsWith('.js'));
+  const gzipped = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file)), { level: 9 }).length, 0);
+  const raw = scripts.reduce((sum, file) => sum + readFileSync(join(assets, file)).length, 0);
+
+  const firstChart: number[] = [];
+  for (let load = 0; load < 7; load += 1) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(served.url);
+    await appRendered(page);
+    firstChart.push(await page.evaluate(() => performance.getEntriesByName('budget-sim:first-chart')[0].startTime));
+    await page.close();
+  }
+
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(served.url);
+  await appRendered(page);
+  await page.getByLabel('Horizon (years)').selectOption('5');
+  await appRendered(page);
+  const recompute = await page.evaluate(async () => {
+    const app = document.querySelector('budget-sim-app') as HTMLElement & { whenRendered(): Promise<void> };
+    const controls = app.shadowRoot!.querySelector('plan-controls')!;
+    const slider = controls.shadowRoot!.querySelector('#share') as HTMLInputElement;
+    const times: number[] = [];
+    for (let step = 0; step < 80; step += 1) {
+      const start = performance.now();
+      slider.value = String(20 + (step % 60));
+      slider.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await app.whenRendered();
+      // Force style and layout, so the time includes the browser laying out the new charts.
+      app.shadowRoot!.querySelector('cumulative-profit-chart')!.getBoundingClientRect();
+      document.body.offsetHeight;
+      times.push(performance.now() - start);
+    }
+    return times.slice(10); // the first few warm up the JIT
+  });
+  const npvShown = await page.locator('key-figures [data-figure="npv"] .value').textContent();
+
+  console.log('budget-sim app benchmark (headless Chromium, production build)');
+  console.log('');
+  console.log('Recompute after a slider input, 5-year monthly default (all figures and charts rendered and laid out):');
+  console.log(`  median ${median(recompute).toFixed(2)} ms, p90 ${quantile(recompute, 0.9).toFixed(2)} ms, over ${recompute.length} inputs   (goal < 16 ms) ${median(recompute) < 16 ? 'met' : 'NOT MET'}`);
+  console.log(`  (NPV shown after the last input: ${npvShown})`);
+  console.log('');
+  console.log(`JavaScript: ${scripts.length} file(s), ${(raw / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzipped   (goal < 150 KB) ${gzipped < 150 * 1024 ? 'met' : 'NOT MET'}`);
+  console.log(`First chart on localhost: median ${median(firstChart).toFixed(0)} ms after navigation start, over ${firstChart.length} loads`);
+} finally {
+  await browser.close();
+  await served.close();
+}
