@@ -17,8 +17,10 @@ export class YearSplitEditor extends LitElement {
     .switch { display: flex; align-items: center; gap: 8px; font-size: 0.88rem; font-weight: 600; cursor: pointer; }
     input[type='checkbox'] { width: 18px; height: 18px; accent-color: #0072B2; }
     input[type='checkbox']:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    .years { display: grid; grid-template-columns: auto 1fr 7em; gap: 8px 10px; align-items: start; margin-top: 8px; }
-    .year { font-weight: 600; padding-top: 26px; font-size: 0.88rem; }
+    .years { display: grid; grid-template-columns: auto minmax(0, 1fr) 6.5em; gap: 6px 10px; align-items: start; margin-top: 8px; }
+    .heading { font-size: 0.8rem; font-weight: 600; color: #444; }
+    .year { font-weight: 600; padding-top: 7px; font-size: 0.88rem; }
+    number-field.percent { --field-width: 4.2em; }
     .error { grid-column: 1 / -1; margin: 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
   `;
 
@@ -44,12 +46,13 @@ export class YearSplitEditor extends LitElement {
     return html`
       <label class="switch"><input type="checkbox" .checked=${byYear} @change=${this.onSwitch}>Different budget and split each year</label>
       ${byYear ? html`<div class="years">
+        <span class="heading" aria-hidden="true">Year</span><span class="heading" aria-hidden="true">Budget</span><span class="heading" aria-hidden="true">Upstream</span>
         ${(Array.isArray(perYear) ? perYear : Array.isArray(share) ? share : []).map((_, year) => html`
           <span class="year" aria-hidden="true">Year ${year + 1}</span>
-          <number-field label=${`Year ${year + 1} budget`} grouping path="budget.perYear"
+          <number-field hide-label label=${`Year ${year + 1} budget`} grouping path="budget.perYear"
             .value=${Array.isArray(perYear) ? perYear[year] : perYear}
             @field-change=${(event: CustomEvent) => this.onYear(event, 'budget.perYear', year)}></number-field>
-          <number-field label=${`Year ${year + 1} upstream (%)`} suffix="%" .scale=${100} path="budget.upstreamShare"
+          <number-field class="percent" hide-label label=${`Year ${year + 1} upstream share (%)`} suffix="%" .scale=${100} path="budget.upstreamShare"
             .value=${Array.isArray(share) ? share[year] : share}
             @field-change=${(event: CustomEvent) => this.onYear(event, 'budget.upstreamShare', year)}></number-field>`)}
         ${listErrors.length > 0 ? html`<p class="error" role="alert">${listErrors.join(' ')}</p>` : nothing}

@@ -54,7 +54,8 @@ export class RevenueSourcesChart extends LitElement {
     const right = width - MARGIN.right;
     const bottom = HEIGHT - MARGIN.bottom;
     const x = scaleLinear().domain([1, Math.max(2, count)]).range([MARGIN.left, right]);
-    const layers = stack<PeriodResult, SourceKey>().keys(SOURCES.map((source) => source.key)).order(stackOrderNone).offset(stackOffsetDiverging)(periods);
+    const layers = stack<PeriodResult, SourceKey>().keys(SOURCES.map((source) => source.key))
+      .value((period, key) => stackable(period[key], period.revenue)).order(stackOrderNone).offset(stackOffsetDiverging)(periods);
     const low = Math.min(0, min(layers, (layer) => min(layer, (point) => point[0])) ?? 0);
     const high = max(layers, (layer) => max(layer, (point) => point[1])) ?? 1;
     const y = scaleLinear().domain([low, high > low ? high : low + 1]).nice().range([bottom, MARGIN.top]);
@@ -76,7 +77,7 @@ export class RevenueSourcesChart extends LitElement {
         </defs>
         ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: formatMoneyShort, label: `Revenue per ${name}`, gridTo: right })}
         ${layers.map((layer, index) => svg`<path d=${shape(layer as unknown as [number, number][]) ?? ''}
-          fill=${SOURCES[index].hatch ? 'url(#synergy-hatch)' : SOURCES[index].colour} stroke="#fff" stroke-width="0.5"></path>`)}
+          fill=${SOURCES[index].hatch ? 'url(#synergy-hatch)' : SOURCES[index].colour}></path>`)}
         ${low < 0 ? svg`<line x1=${MARGIN.left} x2=${right} y1=${y(0)} y2=${y(0)} stroke="#333"></line>` : null}
         ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: periodTicks(count, this.periodsPerYear, right - MARGIN.left), format: String, label: `${name[0].toUpperCase()}${name.slice(1)}` })}
         ${hovered === undefined ? null : svg`<line class="guide" x1=${x(hovered.t)} x2=${x(hovered.t)} y1=${MARGIN.top} y2=${bottom}></line>`}
@@ -114,6 +115,14 @@ export class RevenueSourcesChart extends LitElement {
       ]),
     };
   }
+}
+
+/**
+ * A diverging stack puts negative values below zero; a part that is zero but for rounding
+ * (±1e-12 of revenue) would flip between the two sides and draw a spike, so it counts as 0.
+ */
+function stackable(value: number, revenue: number): number {
+  return Math.abs(value) <= 1e-9 * Math.abs(revenue) ? 0 : value;
 }
 
 customElements.define('revenue-sources-chart', RevenueSourcesChart);

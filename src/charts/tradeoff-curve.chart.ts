@@ -75,12 +75,12 @@ export class TradeoffCurveChart extends LitElement {
         ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: formatMoneyShort, label: 'NPV with carryover', gridTo: right })}
         ${lines.map((each, index) => {
           const path = line<number>().x((_, point) => x(shares[point])).y((value) => y(value))(each.values) ?? '';
-          const endY = y(each.values[each.values.length - 1]);
           return svg`<path d=${path} fill="none" stroke=${HORIZON_COLOURS[index]} stroke-width=${each.horizonYears === this.currentHorizon ? 3.5 : 2}
               stroke-dasharray=${HORIZON_DASHES[index]}></path>
-            <text class="annotation" x=${right + 4} y=${endY} dy="0.32em">${each.horizonYears} yr</text>
             <circle cx=${x(each.bestShare)} cy=${y(each.bestValue)} r="5" fill=${HORIZON_COLOURS[index]} stroke="#222" stroke-width="1.5"></circle>`;
         })}
+        ${spreadLabels(lines.map((each) => y(each.values[each.values.length - 1])), 11, MARGIN.top, bottom).map((labelY, index) =>
+          svg`<text class="annotation" x=${right + 4} y=${labelY} dy="0.32em">${lines[index].horizonYears} yr</text>`)}
         <line x1=${x(this.currentShare)} x2=${x(this.currentShare)} y1=${MARGIN.top} y2=${bottom} stroke=${COLOURS.current} stroke-width="1.5" stroke-dasharray="4 3"></line>
         <circle cx=${x(this.currentShare)} cy=${y(this.currentValue)} r="7" fill="#fff" stroke=${COLOURS.current} stroke-width="3.5"></circle>
         ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 5 : 10), format: formatPercentWhole, label: 'Upstream share of budget' })}
@@ -124,6 +124,23 @@ export class TradeoffCurveChart extends LitElement {
       ],
     };
   }
+}
+
+/**
+ * Positions for line-end labels: each as close to its line's end as it can be while staying at
+ * least `gap` pixels from its neighbours and inside [top, bottom]. Returned in input order.
+ */
+export function spreadLabels(positions: number[], gap: number, top: number, bottom: number): number[] {
+  const order = positions.map((position, index) => ({ position, index })).sort((a, b) => a.position - b.position);
+  const placed = order.map((entry) => entry.position);
+  for (let index = 1; index < placed.length; index += 1) placed[index] = Math.max(placed[index], placed[index - 1] + gap);
+  // Pushed past the bottom: shift the whole run back up, keeping the gaps.
+  const overflow = placed.length > 0 ? placed[placed.length - 1] - bottom : 0;
+  if (overflow > 0) for (let index = placed.length - 1; index >= 0; index -= 1) placed[index] = Math.max(top, placed[index] - overflow);
+  for (let index = placed.length - 2; index >= 0; index -= 1) placed[index] = Math.min(placed[index], placed[index + 1] - gap);
+  const result = new Array<number>(positions.length);
+  order.forEach((entry, rank) => { result[entry.index] = placed[rank]; });
+  return result;
 }
 
 customElements.define('tradeoff-curve-chart', TradeoffCurveChart);
