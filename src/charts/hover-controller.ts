@@ -25,6 +25,18 @@ export class HoverController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Call from pointermove on the chart's SVG: converts the pointer to the SVG's viewBox units
+   * (the drawing may be scaled to fit), asks `indexAt` which point that is, and highlights it.
+   */
+  pointAt(event: PointerEvent, viewBoxWidth: number, count: number, indexAt: (viewBoxX: number) => number): void {
+    const element = event.currentTarget as Element;
+    const pointer = pointerWithin(event, element);
+    const scale = viewBoxWidth / (element.getBoundingClientRect().width || 1);
+    const index = indexAt(pointer.x * scale);
+    this.point(index >= 0 && index < count ? index : undefined, pointer);
+  }
+
   clear(): void {
     this.point(undefined);
   }

@@ -6,7 +6,7 @@ import { bottomAxis, periodTicks, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
 import { chartSvgStyles } from './chart-svg.styles.ts';
-import { HoverController, pointerWithin } from './hover-controller.ts';
+import { HoverController } from './hover-controller.ts';
 import { COLOURS } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
 
@@ -68,7 +68,7 @@ export class RevenueSourcesChart extends LitElement {
       .legend=${LEGEND} .table=${this.table()} .tooltip=${this.tooltip(hovered, x, y)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
         aria-label=${`Stacked area chart of revenue per ${name} by source. Use the arrow keys to read each ${name}.`}
-        @pointermove=${(event: PointerEvent) => this.onPointer(event, x)} @pointerleave=${() => this.hover.clear()}
+        @pointermove=${(event: PointerEvent) => this.hover.pointAt(event, width, count, (at) => Math.round(x.invert(at)) - 1)} @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, count)} @blur=${() => this.hover.clear()}>
         <defs>
           <pattern id="synergy-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -84,14 +84,6 @@ export class RevenueSourcesChart extends LitElement {
         <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
       </svg>
     </chart-frame>`;
-  }
-
-  private onPointer(event: PointerEvent, x: ReturnType<typeof scaleLinear<number, number>>) {
-    const svgElement = event.currentTarget as SVGSVGElement;
-    const pointer = pointerWithin(event, svgElement);
-    const scale = Math.max(280, this.size.width) / (svgElement.getBoundingClientRect().width || 1);
-    const index = Math.round(x.invert(pointer.x * scale)) - 1;
-    this.hover.point(index >= 0 && index < this.periods.length ? index : undefined, pointer);
   }
 
   private tooltip(period: PeriodResult | undefined, x: (t: number) => number, y: (value: number) => number): ChartTooltip | undefined {

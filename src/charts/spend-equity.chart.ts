@@ -6,7 +6,7 @@ import { bottomAxis, periodTicks, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
 import { chartSvgStyles } from './chart-svg.styles.ts';
-import { HoverController, pointerWithin } from './hover-controller.ts';
+import { HoverController } from './hover-controller.ts';
 import { COLOURS } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
 
@@ -62,7 +62,7 @@ export class SpendEquityChart extends LitElement {
       .legend=${LEGEND} .table=${this.table()} .tooltip=${this.tooltip(hovered, centre, ySpend)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
         aria-label=${`Chart of upstream and downstream spend per ${name} with brand equity. Use the arrow keys to read each ${name}.`}
-        @pointermove=${(event: PointerEvent) => this.onPointer(event, x)} @pointerleave=${() => this.hover.clear()}
+        @pointermove=${(event: PointerEvent) => this.hover.pointAt(event, width, count, (at) => Math.floor((at - MARGIN.left) / x.step()))} @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, count)} @blur=${() => this.hover.clear()}>
         ${verticalAxis(ySpend, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: ySpend.ticks(5), format: formatMoneyShort, label: `Spend per ${name}`, gridTo: right })}
         ${verticalAxis(yEquity, right, MARGIN.top, bottom, 'right', { ticks: yEquity.ticks(5), format: (value) => value.toFixed(2), label: 'Brand equity' })}
@@ -80,15 +80,6 @@ export class SpendEquityChart extends LitElement {
         <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
       </svg>
     </chart-frame>`;
-  }
-
-  private onPointer(event: PointerEvent, x: ReturnType<typeof scaleBand<number>>) {
-    const svgElement = event.currentTarget as SVGSVGElement;
-    const pointer = pointerWithin(event, svgElement);
-    const scale = (Math.max(280, this.size.width)) / (svgElement.getBoundingClientRect().width || 1);
-    const step = x.step();
-    const index = Math.floor((pointer.x * scale - MARGIN.left) / step);
-    this.hover.point(index >= 0 && index < this.periods.length ? index : undefined, pointer);
   }
 
   private tooltip(period: PeriodResult | undefined, centre: (t: number) => number, y: (value: number) => number): ChartTooltip | undefined {

@@ -6,7 +6,7 @@ import { bottomAxis, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
 import { chartSvgStyles } from './chart-svg.styles.ts';
-import { HoverController, pointerWithin } from './hover-controller.ts';
+import { HoverController } from './hover-controller.ts';
 import { COLOURS, HORIZON_COLOURS, HORIZON_DASHES } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
 
@@ -70,7 +70,7 @@ export class TradeoffCurveChart extends LitElement {
       .legend=${legend} .table=${this.table()} .tooltip=${this.tooltip(hoveredIndex, x, y)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
         aria-label=${`Trade-off curve of NPV with carryover against upstream share for horizons of 1 to 5 years. Best shares: ${bestSummary}. Use the arrow keys to read each share.`}
-        @pointermove=${(event: PointerEvent) => this.onPointer(event, x)} @pointerleave=${() => this.hover.clear()}
+        @pointermove=${(event: PointerEvent) => this.hover.pointAt(event, width, shares.length, (at) => Math.round(x.invert(at) * (shares.length - 1)))} @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, shares.length)} @blur=${() => this.hover.clear()}>
         ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: formatMoneyShort, label: 'NPV with carryover', gridTo: right })}
         ${lines.map((each, index) => {
@@ -88,16 +88,6 @@ export class TradeoffCurveChart extends LitElement {
         <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
       </svg>
     </chart-frame>`;
-  }
-
-  private onPointer(event: PointerEvent, x: ReturnType<typeof scaleLinear<number, number>>) {
-    const shares = this.curve?.shares ?? [];
-    const svgElement = event.currentTarget as SVGSVGElement;
-    const pointer = pointerWithin(event, svgElement);
-    const scale = Math.max(280, this.size.width) / (svgElement.getBoundingClientRect().width || 1);
-    const share = x.invert(pointer.x * scale);
-    const index = Math.round(share * (shares.length - 1));
-    this.hover.point(index >= 0 && index < shares.length ? index : undefined, pointer);
   }
 
   private tooltip(index: number | undefined, x: (share: number) => number, y: (value: number) => number): ChartTooltip | undefined {

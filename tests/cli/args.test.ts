@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cliErrorMessage as messageOf } from './cli-harness.ts';
 import { parseCommandArgs, type OptionSpec } from '../../src/cli/args.ts';
-import { CliError } from '../../src/cli/cli-error.ts';
 import { parseNumberOption, parseWholeNumberOption } from '../../src/cli/number-option.ts';
 
 const specs: OptionSpec[] = [
@@ -11,16 +11,6 @@ const specs: OptionSpec[] = [
 ];
 
 const parse = (argv: string[]) => parseCommandArgs(argv, specs, 'simulate');
-const messageOf = (action: () => unknown): string => {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CliError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a CliError');
-};
-
 describe('parseCommandArgs', () => {
   it('separates positionals, values and flags', () => {
     const args = parse(['a.json', '--format', 'csv', '--verbose', 'b.json']);

@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { CliError } from '../../src/cli/cli-error.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,4 +82,15 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
   delete env.INIT_CWD;
   delete env.npm_lifecycle_event;
   return env;
+}
+
+/** The message of the CliError that `action` throws; fails the test if it throws nothing or something else. */
+export function cliErrorMessage(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CliError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a CliError');
 }

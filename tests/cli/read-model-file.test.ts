@@ -1,6 +1,6 @@
 import { chmodSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CliError } from '../../src/cli/cli-error.ts';
+import { cliErrorMessage as messageOf } from './cli-harness.ts';
 import { loadModel } from '../../src/cli/load-model.ts';
 import { MAX_MODEL_FILE_BYTES, readModelJson } from '../../src/cli/read-model-file.ts';
 import { parseOverride } from '../../src/cli/set-override.ts';
@@ -17,16 +17,6 @@ const files = temporaryFiles({
   'locked.json': defaultText,
 });
 afterAll(() => files.remove());
-
-const messageOf = (action: () => unknown): string => {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CliError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a CliError');
-};
 
 describe('readModelJson', () => {
   it('reads a model file as JSON', () => {

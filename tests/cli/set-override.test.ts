@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CliError } from '../../src/cli/cli-error.ts';
+import { cliErrorMessage as messageOf } from './cli-harness.ts';
 import { applyOverride, parseOverride } from '../../src/cli/set-override.ts';
 import { PROJECT_ROOT, runInProcess } from './cli-harness.ts';
 
@@ -10,16 +10,6 @@ const applied = (...overrides: string[]) => {
   const json = defaultModel();
   for (const override of overrides) applyOverride(json, parseOverride(override));
   return json;
-};
-
-const messageOf = (action: () => unknown): string => {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CliError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a CliError');
 };
 
 describe('parseOverride', () => {
