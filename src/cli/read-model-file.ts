@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { ModelError, parseModel, type Model } from '../engine/index.ts';
 import { CliError } from './cli-error.ts';
-import { locateJsonSyntaxError } from './json-syntax-error.ts';
+import { locateJsonSyntaxError } from '../engine/io/json-syntax-error.ts';
 
 /** Model files are a few kilobytes; anything this large is almost surely the wrong file. */
 export const MAX_MODEL_FILE_BYTES = 5 * 1024 * 1024;

@@ -156,6 +156,9 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
 /** The horizon is a top-level number with its own rule. */
 export const HORIZON_YEARS_RULE: NumberRule = { min: 1, max: 5, integer: true };
 
+/** The optional calendar year of the plan's first period, for period labels only. */
+export const START_YEAR_RULE: NumberRule = { min: 1900, max: 2200, integer: true };
+
 /** Longest name a model may have; longer names are refused rather than cut silently. */
 export const MAX_NAME_LENGTH = 200;
 /** Longest description; it is a short lesson, not a document. */
@@ -174,7 +177,7 @@ export const SECTION_KEYS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export const TOP_LEVEL_KEYS: readonly string[] = [
-  '$schema', 'name', 'description', 'periodsPerYear', 'horizonYears',
+  '$schema', 'name', 'description', 'periodsPerYear', 'horizonYears', 'startYear',
   'budget', 'plan', 'history', 'market', 'brand', 'upstream', 'downstream', 'economics',
 ];
 

@@ -1,6 +1,6 @@
 import { PERIODS_PER_YEAR_CHOICES } from './model.ts';
 import {
-  HORIZON_YEARS_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberField,
+  HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberField,
   type NumberRule, SECTION_KEYS,
 } from './model-fields.ts';
 
@@ -44,6 +44,7 @@ export function modelJsonSchema(): Schema {
       description: { description: 'Text shown to the user: the situation, what to try, what to notice.', type: 'string', maxLength: MAX_DESCRIPTION_LENGTH },
       periodsPerYear: { description: 'Periods per year: 12 (monthly), 4 (quarterly) or 52 (weekly).', enum: [...PERIODS_PER_YEAR_CHOICES] },
       horizonYears: { description: 'Years simulated, 1 to 5.', ...numberSchema(HORIZON_YEARS_RULE) },
+      startYear: { description: 'Optional: the calendar year the plan starts in, used only to label periods (2027-01, 2027-Q1, 2027-W01) in exports.', ...numberSchema(START_YEAR_RULE) },
       budget: sections.budget,
       plan: {
         description: 'Spend per period given explicitly; replaces budget for the spend.',

@@ -100,6 +100,11 @@ export interface Model {
   periodsPerYear: PeriodsPerYear;
   /** Whole years, 1 … 5. */
   horizonYears: number;
+  /**
+   * Calendar year the plan starts in (an extension of the spec, optional and without effect on
+   * any number): used only to label periods "2027-01", "2027-Q1" or "2027-W01" in exports.
+   */
+  startYear?: number;
   /** Required unless `plan` is given. */
   budget?: Budget;
   plan?: Plan;

@@ -3,7 +3,7 @@ import {
   type Budget, type Model, type PeriodsPerYear, type Plan, PERIODS_PER_YEAR_CHOICES,
 } from './model.ts';
 import {
-  HORIZON_YEARS_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberRule,
+  HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberRule,
   SECTION_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
 } from './model-fields.ts';
 
@@ -52,6 +52,7 @@ export function parseModel(input: unknown): Model {
 
   const periodsPerYear = readPeriodsPerYear(root, report);
   const horizonYears = readNumber(root, 'horizonYears', 'horizonYears', HORIZON_YEARS_RULE, report);
+  const startYear = hasOwn(root, 'startYear') ? readNumber(root, 'startYear', 'startYear', START_YEAR_RULE, report) : undefined;
   // Array lengths depend on these two; when either is invalid, length checks are skipped
   // rather than reported twice for one mistake.
   const years = horizonYears;
@@ -93,6 +94,7 @@ export function parseModel(input: unknown): Model {
     ...(description !== undefined ? { description } : {}),
     periodsPerYear: periodsPerYear ?? 12,
     horizonYears: horizonYears ?? 1,
+    ...(startYear !== undefined ? { startYear } : {}),
     ...(budget !== undefined ? { budget } : {}),
     ...(plan !== undefined ? { plan } : {}),
     history: {

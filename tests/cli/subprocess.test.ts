@@ -42,14 +42,14 @@ const successes: Record<string, Success> = {
     argv: ['simulate', 'models/default.json', '--format', 'csv', '--set', 'horizonYears=2'],
     check: (run) => {
       const lines = run.stdout.trimEnd().split('\n');
-      expect(lines[0]).toBe(PERIOD_FIELDS.join(','));
+      expect(lines[0]).toBe(['period', ...PERIOD_FIELDS].join(','));
       expect(lines).toHaveLength(25);
     },
   },
   'simulate csv piped into head stops quietly': {
     argv: ['simulate', 'models/default.json', '--format', 'csv', '--set', 'periodsPerYear=52', '--set', 'horizonYears=5'],
     pipe: 'head -1',
-    check: (run) => expect(run.stdout).toBe(`${PERIOD_FIELDS.join(',')}\n`),
+    check: (run) => expect(run.stdout).toBe(`period,${PERIOD_FIELDS.join(',')}\n`),
   },
   'sweep finds the best share for a 5-year horizon above one half': {
     argv: ['sweep', 'models/default.json', '--param', 'budget.upstreamShare', '--from', '0', '--to', '1', '--steps', '101', '--set', 'horizonYears=5'],

@@ -3,7 +3,7 @@ import { CliError } from '../cli-error.ts';
 import { formatSimulationTable } from '../format-simulation-table.ts';
 import { loadModel, overridesFrom } from '../load-model.ts';
 import { chooseFormat } from '../output-format.ts';
-import { formatPeriodsCsv } from '../period-csv.ts';
+import { formatPeriodsCsv } from '../../engine/io/period-csv.ts';
 import type { Command } from './command.ts';
 
 /** `budget-sim simulate`: runs one model and prints its results. */
@@ -47,7 +47,7 @@ Examples:
     if (format === 'json') {
       output.stdout(`${JSON.stringify({ model: model.name, periods: result.periods, summary: result.summary }, null, 2)}\n`);
     } else if (format === 'csv') {
-      output.stdout(formatPeriodsCsv(result));
+      output.stdout(formatPeriodsCsv(result, model));
     } else {
       output.stdout(formatSimulationTable(model, result));
     }

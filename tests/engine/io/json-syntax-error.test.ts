@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonSyntaxProblem } from '../../src/cli/find-json-syntax-problem.ts';
-import { lineAndColumn, locateJsonSyntaxError } from '../../src/cli/json-syntax-error.ts';
+import { findJsonSyntaxProblem } from '../../../src/engine/io/find-json-syntax-problem.ts';
+import { lineAndColumn, locateJsonSyntaxError } from '../../../src/engine/io/json-syntax-error.ts';
 
 const locate = (text: string) => {
   try {
