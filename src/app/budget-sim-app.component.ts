@@ -3,21 +3,30 @@ import {
   type IncrementalProfitPoint, type Model, type ModelIssue, NUMBER_FIELDS, type SimulationResult, type TradeoffCurve,
   incrementalProfit, planSpend, simulate, tradeoffCurve,
 } from '../engine/index.ts';
+import { type ModelReadResult, formatPeriodsCsv, hasScenario, readModelText, readScenarioLink, scenarioHash } from '../engine/io/index.ts';
 import '../charts/cumulative-profit.chart.ts';
+import { SCENARIO_COLOURS } from '../charts/palette.ts';
 import '../charts/revenue-sources.chart.ts';
 import '../charts/spend-equity.chart.ts';
 import '../charts/tradeoff-curve.chart.ts';
+import type { ScenarioPoint } from '../charts/tradeoff-curve.chart.ts';
 import './assumptions-panel.component.ts';
 import { appStyles } from './budget-sim-app.styles.ts';
+import { downloadText, fileNameFor } from './downloads.ts';
 import type { FieldChangeDetail } from './field-events.ts';
+import { formatMoney, formatPercent } from './format.ts';
 import './key-figures.component.ts';
 import { type Draft, checkDraft, draftFromModel, readField, withField, withHorizon, withPeriodsPerYear } from './model-draft.ts';
 import './plan-controls.component.ts';
 import './preset-picker.component.ts';
 import { DEFAULT_PRESET_ID, PRESETS, findPreset } from './presets.ts';
+import './scenario-comparison.component.ts';
+import type { ComparedEntry } from './scenario-comparison.component.ts';
+import './scenario-panel.component.ts';
+import { ScenariosController } from './scenarios-controller.ts';
 
 /** Paths that have a control on screen; problems elsewhere are listed above the results. */
-const PATHS_WITH_CONTROLS = ['horizonYears', 'periodsPerYear', 'market.seasonality', ...NUMBER_FIELDS.map((field) => field.path)];
+const PATHS_WITH_CONTROLS = ['name', 'horizonYears', 'periodsPerYear', 'market.seasonality', ...NUMBER_FIELDS.map((field) => field.path)];
 
 /** Grid steps of the trade-off curve: 2-point steps, refined around each best share. */
 const TRADEOFF_STEPS = 50;
@@ -28,7 +37,9 @@ const TRADEOFF_STEPS = 50;
  *
  * State: the draft (what the person typed, possibly invalid) and the last valid model with its
  * results. An invalid edit shows the engine's message by its field and leaves the figures and
- * charts on the last valid result.
+ * charts on the last valid result. Every edit is saved as the working state and a valid one is
+ * written to the URL, so a reload, a closed tab or a shared link loses nothing; saved scenarios
+ * change only when the person saves.
  */
 export class BudgetSimApp extends LitElement {
   static override styles = appStyles;
@@ -37,21 +48,40 @@ export class BudgetSimApp extends LitElement {
     draft: { state: true },
     model: { state: true },
     issues: { state: true },
+    view: { state: true },
   };
 
   declare presetId: string;
   declare draft: Draft;
   declare model: Model;
   declare issues: readonly ModelIssue[];
+  declare view: 'plan' | 'compare';
   private result!: SimulationResult;
   private profit: IncrementalProfitPoint[] = [];
   private curve: TradeoffCurve | undefined;
   private curveKey = '';
+  private readonly scenarios = new ScenariosController(this, browserStorage());
+  private readonly onHashChange = () => {
+    if (hasScenario(location.hash) && location.hash !== this.writtenHash) this.openLink(location.href);
+  };
+  /** The hash this tab last wrote, so its own URL updates are not read back as a new link. */
+  private writtenHash = '';
 
   constructor() {
     super();
     this.issues = [];
-    this.loadPreset(DEFAULT_PRESET_ID);
+    this.view = 'plan';
+    this.start();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.onHashChange);
+    super.disconnectedCallback();
   }
 
   /** Resolves once this component and every chart and control inside it have rendered. */
@@ -61,8 +91,9 @@ export class BudgetSimApp extends LitElement {
       .filter((element): element is LitElement => element instanceof LitElement)
       .map(async (element) => {
         await element.updateComplete;
-        const frame = element.renderRoot.querySelector('chart-frame') as LitElement | null;
-        if (frame !== null) await frame.updateComplete;
+        await Promise.all([...element.renderRoot.querySelectorAll('*')]
+          .filter((inner): inner is LitElement => inner instanceof LitElement)
+          .map((inner) => inner.updateComplete));
       });
     await Promise.all(pending);
   }
@@ -73,9 +104,34 @@ export class BudgetSimApp extends LitElement {
     performance.mark('budget-sim:first-chart');
   }
 
+  /** Opens, in order of precedence: a scenario in the URL, the last working state, the default preset. */
+  private start(): void {
+    if (hasScenario(location.hash)) {
+      const read = readScenarioLink(location.href);
+      if (read.ok) {
+        this.presetId = DEFAULT_PRESET_ID;
+        this.setDraft(draftFromModel(read.model));
+        this.writtenHash = location.hash;
+        return;
+      }
+      this.reportRead(read, 'The link could not be opened');
+    }
+    const working = this.scenarios.loadWorkingState();
+    if (working !== undefined && findPreset(working.presetId) !== undefined) {
+      this.presetId = working.presetId;
+      if (working.scenarioId !== null && this.scenarios.scenarios.some((scenario) => scenario.id === working.scenarioId)) {
+        this.scenarios.currentId = working.scenarioId;
+      }
+      this.setDraft(working.draft as Draft);
+      if (this.model !== undefined) return;
+    }
+    this.loadPreset(DEFAULT_PRESET_ID);
+  }
+
   private loadPreset(id: string): void {
     const preset = findPreset(id) ?? findPreset(DEFAULT_PRESET_ID) ?? PRESETS[0];
     this.presetId = preset.id;
+    this.scenarios.detach();
     this.setDraft(draftFromModel(preset.model));
   }
 
@@ -86,7 +142,9 @@ export class BudgetSimApp extends LitElement {
     if (check.model !== undefined) {
       this.model = check.model;
       this.recompute();
+      this.writeLink(check.model);
     }
+    this.scenarios.autosave({ draft, presetId: this.presetId, scenarioId: this.scenarios.currentId });
   }
 
   private recompute(): void {
@@ -95,17 +153,84 @@ export class BudgetSimApp extends LitElement {
     this.profit = incrementalProfit(this.result.periods, model.economics.margin);
     // The curve covers every horizon and share, so moving the share slider or changing the
     // horizon reuses it; anything else that changes the numbers recomputes it.
-    const key = JSON.stringify({ ...model, name: '', description: '', horizonYears: 0, budget: model.budget && { perYear: model.budget.perYear } });
+    const key = JSON.stringify({ ...model, name: '', description: '', startYear: 0, horizonYears: 0, budget: model.budget && { perYear: model.budget.perYear } });
     if (key !== this.curveKey) {
       this.curve = tradeoffCurve(model, TRADEOFF_STEPS);
       this.curveKey = key;
     }
   }
 
+  /** Keeps the URL a link to what is on screen, without adding history entries. */
+  private writeLink(model: Model): void {
+    const hash = scenarioHash(model);
+    if (hash === this.writtenHash) return;
+    this.writtenHash = hash;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+  }
+
+  /** Loads a model from outside (a file or a link) as the working plan; saved scenarios are untouched. */
+  private openRead(read: ModelReadResult, failure: string, success: (model: Model) => string): void {
+    if (!read.ok) {
+      this.reportRead(read, failure);
+      return;
+    }
+    this.scenarios.detach();
+    this.setDraft(draftFromModel(read.model));
+    this.scenarios.notify('info', success(read.model));
+  }
+
+  private openLink(text: string): void {
+    this.openRead(readScenarioLink(text), 'The link could not be opened', (model) => `Opened “${model.name}” from the link. Save it to keep it.`);
+  }
+
+  private async importFile(file: File): Promise<void> {
+    // Refuse a huge file before reading it into memory.
+    if (file.size > 5 * 1024 * 1024) {
+      this.scenarios.notify('error', `${file.name} is too large (${(file.size / 1024 / 1024).toFixed(1)} MB); a model file is at most 5 MB. Nothing was changed.`);
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      this.scenarios.notify('error', `${file.name} could not be read. Nothing was changed.`);
+      return;
+    }
+    this.openRead(readModelText(text, file.name), `${file.name} could not be imported`, (model) => `Imported “${model.name}” from ${file.name}. Save it to keep it.`);
+  }
+
+  private reportRead(read: ModelReadResult & { ok: false }, failure: string): void {
+    this.scenarios.notify('error', `${failure}: ${read.message}. Nothing was changed.`, read.issues.slice(0, 8).map((issue) => issue.message));
+  }
+
+  private async shareLink(): Promise<void> {
+    const link = `${location.origin}${location.pathname}${scenarioHash(this.model)}`;
+    try {
+      await navigator.clipboard.writeText(link);
+      this.scenarios.notify('info', 'Copied a link to this scenario. Anyone who opens it sees exactly these numbers.');
+    } catch {
+      this.scenarios.notify('info', 'Copy this link to share the scenario (it is also in the address bar):', [link]);
+    }
+  }
+
+  private comparedEntries(): ComparedEntry[] {
+    return this.scenarios.compareIds.flatMap((id) => {
+      const scenario = this.scenarios.scenarios.find((candidate) => candidate.id === id);
+      if (scenario === undefined) return [];
+      const result = simulate(scenario.model);
+      return [{ id, model: scenario.model, result, profit: incrementalProfit(result.periods, scenario.model.economics.margin) }];
+    });
+  }
+
   override render() {
     const model = this.model;
     const result = this.result;
+    const compared = this.scenarios.compareIds.length >= 2 ? this.comparedEntries() : [];
+    const view = compared.length >= 2 ? this.view : 'plan';
     const unplaced = this.issues.filter((issue) => !PATHS_WITH_CONTROLS.some((path) => issue.path === path || issue.path.startsWith(`${path}[`)));
+    const scenarioPoints: ScenarioPoint[] = compared.map((entry, index) => ({
+      label: entry.model.name, colour: SCENARIO_COLOURS[index], share: currentShare(entry.model), value: entry.result.summary.npvWithCarryover,
+    }));
     return html`
       <header class="masthead">
         <h1>budget-sim</h1>
@@ -117,12 +242,33 @@ export class BudgetSimApp extends LitElement {
         @periods-change=${(event: CustomEvent<{ periodsPerYear: number }>) => this.setDraft(withPeriodsPerYear(this.draft, event.detail.periodsPerYear))}
         @split-mode-change=${(event: CustomEvent<{ byYear: boolean }>) => this.setDraft(withSplitMode(this.draft, event.detail.byYear))}
         @reset-preset=${() => this.loadPreset(this.presetId)}
-        @preset-change=${(event: CustomEvent<{ id: string }>) => this.loadPreset(event.detail.id)}>
+        @preset-change=${(event: CustomEvent<{ id: string }>) => this.loadPreset(event.detail.id)}
+        @scenario-save=${(event: CustomEvent<{ asNew: boolean }>) => this.onSave(event.detail.asNew)}
+        @scenario-open=${(event: CustomEvent<{ id: string }>) => this.onOpen(event.detail.id)}
+        @scenario-rename=${(event: CustomEvent<{ id: string; name: string }>) => this.onRename(event.detail.id, event.detail.name)}
+        @scenario-duplicate=${(event: CustomEvent<{ id: string }>) => this.scenarios.duplicate(event.detail.id)}
+        @scenario-delete=${(event: CustomEvent<{ id: string }>) => this.scenarios.remove(event.detail.id)}
+        @scenario-undo=${() => this.scenarios.undoDelete()}
+        @compare-toggle=${(event: CustomEvent<{ id: string; compared: boolean }>) => this.onCompare(event.detail.id, event.detail.compared)}
+        @baseline-change=${(event: CustomEvent<{ id: string }>) => this.scenarios.setBaseline(event.detail.id)}
+        @notice-dismiss=${(event: CustomEvent<{ id: number }>) => this.scenarios.dismiss(event.detail.id)}
+        @share-link=${() => this.shareLink()}
+        @export-json=${() => downloadText(fileNameFor(model.name, 'json'), `${JSON.stringify(withoutSchema(model), null, 2)}\n`, 'application/json')}
+        @export-csv=${() => downloadText(fileNameFor(model.name, 'csv'), formatPeriodsCsv(result, model), 'text/csv')}
+        @print-report=${() => window.print()}
+        @import-file=${(event: CustomEvent<{ file: File }>) => this.importFile(event.detail.file)}
+        @import-link=${(event: CustomEvent<{ text: string }>) => this.openLink(event.detail.text)}>
         <aside class="controls" aria-label="Plan and assumptions">
           <section class="card"><preset-picker .presets=${PRESETS} selected=${this.presetId}></preset-picker></section>
           <section class="card" aria-labelledby="plan-heading">
             <h2 id="plan-heading">Your plan</h2>
             <plan-controls .draft=${this.draft} .issues=${this.issues}></plan-controls>
+          </section>
+          <section class="card" aria-labelledby="scenarios-heading">
+            <h2 id="scenarios-heading">Scenarios</h2>
+            <scenario-panel .scenarios=${this.scenarios.scenarios} .currentId=${this.scenarios.currentId}
+              .compareIds=${this.scenarios.compareIds} .name=${readField(this.draft, 'name')} .issues=${this.issues}
+              .notices=${this.scenarios.notices} ?unsaved=${this.scenarios.hasUnsavedChanges(this.issues.length > 0 ? undefined : model)}></scenario-panel>
           </section>
           <details class="card" ?open=${window.matchMedia('(min-width: 901px)').matches}>
             <summary><h2>Assumptions</h2></summary>
@@ -130,21 +276,73 @@ export class BudgetSimApp extends LitElement {
           </details>
         </aside>
         <section class="results" aria-label="Results">
-          ${this.issues.length > 0 ? html`<div class="stale" role="status">
-            <strong>Showing the last valid results.</strong> Fix the highlighted ${this.issues.length === 1 ? 'field' : 'fields'} to update them.
-            ${unplaced.length > 0 ? html`<ul>${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
+          <h2 class="print-only report-title">${model.name}</h2>
+          ${compared.length >= 2 ? html`<div class="tabs" role="tablist" aria-label="View">
+            <button role="tab" type="button" aria-selected=${view === 'plan' ? 'true' : 'false'} @click=${() => { this.view = 'plan'; }}>Plan</button>
+            <button role="tab" type="button" aria-selected=${view === 'compare' ? 'true' : 'false'} @click=${() => { this.view = 'compare'; }}>Compare (${compared.length})</button>
           </div>` : nothing}
-          <key-figures .summary=${result.summary} periodsPerYear=${model.periodsPerYear} initialEquity=${model.brand.initialEquity}></key-figures>
-          <div class="charts">
-            <tradeoff-curve-chart class="span" .curve=${this.curve} currentShare=${currentShare(model)}
-              currentHorizon=${model.horizonYears} currentValue=${result.summary.npvWithCarryover}></tradeoff-curve-chart>
-            <spend-equity-chart .periods=${result.periods} periodsPerYear=${model.periodsPerYear}></spend-equity-chart>
-            <revenue-sources-chart .periods=${result.periods} periodsPerYear=${model.periodsPerYear}></revenue-sources-chart>
-            <cumulative-profit-chart class="span" .points=${this.profit} .paybackPeriod=${result.summary.paybackPeriod}
-              periodsPerYear=${model.periodsPerYear}></cumulative-profit-chart>
-          </div>
+          ${view === 'compare'
+            ? html`<scenario-comparison .entries=${compared} baselineId=${this.scenarios.baselineId}></scenario-comparison>`
+            : this.renderPlanResults(model, result, unplaced, scenarioPoints)}
+          ${this.renderPrintAssumptions(model)}
         </section>
       </main>`;
+  }
+
+  private renderPlanResults(model: Model, result: SimulationResult, unplaced: readonly ModelIssue[], scenarioPoints: ScenarioPoint[]) {
+    return html`
+      ${this.issues.length > 0 ? html`<div class="stale" role="status">
+        <strong>Showing the last valid results.</strong> Fix the highlighted ${this.issues.length === 1 ? 'field' : 'fields'} to update them.
+        ${unplaced.length > 0 ? html`<ul>${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
+      </div>` : nothing}
+      <key-figures .summary=${result.summary} periodsPerYear=${model.periodsPerYear} initialEquity=${model.brand.initialEquity}></key-figures>
+      <div class="charts">
+        <tradeoff-curve-chart class="span" .curve=${this.curve} currentShare=${currentShare(model)}
+          currentHorizon=${model.horizonYears} currentValue=${result.summary.npvWithCarryover} .scenarioPoints=${scenarioPoints}></tradeoff-curve-chart>
+        <spend-equity-chart .periods=${result.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
+        <revenue-sources-chart .periods=${result.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></revenue-sources-chart>
+        <cumulative-profit-chart class="span" .points=${this.profit} .paybackPeriod=${result.summary.paybackPeriod}
+          periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></cumulative-profit-chart>
+      </div>`;
+  }
+
+  /** Only in print: the plan and every assumption, so the one-page report stands alone. */
+  private renderPrintAssumptions(model: Model) {
+    const budget = model.budget;
+    return html`<section class="print-only print-assumptions" aria-hidden="true">
+      <h3>Plan and assumptions</h3>
+      <dl>
+        <div><dt>Horizon</dt><dd>${model.horizonYears} years, ${model.periodsPerYear === 12 ? 'monthly' : model.periodsPerYear === 4 ? 'quarterly' : 'weekly'}</dd></div>
+        ${budget === undefined ? html`<div><dt>Spend</dt><dd>explicit plan per period</dd></div>` : html`
+          <div><dt>Budget per year</dt><dd>${typeof budget.perYear === 'number' ? formatMoney(budget.perYear) : budget.perYear.map(formatMoney).join(' / ')}</dd></div>
+          <div><dt>Upstream share</dt><dd>${typeof budget.upstreamShare === 'number' ? formatPercent(budget.upstreamShare) : budget.upstreamShare.map(formatPercent).join(' / ')}</dd></div>`}
+        ${NUMBER_FIELDS.filter((field) => field.group !== 'Budget').map((field) => html`<div><dt>${field.label}</dt><dd>${String(readField(model as unknown as Draft, field.path))}</dd></div>`)}
+        <div><dt>Seasonality</dt><dd>${model.market.seasonality === null ? 'none' : model.market.seasonality.join(', ')}</dd></div>
+      </dl>
+    </section>`;
+  }
+
+  private onSave(asNew: boolean): void {
+    if (this.issues.length > 0) {
+      this.scenarios.notify('error', 'Fix the highlighted fields first: only a valid scenario can be saved.', this.issues.map((issue) => issue.message));
+      return;
+    }
+    if (this.scenarios.save(this.model, asNew)) this.setDraft(this.draft);
+  }
+
+  private onOpen(id: string): void {
+    const model = this.scenarios.open(id);
+    if (model !== undefined) this.setDraft(draftFromModel(model));
+  }
+
+  private onRename(id: string, name: string): void {
+    const renamed = this.scenarios.rename(id, name);
+    if (renamed !== undefined && id === this.scenarios.currentId) this.setDraft(withField(this.draft, 'name', renamed.model.name));
+  }
+
+  private onCompare(id: string, compared: boolean): void {
+    this.scenarios.toggleCompare(id, compared);
+    if (compared && this.scenarios.compareIds.length >= 2) this.view = 'compare';
   }
 }
 
@@ -172,6 +370,31 @@ function withSplitMode(draft: Draft, byYear: boolean): Draft {
     if (!byYear && Array.isArray(value)) next = withField(next, path, value[0]);
   }
   return next;
+}
+
+/** An exported model file has no `$schema`: the relative path would not hold where it is saved. */
+function withoutSchema(model: Model): Model {
+  const { $schema: _schema, ...rest } = model;
+  return rest;
+}
+
+/** localStorage, or an in-memory stand-in where the browser refuses it (private modes, policies). */
+function browserStorage(): Storage {
+  try {
+    const storage = window.localStorage;
+    storage.getItem('budget-sim:probe');
+    return storage;
+  } catch {
+    const items = new Map<string, string>();
+    return {
+      get length() { return items.size; },
+      key: (index: number) => [...items.keys()][index] ?? null,
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => { items.set(key, value); },
+      removeItem: (key: string) => { items.delete(key); },
+      clear: () => items.clear(),
+    };
+  }
 }
 
 customElements.define('budget-sim-app', BudgetSimApp);

@@ -22,6 +22,14 @@ export const appStyles = css`
   .results { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
   .stale { margin: 0; padding: 10px 14px; border-radius: 6px; background: #fff4e5; border: 1px solid #e0a040; font-size: 0.88rem; }
   .stale ul { margin: 4px 0 0; padding-left: 18px; }
+  .tabs { display: flex; gap: 4px; border-bottom: 2px solid #0b2540; }
+  .tabs button {
+    font: inherit; font-weight: 600; padding: 7px 16px; border: 1px solid var(--line); border-bottom: none; border-radius: 6px 6px 0 0;
+    background: #e9edf2; color: #222; cursor: pointer;
+  }
+  .tabs button[aria-selected='true'] { background: #0b2540; color: #fff; border-color: #0b2540; }
+  .tabs button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  .print-only { display: none; }
   .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
   .charts .span { grid-column: 1 / -1; }
   @media (max-width: 1180px) {
@@ -30,5 +38,23 @@ export const appStyles = css`
   @media (max-width: 900px) {
     .layout { grid-template-columns: minmax(0, 1fr); padding: 12px; gap: 12px; }
     .masthead { padding: 12px; }
+  }
+  @media print {
+    :host { background: #fff; min-height: 0; }
+    .masthead { padding: 0 0 4px; background: none; color: #000; }
+    .masthead p { display: none; }
+    .masthead h1 { font-size: 12pt; color: #333; }
+    .layout { display: block; padding: 0; }
+    .controls, .tabs, .stale { display: none; }
+    .results { gap: 6px; }
+    .print-only { display: block; }
+    .report-title { margin: 0 0 4px; font-size: 15pt; }
+    .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; }
+    .charts .span { grid-column: auto; }
+    .print-assumptions h3 { margin: 4px 0 2px; font-size: 10pt; }
+    .print-assumptions dl { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0 10px; margin: 0; font-size: 7pt; }
+    .print-assumptions dl div { display: flex; justify-content: space-between; gap: 4px; border-bottom: 1px solid #ddd; }
+    .print-assumptions dt { color: #333; }
+    .print-assumptions dd { margin: 0; font-variant-numeric: tabular-nums; }
   }
 `;

@@ -1,4 +1,5 @@
 import { format } from 'd3';
+import { periodLabel } from '../engine/io/period-label.ts';
 
 /**
  * Every number the app shows goes through here, so money and percentages look the same in
@@ -40,7 +41,7 @@ export function formatPercentWhole(value: number | null | undefined): string {
 
 /** 0.371 — brand equity on its 0…1 scale. */
 export function formatEquity(value: number | null | undefined): string {
-  return guard(value, equityFormat);
+  return guard(value, (number) => equityFormat(number).replace('−', '-'));
 }
 
 const PERIOD_NAMES: Record<number, string> = { 12: 'month', 4: 'quarter', 52: 'week' };
@@ -57,10 +58,7 @@ export function formatPeriod(t: number | null | undefined, periodsPerYear: numbe
   return `${name[0].toUpperCase()}${name.slice(1)} ${t}`;
 }
 
-/** "Y2 M03", "Y1 Q4", "Y5 W52": where a period falls, for table rows and tooltips. */
-export function formatPeriodOfYear(t: number, periodsPerYear: number): string {
-  const year = Math.ceil(t / periodsPerYear);
-  const within = t - (year - 1) * periodsPerYear;
-  const letter = periodName(periodsPerYear)[0].toUpperCase();
-  return `Y${year} ${letter}${String(within).padStart(periodsPerYear > 9 ? 2 : 1, '0')}`;
+/** "2027-03" or "Y2-M03": where a period falls, the same label as the CSV export's. */
+export function formatPeriodOfYear(t: number, periodsPerYear: number, startYear?: number): string {
+  return periodLabel(t, periodsPerYear, startYear);
 }

@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, svg } from 'lit';
+import { downloadBlob, downloadText, fileNameFor } from '../app/downloads.ts';
 import { chartFrameStyles } from './chart-frame.styles.ts';
+import { standaloneSvg, svgToPng } from './export-chart.ts';
 
 /** A legend entry: a filled swatch, a line (optionally dashed) or a hatched swatch. */
 export interface LegendItem {
@@ -67,14 +69,34 @@ export class ChartFrame extends LitElement {
           <h3>${this.heading}</h3>
           ${this.description ? html`<p class="description">${this.description}</p>` : nothing}
         </div>
-        <button class="toggle" type="button" aria-pressed=${this.showTable ? 'true' : 'false'}
-          @click=${() => { this.showTable = !this.showTable; }}>${this.showTable ? 'Show as chart' : 'Show as table'}</button>
+        <div class="buttons">
+          <button class="toggle" type="button" aria-pressed=${this.showTable ? 'true' : 'false'}
+            @click=${() => { this.showTable = !this.showTable; }}>${this.showTable ? 'Show as chart' : 'Show as table'}</button>
+          ${this.showTable ? nothing : html`<button class="toggle" type="button" aria-label=${`Download ${this.heading} as SVG`} @click=${this.downloadSvg}>SVG</button>
+            <button class="toggle" type="button" aria-label=${`Download ${this.heading} as PNG`} @click=${this.downloadPng}>PNG</button>`}
+        </div>
       </header>
       <ul class="legend" aria-label="Legend">
         ${this.legend.map((item) => html`<li>${legendMark(item)}<span>${item.label}</span></li>`)}
       </ul>
       ${this.showTable ? this.renderTable() : html`<div class="plot"><slot></slot>${this.renderTooltip()}</div>`}
     </figure>`;
+  }
+
+  /** The chart as a standalone SVG document, or undefined while it shows as a table. */
+  svgDocument(): string | undefined {
+    const plot = this.querySelector<SVGSVGElement>('svg.chart');
+    return plot === null ? undefined : standaloneSvg(plot, this.heading, this.legend);
+  }
+
+  private downloadSvg(): void {
+    const markup = this.svgDocument();
+    if (markup !== undefined) downloadText(fileNameFor(this.heading, 'svg'), markup, 'image/svg+xml');
+  }
+
+  private async downloadPng(): Promise<void> {
+    const markup = this.svgDocument();
+    if (markup !== undefined) downloadBlob(fileNameFor(this.heading, 'png'), await svgToPng(markup));
   }
 
   private renderTable() {

@@ -6,6 +6,7 @@ export const chartFrameStyles = css`
   header { display: flex; justify-content: space-between; align-items: flex-start; gap: 8px; flex-wrap: wrap; }
   h3 { margin: 0; font-size: 1rem; font-weight: 600; }
   .description { margin: 2px 0 6px; color: var(--muted, #555); font-size: 0.85rem; }
+  .buttons { display: flex; gap: 6px; flex-wrap: wrap; }
   button.toggle {
     font: inherit; font-size: 0.8rem; padding: 4px 10px; border-radius: 4px; cursor: pointer;
     border: 1px solid var(--line-strong, #999); background: var(--surface, #fff); color: inherit;
@@ -31,4 +32,10 @@ export const chartFrameStyles = css`
   th, td { padding: 3px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
   th:first-child { text-align: left; }
   thead th { position: sticky; top: 0; background: #f4f4f4; }
+  @media print {
+    .buttons { display: none; }
+    figure { border-color: #bbb; padding: 6px 8px; break-inside: avoid; }
+    .description { display: none; }
+    .tooltip { display: none; }
+  }
 `;

@@ -23,11 +23,14 @@ export class CumulativeProfitChart extends LitElement {
     points: { attribute: false },
     paybackPeriod: { attribute: false },
     periodsPerYear: { type: Number },
+    startYear: { attribute: false },
   };
 
   declare points: IncrementalProfitPoint[];
   declare paybackPeriod: number | null;
   declare periodsPerYear: number;
+  /** Calendar year of period 1, for labels; undefined labels periods Y1-M01 … */
+  declare startYear: number | undefined;
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
@@ -36,6 +39,7 @@ export class CumulativeProfitChart extends LitElement {
     this.points = [];
     this.paybackPeriod = null;
     this.periodsPerYear = 12;
+    this.startYear = undefined;
   }
 
   override render() {
@@ -80,7 +84,7 @@ export class CumulativeProfitChart extends LitElement {
     if (point === undefined) return undefined;
     return {
       ...(this.hover.pointer ?? { x: x(point.t), y: y(point.cumulative) }),
-      title: formatPeriodOfYear(point.t, this.periodsPerYear),
+      title: formatPeriodOfYear(point.t, this.periodsPerYear, this.startYear),
       lines: [
         { label: 'Incremental contribution', value: formatMoney(point.incrementalContribution) },
         { label: 'Spend', value: formatMoney(point.spend) },
@@ -94,7 +98,7 @@ export class CumulativeProfitChart extends LitElement {
       caption: 'Cumulative incremental profit by period',
       columns: ['Period', 'Incremental contribution', 'Spend', 'Cumulative incremental profit'],
       rows: this.points.map((point) => [
-        formatPeriodOfYear(point.t, this.periodsPerYear), formatMoney(point.incrementalContribution), formatMoney(point.spend), formatMoney(point.cumulative),
+        formatPeriodOfYear(point.t, this.periodsPerYear, this.startYear), formatMoney(point.incrementalContribution), formatMoney(point.spend), formatMoney(point.cumulative),
       ]),
     };
   }

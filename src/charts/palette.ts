@@ -20,3 +20,7 @@ export const COLOURS = {
 export const HORIZON_COLOURS = ['#9ECAE1', '#56B4E9', '#3182BD', '#0072B2', '#08306B'] as const;
 /** Dash patterns per horizon, for grayscale print. */
 export const HORIZON_DASHES = ['2 3', '6 3', '8 3 2 3', '12 3', ''] as const;
+
+/** Up to four compared scenarios: Okabe–Ito hues, each with its own dash for grayscale. */
+export const SCENARIO_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'] as const;
+export const SCENARIO_DASHES = ['', '7 3', '2 3', '10 3 2 3'] as const;

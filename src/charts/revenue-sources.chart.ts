@@ -34,10 +34,13 @@ export class RevenueSourcesChart extends LitElement {
   static override properties = {
     periods: { attribute: false },
     periodsPerYear: { type: Number },
+    startYear: { attribute: false },
   };
 
   declare periods: PeriodResult[];
   declare periodsPerYear: number;
+  /** Calendar year of period 1, for labels; undefined labels periods Y1-M01 … */
+  declare startYear: number | undefined;
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
@@ -45,6 +48,7 @@ export class RevenueSourcesChart extends LitElement {
     super();
     this.periods = [];
     this.periodsPerYear = 12;
+    this.startYear = undefined;
   }
 
   override render() {
@@ -90,7 +94,7 @@ export class RevenueSourcesChart extends LitElement {
     if (period === undefined) return undefined;
     return {
       ...(this.hover.pointer ?? { x: x(period.t), y: y(period.revenue) }),
-      title: formatPeriodOfYear(period.t, this.periodsPerYear),
+      title: formatPeriodOfYear(period.t, this.periodsPerYear, this.startYear),
       lines: [
         ...SOURCES.map((source) => ({ label: source.label, value: formatMoney(period[source.key]), colour: source.colour })),
         { label: 'Total revenue', value: formatMoney(period.revenue) },
@@ -103,7 +107,7 @@ export class RevenueSourcesChart extends LitElement {
       caption: 'Revenue by source and period',
       columns: ['Period', ...SOURCES.map((source) => source.label), 'Total revenue'],
       rows: this.periods.map((period) => [
-        formatPeriodOfYear(period.t, this.periodsPerYear), ...SOURCES.map((source) => formatMoney(period[source.key])), formatMoney(period.revenue),
+        formatPeriodOfYear(period.t, this.periodsPerYear, this.startYear), ...SOURCES.map((source) => formatMoney(period[source.key])), formatMoney(period.revenue),
       ]),
     };
   }

@@ -28,10 +28,13 @@ export class SpendEquityChart extends LitElement {
   static override properties = {
     periods: { attribute: false },
     periodsPerYear: { type: Number },
+    startYear: { attribute: false },
   };
 
   declare periods: PeriodResult[];
   declare periodsPerYear: number;
+  /** Calendar year of period 1, for labels; undefined labels periods Y1-M01 … */
+  declare startYear: number | undefined;
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
@@ -39,6 +42,7 @@ export class SpendEquityChart extends LitElement {
     super();
     this.periods = [];
     this.periodsPerYear = 12;
+    this.startYear = undefined;
   }
 
   override render() {
@@ -87,7 +91,7 @@ export class SpendEquityChart extends LitElement {
     const position = this.hover.pointer ?? { x: centre(period.t), y: y(period.upstream + period.downstream) };
     return {
       ...position,
-      title: formatPeriodOfYear(period.t, this.periodsPerYear),
+      title: formatPeriodOfYear(period.t, this.periodsPerYear, this.startYear),
       lines: [
         { label: 'Upstream', value: formatMoney(period.upstream), colour: COLOURS.upstream },
         { label: 'Downstream', value: formatMoney(period.downstream), colour: COLOURS.downstream },
@@ -101,7 +105,7 @@ export class SpendEquityChart extends LitElement {
       caption: 'Spend and brand equity by period',
       columns: ['Period', 'Upstream spend', 'Downstream spend', 'Brand equity'],
       rows: this.periods.map((period) => [
-        formatPeriodOfYear(period.t, this.periodsPerYear), formatMoney(period.upstream), formatMoney(period.downstream), formatEquity(period.equity),
+        formatPeriodOfYear(period.t, this.periodsPerYear, this.startYear), formatMoney(period.upstream), formatMoney(period.downstream), formatEquity(period.equity),
       ]),
     };
   }

@@ -13,6 +13,14 @@ import { ResizeController } from './resize-controller.ts';
 const HEIGHT = 300;
 const MARGIN = { top: 14, right: 52, bottom: 48, left: 70 };
 
+/** A compared scenario's own plan, marked on the curve's axes. */
+export interface ScenarioPoint {
+  label: string;
+  colour: string;
+  share: number;
+  value: number;
+}
+
 const years = (horizon: number) => `${horizon} year${horizon === 1 ? '' : 's'}`;
 
 /**
@@ -27,6 +35,7 @@ export class TradeoffCurveChart extends LitElement {
     currentShare: { type: Number },
     currentHorizon: { type: Number },
     currentValue: { type: Number },
+    scenarioPoints: { attribute: false },
   };
 
   declare curve: TradeoffCurve | undefined;
@@ -35,6 +44,8 @@ export class TradeoffCurveChart extends LitElement {
   declare currentHorizon: number;
   /** The current plan's npvWithCarryover. */
   declare currentValue: number;
+  /** Compared scenarios' plans (each at its own horizon), shown as labelled diamonds. */
+  declare scenarioPoints: ScenarioPoint[];
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
@@ -44,6 +55,7 @@ export class TradeoffCurveChart extends LitElement {
     this.currentShare = 0.5;
     this.currentHorizon = 3;
     this.currentValue = 0;
+    this.scenarioPoints = [];
   }
 
   override render() {
@@ -56,12 +68,14 @@ export class TradeoffCurveChart extends LitElement {
     const x = scaleLinear().domain([0, 1]).range([MARGIN.left, right]);
     const low = min(lines, (each) => min(each.values)) ?? 0;
     const high = max(lines, (each) => each.bestValue) ?? 1;
-    const y = scaleLinear().domain([Math.min(low, this.currentValue), Math.max(high, this.currentValue, low + 1)]).nice().range([bottom, MARGIN.top]);
+    const pointValues = this.scenarioPoints.map((point) => point.value);
+    const y = scaleLinear().domain([Math.min(low, this.currentValue, ...pointValues), Math.max(high, this.currentValue, low + 1, ...pointValues)]).nice().range([bottom, MARGIN.top]);
     const hoveredIndex = this.hover.index;
     const legend: LegendItem[] = [
       ...lines.map((each, index) => ({ label: years(each.horizonYears), colour: HORIZON_COLOURS[index], kind: 'line' as const, dash: HORIZON_DASHES[index] })),
       { label: 'Best share', colour: '#222', kind: 'dot' },
       { label: 'Current plan', colour: COLOURS.current, kind: 'ring' },
+      ...this.scenarioPoints.map((point) => ({ label: `${point.label} (saved)`, colour: point.colour, kind: 'dot' as const })),
     ];
     const bestSummary = lines.map((each) => `${years(each.horizonYears)}: ${formatPercentWhole(each.bestShare)}`).join(', ');
 
@@ -83,6 +97,8 @@ export class TradeoffCurveChart extends LitElement {
           svg`<text class="annotation" x=${right + 4} y=${labelY} dy="0.32em">${lines[index].horizonYears} yr</text>`)}
         <line x1=${x(this.currentShare)} x2=${x(this.currentShare)} y1=${MARGIN.top} y2=${bottom} stroke=${COLOURS.current} stroke-width="1.5" stroke-dasharray="4 3"></line>
         <circle cx=${x(this.currentShare)} cy=${y(this.currentValue)} r="7" fill="#fff" stroke=${COLOURS.current} stroke-width="3.5"></circle>
+        ${this.scenarioPoints.map((point) => svg`<path d=${`M${x(point.share)},${y(point.value) - 7}l7,7l-7,7l-7,-7z`} fill=${point.colour} stroke="#fff" stroke-width="1.5">
+          <title>${point.label}: ${formatPercentWhole(point.share)} upstream, NPV with carryover ${formatMoney(point.value)}</title></path>`)}
         ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 5 : 10), format: formatPercentWhole, label: 'Upstream share of budget' })}
         ${hoveredIndex === undefined ? null : svg`<line class="guide" x1=${x(shares[hoveredIndex])} x2=${x(shares[hoveredIndex])} y1=${MARGIN.top} y2=${bottom}></line>`}
         <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>

@@ -15,3 +15,4 @@ export { createPlanEvaluator, type PlanEvaluator } from './plan-evaluator.ts';
 export { planSpend, type PlanSpend } from './plan-spend.ts';
 export { HORIZON_CHOICES, tradeoffCurve, yearlyBudgets, type TradeoffCurve, type TradeoffLine } from './tradeoff-curve.ts';
 export { incrementalProfit, type IncrementalProfitPoint } from './incremental-profit.ts';
+export { summaryDifference, type SummaryDifference } from './summary-difference.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SUMMARY_FIELDS, simulate, type Summary } from '../../src/engine/index.ts';
-import { summaryDifference, type Comparison } from '../../src/cli/comparison.ts';
+import { SUMMARY_FIELDS, simulate, summaryDifference, type Summary } from '../../src/engine/index.ts';
+import type { Comparison } from '../../src/cli/comparison.ts';
 import { loadModel } from '../../src/cli/load-model.ts';
 import { parseOverride } from '../../src/cli/set-override.ts';
 import { PROJECT_ROOT, runInProcess, temporaryFiles } from './cli-harness.ts';

@@ -221,9 +221,9 @@ describe('tooltips', () => {
     await page.mouse.move(0, 0);
     await svg.focus();
     await page.keyboard.press('Home');
-    await expect.poll(() => tooltip.textContent()).toContain('Y1 M01');
+    await expect.poll(() => tooltip.textContent()).toContain('Y1-M01');
     await page.keyboard.press('ArrowRight');
-    expect(await tooltip.textContent()).toContain('Y1 M02');
+    expect(await tooltip.textContent()).toContain('Y1-M02');
   });
 
   it('explains each key figure on focus', async () => {

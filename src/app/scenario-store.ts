@@ -1,0 +1,225 @@
+import { type Model, ModelError, parseModel } from '../engine/index.ts';
+
+/**
+ * Saved scenarios in the browser's localStorage, behind this one module.
+ *
+ * Each scenario is its own key, so two tabs saving at once write different keys and neither
+ * save is lost; there is no shared index to race on. Every entry carries a format version so a
+ * later format can migrate it. An entry that cannot be read (damaged JSON, an unknown format, a
+ * model that no longer validates) is never deleted: it is moved to a "set aside" key and
+ * reported, and every other scenario still loads.
+ */
+
+/** The format this version writes. Older formats are migrated on read; see MIGRATIONS. */
+export const STORAGE_FORMAT = 1;
+
+const PREFIX = 'budget-sim:';
+const SCENARIO_PREFIX = `${PREFIX}scenario:`;
+const SET_ASIDE_PREFIX = `${PREFIX}set-aside:`;
+const WORKING_KEY = `${PREFIX}working`;
+
+export interface Scenario {
+  id: string;
+  /** ISO 8601 time of the last save. */
+  savedAt: string;
+  /** The model; its `name` is the scenario's name. */
+  model: Model;
+}
+
+/** What the app was showing, saved on every edit so a reload or a closed tab loses nothing. */
+export interface WorkingState {
+  /** The draft as typed, which may be invalid. */
+  draft: unknown;
+  presetId: string;
+  /** The saved scenario being edited, if any. */
+  scenarioId: string | null;
+}
+
+export interface SetAsideEntry {
+  key: string;
+  reason: string;
+}
+
+/** Thrown when the browser's storage is full; nothing was written. */
+export class StorageFullError extends Error {
+  constructor(what: string) {
+    super(`The browser's storage is full, so ${what} was not saved. Delete scenarios you no longer need, or export this one as a file.`);
+    this.name = 'StorageFullError';
+  }
+}
+
+/** Upgrades from each older format to the next; none yet, as 1 is the first format. */
+const MIGRATIONS: Record<number, (entry: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export class ScenarioStore {
+  private readonly storage: Storage;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(storage: Storage, options: { now?: () => Date; newId?: () => string } = {}) {
+    this.storage = storage;
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? randomId;
+  }
+
+  /**
+   * Every readable scenario, newest first, and the entries set aside on this read because they
+   * could not be read (each moved to its own set-aside key, with the reason).
+   */
+  list(): { scenarios: Scenario[]; setAside: SetAsideEntry[] } {
+    const scenarios: Scenario[] = [];
+    const setAside: SetAsideEntry[] = [];
+    for (const key of this.keys(SCENARIO_PREFIX)) {
+      const raw = this.storage.getItem(key);
+      if (raw === null) continue;
+      const read = readEntry(raw, key.slice(SCENARIO_PREFIX.length));
+      if ('scenario' in read) {
+        scenarios.push(read.scenario);
+      } else {
+        setAside.push(this.setAside(key, raw, read.reason));
+      }
+    }
+    scenarios.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.model.name.localeCompare(b.model.name));
+    return { scenarios, setAside };
+  }
+
+  /** Keys of entries set aside so far (by this or an earlier session). */
+  setAsideKeys(): string[] {
+    return this.keys(SET_ASIDE_PREFIX);
+  }
+
+  /**
+   * Saves a model as a scenario: a new one, or over `id`. The model is validated first.
+   * @throws {ModelError} if the model is invalid; {StorageFullError} if storage is full
+   */
+  save(model: Model, id?: string): Scenario {
+    const scenario: Scenario = { id: id ?? this.newId(), savedAt: this.now().toISOString(), model: parseModel(model) };
+    this.write(SCENARIO_PREFIX + scenario.id, { format: STORAGE_FORMAT, ...scenario }, `“${scenario.model.name}”`);
+    return scenario;
+  }
+
+  /** @throws {ModelError} for an invalid name (empty, over 200 characters); {StorageFullError} */
+  rename(id: string, name: string): Scenario {
+    const scenario = this.get(id);
+    return this.save({ ...scenario.model, name }, id);
+  }
+
+  /** A copy under a new id, named "… (copy)" (cut to fit the 200-character limit). */
+  duplicate(id: string): Scenario {
+    const scenario = this.get(id);
+    const suffix = ' (copy)';
+    return this.save({ ...scenario.model, name: `${scenario.model.name.slice(0, 200 - suffix.length)}${suffix}` });
+  }
+
+  /** Deletes a scenario and returns it, so the app can offer Undo (which calls `restore`). */
+  remove(id: string): Scenario {
+    const scenario = this.get(id);
+    this.storage.removeItem(SCENARIO_PREFIX + id);
+    return scenario;
+  }
+
+  restore(scenario: Scenario): void {
+    this.write(SCENARIO_PREFIX + scenario.id, { format: STORAGE_FORMAT, ...scenario }, `“${scenario.model.name}”`);
+  }
+
+  get(id: string): Scenario {
+    const raw = this.storage.getItem(SCENARIO_PREFIX + id);
+    const read = raw === null ? { reason: 'it no longer exists' } : readEntry(raw, id);
+    if (!('scenario' in read)) throw new Error(`The scenario could not be read: ${read.reason}`);
+    return read.scenario;
+  }
+
+  /** @throws {StorageFullError} */
+  saveWorkingState(state: WorkingState): void {
+    this.write(WORKING_KEY, { format: STORAGE_FORMAT, ...state }, 'your latest change');
+  }
+
+  /** The working state of the last visit, or undefined if there is none or it cannot be read. */
+  loadWorkingState(): WorkingState | undefined {
+    const raw = this.storage.getItem(WORKING_KEY);
+    if (raw === null) return undefined;
+    try {
+      const entry = JSON.parse(raw) as Record<string, unknown>;
+      if (entry === null || typeof entry !== 'object' || entry.format !== STORAGE_FORMAT) return undefined;
+      if (typeof entry.presetId !== 'string' || typeof entry.draft !== 'object' || entry.draft === null) return undefined;
+      return {
+        draft: entry.draft,
+        presetId: entry.presetId,
+        scenarioId: typeof entry.scenarioId === 'string' ? entry.scenarioId : null,
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** True when a storage event from another tab concerns scenarios. */
+  static concernsScenarios(key: string | null): boolean {
+    return key === null || key.startsWith(SCENARIO_PREFIX);
+  }
+
+  private keys(prefix: string): string[] {
+    const keys: string[] = [];
+    for (let index = 0; index < this.storage.length; index += 1) {
+      const key = this.storage.key(index);
+      if (key !== null && key.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+  }
+
+  private write(key: string, value: unknown, what: string): void {
+    try {
+      this.storage.setItem(key, JSON.stringify(value));
+    } catch (error) {
+      if (isQuotaError(error)) throw new StorageFullError(what);
+      throw error;
+    }
+  }
+
+  /** Moves an unreadable entry out of the way, keeping its text for recovery. */
+  private setAside(key: string, raw: string, reason: string): SetAsideEntry {
+    const asideKey = `${SET_ASIDE_PREFIX}${key.slice(PREFIX.length)}:${this.now().toISOString()}`;
+    try {
+      this.storage.setItem(asideKey, raw);
+      this.storage.removeItem(key);
+    } catch {
+      // Storage full: leave the entry where it is; it is skipped and reported again next time.
+    }
+    return { key, reason };
+  }
+}
+
+type EntryRead = { scenario: Scenario } | { reason: string };
+
+function readEntry(raw: string, id: string): EntryRead {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(raw);
+  } catch {
+    return { reason: 'its data is not valid JSON' };
+  }
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return { reason: 'its data is not an object' };
+  let format = entry.format;
+  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1) return { reason: 'it has no format version' };
+  if (format > STORAGE_FORMAT) return { reason: `it was saved by a newer version of budget-sim (format ${format})` };
+  while (format < STORAGE_FORMAT) {
+    entry = MIGRATIONS[format](entry);
+    format += 1;
+  }
+  if (typeof entry.savedAt !== 'string' || Number.isNaN(Date.parse(entry.savedAt))) return { reason: 'it has no valid save time' };
+  try {
+    return { scenario: { id, savedAt: entry.savedAt, model: parseModel(entry.model) } };
+  } catch (error) {
+    if (error instanceof ModelError) return { reason: `its model is invalid (${error.issues[0]?.message ?? 'unknown problem'})` };
+    return { reason: 'its model could not be read' };
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED'
+    || (error as { code?: number }).code === 22);
+}
+
+function randomId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}

@@ -1,0 +1,203 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type Model, ModelError } from '../engine/index.ts';
+import type { Notice } from './scenario-panel.component.ts';
+import { type Scenario, ScenarioStore, StorageFullError, type WorkingState } from './scenario-store.ts';
+
+const MAX_COMPARED = 4;
+const MAX_NOTICES = 3;
+
+/**
+ * The app's side of saved scenarios: the list, which one is open, which are compared, and the
+ * messages about them. Storage itself is ScenarioStore's; this turns its results and errors into
+ * state the shell renders, and follows saves made in other tabs.
+ */
+export class ScenariosController implements ReactiveController {
+  scenarios: Scenario[] = [];
+  /** The saved scenario that is open (edits change it only when saved), or null. */
+  currentId: string | null = null;
+  compareIds: string[] = [];
+  baselineId = '';
+  notices: Notice[] = [];
+  private readonly host: ReactiveControllerHost;
+  private readonly store: ScenarioStore;
+  private lastDeleted: Scenario | undefined;
+  private nextNoticeId = 1;
+  private storageFullReported = false;
+  private readonly onStorage = (event: StorageEvent) => {
+    if (ScenarioStore.concernsScenarios(event.key)) this.refresh();
+  };
+
+  constructor(host: ReactiveControllerHost, storage: Storage) {
+    this.host = host;
+    this.store = new ScenarioStore(storage);
+    host.addController(this);
+    this.refresh();
+  }
+
+  hostConnected(): void {
+    window.addEventListener('storage', this.onStorage);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('storage', this.onStorage);
+  }
+
+  /** Re-reads the saved scenarios; entries that cannot be read are set aside and reported. */
+  refresh(): void {
+    const { scenarios, setAside } = this.store.list();
+    this.scenarios = scenarios;
+    const ids = new Set(scenarios.map((scenario) => scenario.id));
+    this.compareIds = this.compareIds.filter((id) => ids.has(id));
+    if (this.currentId !== null && !ids.has(this.currentId)) this.currentId = null;
+    if (setAside.length > 0) {
+      this.notify('error', `${setAside.length} saved scenario${setAside.length === 1 ? '' : 's'} could not be read and ${setAside.length === 1 ? 'was' : 'were'} set aside; the rest loaded.`,
+        setAside.map((entry) => `${entry.key.replace('budget-sim:scenario:', 'Scenario ')}: ${entry.reason}`));
+    }
+    this.host.requestUpdate();
+  }
+
+  loadWorkingState(): WorkingState | undefined {
+    return this.store.loadWorkingState();
+  }
+
+  /**
+   * Keeps what is on screen saved as the person edits, so a reload or a closed tab loses nothing.
+   * Saved scenarios change only when the person saves: editing an open scenario and then
+   * choosing "Save as new" leaves the original as it was.
+   */
+  autosave(state: WorkingState): void {
+    try {
+      this.store.saveWorkingState(state);
+      this.storageFullReported = false;
+    } catch (error) {
+      // Report a full storage once, not on every keystroke; what is on screen stays.
+      if (error instanceof StorageFullError && !this.storageFullReported) {
+        this.storageFullReported = true;
+        this.notify('error', error.message);
+      } else if (!(error instanceof StorageFullError)) {
+        throw error;
+      }
+    }
+  }
+
+  /** Saves the model as the open scenario, or as a new one; returns false (with a message) if it could not. */
+  save(model: Model, asNew: boolean): boolean {
+    try {
+      const saved = this.store.save(model, asNew || this.currentId === null ? undefined : this.currentId);
+      this.currentId = saved.id;
+      this.refresh();
+      this.notify('info', `Saved “${saved.model.name}”.`);
+      return true;
+    } catch (error) {
+      this.reportFailure(error, 'The scenario could not be saved');
+      return false;
+    }
+  }
+
+  /** True when what is on screen differs from the open scenario as last saved. */
+  hasUnsavedChanges(model: Model | undefined): boolean {
+    const open = this.scenarios.find((scenario) => scenario.id === this.currentId);
+    return open !== undefined && (model === undefined || JSON.stringify(model) !== JSON.stringify(open.model));
+  }
+
+  open(id: string): Model | undefined {
+    try {
+      const scenario = this.store.get(id);
+      this.currentId = id;
+      this.host.requestUpdate();
+      return scenario.model;
+    } catch (error) {
+      this.reportFailure(error, 'The scenario could not be opened');
+      this.refresh();
+      return undefined;
+    }
+  }
+
+  /** Stops autosaving into the open scenario (after opening a preset, a link or a file). */
+  detach(): void {
+    this.currentId = null;
+    this.host.requestUpdate();
+  }
+
+  rename(id: string, name: string): Scenario | undefined {
+    try {
+      const renamed = this.store.rename(id, name);
+      this.refresh();
+      return renamed;
+    } catch (error) {
+      this.reportFailure(error, 'The scenario was not renamed');
+      return undefined;
+    }
+  }
+
+  duplicate(id: string): void {
+    try {
+      const copy = this.store.duplicate(id);
+      this.refresh();
+      this.notify('info', `Saved a copy: “${copy.model.name}”.`);
+    } catch (error) {
+      this.reportFailure(error, 'The scenario was not duplicated');
+    }
+  }
+
+  remove(id: string): void {
+    try {
+      this.lastDeleted = this.store.remove(id);
+      this.refresh();
+      this.notify('info', `Deleted “${this.lastDeleted.model.name}”.`, undefined, true);
+    } catch (error) {
+      this.reportFailure(error, 'The scenario was not deleted');
+    }
+  }
+
+  undoDelete(): void {
+    const scenario = this.lastDeleted;
+    if (scenario === undefined) return;
+    try {
+      this.store.restore(scenario);
+      this.lastDeleted = undefined;
+      this.notices = this.notices.filter((notice) => !notice.undo);
+      this.refresh();
+      this.notify('info', `Restored “${scenario.model.name}”.`);
+    } catch (error) {
+      this.reportFailure(error, 'The scenario could not be restored');
+    }
+  }
+
+  toggleCompare(id: string, compared: boolean): void {
+    if (!compared) {
+      this.compareIds = this.compareIds.filter((other) => other !== id);
+    } else if (this.compareIds.length >= MAX_COMPARED) {
+      this.notify('error', `Compare up to ${MAX_COMPARED} scenarios at a time; untick one first.`);
+    } else if (!this.compareIds.includes(id)) {
+      this.compareIds = [...this.compareIds, id];
+    }
+    if (!this.compareIds.includes(this.baselineId)) this.baselineId = this.compareIds[0] ?? '';
+    this.host.requestUpdate();
+  }
+
+  setBaseline(id: string): void {
+    this.baselineId = id;
+    this.host.requestUpdate();
+  }
+
+  notify(kind: Notice['kind'], text: string, details?: string[], undo = false): void {
+    const notice: Notice = { id: this.nextNoticeId++, kind, text, ...(details ? { details } : {}), ...(undo ? { undo } : {}) };
+    // Only the latest confirmation and the latest Undo offer stay; errors stay until dismissed.
+    const kept = this.notices.filter((other) => (undo ? !other.undo : true) && (kind === 'info' && !undo ? other.kind !== 'info' || other.undo : true));
+    this.notices = [...kept, notice].slice(-MAX_NOTICES);
+    this.host.requestUpdate();
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((notice) => notice.id !== id);
+    this.host.requestUpdate();
+  }
+
+  private reportFailure(error: unknown, summary: string): void {
+    if (error instanceof StorageFullError) this.notify('error', error.message);
+    else if (error instanceof ModelError) this.notify('error', `${summary}:`, error.issues.map((issue) => issue.message));
+    else if (error instanceof Error) this.notify('error', `${summary}: ${error.message}`);
+    else throw error;
+  }
+}
