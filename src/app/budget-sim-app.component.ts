@@ -316,7 +316,7 @@ export class BudgetSimApp extends LitElement {
         ${budget === undefined ? html`<div><dt>Spend</dt><dd>explicit plan per period</dd></div>` : html`
           <div><dt>Budget per year</dt><dd>${typeof budget.perYear === 'number' ? formatMoney(budget.perYear) : budget.perYear.map(formatMoney).join(' / ')}</dd></div>
           <div><dt>Upstream share</dt><dd>${typeof budget.upstreamShare === 'number' ? formatPercent(budget.upstreamShare) : budget.upstreamShare.map(formatPercent).join(' / ')}</dd></div>`}
-        ${NUMBER_FIELDS.filter((field) => field.group !== 'Budget').map((field) => html`<div><dt>${field.label}</dt><dd>${String(readField(model as unknown as Draft, field.path))}</dd></div>`)}
+        ${NUMBER_FIELDS.filter((field) => field.group !== 'Budget').map((field) => html`<div><dt>${field.label}</dt><dd>${formatAssumption(readField(model as unknown as Draft, field.path))}</dd></div>`)}
         <div><dt>Seasonality</dt><dd>${model.market.seasonality === null ? 'none' : model.market.seasonality.join(', ')}</dd></div>
       </dl>
     </section>`;
@@ -370,6 +370,11 @@ function withSplitMode(draft: Draft, byYear: boolean): Draft {
     if (!byYear && Array.isArray(value)) next = withField(next, path, value[0]);
   }
   return next;
+}
+
+/** Large amounts with thousands separators; rates and shares as they are. */
+function formatAssumption(value: unknown): string {
+  return typeof value === 'number' && Math.abs(value) >= 1000 ? formatMoney(value) : String(value);
 }
 
 /** An exported model file has no `$schema`: the relative path would not hold where it is saved. */

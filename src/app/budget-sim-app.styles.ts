@@ -50,7 +50,6 @@ export const appStyles = css`
     .print-only { display: block; }
     .report-title { margin: 0 0 4px; font-size: 15pt; }
     .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; }
-    .charts .span { grid-column: auto; }
     .print-assumptions h3 { margin: 4px 0 2px; font-size: 10pt; }
     .print-assumptions dl { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0 10px; margin: 0; font-size: 7pt; }
     .print-assumptions dl div { display: flex; justify-content: space-between; gap: 4px; border-bottom: 1px solid #ddd; }

@@ -24,6 +24,14 @@ export class KeyFigures extends LitElement {
     dt { font-size: 0.8rem; color: #444; display: flex; align-items: center; justify-content: space-between; gap: 6px; }
     dd { margin: 4px 0 0; font-size: 1.3rem; font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
     .detail { display: block; font-size: 0.78rem; font-weight: 400; color: #444; margin-top: 2px; }
+    @media print {
+      dl { grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 4px; }
+      .figure { padding: 4px 6px; }
+      dt { font-size: 0.65rem; }
+      dd { font-size: 0.8rem; white-space: nowrap; }
+      .detail { font-size: 0.6rem; white-space: normal; }
+      info-tip { display: none; }
+    }
   `;
 
   static override properties = {

@@ -50,7 +50,13 @@ export class ScenarioComparison extends LitElement {
     .wrap { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
     th, td { padding: 5px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
-    th:first-child { text-align: left; }
+    th:first-child { text-align: left; position: sticky; left: 0; z-index: 1; background: #fff; }
+    thead th:first-child { background: #f4f4f4; }
+    @media (max-width: 600px) {
+      table { font-size: 0.78rem; }
+      tbody th { white-space: normal; min-width: 6.5em; }
+      th, td { padding: 4px 5px; }
+    }
     thead th { vertical-align: bottom; background: #f4f4f4; }
     .name { display: inline-flex; align-items: center; gap: 6px; max-width: 16em; overflow: hidden; text-overflow: ellipsis; }
     .swatch { flex: none; width: 12px; height: 12px; border-radius: 2px; }

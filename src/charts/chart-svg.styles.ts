@@ -14,4 +14,8 @@ export const chartSvgStyles = css`
   .guide { stroke: #333; stroke-width: 1; stroke-dasharray: 3 3; pointer-events: none; }
   .overlay { fill: transparent; cursor: crosshair; }
   .annotation { font-size: 11px; fill: #222; }
+  @media print {
+    /* Keep all four charts and the assumptions on one page; the drawing keeps its proportions. */
+    svg.chart { max-height: 190px; }
+  }
 `;
