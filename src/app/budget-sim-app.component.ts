@@ -4,6 +4,7 @@ import {
   incrementalProfit, planSpend, simulate, tradeoffCurve,
 } from '../engine/index.ts';
 import { type ModelReadResult, formatPeriodsCsv, hasScenario, readModelText, readScenarioLink, scenarioHash } from '../engine/io/index.ts';
+import '../charts/best-share.chart.ts';
 import '../charts/cumulative-profit.chart.ts';
 import { SCENARIO_COLOURS } from '../charts/palette.ts';
 import '../charts/revenue-sources.chart.ts';
@@ -297,8 +298,11 @@ export class BudgetSimApp extends LitElement {
       </div>` : nothing}
       <key-figures .summary=${result.summary} periodsPerYear=${model.periodsPerYear} initialEquity=${model.brand.initialEquity}></key-figures>
       <div class="charts">
-        <tradeoff-curve-chart class="span" .curve=${this.curve} currentShare=${currentShare(model)}
-          currentHorizon=${model.horizonYears} currentValue=${result.summary.npvWithCarryover} .scenarioPoints=${scenarioPoints}></tradeoff-curve-chart>
+        <div class="span tradeoff-row">
+          <tradeoff-curve-chart .curve=${this.curve} currentShare=${currentShare(model)}
+            currentHorizon=${model.horizonYears} currentValue=${result.summary.npvWithCarryover} .scenarioPoints=${scenarioPoints}></tradeoff-curve-chart>
+          <best-share-chart .curve=${this.curve} currentShare=${currentShare(model)}></best-share-chart>
+        </div>
         <spend-equity-chart .periods=${result.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
         <revenue-sources-chart .periods=${result.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></revenue-sources-chart>
         <cumulative-profit-chart class="span" .points=${this.profit} .paybackPeriod=${result.summary.paybackPeriod}

@@ -32,8 +32,9 @@ export const appStyles = css`
   .print-only { display: none; }
   .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
   .charts .span { grid-column: 1 / -1; }
+  .tradeoff-row { display: grid; grid-template-columns: minmax(0, 2.2fr) minmax(0, 1fr); gap: 14px; }
   @media (max-width: 1180px) {
-    .charts { grid-template-columns: minmax(0, 1fr); }
+    .charts, .tradeoff-row { grid-template-columns: minmax(0, 1fr); }
   }
   @media (max-width: 900px) {
     .layout { grid-template-columns: minmax(0, 1fr); padding: 12px; gap: 12px; }
@@ -50,6 +51,7 @@ export const appStyles = css`
     .print-only { display: block; }
     .report-title { margin: 0 0 4px; font-size: 15pt; }
     .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; }
+    .tradeoff-row { grid-template-columns: minmax(0, 2.2fr) minmax(0, 1fr); gap: 6px; }
     .print-assumptions h3 { margin: 4px 0 2px; font-size: 10pt; }
     .print-assumptions dl { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0 10px; margin: 0; font-size: 7pt; }
     .print-assumptions dl div { display: flex; justify-content: space-between; gap: 4px; border-bottom: 1px solid #ddd; }
