@@ -15,6 +15,7 @@ const equity = locale.format('.3f');
 const signedEquity = locale.format('+.3f');
 const signedPoints = locale.format('+.1f');
 const signedWhole = locale.format('+d');
+const multiple = locale.format('.2f');
 
 /** Money in whole units with thousands separators: 1234567.8 → "1,234,568". */
 export function formatMoney(value: number | null): string {
@@ -29,6 +30,11 @@ export function formatPercent(value: number | null): string {
 /** Brand equity on its 0–1 scale, three decimals: 0.41234 → "0.412". */
 export function formatEquity(value: number | null): string {
   return orMissing(value, equity);
+}
+
+/** A multiple of some amount, two decimals: 1.5 → "1.50×". */
+export function formatMultiple(value: number | null): string {
+  return orMissing(value, (times) => `${multiple(times)}×`);
 }
 
 /** A money difference with its sign: "+12,345", "-500", and "0" when it rounds to nothing. */

@@ -16,3 +16,8 @@ export { planSpend, type PlanSpend } from './plan-spend.ts';
 export { HORIZON_CHOICES, tradeoffCurve, yearlyBudgets, type TradeoffCurve, type TradeoffLine } from './tradeoff-curve.ts';
 export { incrementalProfit, type IncrementalProfitPoint } from './incremental-profit.ts';
 export { summaryDifference, type SummaryDifference } from './summary-difference.ts';
+export {
+  OBJECTIVES, OBJECTIVE_NAMES, OptimizeError, PHASINGS, PHASING_NAMES, budgetForTargetRoi, budgetFrontier, optimize, resolveOptions,
+  type Frontier, type FrontierOptions, type FrontierPoint, type Objective, type ObjectiveName, type OptimizeOptions,
+  type OptimizeResult, type OptimizedPlan, type OptimizeSettings, type PhasingName, type TargetRoiOptions, type TargetRoiResult,
+} from './optimize/index.ts';

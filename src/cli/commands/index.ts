@@ -1,5 +1,7 @@
 import type { Command } from './command.ts';
 import { compareCommand } from './compare.ts';
+import { frontierCommand } from './frontier.ts';
+import { optimizeCommand } from './optimize.ts';
 import { simulateCommand } from './simulate.ts';
 import { sweepCommand } from './sweep.ts';
 import { schemaCommand } from './schema.ts';
@@ -8,4 +10,6 @@ import { validateCommand } from './validate.ts';
 export type { Command } from './command.ts';
 
 /** Every budget-sim command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [simulateCommand, sweepCommand, compareCommand, validateCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [
+  simulateCommand, sweepCommand, compareCommand, optimizeCommand, frontierCommand, validateCommand, schemaCommand,
+];

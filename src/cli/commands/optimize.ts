@@ -1,0 +1,146 @@
+import { budgetForTargetRoi, optimize, resolveOptions, type OptimizeResult, type TargetRoiResult } from '../../engine/optimize/index.ts';
+import { optionValue } from '../args.ts';
+import { CliError } from '../cli-error.ts';
+import { formatMoney, formatPercent } from '../format-numbers.ts';
+import { formatOptimizeTable } from '../format-optimize-table.ts';
+import { loadModel, overridesFrom } from '../load-model.ts';
+import { parseNumberOption } from '../number-option.ts';
+import { OPTIMIZER_OPTIONS, optimizerOptionsFrom, withOptimizerErrors } from '../optimizer-arguments.ts';
+import { chooseFormat } from '../output-format.ts';
+import type { Command } from './command.ts';
+
+/** `budget-sim optimize`: the best split, its phasing over time, and (with a target ROI) the budget. */
+export const optimizeCommand: Command = {
+  name: 'optimize',
+  summary: 'Find the best split, its phasing over time, or the budget for a target ROI',
+  options: [
+    ...OPTIMIZER_OPTIONS,
+    { name: 'target-roi', valueName: 'R' },
+    { name: 'budget-cap', valueName: 'C' },
+    { name: 'set', valueName: 'path=value', repeatable: true },
+    { name: 'format', valueName: 'table|json' },
+  ],
+  help: `Usage: budget-sim optimize <model.json> [--objective npv|npvWithCarryover|totalRevenue]
+         [--phasing constant|yearly|period|flighting] [--min-share a --max-share b]
+         [--min-period x --max-period y] [--target-roi R [--budget-cap C]]
+         [--set path=value ...] [--format table|json]
+
+Find the plan that maximises an objective while each year spends exactly its budget (from
+budget.perYear, or the yearly totals of a model given as a plan).
+
+Options:
+  --objective NAME   What to maximise: npvWithCarryover (default), npv or totalRevenue.
+  --phasing NAME     How freely the plan may change over time:
+                       constant (default)  one upstream share for the whole horizon;
+                       yearly              one share per year;
+                       period              one share per period, every period spending the
+                                           year's average period budget;
+                       flighting           spend per period and its split both free (when to
+                                           spend as well as where), each year on budget.
+  --min-share a      Lowest upstream share in any period, 0 to 1 (default 0).
+  --max-share b      Highest upstream share in any period, 0 to 1 (default 1).
+  --min-period x     flighting: lowest spend in a period, as a multiple of the year's average
+                     period budget, 0 to 1 (default 0).
+  --max-period y     flighting: highest spend in a period, such a multiple, at least 1
+                     (default: no limit). E.g. --min-period 0.5 --max-period 2.
+  --target-roi R     Instead of keeping the budget, find the budget per year (0 to the cap) and
+                     the plan that maximise total revenue with ROI over the horizon at least R
+                     (0.5 = 50%). Budgets keep their yearly profile. If no budget reaches R, the
+                     command says so, reports the best ROI reachable, and exits with status 2.
+  --budget-cap C     With --target-roi: the largest average budget per year to consider
+                     (default: 3 times the model's).
+  --set path=value   Change a setting first, as in simulate.
+  --format FORMAT    table (default): key figures against the model's own plan, the plan by year
+                     and, for period and flighting, by period.
+                     json: { "model", "objective", "phasing", "value", "plan": { "upstream",
+                     "downstream" }, "budgetPerYear", "upstreamShareByYear", "summary",
+                     "current": { "value", "summary" }, "bounds", "converged", "evaluations",
+                     "ms" }, and with --target-roi also "targetRoi", "budgetCap", "feasible",
+                     "capReached", "bestRoi", "bestRoiBudgetPerYear". "plan" given to the model
+                     as its "plan" reproduces "value" through simulate.
+  -h, --help         Show this help.
+
+Examples:
+  budget-sim optimize models/default.json
+  budget-sim optimize models/default.json --phasing flighting --min-period 0.5 --max-period 2
+  budget-sim optimize models/default.json --target-roi 0.8 --budget-cap 3000000
+  budget-sim optimize models/default.json --phasing yearly --format json > best.json
+`,
+  run(args, output) {
+    const format = chooseFormat(args, ['table', 'json'], 'optimize');
+    const overrides = overridesFrom(args);
+    const options = optimizerOptionsFrom(args);
+    const targetText = optionValue(args, 'target-roi');
+    const capText = optionValue(args, 'budget-cap');
+    const targetRoi = targetText === undefined ? undefined : parseNumberOption('target-roi', targetText);
+    const budgetCap = capText === undefined ? undefined : parseNumberOption('budget-cap', capText);
+    if (budgetCap !== undefined && targetRoi === undefined) {
+      throw new CliError('--budget-cap only applies with --target-roi (the budget is otherwise the model\'s)');
+    }
+    if (args.positionals.length !== 1) {
+      throw new CliError(args.positionals.length === 0
+        ? 'optimize needs a model file: budget-sim optimize <model.json>'
+        : `optimize takes one model file, got ${args.positionals.length} (${args.positionals.join(', ')})`);
+    }
+    const model = loadModel(args.positionals[0], overrides);
+    const settings = withOptimizerErrors(() => resolveOptions(targetRoi === undefined ? options : { ...options, objective: options.objective ?? 'totalRevenue' }));
+
+    const start = performance.now();
+    let result: OptimizeResult;
+    let target: TargetRoiResult | undefined;
+    if (targetRoi === undefined) {
+      result = withOptimizerErrors(() => optimize(model, options));
+    } else {
+      target = withOptimizerErrors(() => budgetForTargetRoi(model, { ...options, targetRoi, budgetCap }));
+      result = target.result;
+    }
+    const ms = performance.now() - start;
+
+    if (target !== undefined && !target.feasible) {
+      throw new CliError(`no budget up to ${formatMoney(target.budgetCap)} a year reaches an ROI of ${formatPercent(target.targetRoi)}: `
+        + `the best ROI reachable is ${formatPercent(target.bestRoi)}, with ${formatMoney(target.bestRoiBudgetPerYear)} a year `
+        + `(upstream share ${formatPercent(overallShare(target.result))}); lower --target-roi or raise --budget-cap`);
+    }
+    if (format === 'table') {
+      output.stdout(formatOptimizeTable({ model, result, settings, ms, target }));
+      return 0;
+    }
+    const targetFields = target === undefined ? {} : {
+      targetRoi: target.targetRoi,
+      budgetCap: target.budgetCap,
+      feasible: target.feasible,
+      capReached: target.capReached,
+      bestRoi: target.bestRoi,
+      bestRoiBudgetPerYear: target.bestRoiBudgetPerYear,
+    };
+    const printed = {
+      model: model.name,
+      objective: result.objective,
+      phasing: result.phasing,
+      ...targetFields,
+      value: result.value,
+      plan: result.plan,
+      budgetPerYear: result.budgetPerYear,
+      upstreamShareByYear: result.upstreamShareByYear,
+      summary: result.summary,
+      current: result.current,
+      bounds: {
+        minShare: settings.minShare,
+        maxShare: settings.maxShare,
+        minPeriodMultiple: settings.minPeriodMultiple,
+        // JSON has no Infinity: no limit is null.
+        maxPeriodMultiple: Number.isFinite(settings.maxPeriodMultiple) ? settings.maxPeriodMultiple : null,
+      },
+      converged: result.converged,
+      evaluations: target?.evaluations ?? result.evaluations,
+      ms: Math.round(ms * 10) / 10,
+    };
+    output.stdout(`${JSON.stringify(printed, null, 2)}\n`);
+    return 0;
+  },
+};
+
+function overallShare(result: OptimizeResult): number | null {
+  const upstream = result.plan.upstream.reduce((total, spend) => total + spend, 0);
+  return result.summary.totalSpend > 0 ? upstream / result.summary.totalSpend : null;
+}

@@ -1,0 +1,136 @@
+import type { Model, Summary } from '../engine/index.ts';
+import { PHASINGS, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type TargetRoiResult } from '../engine/optimize/index.ts';
+import {
+  countOf, formatEquity, formatMoney, formatMoneyChange, formatMultiple, formatPercent, formatPercentChange,
+  formatPeriod, formatPointsChange, granularityName, periodName,
+} from './format-numbers.ts';
+import { renderTextTable } from './text-table.ts';
+
+/** Each objective as the key-figure tables name it. */
+export const OBJECTIVE_LABELS: Readonly<Record<ObjectiveName, string>> = {
+  npv: 'NPV of profit',
+  npvWithCarryover: 'NPV with carryover',
+  totalRevenue: 'Total revenue',
+};
+
+/** What the optimize table shows besides the result: the settings used and the time taken. */
+export interface OptimizeReport {
+  model: Model;
+  result: OptimizeResult;
+  settings: OptimizeSettings;
+  ms: number;
+  /** Present when the budget was searched for (--target-roi). */
+  target?: TargetRoiResult;
+}
+
+/**
+ * An optimisation as a terminal report: what was maximised and how, the best value against the
+ * model's own plan, key figures side by side, the plan by year, and (for the `period` and
+ * `flighting` phasings, where periods differ) the plan period by period. Ends with "\n".
+ */
+export function formatOptimizeTable({ model, result, settings, ms, target }: OptimizeReport): string {
+  const unit = periodName(model.periodsPerYear);
+  const label = OBJECTIVE_LABELS[result.objective];
+  const inSentence = label.startsWith('NPV') ? label : label.toLowerCase();
+  const lines: string[] = [
+    model.name,
+    `Horizon: ${countOf(model.horizonYears, 'year')}, ${result.plan.upstream.length} ${granularityName(model.periodsPerYear)} periods`,
+    `Maximising: ${inSentence}, ${result.phasing} phasing (${PHASINGS[result.phasing].description})`,
+    `Bounds: upstream share ${formatPercent(settings.minShare)} to ${formatPercent(settings.maxShare)}${result.phasing === 'flighting' ? `; spend per ${unit} ${formatMultiple(settings.minPeriodMultiple)} to ${Number.isFinite(settings.maxPeriodMultiple) ? formatMultiple(settings.maxPeriodMultiple) : 'any multiple of'} the year's average` : ''}`,
+  ];
+  if (target !== undefined) lines.push('', ...targetLines(target));
+
+  const change = result.value - result.current.value;
+  const relative = result.current.value === 0 ? null : change / Math.abs(result.current.value);
+  lines.push('', `Best ${inSentence}: ${formatMoney(result.value)} (${formatMoneyChange(change)}${relative === null ? '' : `, ${formatPercentChange(relative)}`} on the model's own plan)`);
+  if (result.phasing === 'constant') {
+    lines.push(`Best upstream share: ${formatPercent(result.upstreamShareByYear.find((share) => share !== null) ?? null)} every year`);
+  }
+
+  lines.push('', 'Key figures');
+  lines.push(renderTextTable([['', 'Best plan', 'Own plan', 'Change'], ...keyFigureRows(result.summary, result.current.summary, model)], ['left', 'right', 'right', 'right'], '  '));
+
+  lines.push('', 'By year');
+  const header = ['Year', 'Budget', 'Upstream', 'Downstream', 'Upstream share', 'ROI'];
+  const years = result.budgetPerYear.map((budget, year) => {
+    const range = yearRange(year, model.periodsPerYear);
+    return [
+      String(year + 1),
+      formatMoney(budget),
+      formatMoney(sum(result.plan.upstream, range)),
+      formatMoney(sum(result.plan.downstream, range)),
+      formatPercent(result.upstreamShareByYear[year]),
+      formatPercent(result.summary.roiByYear[year] ?? null),
+    ];
+  });
+  lines.push(renderTextTable([header, ...years], header.map(() => 'right'), '  '));
+
+  if (result.phasing === 'period' || result.phasing === 'flighting') {
+    const title = unit[0].toUpperCase() + unit.slice(1);
+    lines.push('', `By ${unit}`);
+    const periodHeader = [title, 'Upstream', 'Downstream', 'Upstream share', 'Spend vs average'];
+    const rows = result.plan.upstream.map((upstream, index) => {
+      const downstream = result.plan.downstream[index];
+      const spend = upstream + downstream;
+      const average = result.budgetPerYear[Math.floor(index / model.periodsPerYear)] / model.periodsPerYear;
+      return [
+        String(index + 1),
+        formatMoney(upstream),
+        formatMoney(downstream),
+        formatPercent(spend > 0 ? upstream / spend : null),
+        formatMultiple(average > 0 ? spend / average : null),
+      ];
+    });
+    lines.push(renderTextTable([periodHeader, ...rows], periodHeader.map(() => 'right'), '  '));
+  }
+
+  const runs = new Intl.NumberFormat('en-US').format(target?.evaluations ?? result.evaluations);
+  const limit = result.converged ? '' : '; stopped at its iteration limit while still improving slowly';
+  lines.push('', `Search: ${runs} runs of the model in ${Math.round(ms)} ms${limit}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function targetLines(target: TargetRoiResult): string[] {
+  const roi = formatPercent(target.targetRoi);
+  const best = `The best ROI reachable is ${formatPercent(target.bestRoi)}, with ${formatMoney(target.bestRoiBudgetPerYear)} a year.`;
+  if (target.capReached) {
+    return [
+      `Budget for an ROI of at least ${roi}: ${formatMoney(target.budgetPerYear)} a year, the cap (--budget-cap).`,
+      'ROI is still above the target there; a higher cap would allow more spend.',
+      best,
+    ];
+  }
+  return [
+    `Budget for an ROI of at least ${roi}: ${formatMoney(target.budgetPerYear)} a year (cap ${formatMoney(target.budgetCap)}).`,
+    'The largest budget whose best plan keeps the target; more would add revenue at a lower ROI.',
+    best,
+  ];
+}
+
+function keyFigureRows(best: Summary, own: Summary, model: Model): string[][] {
+  const money = (name: string, a: number, b: number) => {
+    const change = a - b;
+    const relative = b === 0 ? '' : ` (${formatPercentChange(change / Math.abs(b))})`;
+    return [name, formatMoney(a), formatMoney(b), `${formatMoneyChange(change)}${relative}`];
+  };
+  return [
+    money('Total spend', best.totalSpend, own.totalSpend),
+    money('Total revenue', best.totalRevenue, own.totalRevenue),
+    money('NPV of profit', best.npv, own.npv),
+    money('Carryover value', best.carryoverValue, own.carryoverValue),
+    money('NPV with carryover', best.npvWithCarryover, own.npvWithCarryover),
+    ['ROI', formatPercent(best.roi), formatPercent(own.roi), formatPointsChange(best.roi === null || own.roi === null ? null : best.roi - own.roi)],
+    ['Payback', formatPeriod(best.paybackPeriod, model.periodsPerYear), formatPeriod(own.paybackPeriod, model.periodsPerYear), ''],
+    ['Final brand equity', formatEquity(best.finalEquity), formatEquity(own.finalEquity), ''],
+  ];
+}
+
+function yearRange(year: number, periodsPerYear: number): [number, number] {
+  return [year * periodsPerYear, (year + 1) * periodsPerYear];
+}
+
+function sum(values: readonly number[], [start, end]: [number, number]): number {
+  let total = 0;
+  for (let index = start; index < end; index += 1) total += values[index];
+  return total;
+}

@@ -1,0 +1,77 @@
+import {
+  OBJECTIVE_NAMES, OptimizeError, PHASING_NAMES, type ObjectiveName, type OptimizeOptions, type PhasingName,
+} from '../engine/optimize/index.ts';
+import { type OptionSpec, type ParsedArgs, optionValue } from './args.ts';
+import { CliError } from './cli-error.ts';
+import { closestName } from './closest-name.ts';
+import { parseNumberOption } from './number-option.ts';
+
+/** The options `optimize` and `frontier` share: what to maximise, the phasing, the bounds. */
+export const OPTIMIZER_OPTIONS: readonly OptionSpec[] = [
+  { name: 'objective', valueName: OBJECTIVE_NAMES.join('|') },
+  { name: 'phasing', valueName: PHASING_NAMES.join('|') },
+  { name: 'min-share', valueName: 'a' },
+  { name: 'max-share', valueName: 'b' },
+  { name: 'min-period', valueName: 'x' },
+  { name: 'max-period', valueName: 'y' },
+];
+
+/** The command-line spelling of each engine option, for messages. */
+const FLAGS: Readonly<Record<string, string>> = {
+  objective: '--objective',
+  phasing: '--phasing',
+  minShare: '--min-share',
+  maxShare: '--max-share',
+  minPeriodMultiple: '--min-period',
+  maxPeriodMultiple: '--max-period',
+  targetRoi: '--target-roi',
+  budgetCap: '--budget-cap',
+  from: '--from',
+  to: '--to',
+  steps: '--steps',
+};
+
+/**
+ * The optimiser options given on the command line, as the engine takes them. Numbers are
+ * checked here only for being numbers; ranges and combinations are the engine's to check
+ * (see `withOptimizerErrors`).
+ * @throws {CliError} for an unknown objective or phasing (with a suggestion) or a value that is not a number
+ */
+export function optimizerOptionsFrom(args: ParsedArgs): OptimizeOptions {
+  const options: OptimizeOptions = {};
+  const objective = optionValue(args, 'objective');
+  if (objective !== undefined) options.objective = chooseName('objective', objective, OBJECTIVE_NAMES) as ObjectiveName;
+  const phasing = optionValue(args, 'phasing');
+  if (phasing !== undefined) options.phasing = chooseName('phasing', phasing, PHASING_NAMES) as PhasingName;
+  const numbers = [['min-share', 'minShare'], ['max-share', 'maxShare'], ['min-period', 'minPeriodMultiple'], ['max-period', 'maxPeriodMultiple']] as const;
+  for (const [flag, field] of numbers) {
+    const text = optionValue(args, flag);
+    if (text !== undefined) options[field] = parseNumberOption(flag, text);
+  }
+  return options;
+}
+
+/**
+ * Runs an optimiser call, turning an `OptimizeError` into a `CliError` (exit status 2) whose
+ * message names the command-line flag (`--min-share`) where the engine names its option (`minShare`).
+ */
+export function withOptimizerErrors<Result>(action: () => Result): Result {
+  try {
+    return action();
+  } catch (error) {
+    if (!(error instanceof OptimizeError)) throw error;
+    // Engine names in camelCase cannot be mistaken for ordinary words, so each is replaced
+    // wherever it appears; a plain-word name (from, steps) only where it opens the message.
+    const flag = FLAGS[error.option];
+    const opening = flag !== undefined && error.message.startsWith(`${error.option} `) ? `${flag}${error.message.slice(error.option.length)}` : error.message;
+    throw new CliError(opening.replace(/\b(minShare|maxShare|minPeriodMultiple|maxPeriodMultiple|targetRoi|budgetCap)\b/g, (name) => FLAGS[name]));
+  }
+}
+
+function chooseName(option: string, value: string, names: readonly string[]): string {
+  if (names.includes(value)) return value;
+  const suggestion = closestName(value, names);
+  const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+  const choices = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  throw new CliError(`unknown ${option} '${value}'${hint}; choose ${choices}`);
+}

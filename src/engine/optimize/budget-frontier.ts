@@ -1,0 +1,110 @@
+import type { Model } from '../model.ts';
+import type { ObjectiveName } from './objectives.ts';
+import { optimizeForBudgets } from './optimize.ts';
+import { OptimizeError } from './optimize-error.ts';
+import { type OptimizeOptions, type PhasingName, resolveOptions } from './optimize-options.ts';
+import { averageBudgetPerYear, scaledBudgets } from './scaled-budgets.ts';
+
+/** `optimize`'s options plus the budgets to try, as multiples of the model's. */
+export interface FrontierOptions extends OptimizeOptions {
+  /** First multiple of the model's budget, ≥ 0 (e.g. 0.5). */
+  from: number;
+  /** Last multiple, ≥ 0 (e.g. 2); may be below `from`. */
+  to: number;
+  /** How many budgets, evenly spaced, both ends included: a whole number from 2 to 1000. */
+  steps: number;
+}
+
+/** The best plan at one budget. */
+export interface FrontierPoint {
+  /** The budget as a multiple of the model's. */
+  multiplier: number;
+  /** Average budget per year (the model's yearly profile scaled by `multiplier`). */
+  budgetPerYear: number;
+  totalSpend: number;
+  /** The objective at the best plan for this budget. */
+  value: number;
+  /** Upstream spend over total spend, over the horizon; null with no spend. */
+  upstreamShare: number | null;
+  /** Each year's upstream share; null for a year with no spend. */
+  upstreamShareByYear: (number | null)[];
+  /** ROI over the horizon; null with no spend. */
+  roi: number | null;
+  /**
+   * Δvalue / Δspend from the previous point: what the last extra unit of money added to the
+   * objective (for the NPV objectives, net of the money itself; for revenue, gross). Null at
+   * the first point or when spend did not change.
+   */
+  marginalValue: number | null;
+  /** Δ(incremental contribution − spend) / Δspend from the previous point: the marginal ROI. */
+  marginalRoi: number | null;
+}
+
+export interface Frontier {
+  objective: ObjectiveName;
+  phasing: PhasingName;
+  points: FrontierPoint[];
+  evaluations: number;
+  cancelled: boolean;
+}
+
+export const MAX_FRONTIER_STEPS = 1000;
+
+/**
+ * The best objective, and the split that reaches it, for budgets from `from` to `to` times the
+ * model's (its yearly profile kept): how much each extra unit of money is worth as the budget
+ * grows. One optimisation per point, with the chosen phasing and bounds.
+ *
+ * Cost: `steps` optimisations (constant: ~5 ms each for a 3-year monthly model).
+ * @throws {OptimizeError} for invalid options, a negative or non-numeric multiple, or steps
+ *   that are not a whole number from 2 to 1000
+ * @example budgetFrontier(model, { from: 0.5, to: 2, steps: 7 }).points.map((point) => point.marginalRoi)
+ */
+export function budgetFrontier(model: Model, options: FrontierOptions): Frontier {
+  const settings = resolveOptions(options);
+  for (const option of ['from', 'to'] as const) {
+    const multiple = options[option];
+    if (!(multiple >= 0 && Number.isFinite(multiple))) throw new OptimizeError(option, `${option} must be a multiple of the budget ≥ 0, got ${multiple}`);
+  }
+  const { from, to, steps } = options;
+  if (!Number.isInteger(steps) || steps < 2 || steps > MAX_FRONTIER_STEPS) {
+    throw new OptimizeError('steps', `steps must be a whole number from 2 to ${MAX_FRONTIER_STEPS}, got ${steps}`);
+  }
+  const average = averageBudgetPerYear(model);
+  if (average === 0) throw new OptimizeError('from', 'the model has no budget to multiply; give it a budget first');
+
+  let evaluations = 0;
+  let cancelled = false;
+  const points: FrontierPoint[] = [];
+  let previous: { spend: number; value: number; incremental: number } | null = null;
+  for (let index = 0; index < steps; index += 1) {
+    // The product before the division gives clean decimals (0.5 to 2 in 7 steps: 0.75, not 0.7500…01).
+    const multiplier = index === steps - 1 ? to : from + ((to - from) * index) / (steps - 1);
+    const result = optimizeForBudgets(model, scaledBudgets(model, multiplier * average), settings, {
+      shouldStop: options.shouldStop,
+      onProgress: options.onProgress === undefined ? undefined : (fraction) => options.onProgress?.((index + fraction) / steps),
+    });
+    evaluations += result.evaluations;
+    cancelled ||= result.cancelled;
+    const { totalSpend, roi } = result.summary;
+    let upstream = 0;
+    for (const spend of result.plan.upstream) upstream += spend;
+    // ROI · spend + spend is the incremental contribution; with no spend it is exactly 0.
+    const incremental = roi === null ? 0 : (roi + 1) * totalSpend;
+    const change = previous === null ? 0 : totalSpend - previous.spend;
+    points.push({
+      multiplier,
+      budgetPerYear: multiplier * average,
+      totalSpend,
+      value: result.value,
+      upstreamShare: totalSpend > 0 ? upstream / totalSpend : null,
+      upstreamShareByYear: result.upstreamShareByYear,
+      roi,
+      marginalValue: previous === null || change === 0 ? null : (result.value - previous.value) / change,
+      marginalRoi: previous === null || change === 0 ? null : (incremental - previous.incremental) / change - 1,
+    });
+    previous = { spend: totalSpend, value: result.value, incremental };
+    if (cancelled) break;
+  }
+  return { objective: settings.objective.name, phasing: settings.phasing, points, evaluations, cancelled };
+}

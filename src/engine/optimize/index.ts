@@ -1,0 +1,13 @@
+/**
+ * Optimisers: the engine's callers that search for the best plan (the split, its phasing over
+ * years and periods, the budget). Pure, no DOM: the app runs them in a Web Worker.
+ */
+export { OptimizeError } from './optimize-error.ts';
+export { OBJECTIVES, OBJECTIVE_NAMES, objectiveByName, type Objective, type ObjectiveName } from './objectives.ts';
+export { PHASING_NAMES, resolveOptions, type OptimizeOptions, type OptimizeSettings, type PhasingName } from './optimize-options.ts';
+export { PHASINGS } from './phasings/index.ts';
+export { optimize, type OptimizeResult, type OptimizedPlan } from './optimize.ts';
+export { createObjectiveGradient, type ObjectiveGradient } from './objective-gradient.ts';
+export { budgetForTargetRoi, type TargetRoiOptions, type TargetRoiResult } from './budget-for-target-roi.ts';
+export { MAX_FRONTIER_STEPS, budgetFrontier, type Frontier, type FrontierOptions, type FrontierPoint } from './budget-frontier.ts';
+export { averageBudgetPerYear, scaledBudgets } from './scaled-budgets.ts';

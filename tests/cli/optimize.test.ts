@@ -1,0 +1,174 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseModel, simulate, type Summary } from '../../src/engine/index.ts';
+import { loadModel } from '../../src/cli/load-model.ts';
+import { STACK_LINE, inBatches, runInProcess, runSubprocess, type CliRun } from './cli-harness.ts';
+
+const optimize = (...extra: string[]) => runInProcess(['optimize', 'models/default.json', ...extra]);
+const defaultModel = loadModel('models/default.json', []);
+
+interface PrintedResult {
+  model: string;
+  objective: keyof Summary;
+  phasing: string;
+  value: number;
+  plan: { upstream: number[]; downstream: number[] };
+  budgetPerYear: number[];
+  upstreamShareByYear: (number | null)[];
+  summary: Summary;
+  current: { value: number; summary: Summary };
+  bounds: Record<string, number | null>;
+  converged: boolean;
+  evaluations: number;
+  ms: number;
+  feasible?: boolean;
+  capReached?: boolean;
+  targetRoi?: number;
+  budgetCap?: number;
+  bestRoi?: number;
+  bestRoiBudgetPerYear?: number;
+}
+
+const json = (run: CliRun): PrintedResult => {
+  expect(run.stderr).toBe('');
+  expect(run.exitCode).toBe(0);
+  return JSON.parse(run.stdout) as PrintedResult;
+};
+
+describe('optimize command', () => {
+  it.each(['constant', 'yearly', 'period', 'flighting'])('prints a %s plan that, given back as the model\'s plan, reproduces its value', (phasing) => {
+    const result = json(optimize('--phasing', phasing, '--format', 'json'));
+    expect(Object.keys(result)).toEqual([
+      'model', 'objective', 'phasing', 'value', 'plan', 'budgetPerYear', 'upstreamShareByYear', 'summary', 'current',
+      'bounds', 'converged', 'evaluations', 'ms',
+    ]);
+    expect(result).toMatchObject({ model: 'Consumer brand (default)', objective: 'npvWithCarryover', phasing });
+    expect(result.plan.upstream).toHaveLength(36);
+    expect(simulate(parseModel({ ...defaultModel, plan: result.plan })).summary.npvWithCarryover).toBe(result.value);
+    expect(result.current.value).toBe(simulate(defaultModel).summary.npvWithCarryover);
+    expect(result.value).toBeGreaterThan(result.current.value);
+    expect(result.evaluations).toBeGreaterThan(100);
+    expect(result.bounds).toEqual({ minShare: 0, maxShare: 1, minPeriodMultiple: 0, maxPeriodMultiple: null });
+  });
+
+  it('takes the objective, the bounds and --set', () => {
+    const result = json(optimize('--objective', 'totalRevenue', '--phasing', 'flighting', '--min-share', '0.2', '--max-share', '0.6',
+      '--min-period', '0.5', '--max-period', '2', '--set', 'horizonYears=2', '--format', 'json'));
+    expect(result.objective).toBe('totalRevenue');
+    expect(result.plan.upstream).toHaveLength(24);
+    expect(result.bounds).toEqual({ minShare: 0.2, maxShare: 0.6, minPeriodMultiple: 0.5, maxPeriodMultiple: 2 });
+    result.plan.upstream.forEach((upstream, index) => {
+      const spend = upstream + result.plan.downstream[index];
+      expect(spend).toBeGreaterThanOrEqual(50_000 * (1 - 1e-9));
+      expect(spend).toBeLessThanOrEqual(200_000 * (1 + 1e-9));
+      expect(upstream / spend).toBeGreaterThanOrEqual(0.2 - 1e-9);
+      expect(upstream / spend).toBeLessThanOrEqual(0.6 + 1e-9);
+    });
+  });
+
+  it('prints a table with the best value against the model\'s own plan and the plan by year', () => {
+    const run = optimize();
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/^Consumer brand \(default\)\nHorizon: 3 years, 36 monthly periods\nMaximising: NPV with carryover, constant phasing/);
+    expect(run.stdout).toMatch(/Best NPV with carryover: 6,191,89\d \(\+9,6\d\d, \+0\.2% on the model's own plan\)/);
+    expect(run.stdout).toMatch(/Best upstream share: 53\.6% every year/);
+    expect(run.stdout).toMatch(/By year\n\s+Year\s+Budget\s+Upstream\s+Downstream\s+Upstream share\s+ROI\n\s+1\s+1,200,000/);
+    expect(run.stdout).not.toMatch(/By month/);
+    expect(run.stdout).toMatch(/Search: \d+ runs of the model in \d+ ms\n$/);
+    expect(run.stdout).not.toMatch(/NaN|undefined|null|Infinity/);
+  });
+
+  it('adds the plan period by period for the flighting phasing', () => {
+    const run = optimize('--phasing', 'flighting', '--min-period', '0.5', '--max-period', '2');
+    expect(run.stdout).toMatch(/Bounds: upstream share 0\.0% to 100\.0%; spend per month 0\.50× to 2\.00× the year's average/);
+    expect(run.stdout).toMatch(/By month\n\s+Month\s+Upstream\s+Downstream\s+Upstream share\s+Spend vs average\n\s+1\s/);
+    expect(run.stdout.match(/^\s+36\s+[\d,]+\s+[\d,]+\s+[\d.]+%\s+[\d.]+×$/m)).not.toBeNull();
+  });
+
+  describe('with --target-roi', () => {
+    it('finds the budget and says how it was chosen', () => {
+      const result = json(optimize('--target-roi', '0.8', '--format', 'json'));
+      expect(result).toMatchObject({ objective: 'totalRevenue', targetRoi: 0.8, budgetCap: 3_600_000, feasible: true, capReached: false });
+      expect(result.summary.roi).toBeGreaterThanOrEqual(0.8);
+      expect(result.budgetPerYear[0]).toBeLessThan(1_200_000);
+      expect(result.bestRoi).toBeGreaterThan(0.8);
+      const table = optimize('--target-roi', '0.8').stdout;
+      expect(table).toMatch(/Budget for an ROI of at least 80\.0%: [\d,]+ a year \(cap 3,600,000\)\./);
+      expect(table).toMatch(/The best ROI reachable is [\d.]+%, with [\d,]+ a year\./);
+    });
+
+    it('says when the cap limits the budget', () => {
+      const table = optimize('--target-roi', '-0.5', '--budget-cap', '2000000').stdout;
+      expect(table).toMatch(/Budget for an ROI of at least -50\.0%: 2,000,000 a year, the cap \(--budget-cap\)\./);
+    });
+
+    it('exits with status 2 when no budget reaches the target, giving the best ROI reachable', () => {
+      const run = optimize('--target-roi', '10');
+      expect(run.exitCode).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^no budget up to 3,600,000 a year reaches an ROI of 1000\.0%: the best ROI reachable is [\d.]+%, with [\d,]+ a year \(upstream share [\d.]+%\); lower --target-roi or raise --budget-cap\n$/);
+    });
+  });
+
+  it.each([
+    [['--min-share', '0.7', '--max-share', '0.4'], /^--min-share \(0\.7\) is above --max-share \(0\.4\); the share cannot be both\n$/],
+    [['--min-share', '1.5'], /^--min-share must be a share from 0 to 1, got 1\.5\n$/],
+    [['--max-share', 'half'], /^--max-share must be a number, got 'half'\n$/],
+    [['--min-period', '1.5'], /^--min-period 1\.5 cannot be met: .*use at most 1\n$/],
+    [['--max-period', '0.5'], /^--max-period 0\.5 cannot be met: .*use at least 1\n$/],
+    [['--min-period', '-1'], /^--min-period must be a number ≥ 0, got -1\n$/],
+    [['--objective', 'npvv'], /^unknown objective 'npvv' \(did you mean npv\?\); choose npv, npvWithCarryover or totalRevenue\n$/],
+    [['--phasing', 'monthly'], /^unknown phasing 'monthly'; choose constant, yearly, period or flighting\n$/],
+    [['--budget-cap', '1e6'], /^--budget-cap only applies with --target-roi/],
+    [['--target-roi', '0.5', '--objective', 'npv'], /^with a target ROI the optimiser maximises totalRevenue; objective "npv" cannot be combined with it\n$/],
+    [['--target-roi', '0.5', '--budget-cap', '-5'], /^--budget-cap must be a number ≥ 0, got -5\n$/],
+    [['--format', 'csv'], /^unknown format 'csv' for optimize; choose table or json\n$/],
+  ])('refuses %j with status 2 and a clear message', (extra, message) => {
+    const run = optimize(...extra);
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('needs exactly one model file', () => {
+    expect(runInProcess(['optimize']).stderr).toMatch(/^optimize needs a model file/);
+    expect(runInProcess(['optimize', 'models/default.json', 'models/default.json']).stderr).toMatch(/^optimize takes one model file, got 2/);
+  });
+
+  it('is listed in the overall help and has its own', () => {
+    expect(runInProcess(['--help']).stdout).toMatch(/\n {2}optimize {3}Find the best split/);
+    expect(runInProcess(['optimize', '--help']).stdout).toMatch(/^Usage: budget-sim optimize <model\.json>/);
+  });
+});
+
+describe('optimize and frontier as subprocesses', () => {
+  const runs: Record<string, CliRun> = {};
+  beforeAll(async () => {
+    const cases: Record<string, string[]> = {
+      json: ['optimize', 'models/default.json', '--phasing', 'yearly', '--format', 'json'],
+      crossedShares: ['optimize', 'models/default.json', '--min-share', '0.9', '--max-share', '0.1'],
+      unreachable: ['optimize', 'models/default.json', '--target-roi', '50'],
+      frontierCsv: ['frontier', 'models/default.json', '--from', '0.5', '--to', '1.5', '--steps', '3', '--format', 'csv'],
+      frontierBad: ['frontier', 'models/default.json', '--from', '-1', '--to', '1', '--steps', '3'],
+    };
+    const names = Object.keys(cases);
+    const results = await inBatches(names.map((name) => () => runSubprocess(cases[name])), 2);
+    names.forEach((name, index) => { runs[name] = results[index]; });
+  });
+
+  it('exit 0 with the result on stdout', () => {
+    expect(runs.json.exitCode).toBe(0);
+    expect(JSON.parse(runs.json.stdout).phasing).toBe('yearly');
+    expect(runs.frontierCsv.exitCode).toBe(0);
+    expect(runs.frontierCsv.stdout.split('\n')[0]).toBe('multiplier,budgetPerYear,totalSpend,value,upstreamShare,roi,marginalValue,marginalRoi');
+  });
+
+  it('exit 2 for bad options and an unreachable target, with one message and no stack trace', () => {
+    for (const run of [runs.crossedShares, runs.unreachable, runs.frontierBad]) {
+      expect(run.exitCode).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).not.toMatch(STACK_LINE);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(runs.unreachable.stderr).toMatch(/best ROI reachable is/);
+  });
+});

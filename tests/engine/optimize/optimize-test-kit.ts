@@ -1,0 +1,40 @@
+/** What the optimiser tests share: the engine's optimiser API and plan checks. */
+import { expect } from 'vitest';
+import { yearlyBudgets, type Model } from '../../../src/engine/index.ts';
+import type { OptimizeResult, OptimizeSettings } from '../../../src/engine/optimize/index.ts';
+
+export { OBJECTIVE_NAMES, PHASING_NAMES, optimize, type ObjectiveName, type PhasingName } from '../../../src/engine/optimize/index.ts';
+
+export const yearlyBudgetsOf = (model: Model): number[] => yearlyBudgets(model);
+
+/** The tolerance for budgets and bounds: 1e-9 relative. */
+export const PLAN_TOLERANCE = 1e-9;
+
+/**
+ * Asserts that a plan spends each year's budget and keeps to every bound, to 1e-9 relative:
+ * spend per period within [minPeriodMultiple, maxPeriodMultiple] × the year's average period
+ * budget (exactly that average for every phasing but flighting), shares within
+ * [minShare, maxShare], nothing negative.
+ */
+export function expectPlanWithinBounds(result: OptimizeResult, periodsPerYear: number, bounds: Omit<OptimizeSettings, 'objective' | 'phasing' | 'effort'>): void {
+  const { upstream, downstream } = result.plan;
+  const flighting = result.phasing === 'flighting';
+  result.budgetPerYear.forEach((budget, year) => {
+    const average = budget / periodsPerYear;
+    const slack = PLAN_TOLERANCE * average + 1e-300;
+    let total = 0;
+    for (let index = year * periodsPerYear; index < (year + 1) * periodsPerYear; index += 1) {
+      const spend = upstream[index] + downstream[index];
+      expect(upstream[index]).toBeGreaterThanOrEqual(0);
+      expect(downstream[index]).toBeGreaterThanOrEqual(0);
+      expect(spend).toBeGreaterThanOrEqual((flighting ? bounds.minPeriodMultiple : 1) * average - slack);
+      const highest = flighting ? bounds.maxPeriodMultiple : 1;
+      expect(spend).toBeLessThanOrEqual(highest === Infinity ? Infinity : highest * average + slack);
+      expect(upstream[index]).toBeGreaterThanOrEqual(bounds.minShare * spend - PLAN_TOLERANCE * spend);
+      expect(upstream[index]).toBeLessThanOrEqual(bounds.maxShare * spend + PLAN_TOLERANCE * spend);
+      total += spend;
+    }
+    // (The floor only matters for budgets so tiny, e.g. 5e-324, that a period's share underflows.)
+    expect(Math.abs(total - budget)).toBeLessThanOrEqual(PLAN_TOLERANCE * budget + 1e-300);
+  });
+}
