@@ -2,7 +2,8 @@ import { compileModel } from './compile-model.ts';
 import type { Model } from './model.ts';
 import { planSpend } from './plan-spend.ts';
 import type { PeriodResult, SimulationResult } from './results.ts';
-import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from './run-model.ts';
+import { runModel } from './run-model.ts';
+import { workspaceFor } from './simulation-workspace.ts';
 import { summarise } from './summarise.ts';
 
 /**
@@ -25,14 +26,12 @@ export function simulate(model: Model): SimulationResult {
   const extended = periods + carryoverPeriods;
   const spend = planSpend(model);
 
-  const planned = createRunTrace(extended);
-  runModel(compiled, upstreamWithHistory(compiled, spend.upstream, extended), downstreamFor(spend.downstream, extended), extended, planned);
-  const noSpend = createRunTrace(extended);
-  runModel(compiled, upstreamWithHistory(compiled, null, extended), downstreamFor(null, extended), extended, noSpend);
-  const noUpstream = createRunTrace(periods);
-  runModel(compiled, upstreamWithHistory(compiled, null, periods), spend.downstream, periods, noUpstream);
-  const noDownstream = createRunTrace(periods);
-  runModel(compiled, upstreamWithHistory(compiled, spend.upstream, periods), downstreamFor(null, periods), periods, noDownstream);
+  const work = workspaceFor(compiled, spend.upstream, spend.downstream);
+  const { planned, noSpend, withoutUpstream: noUpstream, withoutDownstream: noDownstream } = work;
+  runModel(compiled, work.plannedUpstream, work.plannedDownstream, extended, planned);
+  runModel(compiled, work.noUpstream, work.noDownstream, extended, noSpend);
+  runModel(compiled, work.noUpstream, work.plannedDownstream, periods, noUpstream);
+  runModel(compiled, work.plannedUpstream, work.noDownstream, periods, noDownstream);
 
   const periodResults: PeriodResult[] = new Array(periods);
   for (let index = 0; index < periods; index += 1) {

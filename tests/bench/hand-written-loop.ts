@@ -2,9 +2,11 @@ import type { Model } from '../../src/engine/index.ts';
 
 /**
  * The benchmark's floor: the whole of `simulate`'s arithmetic (four runs, carryover, the
- * decomposition and the summary) as one hand-written loop over preallocated Float64Arrays,
- * with no result objects. It returns npvWithCarryover so the benchmark can check that it did
- * the same work as the engine.
+ * decomposition and the summary) as one hand-written loop over preallocated Float64Arrays.
+ * It writes every per-period output `simulate` returns (equity, demand, conversion, sales,
+ * revenue, contribution, profit and the four revenue sources) into typed arrays instead of
+ * result objects, and returns npvWithCarryover so the benchmark can check that it did the same
+ * work as the engine.
  *
  * Scalar budgets only (`perYear` and `upstreamShare` as numbers), which is all the benchmark needs.
  */
@@ -25,6 +27,12 @@ export function createHandWrittenLoop(model: Model): () => number {
   const downZero = new Float64Array(n);
   const revenue = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const contribution = [new Float64Array(n), new Float64Array(n)];
+  const equity = new Float64Array(n);
+  const demand = new Float64Array(n);
+  const conversion = new Float64Array(n);
+  const sales = new Float64Array(n);
+  const profit = new Float64Array(T);
+  const sources = [new Float64Array(T), new Float64Array(T), new Float64Array(T), new Float64Array(T)];
   const roiByYear = new Float64Array(model.horizonYears);
   const budget = model.budget!;
   const perYear = budget.perYear as number;
@@ -79,6 +87,7 @@ export function createHandWrittenLoop(model: Model): () => number {
         const c = Math.min(1, (economics.baseConversion + downstream.maxConversionLift * hd) * (1 + brand.conversionLift * E));
         out[i] = N * c * economics.valuePerSale;
         if (run < 2) contribution[run][i] = out[i] * economics.margin;
+        if (run === 0) { equity[i] = E; demand[i] = N; conversion[i] = c; sales[i] = N * c; }
       }
     }
     let npv = 0;
@@ -87,19 +96,22 @@ export function createHandWrittenLoop(model: Model): () => number {
     let payback = -1;
     let yearSpend = 0;
     let yearGain = 0;
-    let synergy = 0;
     for (let i = 0; i < T; i += 1) {
       const spend = upPlan[L + i] + downPlan[i];
-      npv += (contribution[0][i] - spend) * discount[i];
+      profit[i] = contribution[0][i] - upPlan[L + i] - downPlan[i];
+      npv += profit[i] * discount[i];
+      sources[0][i] = revenue[1][i];
+      sources[1][i] = revenue[3][i] - revenue[1][i];
+      sources[2][i] = revenue[2][i] - revenue[1][i];
+      sources[3][i] = revenue[0][i] - revenue[2][i] - revenue[3][i] + revenue[1][i];
       const gain = contribution[0][i] - contribution[1][i];
       cumulative += gain - spend;
       if (payback < 0 && cumulative >= 0) payback = i + 1;
       yearSpend += spend;
       yearGain += gain;
-      synergy += revenue[0][i] - revenue[2][i] - revenue[3][i] + revenue[1][i];
       if ((i + 1) % P === 0) { roiByYear[(i + 1) / P - 1] = (yearGain - yearSpend) / yearSpend; yearSpend = 0; yearGain = 0; }
     }
     for (let i = T; i < n; i += 1) carryover += (contribution[0][i] - contribution[1][i]) * discount[i];
-    return npv + carryover + 0 * synergy * payback;
+    return npv + carryover + 0 * payback;
   };
 }
