@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import {
   type IncrementalProfitPoint, type Model, type ModelIssue, NUMBER_FIELDS, type SimulationResult, type TradeoffCurve,
-  incrementalProfit, planSpend, simulate, tradeoffCurve,
+  incrementalProfit, planSpend, simulate, tradeoffCurve, yearlyBudgets,
 } from '../engine/index.ts';
 import { type ModelReadResult, formatPeriodsCsv, hasScenario, readModelText, readScenarioLink, scenarioHash } from '../engine/io/index.ts';
 import '../charts/best-share.chart.ts';
@@ -18,6 +18,7 @@ import type { FieldChangeDetail } from './field-events.ts';
 import { formatMoney, formatPercent } from './format.ts';
 import './key-figures.component.ts';
 import { type Draft, checkDraft, draftFromModel, readField, withField, withHorizon, withPeriodsPerYear } from './model-draft.ts';
+import './optimizer-panel.component.ts';
 import './plan-controls.component.ts';
 import './preset-picker.component.ts';
 import { DEFAULT_PRESET_ID, PRESETS, findPreset } from './presets.ts';
@@ -67,6 +68,8 @@ export class BudgetSimApp extends LitElement {
   };
   /** The hash this tab last wrote, so its own URL updates are not read back as a new link. */
   private writtenHash = '';
+  /** The draft before the optimiser's plan was applied, for Undo. */
+  private beforeApply: Draft | undefined;
 
   constructor() {
     super();
@@ -258,7 +261,10 @@ export class BudgetSimApp extends LitElement {
         @export-csv=${() => downloadText(fileNameFor(model.name, 'csv'), formatPeriodsCsv(result, model), 'text/csv')}
         @print-report=${() => window.print()}
         @import-file=${(event: CustomEvent<{ file: File }>) => this.importFile(event.detail.file)}
-        @import-link=${(event: CustomEvent<{ text: string }>) => this.openLink(event.detail.text)}>
+        @import-link=${(event: CustomEvent<{ text: string }>) => this.openLink(event.detail.text)}
+        @plan-apply=${(event: CustomEvent<{ plan: { upstream: number[]; downstream: number[] } }>) => this.applyPlan(event.detail.plan)}
+        @plan-undo=${() => this.undoApply()}
+        @plan-clear=${() => this.setDraft(withoutPlan(this.draft, this.model))}>
         <aside class="controls" aria-label="Plan and assumptions">
           <section class="card"><preset-picker .presets=${PRESETS} selected=${this.presetId}></preset-picker></section>
           <section class="card" aria-labelledby="plan-heading">
@@ -297,6 +303,10 @@ export class BudgetSimApp extends LitElement {
         ${unplaced.length > 0 ? html`<ul>${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
       </div>` : nothing}
       <key-figures .summary=${result.summary} periodsPerYear=${model.periodsPerYear} initialEquity=${model.brand.initialEquity}></key-figures>
+      <details class="card optimizer">
+        <summary><h2>Find the best plan</h2></summary>
+        <optimizer-panel .model=${this.issues.length > 0 ? undefined : model} .summary=${result.summary} ?canUndo=${this.beforeApply !== undefined}></optimizer-panel>
+      </details>
       <div class="charts">
         <div class="span tradeoff-row">
           <tradeoff-curve-chart .curve=${this.curve} currentShare=${currentShare(model)}
@@ -324,6 +334,18 @@ export class BudgetSimApp extends LitElement {
         <div><dt>Seasonality</dt><dd>${model.market.seasonality === null ? 'none' : model.market.seasonality.join(', ')}</dd></div>
       </dl>
     </section>`;
+  }
+
+  private applyPlan(plan: { upstream: number[]; downstream: number[] }): void {
+    this.beforeApply = this.draft;
+    this.setDraft(withField(this.draft, 'plan', plan));
+  }
+
+  private undoApply(): void {
+    if (this.beforeApply === undefined) return;
+    const previous = this.beforeApply;
+    this.beforeApply = undefined;
+    this.setDraft(previous);
   }
 
   private onSave(asNew: boolean): void {
@@ -379,6 +401,16 @@ function withSplitMode(draft: Draft, byYear: boolean): Draft {
 /** Large amounts with thousands separators; rates and shares as they are. */
 function formatAssumption(value: unknown): string {
   return typeof value === 'number' && Math.abs(value) >= 1000 ? formatMoney(value) : String(value);
+}
+
+/**
+ * The draft back on a budget and split, without the explicit plan; a model that only ever had a
+ * plan gets the plan's yearly totals and overall share as its budget.
+ */
+function withoutPlan(draft: Draft, model: Model): Draft {
+  const next = withField(draft, 'plan', undefined);
+  if (readField(draft, 'budget') !== undefined) return next;
+  return withField(next, 'budget', { perYear: yearlyBudgets(model), upstreamShare: Math.round(currentShare(model) * 1000) / 1000 });
 }
 
 /** An exported model file has no `$schema`: the relative path would not hold where it is saved. */

@@ -21,6 +21,7 @@ const PERIOD_CHOICES: { value: number; label: string }[] = [
  * @event horizon-change - `{ horizonYears }` when the horizon is chosen
  * @event periods-change - `{ periodsPerYear }` when monthly, quarterly or weekly is chosen
  * @event split-mode-change - `{ byYear }` from the per-year editor's switch
+ * @event plan-clear - back from an explicit spend plan to budget and split
  */
 export class PlanControls extends LitElement {
   static override styles = css`
@@ -39,6 +40,8 @@ export class PlanControls extends LitElement {
     .amounts .up { color: #005a8c; font-weight: 600; }
     .amounts .down { color: #8a5a00; font-weight: 600; }
     .note { font-size: 0.8rem; color: #555; margin: 4px 0 0; }
+    button.plain { font: inherit; font-size: 0.84rem; margin-top: 6px; padding: 5px 10px; border-radius: 4px; border: 1px solid #666; background: #fff; cursor: pointer; }
+    button.plain:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
     .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
   `;
 
@@ -104,6 +107,7 @@ export class PlanControls extends LitElement {
               <span class="down">Downstream ${formatMoney(budgetValue * (1 - shareValue))} / year</span>
             </div>`
           : html`<p id="amounts" class="note">${hasPlan ? 'This scenario has an explicit spend plan per period.' : 'The split varies by year: see below.'}</p>`}
+        ${hasPlan ? html`<button class="plain" type="button" @click=${() => this.dispatchEvent(new CustomEvent('plan-clear', { bubbles: true, composed: true }))}>Use budget and split instead</button>` : nothing}
       </div>
 
       ${hasPlan ? nothing : html`<year-split-editor class="wide" .draft=${this.draft} .issues=${this.issues}></year-split-editor>`}

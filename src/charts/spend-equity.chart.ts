@@ -29,12 +29,14 @@ export class SpendEquityChart extends LitElement {
     periods: { attribute: false },
     periodsPerYear: { type: Number },
     startYear: { attribute: false },
+    heading: { type: String },
   };
 
   declare periods: PeriodResult[];
   declare periodsPerYear: number;
   /** Calendar year of period 1, for labels; undefined labels periods Y1-M01 … */
   declare startYear: number | undefined;
+  declare heading: string;
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
@@ -43,6 +45,7 @@ export class SpendEquityChart extends LitElement {
     this.periods = [];
     this.periodsPerYear = 12;
     this.startYear = undefined;
+    this.heading = 'Spend and brand equity';
   }
 
   override render() {
@@ -61,7 +64,7 @@ export class SpendEquityChart extends LitElement {
     const hovered = this.hover.index === undefined ? undefined : periods[this.hover.index];
     const name = periodName(this.periodsPerYear);
 
-    return html`<chart-frame heading="Spend and brand equity"
+    return html`<chart-frame heading=${this.heading}
       description=${`Spend per ${name}, stacked, and the brand equity it builds (0–1 scale).`}
       .legend=${LEGEND} .table=${this.table()} .tooltip=${this.tooltip(hovered, centre, ySpend)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"

@@ -113,7 +113,7 @@ describe('changing the horizon and the split', () => {
   });
 
   it('accepts a share typed as a number', async () => {
-    const box = page.getByLabel('Upstream share (%)');
+    const box = page.getByLabel('Upstream share (%)', { exact: true });
     await box.fill('70');
     await expectFiguresFor(withShare(defaultModel, 0.7));
     expect(await shareSlider().inputValue()).toBe('70');

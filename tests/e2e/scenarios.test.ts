@@ -47,7 +47,7 @@ const storedEntries = (on: Page = page) => on.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).filter((key) => key.startsWith('budget-sim:scenario:')).map((key) => [key, localStorage.getItem(key)])));
 
 async function saveAs(name: string, share: number, on: Page = page): Promise<void> {
-  await on.getByLabel('Upstream share (%)').fill(String(Math.round(share * 100)));
+  await on.getByLabel('Upstream share (%)', { exact: true }).fill(String(Math.round(share * 100)));
   await on.getByLabel('Scenario name').fill(name);
   const asNew = on.getByRole('button', { name: 'Save as new' });
   await (await asNew.count() > 0 ? asNew : on.getByRole('button', { name: 'Save scenario' })).click();
@@ -82,7 +82,7 @@ describe('saving', () => {
   });
 
   it('keeps unsaved edits across a reload', async () => {
-    await page.getByLabel('Upstream share (%)').fill('64');
+    await page.getByLabel('Upstream share (%)', { exact: true }).fill('64');
     await page.getByLabel('Brand half-life').fill('30');
     await page.reload();
     await appRendered(page);
@@ -167,7 +167,7 @@ describe('comparing', () => {
 
 describe('sharing', () => {
   it('reproduces the same NPV from a link opened in a new browser context', async () => {
-    await page.getByLabel('Upstream share (%)').fill('62');
+    await page.getByLabel('Upstream share (%)', { exact: true }).fill('62');
     await page.getByLabel('Brand half-life').fill('36');
     await appRendered(page);
     const link = page.url();
@@ -200,7 +200,7 @@ describe('sharing', () => {
 
 describe('exporting', () => {
   it('exports results as CSV identical to `budget-sim simulate --format csv`, and a model file `validate` accepts', async () => {
-    await page.getByLabel('Upstream share (%)').fill('58');
+    await page.getByLabel('Upstream share (%)', { exact: true }).fill('58');
     await page.getByLabel('Scenario name').fill('Exported plan');
     const jsonPath = await download(() => page.getByRole('button', { name: 'Model file (JSON)' }).click());
     const csvPath = await download(() => page.getByRole('button', { name: 'Results (CSV)' }).click());
@@ -310,7 +310,7 @@ describe('damaged and full storage', () => {
   });
 
   it('reports a full storage and keeps the unsaved scenario on screen', async () => {
-    await page.getByLabel('Upstream share (%)').fill('66');
+    await page.getByLabel('Upstream share (%)', { exact: true }).fill('66');
     await page.getByLabel('Scenario name').fill('Will not fit');
     const npvBefore = await npv();
     await page.evaluate(() => {

@@ -1,0 +1,224 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { type Model, type Summary, simulate } from '../engine/index.ts';
+import { type ObjectiveName, OptimizeError, type OptimizeOptions, type PhasingName, resolveOptions } from '../engine/optimize/index.ts';
+import '../charts/spend-equity.chart.ts';
+import { formatMoney, formatPercent, formatPeriod, periodName } from './format.ts';
+import { numberFromText } from './model-draft.ts';
+import { OptimizerController } from './optimizer-controller.ts';
+
+const OBJECTIVES: { value: ObjectiveName; label: string }[] = [
+  { value: 'npvWithCarryover', label: 'NPV with carryover' },
+  { value: 'npv', label: 'NPV' },
+  { value: 'totalRevenue', label: 'Total revenue' },
+];
+
+const PHASINGS: { value: PhasingName; label: string }[] = [
+  { value: 'constant', label: 'One split for the whole horizon' },
+  { value: 'yearly', label: 'A split for each year' },
+  { value: 'period', label: 'A split for each period' },
+  { value: 'flighting', label: 'Timing and split for each period' },
+];
+
+/** The bound fields, each tied to the optimiser option it sets (for its error messages). */
+const BOUNDS = [
+  { option: 'minShare', label: 'Lowest upstream share (%)', scale: 100 },
+  { option: 'maxShare', label: 'Highest upstream share (%)', scale: 100 },
+  { option: 'minPeriodMultiple', label: 'Least spend in a period (× average)', scale: 1 },
+  { option: 'maxPeriodMultiple', label: 'Most spend in a period (× average)', scale: 1 },
+] as const;
+
+type BoundOption = (typeof BOUNDS)[number]['option'];
+
+/**
+ * "Find the best plan": chooses an objective, a phasing and practical bounds, runs the optimiser
+ * in a Web Worker with progress and Cancel, and shows the best plan against the current one with
+ * its phasing charted, ready to apply.
+ *
+ * @event plan-apply - `{ plan }` when the person applies the best plan
+ * @event plan-undo - when the person undoes the last apply
+ */
+export class OptimizerPanel extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    .form { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px 14px; }
+    label { display: block; font-weight: 600; font-size: 0.85rem; margin-bottom: 3px; }
+    select, input {
+      font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+    }
+    input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
+    select:focus-visible, input:focus-visible, button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    .hint { margin: 3px 0 0; font-size: 0.76rem; color: #555; }
+    label.check { display: inline-flex; align-items: center; gap: 8px; margin-top: 10px; font-weight: 400; }
+    label.check input { width: 18px; height: 18px; accent-color: #0072B2; }
+    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin-top: 12px; }
+    button {
+      font: inherit; font-size: 0.88rem; padding: 6px 14px; border-radius: 4px; border: 1px solid #666; background: #fff; color: #111; cursor: pointer;
+    }
+    button.primary { background: #0b2540; border-color: #0b2540; color: #fff; }
+    progress { flex: 1; min-width: 120px; height: 14px; accent-color: #0072B2; }
+    .status { font-size: 0.85rem; margin: 8px 0 0; }
+    table { border-collapse: collapse; width: 100%; margin-top: 12px; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: 5px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
+    th:first-child { text-align: left; }
+    thead th { background: #f4f4f4; }
+    .up { color: #00603f; }
+    .down { color: #a3350b; }
+    .wrap { overflow-x: auto; }
+    spend-equity-chart { margin-top: 12px; }
+  `;
+
+  static override properties = {
+    model: { attribute: false },
+    summary: { attribute: false },
+    canUndo: { type: Boolean },
+    objective: { state: true },
+    phasing: { state: true },
+    bounds: { state: true },
+    thorough: { state: true },
+    optionError: { state: true },
+  };
+
+  declare model: Model | undefined;
+  declare summary: Summary | undefined;
+  declare canUndo: boolean;
+  declare objective: ObjectiveName;
+  declare phasing: PhasingName;
+  /** The bound fields as typed. The app suggests practical spend limits; shares start free. */
+  declare bounds: Record<BoundOption, string>;
+  /** Search ten times longer, for the last fraction of a percent (and to compare with a quick run). */
+  declare thorough: boolean;
+  declare optionError: { option: string; message: string } | undefined;
+  private readonly optimizer = new OptimizerController(this);
+
+  constructor() {
+    super();
+    this.model = undefined;
+    this.summary = undefined;
+    this.canUndo = false;
+    this.objective = 'npvWithCarryover';
+    this.phasing = 'flighting';
+    this.bounds = { minShare: '0', maxShare: '100', minPeriodMultiple: '0.5', maxPeriodMultiple: '2' };
+    this.thorough = false;
+    this.optionError = undefined;
+  }
+
+  override render() {
+    const state = this.optimizer.state;
+    const running = state.status === 'running';
+    return html`
+      <div class="form">
+        <div>
+          <label for="objective">Objective</label>
+          <select id="objective" ?disabled=${running} @change=${(event: Event) => { this.objective = (event.target as HTMLSelectElement).value as ObjectiveName; }}>
+            ${OBJECTIVES.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === this.objective}>${choice.label}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="phasing">Phasing</label>
+          <select id="phasing" ?disabled=${running} @change=${(event: Event) => { this.phasing = (event.target as HTMLSelectElement).value as PhasingName; }}>
+            ${PHASINGS.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === this.phasing}>${choice.label}</option>`)}
+          </select>
+        </div>
+        ${BOUNDS.map((bound) => {
+          const error = this.optionError?.option === bound.option ? this.optionError.message : '';
+          const inactive = bound.option.endsWith('PeriodMultiple') && this.phasing !== 'flighting';
+          return html`<div>
+            <label for=${bound.option}>${bound.label}</label>
+            <input id=${bound.option} type="text" inputmode="decimal" .value=${this.bounds[bound.option]} ?disabled=${running || inactive}
+              aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`${bound.option}-note`}
+              @input=${(event: Event) => { this.bounds = { ...this.bounds, [bound.option]: (event.target as HTMLInputElement).value }; this.optionError = undefined; }}>
+            <p id=${`${bound.option}-note`} class=${error ? 'error' : 'hint'}>${error || (inactive ? 'Only timing moves spend between periods.' : bound.option === 'maxPeriodMultiple' ? 'Leave empty for no limit.' : '')}</p>
+          </div>`;
+        })}
+      </div>
+      <label class="check"><input type="checkbox" .checked=${this.thorough} ?disabled=${running}
+        @change=${(event: Event) => { this.thorough = (event.target as HTMLInputElement).checked; }}>Search harder (about ten times longer)</label>
+      ${this.optionError !== undefined && !BOUNDS.some((bound) => bound.option === this.optionError?.option)
+        ? html`<p class="error" role="alert">${this.optionError.message}</p>` : nothing}
+      <div class="row">
+        ${running
+          ? html`<progress max="1" .value=${state.fraction} aria-label="Search progress"></progress>
+              <span aria-live="polite">${Math.round(state.fraction * 100)} %</span>
+              <button type="button" @click=${() => this.optimizer.cancel()}>Cancel</button>`
+          : html`<button class="primary" type="button" ?disabled=${this.model === undefined} @click=${this.run}>Find the best plan</button>
+              ${this.canUndo ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('plan-undo', { bubbles: true, composed: true }))}>Undo apply</button>` : nothing}`}
+      </div>
+      ${state.status === 'cancelled' ? html`<p class="status" role="status">Search cancelled. Nothing was changed.</p>` : nothing}
+      ${state.status === 'failed' ? html`<p class="error" role="alert">${state.message}</p>` : nothing}
+      ${state.status === 'done' ? this.renderResult(state.result, state.model) : nothing}`;
+  }
+
+  private renderResult(result: import('../engine/optimize/index.ts').OptimizeResult, model: Model) {
+    const best = result.summary;
+    const current = result.current.summary;
+    const rows: { label: string; best: number | null; current: number | null; kind: 'money' | 'ratio' | 'period' }[] = [
+      { label: 'NPV with carryover', best: best.npvWithCarryover, current: current.npvWithCarryover, kind: 'money' },
+      { label: 'NPV', best: best.npv, current: current.npv, kind: 'money' },
+      { label: 'Total revenue', best: best.totalRevenue, current: current.totalRevenue, kind: 'money' },
+      { label: 'ROI over the horizon', best: best.roi, current: current.roi, kind: 'ratio' },
+      { label: 'Payback', best: best.paybackPeriod, current: current.paybackPeriod, kind: 'period' },
+    ];
+    const show = (value: number | null, kind: string) => (kind === 'money' ? formatMoney(value) : kind === 'ratio' ? formatPercent(value)
+      : value === null ? 'none' : formatPeriod(value, model.periodsPerYear));
+    const difference = (row: (typeof rows)[number]) => {
+      if (row.best === null || row.current === null) return '—';
+      const delta = row.best - row.current;
+      const sign = delta > 0 ? '+' : '';
+      const text = row.kind === 'money' ? `${sign}${formatMoney(delta)}${row.current !== 0 ? ` (${sign}${formatPercent(delta / Math.abs(row.current))})` : ''}`
+        : row.kind === 'ratio' ? `${sign}${(delta * 100).toFixed(1)} pts` : `${sign}${delta} ${periodName(model.periodsPerYear)}${Math.abs(delta) === 1 ? '' : 's'}`;
+      return html`<span class=${delta > 0 ? 'up' : delta < 0 ? 'down' : ''}>${text}</span>`;
+    };
+    const bestResult = simulate({ ...model, plan: result.plan });
+    return html`
+      <p class="status" role="status">Found ${result.cancelled ? 'a partial' : 'the best'} plan in ${result.evaluations.toLocaleString('en-US')} runs of the model.
+        Upstream share by year: ${result.upstreamShareByYear.map((share, year) => `Y${year + 1} ${formatPercent(share)}`).join(' · ')}.</p>
+      <div class="wrap"><table>
+        <thead><tr><th scope="col">Key figure</th><th scope="col">Current plan</th><th scope="col">Best plan</th><th scope="col">Difference</th></tr></thead>
+        <tbody>${rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${show(row.current, row.kind)}</td><td>${show(row.best, row.kind)}</td><td>${difference(row)}</td></tr>`)}</tbody>
+      </table></div>
+      <spend-equity-chart heading="The best plan: spend and brand equity" .periods=${bestResult.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
+      <div class="row">
+        <button class="primary" type="button" @click=${() => this.apply(result.plan)}>Apply this plan</button>
+        <button type="button" @click=${() => this.optimizer.clear()}>Dismiss</button>
+      </div>`;
+  }
+
+  private run(): void {
+    if (this.model === undefined) return;
+    const options: Omit<OptimizeOptions, 'onProgress' | 'shouldStop'> = { objective: this.objective, phasing: this.phasing, ...(this.thorough ? { effort: 10 } : {}) };
+    for (const bound of BOUNDS) {
+      const text = this.bounds[bound.option].trim();
+      if (bound.option.endsWith('PeriodMultiple') && this.phasing !== 'flighting') continue;
+      if (text === '' && bound.option === 'maxPeriodMultiple') continue;
+      const value = numberFromText(text);
+      if (typeof value !== 'number') {
+        this.optionError = { option: bound.option, message: `${bound.label} must be a number, got "${text.slice(0, 20)}"` };
+        return;
+      }
+      options[bound.option] = value / bound.scale;
+    }
+    try {
+      resolveOptions(options);
+    } catch (error) {
+      if (error instanceof OptimizeError) {
+        this.optionError = { option: error.option, message: error.message };
+        return;
+      }
+      throw error;
+    }
+    this.optionError = undefined;
+    this.optimizer.run(this.model, options);
+  }
+
+  private apply(plan: { upstream: number[]; downstream: number[] }): void {
+    this.optimizer.clear();
+    this.dispatchEvent(new CustomEvent('plan-apply', { detail: { plan }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('optimizer-panel', OptimizerPanel);
+
+declare global {
+  interface HTMLElementTagNameMap { 'optimizer-panel': OptimizerPanel; }
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { formatMoney } from '../../src/app/format.ts';
+import { parseModel, simulate } from '../../src/engine/index.ts';
+import { optimize } from '../../src/engine/optimize/index.ts';
+import { appRendered, launchChromium } from './browser.ts';
+
+// "Find the best plan": the optimiser runs in a Web Worker, its result matches the engine's,
+// Apply makes it the plan (and Undo takes it back), and Cancel frees the page at once.
+
+const defaultModel = parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => { browser = await launchChromium(); });
+afterAll(async () => { await browser?.close(); });
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (error) => { throw error; });
+  await page.goto(inject('baseUrl'));
+  await appRendered(page);
+  await page.locator('details.optimizer summary').click();
+});
+
+const panel = () => page.locator('optimizer-panel');
+const npvWithCarryover = () => page.locator('key-figures [data-figure="npv-carryover"] .value').textContent();
+
+describe('finding the best plan', () => {
+  it('finds the engine’s best split, applies it, and undoes it', async () => {
+    await panel().getByLabel('Phasing').selectOption('yearly');
+    await panel().getByRole('button', { name: 'Find the best plan' }).click();
+    await panel().getByRole('button', { name: 'Apply this plan' }).waitFor();
+    const expected = optimize(defaultModel, { phasing: 'yearly' });
+    const bestCell = panel().locator('tbody tr').first().locator('td').nth(1);
+    expect(await bestCell.textContent()).toBe(formatMoney(expected.value));
+    expect(await panel().locator('spend-equity-chart').count()).toBe(1);
+    await panel().getByRole('button', { name: 'Apply this plan' }).click();
+    await appRendered(page);
+    expect(await npvWithCarryover()).toBe(formatMoney(simulate({ ...defaultModel, plan: expected.plan }).summary.npvWithCarryover));
+    expect(await npvWithCarryover()).toBe(formatMoney(expected.value));
+    expect(await page.getByText('This scenario has an explicit spend plan per period.').count()).toBe(1);
+    await panel().getByRole('button', { name: 'Undo apply' }).click();
+    await appRendered(page);
+    expect(await npvWithCarryover()).toBe(formatMoney(simulate(defaultModel).summary.npvWithCarryover));
+  });
+
+  it('shows the optimiser’s message beside a bound it cannot meet', async () => {
+    await panel().getByLabel('Lowest upstream share (%)').fill('80');
+    await panel().getByLabel('Highest upstream share (%)').fill('60');
+    await panel().getByRole('button', { name: 'Find the best plan' }).click();
+    expect(await panel().locator('#minShare-note').textContent()).toContain('is above maxShare');
+    expect(await panel().getByLabel('Lowest upstream share (%)').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('stays responsive during a long search, and Cancel brings the panel back at once', async () => {
+    await page.getByLabel('Planning periods').selectOption('52');
+    await page.getByLabel('Horizon (years)').selectOption('5');
+    await appRendered(page);
+    await panel().getByLabel('Search harder').check();
+    await panel().getByRole('button', { name: 'Find the best plan' }).click();
+    const progress = panel().getByRole('progressbar', { name: 'Search progress' });
+    await progress.waitFor();
+    // The page still answers while the worker searches: a slider edit updates the figures.
+    const before = await npvWithCarryover();
+    await page.getByLabel('Upstream share (%)', { exact: true }).fill('40');
+    await appRendered(page);
+    expect(await npvWithCarryover()).not.toBe(before);
+    expect(await progress.isVisible()).toBe(true);
+    const took = await page.evaluate(async () => {
+      const app = document.querySelector('budget-sim-app')!;
+      const optimizerPanel = app.shadowRoot!.querySelector('optimizer-panel') as HTMLElement & { updateComplete: Promise<unknown> };
+      const cancel = [...optimizerPanel.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent === 'Cancel')!;
+      const start = performance.now();
+      cancel.click();
+      await optimizerPanel.updateComplete;
+      const back = [...optimizerPanel.shadowRoot!.querySelectorAll('button')].some((button) => button.textContent === 'Find the best plan');
+      return back ? performance.now() - start : Infinity;
+    });
+    expect(took).toBeLessThan(100);
+    expect(await panel().getByText('Search cancelled. Nothing was changed.').count()).toBe(1);
+    expect(await progress.count()).toBe(0);
+  });
+});
