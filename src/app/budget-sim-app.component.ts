@@ -26,6 +26,7 @@ import './scenario-comparison.component.ts';
 import type { ComparedEntry } from './scenario-comparison.component.ts';
 import './scenario-panel.component.ts';
 import { ScenariosController } from './scenarios-controller.ts';
+import { DeferredSaveController } from './deferred-save-controller.ts';
 
 /** Paths that have a control on screen; problems elsewhere are listed above the results. */
 const PATHS_WITH_CONTROLS = ['name', 'horizonYears', 'periodsPerYear', 'market.seasonality', ...NUMBER_FIELDS.map((field) => field.path)];
@@ -68,6 +69,9 @@ export class BudgetSimApp extends LitElement {
   };
   /** The hash this tab last wrote, so its own URL updates are not read back as a new link. */
   private writtenHash = '';
+  private readonly deferredSave = new DeferredSaveController(this);
+  private compared: ComparedEntry[] = [];
+  private comparedKey = '';
   /** The draft before the optimiser's plan was applied, for Undo. */
   private beforeApply: Draft | undefined;
 
@@ -146,9 +150,11 @@ export class BudgetSimApp extends LitElement {
     if (check.model !== undefined) {
       this.model = check.model;
       this.recompute();
+      // At once (a fraction of a millisecond), so a reload or a copied address is never behind.
       this.writeLink(check.model);
     }
-    this.scenarios.autosave({ draft, presetId: this.presetId, scenarioId: this.scenarios.currentId });
+    const state = { draft, presetId: this.presetId, scenarioId: this.scenarios.currentId };
+    this.deferredSave.schedule(() => this.scenarios.autosave(state));
   }
 
   private recompute(): void {
@@ -217,7 +223,17 @@ export class BudgetSimApp extends LitElement {
     }
   }
 
+  /** Compared scenarios simulated once per change of the selection, not on every render. */
   private comparedEntries(): ComparedEntry[] {
+    const key = this.scenarios.compareIds.map((id) => `${id}@${this.scenarios.scenarios.find((scenario) => scenario.id === id)?.savedAt}`).join(',');
+    if (key !== this.comparedKey) {
+      this.comparedKey = key;
+      this.compared = this.simulateCompared();
+    }
+    return this.compared;
+  }
+
+  private simulateCompared(): ComparedEntry[] {
     return this.scenarios.compareIds.flatMap((id) => {
       const scenario = this.scenarios.scenarios.find((candidate) => candidate.id === id);
       if (scenario === undefined) return [];

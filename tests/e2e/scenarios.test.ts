@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { formatMoney, formatPercent } from '../../src/app/format.ts';
 import { type Model, parseModel, simulate } from '../../src/engine/index.ts';
-import { scenarioHash } from '../../src/engine/io/index.ts';
+import { readScenarioLink, scenarioHash } from '../../src/engine/io/index.ts';
 import { runInProcess } from '../cli/cli-harness.ts';
 import { allText, appRendered, launchChromium } from './browser.ts';
 
@@ -170,6 +170,11 @@ describe('sharing', () => {
     await page.getByLabel('Upstream share (%)', { exact: true }).fill('62');
     await page.getByLabel('Brand half-life').fill('36');
     await appRendered(page);
+    // The address bar follows a moment after the last edit.
+    await expect.poll(() => {
+      const read = readScenarioLink(page.url());
+      return read.ok ? [read.model.budget?.upstreamShare, read.model.brand.halfLifeMonths] : undefined;
+    }).toEqual([0.62, 36]);
     const link = page.url();
     expect(link).toContain('#scenario=1.');
     const elsewhere = await browser.newContext();
