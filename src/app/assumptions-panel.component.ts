@@ -49,22 +49,26 @@ export class AssumptionsPanel extends LitElement {
   static override properties = {
     draft: { attribute: false },
     issues: { attribute: false },
+    canReset: { type: Boolean },
   };
 
   declare draft: Draft;
   declare issues: readonly ModelIssue[];
+  /** Whether the plan came from a preset that "Reset to preset" can go back to. */
+  declare canReset: boolean;
 
   constructor() {
     super();
     this.draft = {};
     this.issues = [];
+    this.canReset = true;
   }
 
   override render() {
     return html`
       <div class="top">
         <p>Every setting of the model. Amounts are per month, whatever the planning periods.</p>
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('reset-preset', { bubbles: true, composed: true }))}>Reset to preset</button>
+        ${this.canReset ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('reset-preset', { bubbles: true, composed: true }))}>Reset to preset</button>` : null}
       </div>
       ${GROUPS.map(({ group, intro }) => html`<fieldset>
         <legend>${group}</legend>

@@ -26,10 +26,11 @@ import './scenario-comparison.component.ts';
 import type { ComparedEntry } from './scenario-comparison.component.ts';
 import './scenario-panel.component.ts';
 import { ScenariosController } from './scenarios-controller.ts';
+import type { WorkingState } from './scenario-store.ts';
 import { DeferredSaveController } from './deferred-save-controller.ts';
 
 /** Paths that have a control on screen; problems elsewhere are listed above the results. */
-const PATHS_WITH_CONTROLS = ['name', 'horizonYears', 'periodsPerYear', 'market.seasonality', ...NUMBER_FIELDS.map((field) => field.path)];
+const PATHS_WITH_CONTROLS = ['name', 'startYear', 'horizonYears', 'periodsPerYear', 'market.seasonality', ...NUMBER_FIELDS.map((field) => field.path)];
 
 /** Grid steps of the trade-off curve: 2-point steps, refined around each best share. */
 const TRADEOFF_STEPS = 50;
@@ -112,28 +113,46 @@ export class BudgetSimApp extends LitElement {
     performance.mark('budget-sim:first-chart');
   }
 
-  /** Opens, in order of precedence: a scenario in the URL, the last working state, the default preset. */
+  /**
+   * Opens, in order of precedence: a scenario in the URL (unless it is this browser's own last
+   * plan, reloaded), the last working state with any invalid text still in its fields, the
+   * default preset.
+   */
   private start(): void {
+    const working = this.scenarios.loadWorkingState();
+    const lastValid = working === undefined ? undefined : readModelText(JSON.stringify(working.lastValid ?? null), 'The saved plan');
     if (hasScenario(location.hash)) {
       const read = readScenarioLink(location.href);
       if (read.ok) {
-        this.presetId = DEFAULT_PRESET_ID;
-        this.setDraft(draftFromModel(read.model));
+        const ownPlan = working !== undefined && lastValid?.ok === true && JSON.stringify(lastValid.model) === JSON.stringify(read.model);
+        if (ownPlan) {
+          this.restore(working, lastValid.model);
+        } else {
+          this.presetId = '';
+          this.setDraft(draftFromModel(read.model));
+        }
         this.writtenHash = location.hash;
         return;
       }
       this.reportRead(read, 'The link could not be opened');
     }
-    const working = this.scenarios.loadWorkingState();
-    if (working !== undefined && findPreset(working.presetId) !== undefined) {
-      this.presetId = working.presetId;
-      if (working.scenarioId !== null && this.scenarios.scenarios.some((scenario) => scenario.id === working.scenarioId)) {
-        this.scenarios.currentId = working.scenarioId;
-      }
-      this.setDraft(working.draft as Draft);
-      if (this.model !== undefined) return;
+    if (working !== undefined) {
+      const fallback = lastValid?.ok ? lastValid.model : (findPreset(working.presetId) ?? findPreset(DEFAULT_PRESET_ID)!).model;
+      this.restore(working, fallback);
+      return;
     }
     this.loadPreset(DEFAULT_PRESET_ID);
+  }
+
+  /** Puts back the working state of the last visit: its preset, open scenario and draft as typed. */
+  private restore(working: WorkingState, lastValid: Model): void {
+    this.presetId = working.presetId === '' || findPreset(working.presetId) !== undefined ? working.presetId : '';
+    if (working.scenarioId !== null && this.scenarios.scenarios.some((scenario) => scenario.id === working.scenarioId)) {
+      this.scenarios.currentId = working.scenarioId;
+    }
+    this.model = lastValid;
+    this.recompute();
+    this.setDraft(typeof working.draft === 'object' && working.draft !== null ? working.draft as Draft : draftFromModel(lastValid));
   }
 
   private loadPreset(id: string): void {
@@ -153,7 +172,7 @@ export class BudgetSimApp extends LitElement {
       // At once (a fraction of a millisecond), so a reload or a copied address is never behind.
       this.writeLink(check.model);
     }
-    const state = { draft, presetId: this.presetId, scenarioId: this.scenarios.currentId };
+    const state: WorkingState = { draft, lastValid: this.model, presetId: this.presetId, scenarioId: this.scenarios.currentId };
     this.deferredSave.schedule(() => this.scenarios.autosave(state));
   }
 
@@ -185,6 +204,7 @@ export class BudgetSimApp extends LitElement {
       return;
     }
     this.scenarios.detach();
+    this.presetId = '';
     this.setDraft(draftFromModel(read.model));
     this.scenarios.notify('info', success(read.model));
   }
@@ -285,7 +305,7 @@ export class BudgetSimApp extends LitElement {
           <section class="card"><preset-picker .presets=${PRESETS} selected=${this.presetId}></preset-picker></section>
           <section class="card" aria-labelledby="plan-heading">
             <h2 id="plan-heading">Your plan</h2>
-            <plan-controls .draft=${this.draft} .issues=${this.issues}></plan-controls>
+            <plan-controls .draft=${this.draft} .issues=${this.issues} .validShare=${currentShare(this.model)}></plan-controls>
           </section>
           <section class="card" aria-labelledby="scenarios-heading">
             <h2 id="scenarios-heading">Scenarios</h2>
@@ -295,18 +315,22 @@ export class BudgetSimApp extends LitElement {
           </section>
           <details class="card" ?open=${window.matchMedia('(min-width: 901px)').matches}>
             <summary><h2>Assumptions</h2></summary>
-            <assumptions-panel .draft=${this.draft} .issues=${this.issues}></assumptions-panel>
+            <assumptions-panel .draft=${this.draft} .issues=${this.issues} ?canReset=${this.presetId !== ''}></assumptions-panel>
           </details>
         </aside>
         <section class="results" aria-label="Results">
           <h2 class="print-only report-title">${model.name}</h2>
-          ${compared.length >= 2 ? html`<div class="tabs" role="tablist" aria-label="View">
-            <button role="tab" type="button" aria-selected=${view === 'plan' ? 'true' : 'false'} @click=${() => { this.view = 'plan'; }}>Plan</button>
-            <button role="tab" type="button" aria-selected=${view === 'compare' ? 'true' : 'false'} @click=${() => { this.view = 'compare'; }}>Compare (${compared.length})</button>
+          ${compared.length >= 2 ? html`<div class="tabs" role="tablist" aria-label="View" @keydown=${this.onTabKey}>
+            <button id="tab-plan" role="tab" type="button" aria-controls="view-panel" aria-selected=${view === 'plan' ? 'true' : 'false'}
+              tabindex=${view === 'plan' ? '0' : '-1'} @click=${() => { this.view = 'plan'; }}>Plan</button>
+            <button id="tab-compare" role="tab" type="button" aria-controls="view-panel" aria-selected=${view === 'compare' ? 'true' : 'false'}
+              tabindex=${view === 'compare' ? '0' : '-1'} @click=${() => { this.view = 'compare'; }}>Compare (${compared.length})</button>
           </div>` : nothing}
-          ${view === 'compare'
-            ? html`<scenario-comparison .entries=${compared} baselineId=${this.scenarios.baselineId}></scenario-comparison>`
-            : this.renderPlanResults(model, result, unplaced, scenarioPoints)}
+          <div id="view-panel" class="view" role=${compared.length >= 2 ? 'tabpanel' : nothing} aria-labelledby=${compared.length >= 2 ? (view === 'plan' ? 'tab-plan' : 'tab-compare') : nothing}>
+            ${view === 'compare'
+              ? html`<scenario-comparison .entries=${compared} baselineId=${this.scenarios.baselineId}></scenario-comparison>`
+              : this.renderPlanResults(model, result, unplaced, scenarioPoints)}
+          </div>
           ${this.renderPrintAssumptions(model)}
         </section>
       </main>`;
@@ -352,7 +376,17 @@ export class BudgetSimApp extends LitElement {
     </section>`;
   }
 
+  /** Arrow keys move between the Plan and Compare tabs, as for any tab list. */
+  private onTabKey(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    this.view = this.view === 'plan' ? 'compare' : 'plan';
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${this.view}`)?.focus());
+  }
+
   private applyPlan(plan: { upstream: number[]; downstream: number[] }): void {
+    // The panel offers Apply only for the model it optimised; this guards against any other.
+    if (plan.upstream.length !== this.model.periodsPerYear * this.model.horizonYears) return;
     this.beforeApply = this.draft;
     this.setDraft(withField(this.draft, 'plan', plan));
   }
@@ -374,7 +408,10 @@ export class BudgetSimApp extends LitElement {
 
   private onOpen(id: string): void {
     const model = this.scenarios.open(id);
-    if (model !== undefined) this.setDraft(draftFromModel(model));
+    if (model !== undefined) {
+      this.presetId = '';
+      this.setDraft(draftFromModel(model));
+    }
   }
 
   private onRename(id: string, name: string): void {

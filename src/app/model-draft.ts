@@ -46,13 +46,17 @@ export function withField(draft: Draft, path: string, value: unknown): Draft {
 }
 
 const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+/** Thousands written with a separator, in groups of three: 1,200,000 or 1 200 000 or 1_200_000. */
+const GROUPED_TEXT = /^[-+]?\d{1,3}([,_ ]\d{3})+(\.\d*)?$/;
 
 /**
  * What a person typed in a number field: a number when it reads as one ("1,200,000", "1.2e6",
  * " 0.5 "), otherwise the text itself, so that validation can say what is wrong with it.
+ * Separators count only in groups of three, so "1,2,3" or "0,5" is not silently misread.
  */
 export function numberFromText(text: string): number | string {
-  const compact = text.trim().replace(/[,_\s]/g, '');
+  const trimmed = text.trim();
+  const compact = GROUPED_TEXT.test(trimmed) ? trimmed.replace(/[,_ ]/g, '') : trimmed;
   return NUMBER_TEXT.test(compact) ? Number(compact) : text;
 }
 

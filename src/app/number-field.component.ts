@@ -16,7 +16,7 @@ export class NumberField extends LitElement {
   static override styles = css`
     :host { display: block; }
     label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
-    :host([hide-label]) label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    :host([hide-error]) .error, :host([hide-label]) label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     .row { display: flex; align-items: center; gap: 6px; }
     input {
       font: inherit; font-variant-numeric: tabular-nums; width: var(--field-width, 100%); box-sizing: border-box;
@@ -41,6 +41,8 @@ export class NumberField extends LitElement {
     disabled: { type: Boolean },
     scale: { type: Number },
     hideLabel: { type: Boolean, attribute: 'hide-label', reflect: true },
+    hideError: { type: Boolean, attribute: 'hide-error', reflect: true },
+    optional: { type: Boolean },
   };
 
   declare label: string;
@@ -59,6 +61,10 @@ export class NumberField extends LitElement {
   declare scale: number;
   /** Keep the label for screen readers but not on screen, where a visible label already names the control. */
   declare hideLabel: boolean;
+  /** The error is shown elsewhere (where there is room); this box still reports it to screen readers. */
+  declare hideError: boolean;
+  /** An empty box means "not set" (undefined) rather than invalid text. */
+  declare optional: boolean;
 
   constructor() {
     super();
@@ -72,6 +78,8 @@ export class NumberField extends LitElement {
     this.disabled = false;
     this.scale = 1;
     this.hideLabel = false;
+    this.hideError = false;
+    this.optional = false;
   }
 
   override render() {
@@ -104,7 +112,9 @@ export class NumberField extends LitElement {
     if (input === null) return;
     const value = this.value;
     let text: string;
-    if (typeof value === 'number' && Number.isFinite(value)) {
+    // A number too large for a double (1e400 read as Infinity) keeps the text as typed.
+    if (typeof value === 'number' && !Number.isFinite(value)) return;
+    if (typeof value === 'number') {
       const shown = Math.round(value * this.scale * 1e10) / 1e10;
       text = this.grouping ? grouped.format(shown) : String(shown);
     } else {
@@ -115,6 +125,10 @@ export class NumberField extends LitElement {
 
   private onInput(event: Event): void {
     const text = (event.target as HTMLInputElement).value;
+    if (this.optional && text.trim() === '') {
+      this.dispatchEvent(fieldChange(this.path, undefined));
+      return;
+    }
     const parsed = numberFromText(text);
     const value = typeof parsed === 'number' && this.scale !== 1 ? parsed / this.scale : parsed;
     this.dispatchEvent(fieldChange(this.path, value));

@@ -13,11 +13,19 @@ const OBJECTIVES: { value: ObjectiveName; label: string }[] = [
 ];
 
 const PHASINGS: { value: PhasingName; label: string }[] = [
-  { value: 'constant', label: 'One split for the whole horizon' },
-  { value: 'yearly', label: 'A split for each year' },
-  { value: 'period', label: 'A split for each period' },
-  { value: 'flighting', label: 'Timing and split for each period' },
+  { value: 'constant', label: 'One split' },
+  { value: 'yearly', label: 'A split per year' },
+  { value: 'period', label: 'A split per period' },
+  { value: 'flighting', label: 'Timing and split' },
 ];
+
+/** The optimiser's option names in the words of this panel, for its messages. */
+const OPTION_WORDS: Record<string, string> = {
+  minShare: 'the lowest upstream share',
+  maxShare: 'the highest upstream share',
+  minPeriodMultiple: 'the least spend in a period',
+  maxPeriodMultiple: 'the most spend in a period',
+};
 
 /** The bound fields, each tied to the optimiser option it sets (for its error messages). */
 const BOUNDS = [
@@ -60,7 +68,8 @@ export class OptimizerPanel extends LitElement {
     .status { font-size: 0.85rem; margin: 8px 0 0; }
     table { border-collapse: collapse; width: 100%; margin-top: 12px; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
     th, td { padding: 5px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
-    th:first-child { text-align: left; }
+    th:first-child { text-align: left; position: sticky; left: 0; background: #fff; }
+    thead th:first-child { background: #f4f4f4; }
     thead th { background: #f4f4f4; }
     .up { color: #00603f; }
     .down { color: #a3350b; }
@@ -146,10 +155,15 @@ export class OptimizerPanel extends LitElement {
       </div>
       ${state.status === 'cancelled' ? html`<p class="status" role="status">Search cancelled. Nothing was changed.</p>` : nothing}
       ${state.status === 'failed' ? html`<p class="error" role="alert">${state.message}</p>` : nothing}
-      ${state.status === 'done' ? this.renderResult(state.result, state.model) : nothing}`;
+      ${state.status === 'done' ? this.renderResult(state.result, state.model, state.model !== this.model) : nothing}`;
   }
 
-  private renderResult(result: import('../engine/optimize/index.ts').OptimizeResult, model: Model) {
+  /** `stale`: the plan has changed since the search, so its result no longer applies. */
+  private renderResult(result: import('../engine/optimize/index.ts').OptimizeResult, model: Model, stale: boolean) {
+    if (stale) {
+      return html`<p class="status" role="status">The plan has changed since this search, so its result no longer applies.
+        <button type="button" @click=${() => this.optimizer.clear()}>Dismiss</button></p>`;
+    }
     const best = result.summary;
     const current = result.current.summary;
     const rows: { label: string; best: number | null; current: number | null; kind: 'money' | 'ratio' | 'period' }[] = [
@@ -167,13 +181,15 @@ export class OptimizerPanel extends LitElement {
       const sign = delta > 0 ? '+' : '';
       const text = row.kind === 'money' ? `${sign}${formatMoney(delta)}${row.current !== 0 ? ` (${sign}${formatPercent(delta / Math.abs(row.current))})` : ''}`
         : row.kind === 'ratio' ? `${sign}${(delta * 100).toFixed(1)} pts` : `${sign}${delta} ${periodName(model.periodsPerYear)}${Math.abs(delta) === 1 ? '' : 's'}`;
-      return html`<span class=${delta > 0 ? 'up' : delta < 0 ? 'down' : ''}>${text}</span>`;
+      // An earlier payback is the better one.
+      const better = row.kind === 'period' ? delta < 0 : delta > 0;
+      return html`<span class=${delta === 0 ? '' : better ? 'up' : 'down'}>${text}</span>`;
     };
     const bestResult = simulate({ ...model, plan: result.plan });
     return html`
       <p class="status" role="status">Found ${result.cancelled ? 'a partial' : 'the best'} plan in ${result.evaluations.toLocaleString('en-US')} runs of the model.
         Upstream share by year: ${result.upstreamShareByYear.map((share, year) => `Y${year + 1} ${formatPercent(share)}`).join(' · ')}.</p>
-      <div class="wrap"><table>
+      <div class="wrap" role="region" aria-label="Current and best plan compared" tabindex="0"><table>
         <thead><tr><th scope="col">Key figure</th><th scope="col">Current plan</th><th scope="col">Best plan</th><th scope="col">Difference</th></tr></thead>
         <tbody>${rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${show(row.current, row.kind)}</td><td>${show(row.best, row.kind)}</td><td>${difference(row)}</td></tr>`)}</tbody>
       </table></div>
@@ -192,8 +208,16 @@ export class OptimizerPanel extends LitElement {
       if (bound.option.endsWith('PeriodMultiple') && this.phasing !== 'flighting') continue;
       if (text === '' && bound.option === 'maxPeriodMultiple') continue;
       const value = numberFromText(text);
-      if (typeof value !== 'number') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
         this.optionError = { option: bound.option, message: `${bound.label} must be a number, got "${text.slice(0, 20)}"` };
+        return;
+      }
+      if (bound.scale === 100 && (value < 0 || value > 100)) {
+        this.optionError = { option: bound.option, message: `${bound.label} must be between 0 and 100, got ${value}` };
+        return;
+      }
+      if (value < 0) {
+        this.optionError = { option: bound.option, message: `${bound.label} must be ≥ 0, got ${value}` };
         return;
       }
       options[bound.option] = value / bound.scale;
@@ -202,7 +226,11 @@ export class OptimizerPanel extends LitElement {
       resolveOptions(options);
     } catch (error) {
       if (error instanceof OptimizeError) {
-        this.optionError = { option: error.option, message: error.message };
+        // The engine names its options (minShare, 0.8); this panel speaks of fields in percent.
+        const message = error.message
+          .replace(/\b(minShare|maxShare|minPeriodMultiple|maxPeriodMultiple)\b/g, (name) => OPTION_WORDS[name] ?? name)
+          .replace(/\((0?\.\d+|[01])\)/g, (_, share) => `(${Math.round(Number(share) * 1000) / 10} %)`);
+        this.optionError = { option: error.option, message: message.charAt(0).toUpperCase() + message.slice(1) };
         return;
       }
       throw error;

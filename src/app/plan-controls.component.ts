@@ -48,15 +48,19 @@ export class PlanControls extends LitElement {
   static override properties = {
     draft: { attribute: false },
     issues: { attribute: false },
+    validShare: { attribute: false },
   };
 
   declare draft: Draft;
   declare issues: readonly ModelIssue[];
+  /** The last valid model's share, where the slider rests while the typed share is invalid. */
+  declare validShare: number | undefined;
 
   constructor() {
     super();
     this.draft = {};
     this.issues = [];
+    this.validShare = undefined;
   }
 
   override render() {
@@ -93,12 +97,12 @@ export class PlanControls extends LitElement {
         <label for="share">Upstream share</label>
         <div class="share-row">
           <input id="share" type="range" min="0" max="100" step="1" ?disabled=${byYear || hasPlan}
-            .value=${String(Math.round((shareValue ?? 0.5) * 100))}
-            aria-valuetext=${shareValue === undefined ? 'varies by year' : `${formatPercentWhole(shareValue)} upstream`}
+            .value=${String(Math.round((shareValue ?? this.validShare ?? 0.5) * 100))}
+            aria-valuetext=${shareValue !== undefined ? `${formatPercentWhole(shareValue)} upstream` : byYear ? 'varies by year' : 'not a valid share; see the message below'}
             aria-describedby="amounts"
             @input=${this.onSlider}>
-          <number-field class="percent" hide-label label="Upstream share (%)" path="budget.upstreamShare" suffix="%" .scale=${100}
-            .value=${shareValue} ?disabled=${byYear || hasPlan}></number-field>
+          <number-field class="percent" hide-label hide-error label="Upstream share (%)" path="budget.upstreamShare" suffix="%" .scale=${100}
+            .value=${byYear ? undefined : share} ?disabled=${byYear || hasPlan} .error=${shareError.join(' ')}></number-field>
         </div>
         ${shareError.length > 0 ? html`<p class="error" role="alert">${shareError.join(' ')}</p>` : nothing}
         ${budgetValue !== undefined && shareValue !== undefined && !hasPlan
@@ -106,9 +110,13 @@ export class PlanControls extends LitElement {
               <span class="up">Upstream ${formatMoney(budgetValue * shareValue)} / year</span>
               <span class="down">Downstream ${formatMoney(budgetValue * (1 - shareValue))} / year</span>
             </div>`
-          : html`<p id="amounts" class="note">${hasPlan ? 'This scenario has an explicit spend plan per period.' : 'The split varies by year: see below.'}</p>`}
+          : html`<p id="amounts" class="note">${hasPlan ? 'This scenario has an explicit spend plan per period.' : byYear ? 'The split varies by year: see below.' : ''}</p>`}
         ${hasPlan ? html`<button class="plain" type="button" @click=${() => this.dispatchEvent(new CustomEvent('plan-clear', { bubbles: true, composed: true }))}>Use budget and split instead</button>` : nothing}
       </div>
+
+      <number-field class="wide" label="First calendar year (optional)" path="startYear" optional
+        .value=${readField(this.draft, 'startYear')} .error=${messagesFor(this.issues, 'startYear').join(' ')}
+        help="Labels periods 2027-01, 2027-Q1 or 2027-W01 in tables and exports; leave empty for Y1-M01."></number-field>
 
       ${hasPlan ? nothing : html`<year-split-editor class="wide" .draft=${this.draft} .issues=${this.issues}></year-split-editor>`}
     </div>`;

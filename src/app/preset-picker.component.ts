@@ -23,6 +23,7 @@ export class PresetPicker extends LitElement {
   };
 
   declare presets: readonly Preset[];
+  /** The chosen preset's id, or '' when the plan on screen did not come from a preset. */
   declare selected: string;
 
   constructor() {
@@ -36,6 +37,7 @@ export class PresetPicker extends LitElement {
     return html`
       <label for="preset">Preset</label>
       <select id="preset" @change=${this.onChange}>
+        ${this.selected === '' ? html`<option value="" selected disabled>Your own plan (from a link, a file or a saved scenario)</option>` : null}
         ${this.presets.map((preset) => html`<option value=${preset.id} ?selected=${preset.id === this.selected}>${preset.model.name}</option>`)}
       </select>
       ${current?.model.description

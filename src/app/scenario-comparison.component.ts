@@ -137,7 +137,9 @@ export class ScenarioComparison extends LitElement {
     const delta = value === null || base === null ? null : value - base;
     if (delta === null || !Number.isFinite(delta)) return MISSING;
     const sign = delta > 0 ? '+' : '';
-    const tone = delta > 0 ? 'up' : delta < 0 ? 'down' : '';
+    // Higher is better, except for payback (sooner is better) and spend (neither).
+    const better = row.kind === 'period' ? delta < 0 : delta > 0;
+    const tone = delta === 0 || row.label === 'Total spend' ? '' : better ? 'up' : 'down';
     let text: string;
     if (row.kind === 'money') {
       const relative = base !== null && base !== 0 ? ` (${sign}${formatPercent(delta / Math.abs(base))})` : '';

@@ -30,6 +30,9 @@ export interface Scenario {
 export interface WorkingState {
   /** The draft as typed, which may be invalid. */
   draft: unknown;
+  /** The last valid model, shown while the draft is invalid (validated again when read). */
+  lastValid?: unknown;
+  /** The preset the plan started from, or '' for a plan from a link, a file or a saved scenario. */
   presetId: string;
   /** The saved scenario being edited, if any. */
   scenarioId: string | null;
@@ -144,6 +147,7 @@ export class ScenarioStore {
       if (typeof entry.presetId !== 'string' || typeof entry.draft !== 'object' || entry.draft === null) return undefined;
       return {
         draft: entry.draft,
+        ...(entry.lastValid !== undefined ? { lastValid: entry.lastValid } : {}),
         presetId: entry.presetId,
         scenarioId: typeof entry.scenarioId === 'string' ? entry.scenarioId : null,
       };

@@ -51,7 +51,7 @@ export class BestShareChart extends LitElement {
       description="The share that maximises NPV with carryover, for each horizon."
       .legend=${legend} .table=${this.table()} .tooltip=${this.tooltip(hovered, x, y)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
-        aria-label=${`Bar chart of the best upstream share by horizon: ${lines.map((line) => `${line.horizonYears} years ${formatPercentWhole(line.bestShare)}`).join(', ')}.`}
+        aria-label=${`Bar chart of the best upstream share by horizon: ${lines.map((line) => `${line.horizonYears} year${line.horizonYears === 1 ? '' : 's'} ${formatPercentWhole(line.bestShare)}`).join(', ')}.`}
         @pointermove=${(event: PointerEvent) => this.hover.pointAt(event, width, lines.length, (at) => Math.floor((at - MARGIN.left - x.step() * x.paddingOuter()) / x.step()))}
         @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, lines.length)} @blur=${() => this.hover.clear()}>

@@ -7,7 +7,7 @@ import { standaloneSvg, svgToPng } from './export-chart.ts';
 export interface LegendItem {
   label: string;
   colour: string;
-  kind?: 'swatch' | 'line' | 'hatch' | 'dot' | 'ring';
+  kind?: 'swatch' | 'line' | 'hatch' | 'dot' | 'ring' | 'diamond';
   dash?: string;
 }
 
@@ -70,7 +70,7 @@ export class ChartFrame extends LitElement {
           ${this.description ? html`<p class="description">${this.description}</p>` : nothing}
         </div>
         <div class="buttons">
-          <button class="toggle" type="button" aria-pressed=${this.showTable ? 'true' : 'false'}
+          <button class="toggle" type="button" aria-pressed=${this.showTable ? 'true' : 'false'} aria-label=${`Show ${this.heading} as ${this.showTable ? 'chart' : 'table'}`}
             @click=${() => { this.showTable = !this.showTable; }}>${this.showTable ? 'Show as chart' : 'Show as table'}</button>
           ${this.showTable ? nothing : html`<button class="toggle" type="button" aria-label=${`Download ${this.heading} as SVG`} @click=${this.downloadSvg}>SVG</button>
             <button class="toggle" type="button" aria-label=${`Download ${this.heading} as PNG`} @click=${this.downloadPng}>PNG</button>`}
@@ -127,6 +127,9 @@ export class ChartFrame extends LitElement {
 function legendMark(item: LegendItem) {
   if (item.kind === 'line') {
     return html`<svg width="22" height="10" aria-hidden="true">${svg`<line x1="1" x2="21" y1="5" y2="5" stroke=${item.colour} stroke-width="2.5" stroke-dasharray=${item.dash ?? ''}></line>`}</svg>`;
+  }
+  if (item.kind === 'diamond') {
+    return html`<svg width="14" height="14" aria-hidden="true">${svg`<path d="M7,0l7,7l-7,7l-7,-7z" fill=${item.colour}></path>`}</svg>`;
   }
   if (item.kind === 'dot' || item.kind === 'ring') {
     return html`<svg width="14" height="14" aria-hidden="true">${item.kind === 'dot'

@@ -75,7 +75,7 @@ export class TradeoffCurveChart extends LitElement {
       ...lines.map((each, index) => ({ label: years(each.horizonYears), colour: HORIZON_COLOURS[index], kind: 'line' as const, dash: HORIZON_DASHES[index] })),
       { label: 'Best share', colour: '#222', kind: 'dot' },
       { label: 'Current plan', colour: COLOURS.current, kind: 'ring' },
-      ...this.scenarioPoints.map((point) => ({ label: `${point.label} (saved)`, colour: point.colour, kind: 'dot' as const })),
+      ...this.scenarioPoints.map((point) => ({ label: `${point.label} (saved)`, colour: point.colour, kind: 'diamond' as const })),
     ];
     const bestSummary = lines.map((each) => `${years(each.horizonYears)}: ${formatPercentWhole(each.bestShare)}`).join(', ');
 

@@ -35,7 +35,8 @@ const FLAGS: Readonly<Record<string, string>> = {
  * The optimiser options given on the command line, as the engine takes them. Numbers are
  * checked here only for being numbers; ranges and combinations are the engine's to check
  * (see `withOptimizerErrors`).
- * @throws {CliError} for an unknown objective or phasing (with a suggestion) or a value that is not a number
+ * @throws {CliError} for an unknown objective or phasing (with a suggestion), a value that is not
+ *   a number, or a period bound with a phasing other than flighting
  */
 export function optimizerOptionsFrom(args: ParsedArgs): OptimizeOptions {
   const options: OptimizeOptions = {};
@@ -47,6 +48,11 @@ export function optimizerOptionsFrom(args: ParsedArgs): OptimizeOptions {
   for (const [flag, field] of numbers) {
     const text = optionValue(args, flag);
     if (text !== undefined) options[field] = parseNumberOption(flag, text);
+  }
+  // Only flighting moves spend between periods; a bound that could not act is a mistake to say.
+  const periodFlag = ['min-period', 'max-period'].find((flag) => optionValue(args, flag) !== undefined);
+  if (periodFlag !== undefined && (options.phasing ?? 'constant') !== 'flighting') {
+    throw new CliError(`--${periodFlag} applies only to --phasing flighting (the only phasing that moves spend between periods); the phasing here is ${options.phasing ?? 'constant'}`);
   }
   return options;
 }

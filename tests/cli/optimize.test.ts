@@ -113,9 +113,11 @@ describe('optimize command', () => {
     [['--min-share', '0.7', '--max-share', '0.4'], /^--min-share \(0\.7\) is above --max-share \(0\.4\); the share cannot be both\n$/],
     [['--min-share', '1.5'], /^--min-share must be a share from 0 to 1, got 1\.5\n$/],
     [['--max-share', 'half'], /^--max-share must be a number, got 'half'\n$/],
-    [['--min-period', '1.5'], /^--min-period 1\.5 cannot be met: .*use at most 1\n$/],
-    [['--max-period', '0.5'], /^--max-period 0\.5 cannot be met: .*use at least 1\n$/],
-    [['--min-period', '-1'], /^--min-period must be a number ≥ 0, got -1\n$/],
+    [['--phasing', 'flighting', '--min-period', '1.5'], /^--min-period 1\.5 cannot be met: .*use at most 1\n$/],
+    [['--phasing', 'flighting', '--max-period', '0.5'], /^--max-period 0\.5 cannot be met: .*use at least 1\n$/],
+    [['--phasing', 'flighting', '--min-period', '-1'], /^--min-period must be a number ≥ 0, got -1\n$/],
+    [['--min-period', '0.5'], /^--min-period applies only to --phasing flighting .*the phasing here is constant\n$/],
+    [['--phasing', 'yearly', '--max-period', '2'], /^--max-period applies only to --phasing flighting .*the phasing here is yearly\n$/],
     [['--objective', 'npvv'], /^unknown objective 'npvv' \(did you mean npv\?\); choose npv, npvWithCarryover or totalRevenue\n$/],
     [['--phasing', 'monthly'], /^unknown phasing 'monthly'; choose constant, yearly, period or flighting\n$/],
     [['--budget-cap', '1e6'], /^--budget-cap only applies with --target-roi/],
@@ -135,7 +137,7 @@ describe('optimize command', () => {
   });
 
   it('is listed in the overall help and has its own', () => {
-    expect(runInProcess(['--help']).stdout).toMatch(/\n {2}optimize {3}Find the best split/);
+    expect(runInProcess(['--help']).stdout).toMatch(/\n {2}optimize +Find the best split/);
     expect(runInProcess(['optimize', '--help']).stdout).toMatch(/^Usage: budget-sim optimize <model\.json>/);
   });
 });

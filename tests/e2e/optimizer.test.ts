@@ -47,11 +47,21 @@ describe('finding the best plan', () => {
     expect(await npvWithCarryover()).toBe(formatMoney(simulate(defaultModel).summary.npvWithCarryover));
   });
 
+  it('does not offer a result for a plan that has changed since the search', async () => {
+    await panel().getByLabel('Phasing').selectOption('constant');
+    await panel().getByRole('button', { name: 'Find the best plan' }).click();
+    await panel().getByRole('button', { name: 'Apply this plan' }).waitFor();
+    await page.getByLabel('Horizon (years)').selectOption('2');
+    await appRendered(page);
+    expect(await panel().getByText('The plan has changed since this search').count()).toBe(1);
+    expect(await panel().getByRole('button', { name: 'Apply this plan' }).count()).toBe(0);
+  });
+
   it('shows the optimiser’s message beside a bound it cannot meet', async () => {
     await panel().getByLabel('Lowest upstream share (%)').fill('80');
     await panel().getByLabel('Highest upstream share (%)').fill('60');
     await panel().getByRole('button', { name: 'Find the best plan' }).click();
-    expect(await panel().locator('#minShare-note').textContent()).toContain('is above maxShare');
+    expect(await panel().locator('#minShare-note').textContent()).toContain('is above the highest upstream share');
     expect(await panel().getByLabel('Lowest upstream share (%)').getAttribute('aria-invalid')).toBe('true');
   });
 

@@ -90,6 +90,23 @@ describe('saving', () => {
     expect(await npv()).toBe(formatMoney(simulate(expected).summary.npv));
   });
 
+  it('keeps an invalid edit, its preset and its periods across a reload and a closed tab', async () => {
+    await page.getByLabel('Preset').selectOption('new-market-entry');
+    await page.getByLabel('Brand half-life').fill('abc');
+    await appRendered(page);
+    const npvBefore = await npv();
+    await page.reload();
+    await appRendered(page);
+    expect(await page.getByLabel('Brand half-life').inputValue()).toBe('abc');
+    expect(await page.getByLabel('Preset').inputValue()).toBe('new-market-entry');
+    expect(await page.getByLabel('Planning periods').inputValue()).toBe('4');
+    expect(await npv()).toBe(npvBefore);
+    await page.close();
+    page = await open(context);
+    expect(await page.getByLabel('Brand half-life').inputValue()).toBe('abc');
+    expect(await page.getByLabel('Preset').inputValue()).toBe('new-market-entry');
+  });
+
   it('renames, duplicates, and deletes with undo', async () => {
     await saveAs('Our plan', 0.5);
     await page.getByRole('button', { name: 'Rename Our plan' }).click();
@@ -216,6 +233,20 @@ describe('exporting', () => {
     expect(cli.exitCode).toBe(0);
     expect(readFileSync(csvPath, 'utf8')).toBe(cli.stdout);
     expect(cli.stdout.split('\n')[1].startsWith('Y1-M01,1,')).toBe(true);
+  });
+
+  it('labels exported periods with calendar months once a first year is set', async () => {
+    await page.getByLabel('First calendar year (optional)').fill('2027');
+    await page.getByLabel('Scenario name').fill('Dated plan');
+    const jsonPath = await download(() => page.getByRole('button', { name: 'Model file (JSON)' }).click());
+    const csvPath = await download(() => page.getByRole('button', { name: 'Results (CSV)' }).click());
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv.split('\n')[1].startsWith('2027-01,1,')).toBe(true);
+    expect(csv.split('\n')[36].startsWith('2029-12,36,')).toBe(true);
+    expect(csv).toBe(runInProcess(['simulate', jsonPath, '--format', 'csv']).stdout);
+    await page.getByLabel('First calendar year (optional)').fill('');
+    await appRendered(page);
+    expect(await page.getByLabel('First calendar year (optional)').getAttribute('aria-invalid')).toBe('false');
   });
 
   it('exports a chart as a standalone SVG and as a PNG', async () => {
