@@ -21,3 +21,11 @@ export {
   type Frontier, type FrontierOptions, type FrontierPoint, type Objective, type ObjectiveName, type OptimizeOptions,
   type OptimizeResult, type OptimizedPlan, type OptimizeSettings, type PhasingName, type TargetRoiOptions, type TargetRoiResult,
 } from './optimize/index.ts';
+export type { DistributionName, UncertainValue, Uncertainty } from './model.ts';
+export {
+  BAND_VALUE_BUDGET, DEFAULT_BAND_DRAWS, DISTRIBUTIONS, DISTRIBUTION_NAMES, MAX_DRAWS, MAX_REDRAWS, PERCENTILES, SENSITIVITY_FIGURES, UncertaintyError,
+  compareMonteCarlo, createDrawRunner, drawValues, figureStatistics, monteCarlo, runMonteCarlo, sensitivity, truncatedQuantile, uncertainFields,
+  type Band, type DrawRunner, type FigureStatistics, type MonteCarloComparison, type MonteCarloOptions, type MonteCarloResult,
+  type MonteCarloSummary, type ProbabilityBest, type SensitivityFigure, type SensitivityResult, type SensitivityRow,
+  type SensitivitySwing, type UncertainField,
+} from './uncertainty/index.ts';

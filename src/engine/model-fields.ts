@@ -31,6 +31,11 @@ export interface NumberField {
   rule: NumberRule;
   /** `yearly` fields may also be an array with one value per year of the horizon. */
   yearly?: boolean;
+  /**
+   * Why this field cannot be given a range in `uncertainty`, when it cannot: the plan is a
+   * decision, not an assumption, and some settings fix the shape of the run itself.
+   */
+  fixedReason?: string;
 }
 
 const atLeastZero: NumberRule = { min: 0 };
@@ -48,10 +53,12 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   {
     path: 'budget.perYear', group: 'Budget', label: 'Budget per year', unit: 'money per year',
     help: 'Total marketing budget for each year of the horizon.', rule: atLeastZero, yearly: true,
+    fixedReason: 'the budget is the plan, a decision rather than an assumption',
   },
   {
     path: 'budget.upstreamShare', group: 'Budget', label: 'Upstream share', unit: 'share 0–1',
     help: 'Share of each period’s budget spent on brand building rather than conversion.', rule: share, yearly: true,
+    fixedReason: 'the split is the plan, a decision rather than an assumption',
   },
   {
     path: 'history.upstreamPerMonth', group: 'Upstream', label: 'Past upstream spend', unit: 'money per month',
@@ -101,6 +108,7 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   {
     path: 'upstream.lagWindowMonths', group: 'Upstream', label: 'Lag window', unit: 'months',
     help: 'How many months a brand spend keeps feeding equity.', rule: { min: 0, max: MAX_LAG_WINDOW_MONTHS },
+    fixedReason: 'it sets the length of the lag window; give a wide window and a range for upstream.lagMonths and upstream.lagConcentration instead',
   },
   {
     path: 'upstream.halfSaturation', group: 'Upstream', label: 'Upstream half-saturation', unit: 'money per month',
@@ -150,6 +158,7 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
     path: 'economics.carryoverYears', group: 'Economics', label: 'Carryover years', unit: 'whole years 0–5',
     help: 'Years after the horizon over which lasting brand and adstock effects are still counted.',
     rule: { min: 0, max: 5, integer: true },
+    fixedReason: 'it is a whole number of years that sets the length of the run',
   },
 ];
 
@@ -178,7 +187,7 @@ export const SECTION_KEYS: Readonly<Record<string, readonly string[]>> = {
 
 export const TOP_LEVEL_KEYS: readonly string[] = [
   '$schema', 'name', 'description', 'periodsPerYear', 'horizonYears', 'startYear',
-  'budget', 'plan', 'history', 'market', 'brand', 'upstream', 'downstream', 'economics',
+  'budget', 'plan', 'history', 'market', 'brand', 'upstream', 'downstream', 'economics', 'uncertainty',
 ];
 
 /** Describes a rule in words for error messages: "> 0", "between 0 and 1", "a whole number from 1 to 5". */

@@ -3,6 +3,7 @@ import {
   HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberField,
   type NumberRule, SECTION_KEYS,
 } from './model-fields.ts';
+import { DISTRIBUTIONS } from './uncertainty/distributions/index.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -12,7 +13,8 @@ type Schema = Record<string, unknown>;
  * check model files as they are typed; a test keeps the file equal to this function's output.
  *
  * What a schema cannot say is left to `parseModel`: array lengths that depend on the horizon or
- * periodsPerYear, initialEquity ≤ maxEquity and lagMonths ≤ lagWindowMonths.
+ * periodsPerYear, initialEquity ≤ maxEquity and lagMonths ≤ lagWindowMonths, and in
+ * `uncertainty` min ≤ mode ≤ max and a distribution's overlap with its field's valid range.
  */
 export function modelJsonSchema(): Schema {
   const sections: Record<string, Schema> = {};
@@ -59,7 +61,46 @@ export function modelJsonSchema(): Schema {
       upstream: sections.upstream,
       downstream: sections.downstream,
       economics: sections.economics,
+      uncertainty: uncertaintySchema(),
     },
+  };
+}
+
+/** Lower bounds of distribution parameters that a schema can state. */
+const PARAMETER_RULES: Readonly<Record<string, NumberRule>> = {
+  sd: { min: 0 },
+  sigma: { min: 0 },
+  median: { min: 0, minExclusive: true },
+  alpha: { min: 0, minExclusive: true },
+  beta: { min: 0, minExclusive: true },
+};
+
+function uncertaintySchema(): Schema {
+  const properties: Record<string, Schema> = {};
+  for (const field of NUMBER_FIELDS) {
+    if (field.fixedReason !== undefined) continue;
+    const bounded = field.rule.min !== undefined && field.rule.max !== undefined;
+    properties[field.path] = {
+      description: `Range for ${field.label} (${field.unit}).`,
+      oneOf: Object.values(DISTRIBUTIONS)
+        .filter((distribution) => distribution.name !== 'beta' || bounded)
+        .map((distribution) => ({
+          description: distribution.description,
+          type: 'object',
+          additionalProperties: false,
+          required: ['dist', ...distribution.parameters],
+          properties: {
+            dist: { const: distribution.name },
+            ...Object.fromEntries(distribution.parameters.map((name) => [name, numberSchema(PARAMETER_RULES[name] ?? {})])),
+          },
+        })),
+    };
+  }
+  return {
+    description: 'Optional ranges for the assumptions, for Monte Carlo and sensitivity: field path → distribution. A zero spread (sd 0, sigma 0, min = max) is a fixed value.',
+    type: 'object',
+    additionalProperties: false,
+    properties,
   };
 }
 

@@ -92,6 +92,28 @@ export interface Economics {
   carryoverYears: number;
 }
 
+/**
+ * A range for one uncertain setting, by distribution (README, "Uncertainty"). A zero spread
+ * (sd 0, sigma 0, min = max) means a fixed value.
+ */
+export type UncertainValue =
+  /** Symmetric around `mean`; `sd` ≥ 0. */
+  | { dist: 'normal'; mean: number; sd: number }
+  /** Positive and right-skewed: log of the value is normal around log(median) with sd `sigma` ≥ 0. */
+  | { dist: 'lognormal'; median: number; sigma: number }
+  /** Every value from `min` to `max` equally likely. */
+  | { dist: 'uniform'; min: number; max: number }
+  /** Most likely at `mode`, falling linearly to 0 at `min` and `max`. */
+  | { dist: 'triangular'; min: number; mode: number; max: number }
+  /** On the field's own range (a share 0…1, say), scaled from Beta(alpha, beta) on 0…1. */
+  | { dist: 'beta'; alpha: number; beta: number };
+
+/** The names of the distributions, as written in `dist`. */
+export type DistributionName = UncertainValue['dist'];
+
+/** Uncertain settings by dotted path (`"brand.halfLifeMonths"`); a path not listed is certain. */
+export type Uncertainty = Partial<Record<string, UncertainValue>>;
+
 export interface Model {
   /** Editors use this to find the JSON Schema; the engine ignores it. */
   $schema?: string;
@@ -114,4 +136,9 @@ export interface Model {
   upstream: Upstream;
   downstream: Downstream;
   economics: Economics;
+  /**
+   * Optional ranges for the model's assumptions, for Monte Carlo and sensitivity. Every other
+   * calculation (simulate, optimise) uses the settings above, the central plan.
+   */
+  uncertainty?: Uncertainty;
 }

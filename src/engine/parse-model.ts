@@ -1,11 +1,13 @@
 import { closest, distance } from 'fastest-levenshtein';
 import {
-  type Budget, type Model, type PeriodsPerYear, type Plan, PERIODS_PER_YEAR_CHOICES,
+  type Budget, type Model, type PeriodsPerYear, type Plan, type UncertainValue, type Uncertainty, PERIODS_PER_YEAR_CHOICES,
 } from './model.ts';
 import {
   HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberRule,
   SECTION_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
 } from './model-fields.ts';
+import { uncertaintyProblems } from './uncertainty/check-uncertainty.ts';
+import { DISTRIBUTIONS, DISTRIBUTION_NAMES } from './uncertainty/distributions/index.ts';
 
 /** One problem with a model: where it is and what is wrong, as a full sentence. */
 export interface ModelIssue {
@@ -87,6 +89,7 @@ export function parseModel(input: unknown): Model {
   const upstream = readSection(root, 'upstream', report);
   const downstream = readSection(root, 'downstream', report);
   const economics = readSection(root, 'economics', report);
+  const uncertainty = hasOwn(root, 'uncertainty') ? readUncertainty(root.uncertainty, report) : undefined;
 
   const model: Model = {
     ...(schema !== undefined ? { $schema: schema } : {}),
@@ -134,6 +137,7 @@ export function parseModel(input: unknown): Model {
       discountRatePerYear: numberAt(economics, 'economics.discountRatePerYear'),
       carryoverYears: numberAt(economics, 'economics.carryoverYears'),
     },
+    ...(uncertainty !== undefined ? { uncertainty } : {}),
   };
 
   // Rules between fields; each is checked only when both of its fields are valid on their own.
@@ -148,6 +152,9 @@ export function parseModel(input: unknown): Model {
       `upstream.lagMonths must be ≤ upstream.lagWindowMonths (${lagWindowMonths}), got ${lagMonths}`);
   }
 
+  // Distributions are checked against the fields' ranges only when the fields themselves are
+  // valid: a range that depends on another field (initialEquity ≤ maxEquity) needs its value.
+  if (!issues.some((issue) => !issue.path.startsWith('uncertainty'))) issues.push(...uncertaintyProblems(model));
   if (issues.length > 0) throw new ModelError(issues);
   return model;
 }
@@ -352,4 +359,48 @@ function readPlan(value: unknown, periods: number | undefined, report: Report): 
     return Array.from(list, (item, index) => checkNumber(item, `${path}[${index}]`, { min: 0 }, report) ?? Number.NaN);
   };
   return { upstream: side('upstream'), downstream: side('downstream') };
+}
+
+/**
+ * `uncertainty`: an object from field paths to `{ "dist": name, ...parameters }`. Paths are
+ * checked against the field table (with "did you mean"), fields that cannot be uncertain are
+ * refused with the reason, and each entry must name a known distribution and give exactly its
+ * parameters as finite numbers. The result holds only known paths and parameter names.
+ */
+function readUncertainty(value: unknown, report: Report): Uncertainty | undefined {
+  const section = readObject(value, 'uncertainty', NUMBER_FIELDS.map((field) => field.path), report);
+  if (section === undefined) return undefined;
+  const uncertainty: Uncertainty = {};
+  for (const field of NUMBER_FIELDS) {
+    if (!hasOwn(section, field.path)) continue;
+    const path = `uncertainty.${field.path}`;
+    if (field.fixedReason !== undefined) {
+      report(path, `${path}: ${field.path} cannot be uncertain: ${field.fixedReason}`);
+      continue;
+    }
+    const entry = section[field.path];
+    if (!isPlainObject(entry)) {
+      report(path, `${path} must be an object such as { "dist": "lognormal", "median": 24, "sigma": 0.4 }, got ${kindOf(entry)}`);
+      continue;
+    }
+    const name = entry.dist;
+    if (typeof name !== 'string' || !Object.hasOwn(DISTRIBUTIONS, name)) {
+      const shown = hasOwn(entry, 'dist') ? showValue(name) : 'nothing';
+      const suggestion = typeof name === 'string' ? closest(name, DISTRIBUTION_NAMES as string[]) : undefined;
+      const hint = suggestion !== undefined && distance(name as string, suggestion) <= 2 ? ` (did you mean ${suggestion}?)` : '';
+      report(`${path}.dist`, `${path}.dist must be one of ${DISTRIBUTION_NAMES.join(', ')}, got ${shown}${hint}`);
+      continue;
+    }
+    const distribution = DISTRIBUTIONS[name as keyof typeof DISTRIBUTIONS];
+    readObject(entry, path, ['dist', ...distribution.parameters], report);
+    const parameters: Record<string, number> = {};
+    let complete = true;
+    for (const parameter of distribution.parameters) {
+      const number = readNumber(entry, parameter, `${path}.${parameter}`, {}, report);
+      if (number === undefined) complete = false;
+      else parameters[parameter] = number;
+    }
+    if (complete) uncertainty[field.path] = { dist: distribution.name, ...parameters } as UncertainValue;
+  }
+  return uncertainty;
 }

@@ -94,3 +94,32 @@ describe('compare command', () => {
     expect(run.stderr).toBe('cannot read models/missing.json: no such file\n');
   });
 });
+
+describe('compare --draws (Monte Carlo on common random numbers)', () => {
+  it('adds monteCarlo and probabilityBest to each scenario in json', () => {
+    const run = runInProcess(['compare', 'models/default.json', files.path('upstream-heavy.json'), '--draws', '300', '--seed', '5', '--format', 'json']);
+    expect(run.exitCode).toBe(0);
+    const comparison = JSON.parse(run.stdout);
+    expect(Object.keys(comparison.scenarios[0])).toEqual([
+      'model', 'file', 'horizonYears', 'periodsPerYear', 'summary', 'difference', 'monteCarlo', 'probabilityBest',
+    ]);
+    expect(comparison.scenarios[0].monteCarlo.draws).toBe(300);
+    expect(comparison.scenarios[0].monteCarlo.bands).toBeUndefined();
+    const chances = comparison.scenarios.map((scenario: { probabilityBest: { npv: number } }) => scenario.probabilityBest.npv);
+    expect(chances[0] + chances[1]).toBeCloseTo(1, 12);
+  });
+
+  it('gives a model compared with itself equal chances, in a second table', () => {
+    const run = runInProcess(['compare', 'models/default.json', 'models/default.json', '--draws', '200']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/\nUncertainty: 200 draws, seed 1, the same draws for every model \(common random numbers\)\n/);
+    expect(run.stdout).toMatch(/\nChance of the highest NPV\s+50\.0%\s+50\.0%\n/);
+    expect(run.stdout).toMatch(/\nChance of the highest NPV w\/ carryover\s+50\.0%\s+50\.0%\n/);
+  });
+
+  it('refuses --seed without --draws', () => {
+    const run = runInProcess(['compare', 'models/default.json', 'models/default.json', '--seed', '3']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/--seed only applies with --draws/);
+  });
+});

@@ -89,3 +89,38 @@ describe('models/model.schema.json', () => {
     }
   });
 });
+
+describe('models/model.schema.json: uncertainty', () => {
+  const withUncertainty = (uncertainty: unknown) => ({ ...defaultModel, uncertainty });
+
+  it('accepts what parseModel accepts: every distribution, a zero spread', () => {
+    const good = withUncertainty({
+      'brand.halfLifeMonths': { dist: 'lognormal', median: 24, sigma: 0 },
+      'market.growthPerYear': { dist: 'normal', mean: 0, sd: 0.03 },
+      'upstream.lagMonths': { dist: 'triangular', min: 2, mode: 4, max: 8 },
+      'economics.margin': { dist: 'beta', alpha: 5, beta: 5 },
+      'downstream.halfSaturation': { dist: 'uniform', min: 10000, max: 20000 },
+    });
+    expect(parses(good)).toBe(true);
+    expect(validateWithSchema(good), JSON.stringify(validateWithSchema.errors)).toBe(true);
+  });
+
+  it('refuses what parseModel refuses where a schema can say it', () => {
+    const broken = [
+      { 'brand.halfLife': { dist: 'lognormal', median: 24, sigma: 0.4 } },
+      { 'budget.perYear': { dist: 'normal', mean: 1e6, sd: 1e5 } },
+      { 'economics.carryoverYears': { dist: 'uniform', min: 1, max: 2 } },
+      { 'brand.halfLifeMonths': { dist: 'lognormla', median: 24, sigma: 0.4 } },
+      { 'brand.halfLifeMonths': { dist: 'normal', mean: 24, sd: -1 } },
+      { 'brand.halfLifeMonths': { dist: 'normal', mean: 24 } },
+      { 'brand.halfLifeMonths': { dist: 'normal', mean: 24, sd: 1, extra: 1 } },
+      { 'brand.halfLifeMonths': { dist: 'lognormal', median: 0, sigma: 1 } },
+      { 'brand.halfLifeMonths': { dist: 'beta', alpha: 2, beta: 2 } },
+      { 'economics.margin': { dist: 'beta', alpha: 0, beta: 2 } },
+    ];
+    for (const uncertainty of broken) {
+      expect(parses(withUncertainty(uncertainty)), JSON.stringify(uncertainty)).toBe(false);
+      expect(validateWithSchema(withUncertainty(uncertainty)), JSON.stringify(uncertainty)).toBe(false);
+    }
+  });
+});

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/engine/model.ts';
-import { MAX_LAG_WINDOW_MONTHS, MAX_NAME_LENGTH } from '../../src/engine/model-fields.ts';
+import { MAX_LAG_WINDOW_MONTHS, MAX_NAME_LENGTH, NUMBER_FIELDS } from '../../src/engine/model-fields.ts';
 import { type ModelIssue, ModelError, parseModel } from '../../src/engine/parse-model.ts';
 
 const DEFAULT_MODEL_TEXT = readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8');
@@ -874,3 +874,105 @@ describe('JavaScript values that JSON cannot produce (callers building models in
     expect(parseModel(input)).toEqual(defaultModel());
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+
+describe('uncertainty', () => {
+  const range = (value: unknown) => (m: RawModel) => { m.uncertainty = { 'brand.halfLifeMonths': value }; };
+
+  it('accepts every distribution on a field it fits, and keeps only known keys', () => {
+    const parsed = parseWith((m) => {
+      m.uncertainty = {
+        'brand.halfLifeMonths': { dist: 'lognormal', median: 24, sigma: 0.4 },
+        'market.growthPerYear': { dist: 'normal', mean: 0, sd: 0.03 },
+        'upstream.lagMonths': { dist: 'triangular', min: 2, mode: 4, max: 8 },
+        'economics.margin': { dist: 'beta', alpha: 50, beta: 50 },
+        'downstream.halfSaturation': { dist: 'uniform', min: 10000, max: 20000 },
+      };
+    });
+    expect(Object.keys(parsed.uncertainty!)).toEqual([
+      'brand.halfLifeMonths', 'market.growthPerYear', 'upstream.lagMonths', 'economics.margin', 'downstream.halfSaturation',
+    ].sort((a, b) => NUMBER_PATHS.indexOf(a) - NUMBER_PATHS.indexOf(b)));
+    expect(parsed.uncertainty!['upstream.lagMonths']).toEqual({ dist: 'triangular', min: 2, mode: 4, max: 8 });
+  });
+
+  it('accepts a zero spread (a fixed value) when the value is valid', () => {
+    expect(() => parseWith(range({ dist: 'normal', mean: 24, sd: 0 }))).not.toThrow();
+    expect(() => parseWith(range({ dist: 'uniform', min: 30, max: 30 }))).not.toThrow();
+    expect(() => parseWith(range({ dist: 'triangular', min: 30, mode: 30, max: 30 }))).not.toThrow();
+  });
+
+  it('refuses a zero spread whose fixed value breaks the field\'s rule', () => {
+    expectOnlyIssue(issuesFor(range({ dist: 'normal', mean: -3, sd: 0 })), 'uncertainty.brand.halfLifeMonths', 'fixed value -3', 'must be > 0');
+  });
+
+  it('suggests the field for a misspelt path, and refuses __proto__', () => {
+    expectOnlyIssue(issuesFor((m) => { m.uncertainty = { 'brand.halfLife': { dist: 'lognormal', median: 24, sigma: 0.4 } }; }),
+      'uncertainty.brand.halfLife', 'did you mean uncertainty.brand.halfLifeMonths?');
+    const issues = issuesOf({ ...defaultModel(), uncertainty: JSON.parse('{"__proto__": {"dist": "normal", "mean": 1, "sd": 0}}') });
+    expectOnlyIssue(issues, 'uncertainty.__proto__', 'not a known field');
+  });
+
+  it('refuses the plan and the fields that set the shape of the run, with the reason', () => {
+    const issues = issuesFor((m) => {
+      m.uncertainty = {
+        'budget.perYear': { dist: 'normal', mean: 1e6, sd: 1e5 },
+        'economics.carryoverYears': { dist: 'uniform', min: 1, max: 3 },
+        'upstream.lagWindowMonths': { dist: 'uniform', min: 10, max: 14 },
+      };
+    });
+    expect(paths(issues)).toEqual(['uncertainty.budget.perYear', 'uncertainty.upstream.lagWindowMonths', 'uncertainty.economics.carryoverYears']);
+    expectMessage(issueAt(issues, 'uncertainty.budget.perYear'), 'cannot be uncertain', 'decision');
+  });
+
+  it('lists the distributions for an unknown dist, with a suggestion when close', () => {
+    expectOnlyIssue(issuesFor(range({ dist: 'lognormla', median: 24, sigma: 0.4 })), 'uncertainty.brand.halfLifeMonths.dist',
+      'must be one of normal, lognormal, uniform, triangular, beta', 'did you mean lognormal?');
+    expectOnlyIssue(issuesFor(range({ median: 24, sigma: 0.4 })), 'uncertainty.brand.halfLifeMonths.dist', 'got nothing');
+  });
+
+  it('refuses unknown and missing parameters, and parameters that are not finite numbers', () => {
+    const unknown = issuesFor(range({ dist: 'normal', mean: 24, sd: 2, sdd: 3 }));
+    expectOnlyIssue(unknown, 'uncertainty.brand.halfLifeMonths.sdd', 'did you mean uncertainty.brand.halfLifeMonths.sd?');
+    expectOnlyIssue(issuesFor(range({ dist: 'normal', mean: 24 })), 'uncertainty.brand.halfLifeMonths.sd', 'is required');
+    expectOnlyIssue(issuesFor(range({ dist: 'normal', mean: '24', sd: 2 })), 'uncertainty.brand.halfLifeMonths.mean', 'must be a number');
+    expectOnlyIssue(issuesFor(range('24 months')), 'uncertainty.brand.halfLifeMonths', 'must be an object');
+  });
+
+  it.each([
+    [{ dist: 'normal', mean: 24, sd: -1 }, 'sd must be ≥ 0, got -1'],
+    [{ dist: 'lognormal', median: 0, sigma: 0.4 }, 'median must be > 0, got 0'],
+    [{ dist: 'lognormal', median: 24, sigma: -0.1 }, 'sigma must be ≥ 0, got -0.1'],
+    [{ dist: 'uniform', min: 30, max: 20 }, 'min (30) must be ≤ max (20)'],
+    [{ dist: 'triangular', min: 10, mode: 40, max: 30 }, 'needs min ≤ mode ≤ max'],
+    [{ dist: 'beta', alpha: 0, beta: 2 }, 'beta needs a field with a bounded range'],
+  ])('checks the parameters of %j', (value, message) => {
+    const issues = issuesFor(range(value));
+    expect(issues.length).toBeGreaterThan(0);
+    issues.forEach((issue) => expect(issue.path).toBe('uncertainty.brand.halfLifeMonths'));
+    expect(issues.map((issue) => issue.message).join('\n')).toContain(message);
+  });
+
+  it('refuses a distribution with (almost) nothing inside the field\'s valid range, so redrawing terminates', () => {
+    expectOnlyIssue(issuesFor(range({ dist: 'uniform', min: -10, max: -1 })), 'uncertainty.brand.halfLifeMonths', 'only 0', 'at least 5 %');
+    expectOnlyIssue(issuesFor(range({ dist: 'normal', mean: -30, sd: 10 })), 'uncertainty.brand.halfLifeMonths', 'at least 5 %');
+    // A range that straddles the bound is fine: the part outside is redrawn.
+    expect(() => parseWith(range({ dist: 'normal', mean: 1, sd: 2 }))).not.toThrow();
+  });
+
+  it('checks each range against its own field\'s rule only, so editing another field never invalidates it', () => {
+    // lagMonths ≤ lagWindowMonths is checked when Monte Carlo starts (see the uncertainty tests).
+    expect(() => parseWith((m) => {
+      m.upstream.lagMonths = 0;
+      m.upstream.lagWindowMonths = 0;
+      m.uncertainty = { 'upstream.lagMonths': { dist: 'uniform', min: 13, max: 20 } };
+    })).not.toThrow();
+  });
+
+  it('reports the other fields\' problems and the uncertainty\'s structure together', () => {
+    const issues = issuesFor((m) => { m.brand.maxEquity = 2; m.uncertainty = { 'brand.halfLif': { dist: 'normal', mean: 1, sd: 1 } }; });
+    expect([...paths(issues)].sort()).toEqual(['brand.maxEquity', 'uncertainty.brand.halfLif']);
+  });
+});
+
+const NUMBER_PATHS = NUMBER_FIELDS.map((field) => field.path);

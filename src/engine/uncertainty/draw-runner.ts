@@ -1,0 +1,109 @@
+import { type CompiledModel, compileModel } from '../compile-model.ts';
+import type { Model } from '../model.ts';
+import { type PlanSpend, planSpend } from '../plan-spend.ts';
+import type { Summary } from '../results.ts';
+import { type RunTrace, createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../run-model.ts';
+import { summarise } from '../summarise.ts';
+import { fastRun } from './fast-run.ts';
+import { createRecompiler } from './recompile.ts';
+
+/** Runs one model's plan under many values of its uncertain settings, reusing every buffer. */
+export interface DrawRunner {
+  /** The compiled model as last set by `run`. */
+  readonly compiled: CompiledModel;
+  readonly spend: PlanSpend;
+  /** T and T + k. */
+  readonly periods: number;
+  readonly extended: number;
+  /** Per period over the horizon and the carryover, for the last `run`: as planned and with no spend. */
+  readonly planned: RunTrace;
+  readonly noSpend: RunTrace;
+  /**
+   * The key figures with the uncertain settings at `values` (one per path, in the order given
+   * to `createDrawRunner`): exactly `simulate(modelWithThoseValues).summary`. Two runs of the
+   * equations over the horizon and the carryover: the plan, and the zero-spend counterfactual
+   * (which depends on the settings, so it cannot be shared between draws).
+   */
+  run(values: Float64Array): Summary;
+}
+
+/**
+ * Prepares a model for Monte Carlo over the settings at `paths`.
+ *
+ * The fast path (`fastRun` on a compiled model updated in place) agrees with `simulate` to
+ * about 1e-13 relative. With `exact`, each `run` instead compiles the model with the given
+ * values and runs `runModel`, as `simulate` does, so every number is simulate's bit for bit;
+ * Monte Carlo uses that when no field has a spread (every draw is then the same model, run once).
+ *
+ * Cost per `run`: O((T + k) · L), about a sixth of one `simulate` on the 5-year monthly default
+ * (no decomposition runs, no per-period objects); with `exact`, a compile and two `runModel`s.
+ * @example createDrawRunner(model, ['brand.halfLifeMonths']).run(Float64Array.of(30)).npv
+ */
+export function createDrawRunner(model: Model, paths: readonly string[], exact = false): DrawRunner {
+  if (exact) return createExactRunner(model, paths);
+  const recompiler = createRecompiler(model, paths);
+  const compiled = recompiler.compiled;
+  const { periods, lagWindow } = compiled;
+  const extended = periods + compiled.carryoverPeriods;
+  const spend = planSpend(model);
+  const plannedUpstream = upstreamWithHistory(compiled, spend.upstream, extended);
+  const plannedDownstream = downstreamFor(spend.downstream, extended);
+  const noUpstream = upstreamWithHistory(compiled, null, extended);
+  const noDownstream = downstreamFor(null, extended);
+  const planned = createRunTrace(extended);
+  const noSpend = createRunTrace(extended);
+  return {
+    compiled,
+    spend,
+    periods,
+    extended,
+    planned,
+    noSpend,
+    run(values) {
+      recompiler.apply(values);
+      // The history's upstream spend fills the lag window, and it may be one of the uncertain settings.
+      plannedUpstream.fill(compiled.historyUpstream, 0, lagWindow);
+      noUpstream.fill(compiled.historyUpstream, 0, lagWindow);
+      fastRun(compiled, plannedUpstream, plannedDownstream, extended, periods + lagWindow - 1, periods - 1, planned);
+      fastRun(compiled, noUpstream, noDownstream, extended, lagWindow - 1, -1, noSpend);
+      return summarise(compiled, spend.upstream, spend.downstream, planned, noSpend);
+    },
+  };
+}
+
+/** `createDrawRunner` with `exact`: simulate's own code path, for the values last given. */
+function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
+  const spend = planSpend(model);
+  const runner = {
+    compiled: compileModel(model),
+    spend,
+    periods: 0,
+    extended: 0,
+    planned: createRunTrace(0),
+    noSpend: createRunTrace(0),
+    run(values: Float64Array): Summary {
+      const changed = structuredClone(model);
+      paths.forEach((path, index) => {
+        const [section, key] = path.split('.');
+        (changed as unknown as Record<string, Record<string, number>>)[section][key] = values[index];
+      });
+      const compiled = compileModel(changed);
+      const extended = compiled.periods + compiled.carryoverPeriods;
+      if (runner.planned.equity.length !== extended) {
+        runner.planned = createRunTrace(extended);
+        runner.noSpend = createRunTrace(extended);
+      }
+      runModel(compiled, upstreamWithHistory(compiled, spend.upstream, extended), downstreamFor(spend.downstream, extended), extended, runner.planned);
+      runModel(compiled, upstreamWithHistory(compiled, null, extended), downstreamFor(null, extended), extended, runner.noSpend);
+      runner.compiled = compiled;
+      runner.periods = compiled.periods;
+      runner.extended = extended;
+      return summarise(compiled, spend.upstream, spend.downstream, runner.planned, runner.noSpend);
+    },
+  };
+  runner.run(new Float64Array(paths.map((path) => {
+    const [section, key] = path.split('.');
+    return (model as unknown as Record<string, Record<string, number>>)[section][key];
+  })));
+  return runner;
+}

@@ -1,0 +1,126 @@
+import type { CompiledModel } from '../compile-model.ts';
+import type { RunTrace } from '../run-model.ts';
+
+/**
+ * `runModel` for Monte Carlo: the same equations (spec §4) in the same order, with savings
+ * that matter when it runs twice per draw, 10,000 times:
+ *
+ * - x^S in the Hill curves is exp(S · ln x): in Node 20, Math.pow with a fractional exponent
+ *   costs about 100 ns and exp + log about 40 ns, and one power per period was most of a run.
+ *   The two differ by a few units in the last place (relative 1e-15), so results agree with
+ *   `simulate` to about 1e-13 relative rather than bit for bit (a test checks 1e-11);
+ * - K^S of each Hill curve is computed once per run rather than once per period;
+ * - x^1 is x, so a shape of exactly 1 skips the power;
+ * - after `lastSpend` (the last period whose lag window can hold spend) the lagged upstream is
+ *   exactly 0, so its sum and its Hill curve are skipped (both give 0 in `runModel` too);
+ * - a Hill curve whose input equals the previous period's reuses its output (constant spend
+ *   settles the adstock, and then the lagged upstream, on a fixed value within a few periods);
+ * - the lagged upstream is reused when both this period's and the previous period's lag windows
+ *   hold one and the same spend (the sum would repeat the same operations on the same numbers);
+ * - once downstream spend has ended and its response h has become so small that
+ *   c₀ + c_lift·h == c₀ and 1 + κ·h == 1 in floating point (c_lift·h ≤ 2⁻⁵⁵·c₀, κ·h ≤ 2⁻⁵⁵),
+ *   h only shrinks further, so it is taken as 0 from then on, which changes no bit of any
+ *   result. This is most of the zero-spend run and of the carryover.
+ *
+ * Together about 2–3 times faster than `runModel` on the 5-year monthly default.
+ *
+ * @param upstream laid out by `upstreamWithHistory` (history first, for the lag window)
+ * @param lastSpend the last index t − 1 whose lag window may hold non-zero upstream spend
+ *   (length − 1 when unsure; lagWindow − 1 for the zero-spend run)
+ * @param lastDownstreamSpend the last index with downstream spend (length − 1 when unsure; −1 for none)
+ */
+export function fastRun(
+  model: CompiledModel,
+  upstream: Float64Array,
+  downstream: Float64Array,
+  length: number,
+  lastSpend: number,
+  lastDownstreamSpend: number,
+  trace: RunTrace,
+): void {
+  const {
+    lagWindow, lagWeights, lagWeightSum, equityRetention, adstockRetention, maxEquity,
+    upstreamHalfSaturation, upstreamShape, downstreamHalfSaturation, downstreamShape,
+    insightFeedback, demandLift, conversionLift, baseConversion, maxConversionLift,
+    valuePerSale, margin, demandBeforeBrand,
+  } = model;
+  const equityInflow = (1 - equityRetention) * maxEquity;
+  const adstockInflow = 1 - adstockRetention;
+  const upstreamHalfPower = Math.pow(upstreamHalfSaturation, upstreamShape);
+  const downstreamHalfPower = Math.pow(downstreamHalfSaturation, downstreamShape);
+  const upstreamLinear = upstreamShape === 1;
+  const downstreamLinear = downstreamShape === 1;
+  const { equity, demand, conversion, sales, revenue, contribution } = trace;
+
+  // Below these, h no longer changes c₀ + c_lift·h or 1 + κ·h (see above).
+  const negligibleForConversion = baseConversion * 2 ** -55;
+  const negligibleForFeedback = 2 ** -55;
+  let downstreamNegligible = false;
+  let lastAdstock = Number.NaN;
+  let lastDownstreamResponse = 0;
+  let lastEffectiveUpstream = Number.NaN;
+  let lastUpstreamResponse = 0;
+
+  // How many values up to the current one in `upstream` are equal (the history's are).
+  let sameSpendRun = lagWindow;
+  let lastLaggedUpstream = 0;
+
+  let equityStock = model.initialEquity;
+  let adstock = model.initialAdstock;
+  for (let index = 0; index < length; index += 1) {
+    const current = lagWindow + index;
+    sameSpendRun = current > 0 && upstream[current] === upstream[current - 1] ? sameSpendRun + 1 : 1;
+    let laggedUpstream = 0;
+    if (index <= lastSpend) {
+      if (index > 0 && sameSpendRun >= lagWindow + 2) {
+        laggedUpstream = lastLaggedUpstream;
+      } else {
+        for (let lag = 0; lag <= lagWindow; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
+        laggedUpstream /= lagWeightSum;
+      }
+    }
+    lastLaggedUpstream = laggedUpstream;
+
+    adstock = adstockRetention * adstock + adstockInflow * downstream[index];
+    let downstreamResponse = 0;
+    if (adstock === lastAdstock) {
+      downstreamResponse = lastDownstreamResponse;
+    } else if (adstock > 0 && !downstreamNegligible) {
+      const power = downstreamLinear ? adstock : Math.exp(downstreamShape * Math.log(adstock));
+      const sum = power + downstreamHalfPower;
+      downstreamResponse = sum > 0 && sum < Infinity ? power / sum : 1 / (1 + Math.pow(downstreamHalfSaturation / adstock, downstreamShape));
+      if (index > lastDownstreamSpend && maxConversionLift * downstreamResponse <= negligibleForConversion
+        && insightFeedback * downstreamResponse <= negligibleForFeedback) {
+        downstreamNegligible = true;
+        downstreamResponse = 0;
+      }
+    }
+    lastAdstock = adstock;
+    lastDownstreamResponse = downstreamResponse;
+
+    const effectiveUpstream = laggedUpstream * (1 + insightFeedback * downstreamResponse);
+    let upstreamResponse = 0;
+    if (effectiveUpstream === lastEffectiveUpstream) {
+      upstreamResponse = lastUpstreamResponse;
+    } else if (effectiveUpstream > 0) {
+      const power = upstreamLinear ? effectiveUpstream : Math.exp(upstreamShape * Math.log(effectiveUpstream));
+      const sum = power + upstreamHalfPower;
+      upstreamResponse = sum > 0 && sum < Infinity ? power / sum : 1 / (1 + Math.pow(upstreamHalfSaturation / effectiveUpstream, upstreamShape));
+    }
+    lastEffectiveUpstream = effectiveUpstream;
+    lastUpstreamResponse = upstreamResponse;
+    equityStock = equityRetention * equityStock + equityInflow * upstreamResponse;
+
+    const periodDemand = demandBeforeBrand[index] * (1 + demandLift * equityStock);
+    const periodConversion = Math.min(1, (baseConversion + maxConversionLift * downstreamResponse) * (1 + conversionLift * equityStock));
+    const periodSales = periodDemand * periodConversion;
+    const periodRevenue = periodSales * valuePerSale;
+
+    equity[index] = equityStock;
+    demand[index] = periodDemand;
+    conversion[index] = periodConversion;
+    sales[index] = periodSales;
+    revenue[index] = periodRevenue;
+    contribution[index] = periodRevenue * margin;
+  }
+}

@@ -1,0 +1,175 @@
+import type { Model, UncertainValue } from '../model.ts';
+import { NUMBER_FIELDS, type NumberField } from '../model-fields.ts';
+import { type Distribution, type DistributionParameters, type ValueRange, distributionByName } from './distributions/index.ts';
+import { drawSource, pathKey } from './draw-seed.ts';
+import { UncertaintyError } from './uncertainty-error.ts';
+
+/** Redraws allowed for one value before giving up; validation makes needing many vanishingly rare. */
+export const MAX_REDRAWS = 1000;
+
+/**
+ * Fields whose valid range depends on another field's value: equity cannot start above its
+ * maximum. In a draw, the bounding field is drawn first and bounds this one.
+ */
+export const BOUNDED_BY: Readonly<Record<string, string>> = { 'brand.initialEquity': 'brand.maxEquity' };
+
+/** One uncertain setting, ready to draw from. */
+export interface UncertainField {
+  path: string;
+  field: NumberField;
+  /** As written in the model's `uncertainty`. */
+  value: UncertainValue;
+  distribution: Distribution;
+  parameters: DistributionParameters;
+  /**
+   * The field's valid range with the other fields at their values in the model
+   * (initialEquity ≤ maxEquity, lagMonths ≤ lagWindowMonths).
+   */
+  range: ValueRange;
+  /** Index in the field list of the field that bounds this one from above in each draw, or -1. */
+  boundByIndex: number;
+  /** The value every draw gives when the spread is zero; undefined otherwise. */
+  fixed: number | undefined;
+  /** `pathKey(path)`: selects this field's random stream. */
+  key: number;
+  /** Points the field's sampler at a new uniform source (one per draw). */
+  useSource(source: () => number): void;
+  /** A new generator on the current source (see `Distribution.sampler`); undefined when fixed. */
+  start: (() => () => number) | undefined;
+}
+
+/**
+ * The model's uncertain fields, in drawing order: the order of `NUMBER_FIELDS`, except that a
+ * field that bounds another (maxEquity) comes before it (initialEquity).
+ * @param model a model returned by `parseModel` (its `uncertainty` is then valid)
+ */
+export function uncertainFields(model: Model): UncertainField[] {
+  const uncertainty = model.uncertainty ?? {};
+  const paths = NUMBER_FIELDS.map((field) => field.path).filter((path) => Object.hasOwn(uncertainty, path));
+  const order = (path: string) => (Object.values(BOUNDED_BY).includes(path) ? -1 : 0);
+  paths.sort((a, b) => order(a) - order(b));
+  const fields = paths.map((path): UncertainField => {
+    const value = uncertainty[path]!;
+    const field = NUMBER_FIELDS.find((candidate) => candidate.path === path)!;
+    const distribution = distributionByName(value.dist);
+    const parameters = parametersOf(value);
+    const range = rangeFor(field, model);
+    const fixed = distribution.fixedValue(parameters, range);
+    let current: () => number = () => 0;
+    const checked = fixed === undefined && distribution.check(parameters, range).length === 0;
+    return {
+      path, field, value, distribution, parameters, range, boundByIndex: -1, fixed, key: pathKey(path),
+      useSource: (source) => { current = source; },
+      start: checked ? distribution.sampler(parameters, range, () => current()) : undefined,
+    };
+  });
+  for (const field of fields) {
+    const bound = BOUNDED_BY[field.path];
+    field.boundByIndex = bound === undefined ? -1 : fields.findIndex((candidate) => candidate.path === bound);
+  }
+  return fields;
+}
+
+/** A distribution's numeric parameters, without `dist`. */
+export function parametersOf(value: UncertainValue): DistributionParameters {
+  const parameters: Record<string, number> = {};
+  for (const name of distributionByName(value.dist).parameters) parameters[name] = (value as unknown as Record<string, number>)[name];
+  return parameters;
+}
+
+/**
+ * A field's valid range as numbers, narrowed by the rules between fields with the other field
+ * at its value in the model: initialEquity ≤ brand.maxEquity, lagMonths ≤ lagWindowMonths.
+ */
+export function rangeFor(field: NumberField, model: Model): ValueRange {
+  const range = ownRange(field);
+  const limit = field.path === 'brand.initialEquity' ? model.brand.maxEquity
+    : field.path === 'upstream.lagMonths' ? model.upstream.lagWindowMonths : undefined;
+  if (limit !== undefined && limit < range.max) {
+    range.max = limit;
+    range.maxExclusive = false;
+  }
+  return range;
+}
+
+/** A field's valid range from its own rule alone. */
+export function ownRange(field: NumberField): ValueRange {
+  const { rule } = field;
+  return {
+    min: rule.min ?? -Infinity,
+    max: rule.max ?? Infinity,
+    minExclusive: rule.minExclusive ?? false,
+    maxExclusive: rule.maxExclusive ?? false,
+  };
+}
+
+/** True when x is a finite number inside the range. */
+export function inRange(x: number, range: ValueRange): boolean {
+  if (!Number.isFinite(x)) return false;
+  if (range.minExclusive ? x <= range.min : x < range.min) return false;
+  if (range.maxExclusive ? x >= range.max : x > range.max) return false;
+  return true;
+}
+
+/**
+ * The share of a distribution's values that fall inside a range (1 or 0 for a fixed value).
+ * Endpoints carry no probability, so exclusive and inclusive bounds give the same share.
+ */
+export function shareInside(field: Pick<UncertainField, 'distribution' | 'parameters' | 'fixed'>, range: ValueRange): number {
+  if (field.fixed !== undefined) return inRange(field.fixed, range) ? 1 : 0;
+  const { distribution, parameters } = field;
+  const upper = range.max === Infinity ? 1 : distribution.cdf(parameters, range, range.max);
+  const lower = range.min === -Infinity ? 0 : distribution.cdf(parameters, range, range.min);
+  return Math.max(0, upper - lower);
+}
+
+/**
+ * Draws every uncertain field's value for draw `draw` into `out` (in field order). A value
+ * outside its field's valid range is rejected and redrawn from the same stream, never clipped,
+ * so each field follows its distribution truncated to the valid range.
+ *
+ * Cost: a few d3 generator constructions and calls per field.
+ * @throws {UncertaintyError} when a field finds no valid value in `MAX_REDRAWS` tries (validation
+ *   requires 5 % of the distribution inside the range, so this signals a rule between fields,
+ *   e.g. initialEquity drawn far above a low maxEquity)
+ */
+export function drawValues(fields: readonly UncertainField[], seed: number, draw: number, out: Float64Array): void {
+  for (let index = 0; index < fields.length; index += 1) {
+    const field = fields[index];
+    if (field.fixed !== undefined) {
+      out[index] = field.fixed;
+      continue;
+    }
+    let range = field.range;
+    if (field.boundByIndex >= 0) range = { ...range, max: Math.min(range.max, out[field.boundByIndex]), maxExclusive: false };
+    field.useSource(drawSource(seed, draw, field.key));
+    const next = field.start!();
+    let value = next();
+    let tries = 1;
+    while (!inRange(value, range)) {
+      if (tries >= MAX_REDRAWS) {
+        throw new UncertaintyError(`uncertainty.${field.path}`,
+          `uncertainty.${field.path}: no value inside its valid range in ${MAX_REDRAWS} tries (draw ${draw}); narrow the distribution or widen the field it depends on`);
+      }
+      value = next();
+      tries += 1;
+    }
+    out[index] = value;
+  }
+}
+
+/**
+ * The value with probability p below it, of the field's distribution truncated to its valid
+ * range: F⁻¹(F(min) + p·(F(max) − F(min))). p = 0.5 is the field's central value.
+ * @param probability 0 < p < 1
+ * @example truncatedQuantile(field, 0.9) // the field's 90th percentile
+ */
+export function truncatedQuantile(field: UncertainField, probability: number): number {
+  if (field.fixed !== undefined) return field.fixed;
+  const { distribution, parameters, range } = field;
+  const lower = range.min === -Infinity ? 0 : distribution.cdf(parameters, range, range.min);
+  const upper = range.max === Infinity ? 1 : distribution.cdf(parameters, range, range.max);
+  const value = distribution.quantile(parameters, range, lower + probability * (upper - lower));
+  // The CDF's own rounding can put a quantile a hair outside the range; the nearest valid end is then the answer.
+  return Math.min(range.max, Math.max(range.min, value));
+}

@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { monteCarlo } from '../../src/engine/index.ts';
+import { loadModel } from '../../src/cli/load-model.ts';
+import { PROJECT_ROOT, STACK_LINE, runInProcess, temporaryFiles } from './cli-harness.ts';
+
+const defaultJson = JSON.parse(readFileSync(`${PROJECT_ROOT}models/default.json`, 'utf8'));
+const { uncertainty: _uncertainty, ...certainJson } = defaultJson;
+const files = temporaryFiles({ 'certain.json': JSON.stringify(certainJson) });
+afterAll(() => files.remove());
+
+describe('montecarlo command', () => {
+  it('prints { model, draws, seed, summary, probabilityRoiPositive, ..., bands } as the engine computes it', () => {
+    const run = runInProcess(['montecarlo', 'models/default.json', '--draws', '400', '--seed', '42', '--format', 'json']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('');
+    const printed = JSON.parse(run.stdout);
+    expect(Object.keys(printed)).toEqual([
+      'model', 'draws', 'seed', 'summary', 'probabilityRoiPositive', 'probabilityPaysBack', 'bands', 'bandDraws', 'uncertainFields',
+    ]);
+    expect(Object.keys(printed.summary.npv)).toEqual(['mean', 'p5', 'p10', 'p50', 'p90', 'p95']);
+    expect(Object.keys(printed.bands)).toEqual(['equity', 'revenue', 'cumulativeIncrementalProfit']);
+    const expected = monteCarlo(loadModel('models/default.json', []), { draws: 400, seed: 42 });
+    expect(printed).toEqual({ model: 'Consumer brand (default)', ...JSON.parse(JSON.stringify(expected)) });
+  });
+
+  it('is repeatable: the same seed prints the same, another seed differs; json is the default format', () => {
+    const first = runInProcess(['montecarlo', 'models/default.json', '--draws', '200', '--seed', '7']);
+    const again = runInProcess(['montecarlo', 'models/default.json', '--draws=200', '--seed=7']);
+    const other = runInProcess(['montecarlo', 'models/default.json', '--draws', '200', '--seed', '8']);
+    expect(again.stdout).toBe(first.stdout);
+    expect(other.stdout).not.toBe(first.stdout);
+    expect(JSON.parse(first.stdout).draws).toBe(200);
+  });
+
+  it('prints csv: figure,mean,p5,p10,p50,p90,p95, a row per figure and per year\'s ROI, empty cells for null', () => {
+    const run = runInProcess(['montecarlo', 'models/default.json', '--draws', '300', '--seed', '1', '--format', 'csv']);
+    expect(run.exitCode).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('figure,mean,p5,p10,p50,p90,p95');
+    expect(lines.map((line) => line.split(',')[0]).slice(1)).toEqual([
+      'totalSpend', 'totalRevenue', 'finalEquity', 'npv', 'roi', 'roiYear1', 'roiYear2', 'roiYear3', 'paybackPeriod',
+      'carryoverValue', 'npvWithCarryover',
+    ]);
+    expect(lines[1]).toBe('totalSpend,3600000,3600000,3600000,3600000,3600000,3600000');
+    const json = JSON.parse(runInProcess(['montecarlo', 'models/default.json', '--draws', '300', '--seed', '1']).stdout);
+    expect(Number(lines[4].split(',')[1])).toBe(json.summary.npv.mean);
+  });
+
+  it('warns on stderr when the model has no uncertainty, and prints the deterministic figures', () => {
+    const run = runInProcess(['montecarlo', files.path('certain.json'), '--draws', '5']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toMatch(/has no "uncertainty": every draw is the same/);
+    const { summary } = JSON.parse(run.stdout);
+    expect(summary.npv.p5).toBe(summary.npv.p95);
+  });
+
+  it('accepts --set on uncertainty entries', () => {
+    const run = runInProcess(['montecarlo', files.path('certain.json'), '--draws', '50', '--set',
+      'uncertainty={"brand.halfLifeMonths":{"dist":"lognormal","median":24,"sigma":0.4}}']);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout).uncertainFields).toEqual(['brand.halfLifeMonths']);
+  });
+
+  it.each([
+    [['--draws', '0'], /--draws must be a whole number from 1 to 1000000, got '0'/],
+    [['--draws', '1.5'], /--draws must be a whole number/],
+    [['--seed', '-1'], /--seed must be a whole number from 0/],
+    [['--format', 'table'], /unknown format 'table' for montecarlo; choose json or csv/],
+    [['--set', 'uncertainty={"brand.halfLifeMonths":{"dist":"normal","mean":24,"sd":-1}}'], /models\/default.json: uncertainty.brand.halfLifeMonths: sd must be ≥ 0, got -1/],
+    [['--set', 'upstream.lagWindowMonths=1', '--set', 'upstream.lagMonths=1'], /models\/default.json: uncertainty.upstream.lagMonths: only 0.0 %/],
+  ])('refuses %j with exit status 2 and a one-line reason', (extra, message) => {
+    const run = runInProcess(['montecarlo', 'models/default.json', ...extra]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('needs exactly one model file', () => {
+    expect(runInProcess(['montecarlo']).stderr).toMatch(/montecarlo needs a model file/);
+    expect(runInProcess(['montecarlo', 'models/default.json', 'models/default.json']).stderr).toMatch(/use budget-sim compare --draws N/);
+  });
+});
