@@ -19,6 +19,7 @@ import { formatMoney, formatPercent } from './format.ts';
 import './key-figures.component.ts';
 import { type Draft, checkDraft, draftFromModel, readField, withField, withHorizon, withPeriodsPerYear } from './model-draft.ts';
 import './optimizer-panel.component.ts';
+import './risk-panel.component.ts';
 import './plan-controls.component.ts';
 import './preset-picker.component.ts';
 import { DEFAULT_PRESET_ID, PRESETS, findPreset } from './presets.ts';
@@ -343,6 +344,10 @@ export class BudgetSimApp extends LitElement {
         ${unplaced.length > 0 ? html`<ul>${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
       </div>` : nothing}
       <key-figures .summary=${result.summary} periodsPerYear=${model.periodsPerYear} initialEquity=${model.brand.initialEquity}></key-figures>
+      <details class="card risk">
+        <summary><h2>Risk and uncertainty</h2></summary>
+        <risk-panel .model=${this.issues.length > 0 ? undefined : model} .result=${result} .profit=${this.profit}></risk-panel>
+      </details>
       <details class="card optimizer">
         <summary><h2>Find the best plan</h2></summary>
         <optimizer-panel .model=${this.issues.length > 0 ? undefined : model} .summary=${result.summary} ?canUndo=${this.beforeApply !== undefined}></optimizer-panel>

@@ -47,7 +47,7 @@ export const appStyles = css`
     .masthead p { display: none; }
     .masthead h1 { font-size: 12pt; color: #333; }
     .layout { display: block; padding: 0; }
-    .controls, .tabs, .stale, .optimizer { display: none; }
+    .controls, .tabs, .stale, .optimizer, .risk { display: none; }
     .results { gap: 6px; }
     .print-only { display: block; }
     .report-title { margin: 0 0 4px; font-size: 15pt; }

@@ -4,6 +4,11 @@ import '../charts/multi-line.chart.ts';
 import type { LineSeries } from '../charts/multi-line.chart.ts';
 import { SCENARIO_COLOURS, SCENARIO_DASHES } from '../charts/palette.ts';
 import { MISSING, formatEquity, formatMoney, formatMoneyShort, formatPercent, formatPeriod } from './format.ts';
+import { MonteCarloController } from './monte-carlo-controller.ts';
+
+/** Draws and seed for the chance that each scenario is best: enough for ±1 point. */
+const COMPARE_DRAWS = 10_000;
+const COMPARE_SEED = 1;
 
 /** One scenario in the comparison, simulated by the shell. */
 export interface ComparedEntry {
@@ -66,6 +71,11 @@ export class ScenarioComparison extends LitElement {
     label.baseline { display: inline-flex; align-items: center; gap: 4px; font-weight: 400; font-size: 0.78rem; margin-top: 2px; }
     input[type='radio']:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
     .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; margin-top: 14px; }
+    .chance-row { margin-top: 10px; display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+    .chance-row button { font: inherit; font-size: 0.86rem; padding: 6px 12px; border-radius: 4px; border: 1px solid #666; background: #fff; cursor: pointer; }
+    .chance-row button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    .error { color: #B00020; font-weight: 600; font-size: 0.85rem; }
+    tr.chance td, tr.chance th { background: #f3f7fb; font-weight: 600; }
     .charts .span { grid-column: 1 / -1; }
     @media (max-width: 1180px) { .charts { grid-template-columns: minmax(0, 1fr); } }
   `;
@@ -77,6 +87,7 @@ export class ScenarioComparison extends LitElement {
 
   declare entries: ComparedEntry[];
   declare baselineId: string;
+  private readonly monteCarlo = new MonteCarloController(this);
 
   constructor() {
     super();
@@ -106,9 +117,11 @@ export class ScenarioComparison extends LitElement {
             <tbody>${rows.map((row) => html`<tr>
               <th scope="row">${row.label}</th>
               ${entries.map((entry) => html`<td>${this.value(row, entry)}${entry === baseline ? nothing : html`<br><span class="delta">${this.difference(row, entry, baseline)}</span>`}</td>`)}
-            </tr>`)}</tbody>
+            </tr>`)}
+            ${this.renderChances(entries)}</tbody>
           </table>
         </div>
+        ${this.renderChanceButton(entries)}
       </section>
       <div class="charts">
         <multi-line-chart class="span" heading="Cumulative incremental profit" yLabel="Cumulative profit"
@@ -119,6 +132,32 @@ export class ScenarioComparison extends LitElement {
         <multi-line-chart heading="Revenue per month" yLabel="Revenue per month" description="Revenue per period, scaled to a month so plans of any period length compare."
           .series=${this.series((entry) => entry.result.periods.map((period) => period.revenue * entry.model.periodsPerYear / 12))} .formatY=${formatMoneyShort}></multi-line-chart>
       </div>`;
+  }
+
+  /** The scenarios' identity for the chance-of-best result: which models, as saved. */
+  private key(entries: ComparedEntry[]): string {
+    return entries.map((entry) => JSON.stringify(entry.model)).join('\n');
+  }
+
+  private renderChances(entries: ComparedEntry[]) {
+    const state = this.monteCarlo.comparison;
+    if (state.status !== 'done' || state.key !== this.key(entries)) return nothing;
+    const chances = state.comparison.probabilityBest;
+    return html`
+      <tr class="chance"><th scope="row">Chance of the highest NPV</th>${entries.map((_, index) => html`<td>${formatPercent(chances.npv[index])}</td>`)}</tr>
+      <tr class="chance"><th scope="row">Chance of the highest NPV with carryover</th>${entries.map((_, index) => html`<td>${formatPercent(chances.npvWithCarryover[index])}</td>`)}</tr>`;
+  }
+
+  private renderChanceButton(entries: ComparedEntry[]) {
+    const state = this.monteCarlo.comparison;
+    const current = state.status === 'done' && state.key === this.key(entries);
+    if (current) return html`<p class="intro">Chances from ${COMPARE_DRAWS.toLocaleString('en-US')} draws of each scenario's ranges, the same draws for all (common random numbers).</p>`;
+    return html`<div class="chance-row">
+      <button type="button" ?disabled=${state.status === 'running'}
+        @click=${() => this.monteCarlo.compare(entries.map((entry) => entry.model), this.key(entries), COMPARE_DRAWS, COMPARE_SEED)}>
+        ${state.status === 'running' ? 'Working out the chances…' : 'Chance that each is best'}</button>
+      ${state.status === 'failed' ? html`<span class="error" role="alert">${state.message}</span>` : nothing}
+    </div>`;
   }
 
   private value(row: FigureRow, entry: ComparedEntry): string {

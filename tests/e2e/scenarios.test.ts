@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { formatMoney, formatPercent } from '../../src/app/format.ts';
 import { type Model, parseModel, simulate } from '../../src/engine/index.ts';
 import { readScenarioLink, scenarioHash } from '../../src/engine/io/index.ts';
+import { compareMonteCarlo } from '../../src/engine/uncertainty/compare-monte-carlo.ts';
 import { runInProcess } from '../cli/cli-harness.ts';
 import { allText, appRendered, launchChromium } from './browser.ts';
 
@@ -169,6 +170,12 @@ describe('comparing', () => {
     expect(await row('ROI year 1').nth(0).textContent()).toBe(`${formatPercent(base.roiByYear[0])}+${((base.roiByYear[0]! - other.roiByYear[0]!) * 100).toFixed(1)} pts`);
     expect(await row('Total spend').nth(0).textContent()).toBe(`${formatMoney(base.totalSpend)}0 (0.0%)`);
     expect(await page.locator('scenario-comparison multi-line-chart').count()).toBe(3);
+    // The chance that each is best, on the same draws for both.
+    await page.locator('scenario-comparison').getByRole('button', { name: 'Chance that each is best' }).click();
+    const chance = table.locator('tbody tr', { has: page.locator('th:text-is("Chance of the highest NPV")') }).locator('td');
+    await expect.poll(() => chance.count(), { timeout: 30_000 }).toBe(2);
+    const expectedChances = compareMonteCarlo([withShare(0.5), withShare(0.7)], { draws: 10_000, seed: 1 }).probabilityBest.npv;
+    expect(await chance.allTextContents()).toEqual(expectedChances.map(formatPercent));
     // The plan view's trade-off curve marks each compared scenario.
     await page.getByRole('tab', { name: 'Plan' }).click();
     expect(await page.locator('tradeoff-curve-chart path title').count()).toBe(2);

@@ -1,0 +1,194 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { IncrementalProfitPoint, Model, SimulationResult } from '../engine/index.ts';
+import type { FigureStatistics } from '../engine/uncertainty/figure-statistics.ts';
+import { type SensitivityFigure, type SensitivityResult, sensitivity } from '../engine/uncertainty/sensitivity.ts';
+import { uncertainFields } from '../engine/uncertainty/uncertain-fields.ts';
+import '../charts/fan.chart.ts';
+import '../charts/histogram.chart.ts';
+import '../charts/tornado.chart.ts';
+import { formatEquity, formatMoney, formatMoneyShort, formatPercent } from './format.ts';
+import { MonteCarloController } from './monte-carlo-controller.ts';
+
+const DRAW_CHOICES = [1_000, 10_000, 100_000];
+
+/**
+ * Risk: how sure the plan's figures are, given the ranges in the model's `uncertainty`. A Monte
+ * Carlo run (across one Web Worker per core, with progress and Cancel) gives each key figure's
+ * percentiles, the chance that ROI is positive, fan charts of equity and revenue and a
+ * histogram of NPV; the tornado shows which assumption moves NPV most.
+ */
+export class RiskPanel extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    .row { display: flex; gap: 10px; align-items: flex-end; flex-wrap: wrap; }
+    label { display: block; font-weight: 600; font-size: 0.85rem; margin-bottom: 3px; }
+    select, input[type='text'] { font: inherit; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111; }
+    input[type='text'] { width: 7em; }
+    select:focus-visible, input:focus-visible, button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    button { font: inherit; font-size: 0.88rem; padding: 6px 14px; border-radius: 4px; border: 1px solid #666; background: #fff; color: #111; cursor: pointer; }
+    button.primary { background: #0b2540; border-color: #0b2540; color: #fff; }
+    progress { flex: 1; min-width: 120px; height: 14px; accent-color: #0072B2; }
+    .status { font-size: 0.85rem; margin: 8px 0 0; }
+    .error { font-size: 0.85rem; color: #B00020; font-weight: 600; margin: 8px 0 0; }
+    .wrap { overflow-x: auto; margin-top: 10px; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.84rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
+    th:first-child { text-align: left; position: sticky; left: 0; background: #fff; }
+    thead th { background: #f4f4f4; }
+    .chances { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 10px 0 0; font-size: 0.9rem; }
+    .chances strong { font-size: 1.05rem; }
+    .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 12px; }
+    .charts .span { grid-column: 1 / -1; }
+    @media (max-width: 1180px) { .charts { grid-template-columns: minmax(0, 1fr); } }
+    .figure-choice { display: flex; gap: 14px; font-size: 0.85rem; margin: 12px 0 4px; }
+    .figure-choice label { display: inline-flex; gap: 5px; align-items: center; font-weight: 400; margin: 0; }
+  `;
+
+  static override properties = {
+    model: { attribute: false },
+    result: { attribute: false },
+    profit: { attribute: false },
+    draws: { state: true },
+    seedText: { state: true },
+    seedError: { state: true },
+    tornadoFigure: { state: true },
+  };
+
+  declare model: Model | undefined;
+  /** The plan at its central assumptions, for the reference lines. */
+  declare result: SimulationResult | undefined;
+  declare profit: IncrementalProfitPoint[];
+  declare draws: number;
+  declare seedText: string;
+  declare seedError: string;
+  declare tornadoFigure: SensitivityFigure;
+  private readonly monteCarlo = new MonteCarloController(this);
+  private sensitivityFor: { model: Model; result: SensitivityResult | string } | undefined;
+
+  constructor() {
+    super();
+    this.model = undefined;
+    this.result = undefined;
+    this.profit = [];
+    this.draws = 10_000;
+    this.seedText = '1';
+    this.seedError = '';
+    this.tornadoFigure = 'npvWithCarryover';
+  }
+
+  override render() {
+    const model = this.model;
+    if (model === undefined) return html`<p class="status">Fix the highlighted fields to see the plan's risk.</p>`;
+    const ranges = uncertainFields(model);
+    if (ranges.length === 0) {
+      return html`<p class="status">This plan has no ranges on its assumptions, so its figures are certain. Ranges come from the model file's
+        <code>uncertainty</code> (every preset has them).</p>`;
+    }
+    const state = this.monteCarlo.state;
+    const running = state.status === 'running';
+    return html`
+      <p class="status">${ranges.length} assumptions have ranges (${ranges.slice(0, 4).map((field) => field.path).join(', ')}${ranges.length > 4 ? ', …' : ''}).</p>
+      <div class="row">
+        <div>
+          <label for="draws">Draws</label>
+          <select id="draws" ?disabled=${running} @change=${(event: Event) => { this.draws = Number((event.target as HTMLSelectElement).value); }}>
+            ${DRAW_CHOICES.map((draws) => html`<option value=${draws} ?selected=${draws === this.draws}>${draws.toLocaleString('en-US')}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="seed">Seed</label>
+          <input id="seed" type="text" inputmode="numeric" .value=${this.seedText} ?disabled=${running}
+            aria-invalid=${this.seedError ? 'true' : 'false'} aria-describedby="seed-error"
+            @input=${(event: Event) => { this.seedText = (event.target as HTMLInputElement).value; this.seedError = ''; }}>
+        </div>
+        ${running
+          ? html`<progress max="1" .value=${state.fraction} aria-label="Simulation progress"></progress>
+              <span aria-live="polite">${Math.round(state.fraction * 100)} % on ${state.workers} ${state.workers === 1 ? 'core' : 'cores'}</span>
+              <button type="button" @click=${() => this.monteCarlo.cancel()}>Cancel</button>`
+          : html`<button class="primary" type="button" @click=${this.run}>Run the simulation</button>`}
+      </div>
+      <p id="seed-error" class="error" role=${this.seedError ? 'alert' : nothing}>${this.seedError}</p>
+      ${state.status === 'cancelled' ? html`<p class="status" role="status">Simulation cancelled.</p>` : nothing}
+      ${state.status === 'failed' ? html`<p class="error" role="alert">${state.message}</p>` : nothing}
+      ${state.status === 'done' && state.model !== model ? html`<p class="status" role="status">The plan has changed since the last run; run it again to see its risk.</p>` : nothing}
+      ${state.status === 'done' && state.model === model ? this.renderResult(state) : nothing}
+      ${this.renderTornado(model)}`;
+  }
+
+  private renderResult(state: Extract<MonteCarloController['state'], { status: 'done' }>) {
+    const { result, npv } = state.run;
+    const rows: { label: string; statistics: FigureStatistics; format: (value: number | null) => string }[] = [
+      { label: 'NPV', statistics: result.summary.npv, format: formatMoney },
+      { label: 'NPV with carryover', statistics: result.summary.npvWithCarryover, format: formatMoney },
+      { label: 'Total revenue', statistics: result.summary.totalRevenue, format: formatMoney },
+      { label: 'ROI over the horizon', statistics: result.summary.roi, format: formatPercent },
+      { label: 'Final brand equity', statistics: result.summary.finalEquity, format: formatEquity },
+    ];
+    const central = this.result;
+    const npvStatistics = result.summary.npv;
+    return html`
+      <p class="status" role="status">${result.draws.toLocaleString('en-US')} draws (seed ${result.seed}) in ${Math.round(state.ms).toLocaleString('en-US')} ms on ${state.workers} ${state.workers === 1 ? 'core' : 'cores'}.</p>
+      <div class="chances">
+        <span>Chance ROI is positive: <strong data-chance="roi">${formatPercent(result.probabilityRoiPositive)}</strong></span>
+        <span>Chance it pays back within the horizon: <strong data-chance="payback">${formatPercent(result.probabilityPaysBack)}</strong></span>
+      </div>
+      <div class="wrap" role="region" aria-label="Key figures across draws" tabindex="0">
+        <table>
+          <thead><tr><th scope="col">Key figure</th><th scope="col">Mean</th><th scope="col">5th</th><th scope="col">10th</th><th scope="col">Median</th><th scope="col">90th</th><th scope="col">95th</th></tr></thead>
+          <tbody>${rows.map((row) => html`<tr><th scope="row">${row.label}</th>
+            ${(['mean', 'p5', 'p10', 'p50', 'p90', 'p95'] as const).map((key) => html`<td>${row.format(row.statistics[key])}</td>`)}</tr>`)}</tbody>
+        </table>
+      </div>
+      <div class="charts">
+        <fan-chart heading="Brand equity across draws" yLabel="Brand equity" .band=${result.bands.equity}
+          .central=${central?.periods.map((period) => period.equity) ?? []} periodsPerYear=${state.model.periodsPerYear} .startYear=${state.model.startYear}
+          .formatY=${formatEquity}></fan-chart>
+        <fan-chart heading="Revenue across draws" yLabel="Revenue per period" .band=${result.bands.revenue}
+          .central=${central?.periods.map((period) => period.revenue) ?? []} periodsPerYear=${state.model.periodsPerYear} .startYear=${state.model.startYear}
+          .formatY=${formatMoneyShort}></fan-chart>
+        <histogram-chart class="span" heading="NPV across draws" xLabel="NPV" .values=${npv}
+          .markers=${[
+            { label: '10th', value: npvStatistics.p10 ?? 0, dash: '4 3' },
+            { label: 'median', value: npvStatistics.p50 ?? 0, dash: '' },
+            { label: '90th', value: npvStatistics.p90 ?? 0, dash: '4 3' },
+            ...(central === undefined ? [] : [{ label: 'central', value: central.summary.npv, dash: '1 2' }]),
+          ]}></histogram-chart>
+      </div>`;
+  }
+
+  private renderTornado(model: Model) {
+    if (this.sensitivityFor?.model !== model) {
+      let result: SensitivityResult | string;
+      try {
+        result = sensitivity(model);
+      } catch (error) {
+        result = error instanceof Error ? error.message : 'The sensitivity could not be computed';
+      }
+      this.sensitivityFor = { model, result };
+    }
+    const result = this.sensitivityFor.result;
+    if (typeof result === 'string') return html`<p class="error" role="alert">${result}</p>`;
+    return html`
+      <div class="figure-choice" role="radiogroup" aria-label="Figure for the tornado">
+        ${(['npvWithCarryover', 'npv'] as const).map((figure) => html`<label><input type="radio" name="tornado-figure" .checked=${this.tornadoFigure === figure}
+          @change=${() => { this.tornadoFigure = figure; }}>${figure === 'npv' ? 'NPV' : 'NPV with carryover'}</label>`)}
+      </div>
+      <tornado-chart .sensitivity=${result} figure=${this.tornadoFigure}></tornado-chart>`;
+  }
+
+  private run(): void {
+    if (this.model === undefined) return;
+    const seed = Number(this.seedText.trim());
+    if (this.seedText.trim() === '' || !Number.isSafeInteger(seed) || seed < 0) {
+      this.seedError = `The seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}, got "${this.seedText.slice(0, 20)}"`;
+      return;
+    }
+    this.monteCarlo.run(this.model, this.draws, seed);
+  }
+}
+
+customElements.define('risk-panel', RiskPanel);
+
+declare global {
+  interface HTMLElementTagNameMap { 'risk-panel': RiskPanel; }
+}

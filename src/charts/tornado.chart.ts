@@ -1,0 +1,121 @@
+import { scaleBand, scaleLinear } from 'd3';
+import { LitElement, html, svg } from 'lit';
+import type { SensitivityFigure, SensitivityResult } from '../engine/uncertainty/sensitivity.ts';
+import { formatMoney, formatMoneyShort } from '../app/format.ts';
+import { bottomAxis } from './axes.ts';
+import './chart-frame.component.ts';
+import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
+import { chartSvgStyles } from './chart-svg.styles.ts';
+import { HoverController } from './hover-controller.ts';
+import { ResizeController } from './resize-controller.ts';
+
+const ROW = 26;
+const MARGIN = { top: 8, right: 16, bottom: 48 };
+const LOW = '#D55E00';
+const HIGH = '#0072B2';
+
+const FIGURE_WORDS: Record<SensitivityFigure, string> = { npv: 'NPV', npvWithCarryover: 'NPV with carryover' };
+
+/**
+ * The tornado: how far the figure moves when each uncertain assumption goes from its 10th to its
+ * 90th percentile with the others at their medians, largest swing on top.
+ */
+export class TornadoChart extends LitElement {
+  static override styles = chartSvgStyles;
+  static override properties = {
+    sensitivity: { attribute: false },
+    figure: { type: String },
+  };
+
+  declare sensitivity: SensitivityResult | undefined;
+  declare figure: SensitivityFigure;
+  private readonly size = new ResizeController(this);
+  private readonly hover = new HoverController(this);
+
+  constructor() {
+    super();
+    this.sensitivity = undefined;
+    this.figure = 'npvWithCarryover';
+  }
+
+  override render() {
+    const result = this.sensitivity;
+    const rows = [...(result?.rows ?? [])].sort((a, b) => b[this.figure].swing - a[this.figure].swing);
+    const central = result?.central[this.figure] ?? 0;
+    const width = Math.max(300, this.size.width);
+    const labelWidth = Math.min(190, Math.round(width * 0.36));
+    const left = labelWidth + 8;
+    const right = width - MARGIN.right;
+    const height = MARGIN.top + rows.length * ROW + MARGIN.bottom;
+    const bottom = height - MARGIN.bottom;
+    const values = rows.flatMap((row) => [row[this.figure].low, row[this.figure].high]);
+    const low = Math.min(central, ...values);
+    const high = Math.max(central, ...values);
+    const span = high - low || Math.abs(central) || 1;
+    const x = scaleLinear().domain([low - span * 0.05, high + span * 0.05]).nice().range([left, right]);
+    const y = scaleBand<number>().domain(rows.map((_, index) => index)).range([MARGIN.top, bottom]).padding(0.25);
+    const hovered = this.hover.index === undefined ? undefined : rows[this.hover.index];
+    const words = FIGURE_WORDS[this.figure];
+    const legend: LegendItem[] = [
+      { label: 'Assumption at its 10th percentile', colour: LOW },
+      { label: 'At its 90th percentile', colour: HIGH },
+      { label: `${words} at central assumptions`, colour: '#222', kind: 'line' },
+    ];
+    return html`<chart-frame heading=${`What moves ${words} most`}
+      description="Each assumption moved from its 10th to its 90th percentile, the others at their medians."
+      .legend=${legend} .table=${this.table(rows)} .tooltip=${this.tooltip(hovered, x, y)}>
+      <svg class="chart" viewBox="0 0 ${width} ${height}" role="img" tabindex="0"
+        aria-label=${`Tornado chart of ${words}: ${rows.slice(0, 3).map((row) => `${row.label} swings it by ${formatMoney(row[this.figure].swing)}`).join('; ')}. Use the arrow keys to read each assumption.`}
+        @pointerleave=${() => this.hover.clear()}
+        @keydown=${(event: KeyboardEvent) => this.hover.key(event, rows.length)} @blur=${() => this.hover.clear()}>
+        ${rows.map((row, index) => {
+          const swing = row[this.figure];
+          const top = y(index) ?? 0;
+          const bar = (value: number, colour: string) => svg`<rect x=${Math.min(x(central), x(value))} width=${Math.abs(x(value) - x(central))} y=${top} height=${y.bandwidth()} fill=${colour}></rect>`;
+          return svg`<g @pointerenter=${() => this.hover.point(index)}>
+            <text class="annotation" x=${labelWidth} y=${top + y.bandwidth() / 2} dy="0.32em" text-anchor="end">${row.label}</text>
+            ${bar(swing.low, LOW)}${bar(swing.high, HIGH)}
+            ${hovered === row ? svg`<rect x=${left} width=${right - left} y=${top - 2} height=${y.bandwidth() + 4} fill="none" stroke="#222"></rect>` : null}
+          </g>`;
+        })}
+        <line x1=${x(central)} x2=${x(central)} y1=${MARGIN.top} y2=${bottom} stroke="#222" stroke-width="1.5"></line>
+        ${bottomAxis(x, bottom, left, right, { ticks: x.ticks(width < 420 ? 3 : 6), format: formatMoneyShort, label: words })}
+      </svg>
+    </chart-frame>`;
+  }
+
+  private tooltip(row: SensitivityResult['rows'][number] | undefined, x: (value: number) => number, y: ReturnType<typeof scaleBand<number>>): ChartTooltip | undefined {
+    if (row === undefined) return undefined;
+    const swing = row[this.figure];
+    const index = (this.sensitivity?.rows ?? []).indexOf(row);
+    return {
+      ...(this.hover.pointer ?? { x: x(swing.high), y: (y(index) ?? 0) }),
+      title: `${row.label} (${row.unit})`,
+      lines: [
+        { label: `At ${formatAssumption(row.low)} (10th)`, value: formatMoney(swing.low), colour: LOW },
+        { label: `At ${formatAssumption(row.high)} (90th)`, value: formatMoney(swing.high), colour: HIGH },
+        { label: 'Swing', value: formatMoney(swing.swing) },
+      ],
+    };
+  }
+
+  private table(rows: SensitivityResult['rows']): ChartTable {
+    return {
+      caption: `${FIGURE_WORDS[this.figure]} with each assumption at its 10th and 90th percentile, largest swing first`,
+      columns: ['Assumption', '10th percentile', '90th percentile', `${FIGURE_WORDS[this.figure]} at 10th`, 'at 90th', 'Swing'],
+      rows: rows.map((row) => [row.label, formatAssumption(row.low), formatAssumption(row.high),
+        formatMoney(row[this.figure].low), formatMoney(row[this.figure].high), formatMoney(row[this.figure].swing)]),
+    };
+  }
+}
+
+/** Assumption values span 0.001 to 1e6: three significant figures read well for all. */
+function formatAssumption(value: number): string {
+  return Math.abs(value) >= 1000 ? formatMoney(value) : String(Number(value.toPrecision(3)));
+}
+
+customElements.define('tornado-chart', TornadoChart);
+
+declare global {
+  interface HTMLElementTagNameMap { 'tornado-chart': TornadoChart; }
+}
