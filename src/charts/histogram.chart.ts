@@ -10,7 +10,7 @@ import { COLOURS } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
 
 const HEIGHT = 260;
-const MARGIN = { top: 20, right: 20, bottom: 48, left: 60 };
+const MARGIN = { top: 26, right: 20, bottom: 48, left: 60 };
 const BAR = '#6BAED6';
 
 /** A marked value on the histogram, such as the 10th percentile. */
@@ -78,8 +78,11 @@ export class HistogramChart extends LitElement {
         ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(4), format: (value) => formatPercent(value), label: 'Share of draws', gridTo: right })}
         ${bins.map((each) => svg`<rect x=${x(each.x0!) + 0.5} width=${Math.max(0.5, x(each.x1!) - x(each.x0!) - 1)} y=${y(each.length / Math.max(1, total))}
           height=${bottom - y(each.length / Math.max(1, total))} fill=${(each.x1 ?? 0) <= 0 ? COLOURS.loss : BAR} stroke=${hovered === each ? '#222' : 'none'}></rect>`)}
-        ${this.markers.map((marker, index) => svg`<line x1=${x(marker.value)} x2=${x(marker.value)} y1=${MARGIN.top - 6} y2=${bottom} stroke="#222" stroke-width="1.5" stroke-dasharray=${marker.dash}></line>
-          <text class="annotation" x=${x(marker.value)} y=${MARGIN.top - 8 + (index % 2) * 10} text-anchor="middle">${marker.label}</text>`)}
+        ${labelRows(this.markers.map((marker) => x(marker.value))).map((row, index) => {
+          const marker = this.markers[index];
+          return svg`<line x1=${x(marker.value)} x2=${x(marker.value)} y1=${MARGIN.top - 6} y2=${bottom} stroke="#222" stroke-width="1.5" stroke-dasharray=${marker.dash}></line>
+            ${row === undefined ? null : svg`<text class="annotation" x=${x(marker.value)} y=${MARGIN.top - 9 + row * 10} text-anchor="middle">${marker.label}</text>`}`;
+        })}
         ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 4 : 7), format: formatMoneyShort, label: this.xLabel })}
         <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
       </svg>
@@ -102,6 +105,22 @@ export class HistogramChart extends LitElement {
       rows: bins.map((each) => [formatMoney(each.x0), formatMoney(each.x1), each.length.toLocaleString('en-US'), formatPercent(each.length / Math.max(1, total))]),
     };
   }
+}
+
+/**
+ * Which of two rows above the plot each marker's label goes in, so neighbours do not overlap;
+ * undefined when neither row has room (the legend still names the marker).
+ */
+function labelRows(positions: number[]): (number | undefined)[] {
+  const order = positions.map((position, index) => ({ position, index })).sort((a, b) => a.position - b.position);
+  const lastInRow = [-Infinity, -Infinity];
+  const rows = new Array<number | undefined>(positions.length);
+  for (const { position, index } of order) {
+    const row = [0, 1].find((candidate) => position - lastInRow[candidate] >= 44);
+    rows[index] = row;
+    if (row !== undefined) lastInRow[row] = position;
+  }
+  return rows;
 }
 
 customElements.define('histogram-chart', HistogramChart);

@@ -73,7 +73,7 @@ export class TornadoChart extends LitElement {
           const top = y(index) ?? 0;
           const bar = (value: number, colour: string) => svg`<rect x=${Math.min(x(central), x(value))} width=${Math.abs(x(value) - x(central))} y=${top} height=${y.bandwidth()} fill=${colour}></rect>`;
           return svg`<g @pointerenter=${() => this.hover.point(index)}>
-            <text class="annotation" x=${labelWidth} y=${top + y.bandwidth() / 2} dy="0.32em" text-anchor="end">${row.label}</text>
+            <text class="annotation" x=${labelWidth} y=${top + y.bandwidth() / 2} dy="0.32em" text-anchor="end">${fitted(row.label, labelWidth)}<title>${row.label}</title></text>
             ${bar(swing.low, LOW)}${bar(swing.high, HIGH)}
             ${hovered === row ? svg`<rect x=${left} width=${right - left} y=${top - 2} height=${y.bandwidth() + 4} fill="none" stroke="#222"></rect>` : null}
           </g>`;
@@ -107,6 +107,12 @@ export class TornadoChart extends LitElement {
         formatMoney(row[this.figure].low), formatMoney(row[this.figure].high), formatMoney(row[this.figure].swing)]),
     };
   }
+}
+
+/** A label cut to the room it has (about 6.3 px a character at 11 px), with an ellipsis. */
+function fitted(label: string, width: number): string {
+  const room = Math.floor(width / 6.3);
+  return label.length <= room ? label : `${label.slice(0, Math.max(1, room - 1))}…`;
 }
 
 /** Assumption values span 0.001 to 1e6: three significant figures read well for all. */
