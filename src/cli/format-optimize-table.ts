@@ -1,5 +1,7 @@
 import type { Model, Summary } from '../engine/index.ts';
-import { PHASINGS, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type TargetRoiResult } from '../engine/optimize/index.ts';
+import {
+  PHASINGS, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type RobustOutcome, type TargetRoiResult,
+} from '../engine/optimize/index.ts';
 import {
   countOf, formatEquity, formatMoney, formatMoneyChange, formatMultiple, formatPercent, formatPercentChange,
   formatPeriod, formatPointsChange, granularityName, periodName,
@@ -42,7 +44,12 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
 
   const change = result.value - result.current.value;
   const relative = result.current.value === 0 ? null : change / Math.abs(result.current.value);
-  lines.push('', `Best ${inSentence}: ${formatMoney(result.value)} (${formatMoneyChange(change)}${relative === null ? '' : `, ${formatPercentChange(relative)}`} on the model's own plan)`);
+  const against = `${formatMoneyChange(change)}${relative === null ? '' : `, ${formatPercentChange(relative)}`} on the model's own plan`;
+  if (result.robust === undefined) {
+    lines.push('', `Best ${inSentence}: ${formatMoney(result.value)} (${against})`);
+  } else {
+    lines.push('', ...robustLines(result.robust, inSentence), `At the settings themselves: ${inSentence} ${formatMoney(result.value)} (${against}; the plan best there: ${formatMoney(result.robust.centralOptimum.centralValue)})`);
+  }
   if (result.phasing === 'constant') {
     lines.push(`Best upstream share: ${formatPercent(result.upstreamShareByYear.find((share) => share !== null) ?? null)} every year`);
   }
@@ -88,6 +95,22 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
   const limit = result.converged ? '' : '; stopped at its iteration limit while still improving slowly';
   lines.push('', `Search: ${runs} runs of the model in ${Math.round(ms)} ms${limit}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Risk-averse plans: the statistic maximised, for this plan, the central optimum and the own plan. */
+function robustLines(robust: RobustOutcome, inSentence: string): string[] {
+  const name = robust.statistic === 'mean' ? 'Mean' : '10th percentile';
+  const draws = new Intl.NumberFormat('en-US').format(robust.draws);
+  const gain = (other: number) => formatMoneyChange(robust.value - other);
+  return [
+    `Risk-averse: maximising the ${robust.statistic === 'mean' ? 'mean' : '10th percentile'} of ${inSentence} over ${draws} draws (seed ${robust.seed}) of the model's uncertainty`,
+    renderTextTable([
+      ['', `${name} over draws`, 'This plan gains'],
+      ['This plan', formatMoney(robust.value), ''],
+      ['Plan best at the settings themselves', formatMoney(robust.centralOptimum.value), gain(robust.centralOptimum.value)],
+      ["Model's own plan", formatMoney(robust.current), gain(robust.current)],
+    ], ['left', 'right', 'right'], '  '),
+  ];
 }
 
 function targetLines(target: TargetRoiResult): string[] {

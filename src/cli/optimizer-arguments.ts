@@ -1,10 +1,11 @@
 import {
-  OBJECTIVE_NAMES, OptimizeError, PHASING_NAMES, type ObjectiveName, type OptimizeOptions, type PhasingName,
+  DEFAULT_ROBUST_DRAWS, DEFAULT_ROBUST_SEED, MAX_ROBUST_DRAWS, OBJECTIVE_NAMES, OptimizeError, PHASING_NAMES, ROBUST_STATISTICS,
+  type ObjectiveName, type OptimizeOptions, type PhasingName, type RobustOptions, type RobustStatistic,
 } from '../engine/optimize/index.ts';
 import { type OptionSpec, type ParsedArgs, optionValue } from './args.ts';
 import { CliError } from './cli-error.ts';
 import { closestName } from './closest-name.ts';
-import { parseNumberOption } from './number-option.ts';
+import { parseNumberOption, parseWholeNumberOption } from './number-option.ts';
 
 /** The options `optimize` and `frontier` share: what to maximise, the phasing, the bounds. */
 export const OPTIMIZER_OPTIONS: readonly OptionSpec[] = [
@@ -15,6 +16,34 @@ export const OPTIMIZER_OPTIONS: readonly OptionSpec[] = [
   { name: 'min-period', valueName: 'x' },
   { name: 'max-period', valueName: 'y' },
 ];
+
+/** `--robust mean|p10 [--draws N] [--seed S]`: risk-averse planning, optimize only. */
+export const ROBUST_OPTIONS: readonly OptionSpec[] = [
+  { name: 'robust', valueName: ROBUST_STATISTICS.join('|') },
+  { name: 'draws', valueName: 'N' },
+  { name: 'seed', valueName: 'S' },
+];
+
+/**
+ * `--robust`, `--draws` and `--seed` as the engine takes them; undefined without --robust.
+ * @throws {CliError} for an unknown statistic, draws or a seed that is not a whole number in
+ *   range, or --draws / --seed without --robust
+ */
+export function robustOptionsFrom(args: ParsedArgs): RobustOptions | undefined {
+  const statistic = optionValue(args, 'robust');
+  const drawsText = optionValue(args, 'draws');
+  const seedText = optionValue(args, 'seed');
+  if (statistic === undefined) {
+    const stray = drawsText !== undefined ? 'draws' : seedText !== undefined ? 'seed' : undefined;
+    if (stray !== undefined) throw new CliError(`--${stray} only applies with --robust mean|p10 (the draws a risk-averse plan is judged on)`);
+    return undefined;
+  }
+  return {
+    statistic: chooseName('robust statistic', statistic, ROBUST_STATISTICS) as RobustStatistic,
+    draws: drawsText === undefined ? DEFAULT_ROBUST_DRAWS : parseWholeNumberOption('draws', drawsText, 1, MAX_ROBUST_DRAWS),
+    seed: seedText === undefined ? DEFAULT_ROBUST_SEED : parseWholeNumberOption('seed', seedText, 0, Number.MAX_SAFE_INTEGER),
+  };
+}
 
 /** The command-line spelling of each engine option, for messages. */
 const FLAGS: Readonly<Record<string, string>> = {
@@ -29,6 +58,10 @@ const FLAGS: Readonly<Record<string, string>> = {
   from: '--from',
   to: '--to',
   steps: '--steps',
+  robust: '--robust',
+  'robust.statistic': '--robust',
+  'robust.draws': '--draws',
+  'robust.seed': '--seed',
 };
 
 /**
@@ -69,8 +102,12 @@ export function withOptimizerErrors<Result>(action: () => Result): Result {
     // Engine names in camelCase cannot be mistaken for ordinary words, so each is replaced
     // wherever it appears; a plain-word name (from, steps) only where it opens the message.
     const flag = FLAGS[error.option];
-    const opening = flag !== undefined && error.message.startsWith(`${error.option} `) ? `${flag}${error.message.slice(error.option.length)}` : error.message;
-    throw new CliError(opening.replace(/\b(minShare|maxShare|minPeriodMultiple|maxPeriodMultiple|targetRoi|budgetCap)\b/g, (name) => FLAGS[name]));
+    // The robust options' messages open with their words ("robust draws must …").
+    const name = error.option.replace('.', ' ');
+    const opening = flag !== undefined && error.message.startsWith(`${name} `) ? `${flag}${error.message.slice(name.length)}` : error.message;
+    throw new CliError(opening
+      .replace(/\b(minShare|maxShare|minPeriodMultiple|maxPeriodMultiple|targetRoi|budgetCap)\b/g, (word) => FLAGS[word])
+      .replace('with robust (risk-averse)', 'with --robust (risk-averse)'));
   }
 }
 

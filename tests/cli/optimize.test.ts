@@ -131,6 +131,44 @@ describe('optimize command', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  describe('--robust', () => {
+    it('maximises the 10th percentile across draws and prints it in the table', () => {
+      const run = optimize('--robust', 'p10', '--draws', '200', '--seed', '3');
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toMatch(/Risk-averse: maximising the 10th percentile of NPV with carryover over 200 draws \(seed 3\) of the model's uncertainty/);
+      expect(run.stdout).toMatch(/\n {2}This plan +[\d,]+\n {2}Plan best at the settings themselves +[\d,]+ +[+-][\d,]+\n {2}Model's own plan +[\d,]+ +[+-][\d,]+\n/);
+      expect(run.stdout).toMatch(/At the settings themselves: NPV with carryover [\d,]+ \(/);
+    });
+
+    it('prints the robust outcome in json, the same as the engine\'s, with 1,000 draws and seed 1 by default', () => {
+      const result = json(optimize('--robust', 'mean', '--phasing', 'yearly', '--format', 'json')) as PrintedResult & { robust: Record<string, unknown> };
+      expect(result.robust).toMatchObject({ statistic: 'mean', draws: 1000, seed: 1 });
+      expect(result.robust.value).toBeGreaterThanOrEqual((result.robust.centralOptimum as { value: number }).value);
+      const replayed = simulate(parseModel({ ...structuredClone(defaultModel), plan: result.plan }));
+      expect(replayed.summary.npvWithCarryover).toBe(result.value);
+    });
+
+    it.each([
+      [['--robust', 'median'], /^unknown robust statistic 'median' \(did you mean mean\?\); choose mean or p10\n$/],
+      [['--robust', 'p10', '--draws', '0'], /^--draws must be a whole number from 1 to 20000, got '0'\n$/],
+      [['--robust', 'p10', '--seed', '-2'], /^--seed must be a whole number from 0 to 9007199254740991, got '-2'\n$/],
+      [['--draws', '100'], /^--draws only applies with --robust mean\|p10/],
+      [['--seed', '4'], /^--seed only applies with --robust mean\|p10/],
+      [['--robust', 'p10', '--phasing', 'flighting'], /^--phasing "flighting" cannot be combined with --robust \(risk-averse\) planning; choose constant or yearly\n$/],
+      [['--robust', 'mean', '--phasing', 'period'], /^--phasing "period" cannot be combined with --robust/],
+      [['--robust', 'mean', '--target-roi', '0.5'], /^--robust cannot be combined with --target-roi/],
+    ])('refuses %j with status 2 and a clear message', (extra, message) => {
+      const run = optimize(...extra);
+      expect(run.exitCode).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(message);
+    });
+
+    it('is described in the help', () => {
+      expect(runInProcess(['optimize', '--help']).stdout).toMatch(/--robust STAT +Risk-averse planning/);
+    });
+  });
+
   it('needs exactly one model file', () => {
     expect(runInProcess(['optimize']).stderr).toMatch(/^optimize needs a model file/);
     expect(runInProcess(['optimize', 'models/default.json', 'models/default.json']).stderr).toMatch(/^optimize takes one model file, got 2/);

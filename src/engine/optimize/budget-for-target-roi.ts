@@ -70,6 +70,7 @@ export function budgetForTargetRoi(model: Model, options: TargetRoiOptions): Tar
   if (options.objective !== undefined && options.objective !== 'totalRevenue') {
     throw new OptimizeError('objective', `with a target ROI the optimiser maximises totalRevenue; objective "${options.objective}" cannot be combined with it`);
   }
+  if (options.robust !== undefined) throw new OptimizeError('robust', 'the target-ROI search optimises at the central settings; robust (risk-averse) planning applies to optimize alone');
   const settings = resolveOptions({ ...options, objective: 'totalRevenue' });
   const { targetRoi } = options;
   if (!Number.isFinite(targetRoi)) throw new OptimizeError('targetRoi', `targetRoi must be a number, got ${targetRoi}`);

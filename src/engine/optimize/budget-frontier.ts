@@ -61,6 +61,7 @@ export const MAX_FRONTIER_STEPS = 1000;
  * @example budgetFrontier(model, { from: 0.5, to: 2, steps: 7 }).points.map((point) => point.marginalRoi)
  */
 export function budgetFrontier(model: Model, options: FrontierOptions): Frontier {
+  if (options.robust !== undefined) throw new OptimizeError('robust', 'the frontier optimises at the central settings; robust (risk-averse) planning applies to optimize alone');
   const settings = resolveOptions(options);
   for (const option of ['from', 'to'] as const) {
     const multiple = options[option];

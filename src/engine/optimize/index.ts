@@ -4,9 +4,13 @@
  */
 export { OptimizeError } from './optimize-error.ts';
 export { OBJECTIVES, OBJECTIVE_NAMES, objectiveByName, type Objective, type ObjectiveName } from './objectives.ts';
-export { PHASING_NAMES, resolveOptions, type OptimizeOptions, type OptimizeSettings, type PhasingName } from './optimize-options.ts';
+export {
+  DEFAULT_ROBUST_DRAWS, DEFAULT_ROBUST_SEED, MAX_ROBUST_DRAWS, PHASING_NAMES, ROBUST_PHASINGS, ROBUST_STATISTICS, resolveOptions,
+  type OptimizeOptions, type OptimizeSettings, type PhasingName, type RobustOptions, type RobustSettings, type RobustStatistic,
+} from './optimize-options.ts';
 export { PHASINGS } from './phasings/index.ts';
-export { optimize, type OptimizeResult, type OptimizedPlan } from './optimize.ts';
+export { optimize, type OptimizeResult, type OptimizedPlan, type RobustOutcome } from './optimize.ts';
+export { createRobustObjective, type RobustObjective } from './robust-objective.ts';
 export { createObjectiveGradient, type ObjectiveGradient } from './objective-gradient.ts';
 export { budgetForTargetRoi, type TargetRoiOptions, type TargetRoiResult } from './budget-for-target-roi.ts';
 export { MAX_FRONTIER_STEPS, budgetFrontier, type Frontier, type FrontierOptions, type FrontierPoint } from './budget-frontier.ts';

@@ -4,6 +4,34 @@ import { OptimizeError } from './optimize-error.ts';
 /** How freely the plan may vary over time; see `PHASINGS`. */
 export type PhasingName = 'constant' | 'yearly' | 'period' | 'flighting';
 
+/** What a risk-averse plan maximises across draws: the mean or the 10th percentile. */
+export type RobustStatistic = 'mean' | 'p10';
+
+/**
+ * Risk-averse planning: maximise a statistic of the objective across Monte Carlo draws of the
+ * model's `uncertainty` rather than its value at the central settings. Every candidate plan is
+ * scored on the same draws (common random numbers).
+ */
+export interface RobustOptions {
+  /** `mean` or `p10` (the 10th percentile, R's type 7, as `montecarlo` reports it). */
+  statistic: RobustStatistic;
+  /** Draws, a whole number from 1 to 20,000; default 1,000. */
+  draws?: number;
+  /** Seed of the draws, a whole number from 0 to 2^53 − 1; default 1. */
+  seed?: number;
+}
+
+/** The robust options checked, with defaults filled in. */
+export type RobustSettings = Required<RobustOptions>;
+
+export const ROBUST_STATISTICS: readonly RobustStatistic[] = ['mean', 'p10'];
+export const DEFAULT_ROBUST_DRAWS = 1000;
+export const DEFAULT_ROBUST_SEED = 1;
+/** Each draw keeps its own compiled model (about 2 KB for 5 years monthly), so draws are capped. */
+export const MAX_ROBUST_DRAWS = 20_000;
+/** The phasings a robust search supports (derivative-free searches; see `optimizeRobust`). */
+export const ROBUST_PHASINGS: readonly PhasingName[] = ['constant', 'yearly'];
+
 /** What `optimize` takes besides the model. Every field is optional. */
 export interface OptimizeOptions {
   /** The key figure to maximise; default `npvWithCarryover`. */
@@ -34,6 +62,12 @@ export interface OptimizeOptions {
    * more iterations and demand a tighter stop (tests use this for long reference runs).
    */
   effort?: number;
+  /**
+   * Maximise the mean or the 10th percentile of the objective across draws of the model's
+   * `uncertainty` (risk-averse planning) instead of its value at the central settings.
+   * Absent (the default): the central settings. `constant` and `yearly` phasings only.
+   */
+  robust?: RobustOptions;
 }
 
 /** The options checked, with defaults filled in. */
@@ -46,6 +80,8 @@ export interface OptimizeSettings {
   /** Infinity when unbounded. */
   maxPeriodMultiple: number;
   effort: number;
+  /** Absent when the objective is taken at the central settings. */
+  robust?: RobustSettings;
 }
 
 export const PHASING_NAMES: readonly PhasingName[] = ['constant', 'yearly', 'period', 'flighting'];
@@ -55,7 +91,9 @@ export const PHASING_NAMES: readonly PhasingName[] = ['constant', 'yearly', 'per
  * @throws {OptimizeError} naming the option: a share bound outside 0…1 or crossed with the other;
  *   a period multiple that is negative, not a number, or impossible to meet (the minimum above 1
  *   or the maximum below 1: the year's periods must average exactly 1); an unknown objective or
- *   phasing; an effort that is not a positive number
+ *   phasing; an effort that is not a positive number; with `robust`, an unknown statistic,
+ *   draws or a seed out of range (option `robust.statistic`, `robust.draws`, `robust.seed`), or
+ *   a phasing other than constant or yearly (option `phasing`)
  * @example resolveOptions({ minShare: 0.2 }).maxShare // 1
  */
 export function resolveOptions(options: OptimizeOptions): OptimizeSettings {
@@ -81,7 +119,27 @@ export function resolveOptions(options: OptimizeOptions): OptimizeSettings {
 
   const effort = options.effort ?? 1;
   if (!(effort > 0 && Number.isFinite(effort))) throw new OptimizeError('effort', `effort must be a positive number, got ${effort}`);
-  return { objective, phasing, minShare, maxShare, minPeriodMultiple, maxPeriodMultiple, effort };
+  const settings: OptimizeSettings = { objective, phasing, minShare, maxShare, minPeriodMultiple, maxPeriodMultiple, effort };
+  if (options.robust !== undefined) settings.robust = robustSettings(options.robust, phasing);
+  return settings;
+}
+
+function robustSettings(robust: RobustOptions, phasing: PhasingName): RobustSettings {
+  const { statistic, draws = DEFAULT_ROBUST_DRAWS, seed = DEFAULT_ROBUST_SEED } = robust;
+  if (!ROBUST_STATISTICS.includes(statistic)) {
+    throw new OptimizeError('robust.statistic', `invalid robust statistic "${statistic}"; choose mean or p10`);
+  }
+  if (!(Number.isInteger(draws) && draws >= 1 && draws <= MAX_ROBUST_DRAWS)) {
+    throw new OptimizeError('robust.draws', `robust draws must be a whole number from 1 to ${MAX_ROBUST_DRAWS}, got ${draws}`);
+  }
+  if (!(Number.isSafeInteger(seed) && seed >= 0)) {
+    throw new OptimizeError('robust.seed', `robust seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
+  }
+  if (!ROBUST_PHASINGS.includes(phasing)) {
+    // A robust gradient would need one reverse pass per draw per step; not built.
+    throw new OptimizeError('phasing', `phasing "${phasing}" cannot be combined with robust (risk-averse) planning; choose constant or yearly`);
+  }
+  return { statistic, draws, seed };
 }
 
 function share(option: string, value: number | undefined, fallback: number): number {

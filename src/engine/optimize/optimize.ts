@@ -5,7 +5,10 @@ import { planSpend } from '../plan-spend.ts';
 import type { Summary } from '../results.ts';
 import { yearlyBudgets } from '../tradeoff-curve.ts';
 import type { ObjectiveName } from './objectives.ts';
-import { type OptimizeOptions, type OptimizeSettings, type PhasingName, resolveOptions } from './optimize-options.ts';
+import {
+  type OptimizeOptions, type OptimizeSettings, type PhasingName, type RobustSettings, resolveOptions,
+} from './optimize-options.ts';
+import { optimizeRobust } from './optimize-robust.ts';
 import { type PhasingOutcome, phasingChain } from './phasings/index.ts';
 import { createPlanSpace } from './plan-space.ts';
 
@@ -47,6 +50,24 @@ export interface OptimizeResult {
   converged: boolean;
   /** True when `shouldStop` stopped the search; `plan` is then the best found so far. */
   cancelled: boolean;
+  /**
+   * Present with the `robust` option: the statistic maximised across draws. `value` and
+   * `summary` stay the plan's figures at the central settings, for context.
+   */
+  robust?: RobustOutcome;
+}
+
+/** What a robust (risk-averse) optimisation maximised and reached, on its fixed set of draws. */
+export interface RobustOutcome extends RobustSettings {
+  /** The statistic (mean or 10th percentile) of the objective across the draws, for `plan`. */
+  value: number;
+  /** The same statistic for the model's own plan. */
+  current: number;
+  /**
+   * The plan that is best at the central settings (what `optimize` gives without `robust`):
+   * its statistic on the same draws, and its objective at the central settings.
+   */
+  centralOptimum: { value: number; centralValue: number };
 }
 
 /**
@@ -63,12 +84,19 @@ export interface OptimizeResult {
  * thousand (≈ 50–150 ms for a 5-year monthly model). Cancellation (`shouldStop`) returns the
  * best plan so far with `cancelled: true`; it never throws.
  *
+ * With `robust`, the plan maximises the mean or the 10th percentile of the objective across
+ * draws of the model's `uncertainty` instead (see `optimizeRobust`; constant and yearly only).
+ *
  * @param model a model returned by `parseModel`
- * @throws {OptimizeError} for invalid options (see `resolveOptions`)
+ * @throws {OptimizeError} for invalid options (see `resolveOptions`), or (option `robust`) a
+ *   model whose uncertain settings cannot be drawn
  * @example optimize(model, { phasing: 'yearly', minShare: 0.2, maxShare: 0.8 }).plan
+ * @example optimize(model, { robust: { statistic: 'p10', draws: 1000, seed: 1 } }).robust?.value
  */
 export function optimize(model: Model, options: OptimizeOptions = {}): OptimizeResult {
   const settings = resolveOptions(options);
+  const { robust } = settings;
+  if (robust !== undefined) return optimizeRobust(model, yearlyBudgets(model), { ...settings, robust }, options);
   return optimizeForBudgets(model, yearlyBudgets(model), settings, options);
 }
 
@@ -128,7 +156,8 @@ export function optimizeForBudgets(
   };
 }
 
-function sharesByYear(plan: PhasingOutcome, periodsPerYear: number, years: number): (number | null)[] {
+/** Each year's upstream spend over its spend; null for a year with none. */
+export function sharesByYear(plan: Pick<PhasingOutcome, 'upstream' | 'downstream'>, periodsPerYear: number, years: number): (number | null)[] {
   return Array.from({ length: years }, (_, year) => {
     let upstream = 0;
     let total = 0;

@@ -52,8 +52,9 @@ export interface BandReservoir {
  */
 export function createBandReservoir(seriesCount: number, periods: number, draws: number, seed: number, maxDraws: number): BandReservoir {
   const capacity = Math.max(1, Math.min(draws, maxDraws, Math.floor(BAND_VALUE_BUDGET / (seriesCount * periods))));
-  const stride = seriesCount * periods;
-  const store = new Float64Array(capacity * stride);
+  // Column by column (series, then period, then slot): a band reads each period's draws as one
+  // contiguous run, rather than one value every series × T doubles across a store of megabytes.
+  const store = new Float64Array(capacity * seriesCount * periods);
   const choose = drawSource(seed, 0, pathKey('band reservoir'));
   let kept = 0;
   return {
@@ -64,22 +65,19 @@ export function createBandReservoir(seriesCount: number, periods: number, draws:
         slot = Math.floor(choose() * (draw + 1));
         if (slot >= capacity) return;
       }
-      const offset = slot * stride;
       for (let index = 0; index < seriesCount; index += 1) {
         const values = series[index];
-        const start = offset + index * periods;
-        for (let period = 0; period < periods; period += 1) store[start + period] = values[period];
+        let at = index * periods * capacity + slot;
+        for (let period = 0; period < periods; period += 1, at += capacity) store[at] = values[period];
       }
       kept = Math.max(kept, slot + 1);
     },
     band(series) {
       const band: Band = { p5: [], p10: [], p50: [], p90: [], p95: [] };
-      const column = new Float64Array(kept);
       const percentiles = new Float64Array(PERCENTILES.length);
       for (let period = 0; period < periods; period += 1) {
-        const start = series * periods + period;
-        for (let slot = 0; slot < kept; slot += 1) column[slot] = store[slot * stride + start];
-        selectPercentiles(column, kept, PERCENTILES, percentiles);
+        const start = (series * periods + period) * capacity;
+        selectPercentiles(store.subarray(start, start + kept), kept, PERCENTILES, percentiles);
         band.p5.push(percentiles[0]);
         band.p10.push(percentiles[1]);
         band.p50.push(percentiles[2]);
