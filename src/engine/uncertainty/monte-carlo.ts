@@ -112,14 +112,18 @@ export function runMonteCarlo(model: Model, options: MonteCarloOptions): MonteCa
     if (summary.roi !== null && summary.roi > 0) roiPositive += 1;
     if (summary.paybackPeriod !== null) paysBack += 1;
 
-    // Cumulative incremental profit, summed as `summarise` sums it for payback.
-    let running = 0;
-    const { planned, noSpend } = runner;
-    for (let index = 0; index < periods; index += 1) {
-      running += planned.contribution[index] - noSpend.contribution[index] - spend.upstream[index] - spend.downstream[index];
-      cumulative[index] = running;
+    // Only draws the band store keeps need their series (most do not, beyond its capacity).
+    const slot = reservoir.slotFor(draw);
+    if (slot >= 0) {
+      // Cumulative incremental profit, summed as `summarise` sums it for payback.
+      let running = 0;
+      const { planned, noSpend } = runner;
+      for (let index = 0; index < periods; index += 1) {
+        running += planned.contribution[index] - noSpend.contribution[index] - spend.upstream[index] - spend.downstream[index];
+        cumulative[index] = running;
+      }
+      reservoir.write(slot, series);
     }
-    reservoir.offer(draw, series);
   }
 
   const result: MonteCarloResult = {

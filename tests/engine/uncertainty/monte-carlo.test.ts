@@ -122,7 +122,7 @@ describe('monteCarlo', () => {
     expect(result.bandDraws).toBe(Math.floor(2_000_000 / (3 * 260)));
     expect(result.bands.equity.p50).toHaveLength(260);
     const monthly = monteCarlo(defaultWith(defaultJson().uncertainty), { draws: 6000, seed: 1 });
-    expect(monthly.bandDraws).toBe(5000);
+    expect(monthly.bandDraws).toBe(2000);
     // A random subset of the draws: close to, not equal to, the percentiles of all of them.
     expect(Math.abs(monthly.bands.equity.p50[35] / monthly.summary.finalEquity.p50! - 1)).toBeLessThan(0.01);
     expect(() => monteCarlo(model, { draws: 10, seed: 1, bandDraws: 0 })).toThrow(/bandDraws must be a whole number/);
