@@ -54,6 +54,7 @@ export class BudgetSimApp extends LitElement {
     model: { state: true },
     issues: { state: true },
     view: { state: true },
+    riskOpen: { state: true },
   };
 
   declare presetId: string;
@@ -61,6 +62,8 @@ export class BudgetSimApp extends LitElement {
   declare model: Model;
   declare issues: readonly ModelIssue[];
   declare view: 'plan' | 'compare';
+  /** Whether the risk panel is open: closed, it does no work on each edit. */
+  declare riskOpen: boolean;
   private result!: SimulationResult;
   private profit: IncrementalProfitPoint[] = [];
   private curve: TradeoffCurve | undefined;
@@ -81,6 +84,7 @@ export class BudgetSimApp extends LitElement {
     super();
     this.issues = [];
     this.view = 'plan';
+    this.riskOpen = false;
     this.start();
   }
 
@@ -125,7 +129,10 @@ export class BudgetSimApp extends LitElement {
     if (hasScenario(location.hash)) {
       const read = readScenarioLink(location.href);
       if (read.ok) {
-        const ownPlan = working !== undefined && lastValid?.ok === true && JSON.stringify(lastValid.model) === JSON.stringify(read.model);
+        // A reload of this tab: the address holds a link this tab wrote itself (possibly a moment
+        // behind its last edits, which the working state has), not one from elsewhere.
+        const ownPlan = working !== undefined && lastValid?.ok === true
+          && (isOwnLink(location.hash) || JSON.stringify(lastValid.model) === JSON.stringify(read.model));
         if (ownPlan) {
           this.restore(working, lastValid.model);
         } else {
@@ -170,11 +177,15 @@ export class BudgetSimApp extends LitElement {
     if (check.model !== undefined) {
       this.model = check.model;
       this.recompute();
-      // At once (a fraction of a millisecond), so a reload or a copied address is never behind.
-      this.writeLink(check.model);
     }
+    const model = check.model;
     const state: WorkingState = { draft, lastValid: this.model, presetId: this.presetId, scenarioId: this.scenarios.currentId };
-    this.deferredSave.schedule(() => this.scenarios.autosave(state));
+    // Writing the address and storage costs a millisecond or two; done a moment after the last
+    // edit (and at once when the page is hidden), not on every step of a slider.
+    this.deferredSave.schedule(() => {
+      if (model !== undefined) this.writeLink(model);
+      this.scenarios.autosave(state);
+    });
   }
 
   private recompute(): void {
@@ -195,6 +206,7 @@ export class BudgetSimApp extends LitElement {
     const hash = scenarioHash(model);
     if (hash === this.writtenHash) return;
     this.writtenHash = hash;
+    rememberOwnLink(hash);
     history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
   }
 
@@ -303,7 +315,7 @@ export class BudgetSimApp extends LitElement {
         @plan-undo=${() => this.undoApply()}
         @plan-clear=${() => this.setDraft(withoutPlan(this.draft, this.model))}>
         <aside class="controls" aria-label="Plan and assumptions">
-          <section class="card"><preset-picker .presets=${PRESETS} selected=${this.presetId}></preset-picker></section>
+          <section class="card"><preset-picker .presets=${PRESETS} .selected=${this.presetId}></preset-picker></section>
           <section class="card" aria-labelledby="plan-heading">
             <h2 id="plan-heading">Your plan</h2>
             <plan-controls .draft=${this.draft} .issues=${this.issues} .validShare=${currentShare(this.model)}></plan-controls>
@@ -329,7 +341,7 @@ export class BudgetSimApp extends LitElement {
           </div>` : nothing}
           <div id="view-panel" class="view" role=${compared.length >= 2 ? 'tabpanel' : nothing} aria-labelledby=${compared.length >= 2 ? (view === 'plan' ? 'tab-plan' : 'tab-compare') : nothing}>
             ${view === 'compare'
-              ? html`<scenario-comparison .entries=${compared} baselineId=${this.scenarios.baselineId}></scenario-comparison>`
+              ? html`<scenario-comparison .entries=${compared} .baselineId=${this.scenarios.baselineId}></scenario-comparison>`
               : this.renderPlanResults(model, result, unplaced, scenarioPoints)}
           </div>
           ${this.renderPrintAssumptions(model)}
@@ -343,10 +355,10 @@ export class BudgetSimApp extends LitElement {
         <strong>Showing the last valid results.</strong> Fix the highlighted ${this.issues.length === 1 ? 'field' : 'fields'} to update them.
         ${unplaced.length > 0 ? html`<ul>${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
       </div>` : nothing}
-      <key-figures .summary=${result.summary} periodsPerYear=${model.periodsPerYear} initialEquity=${model.brand.initialEquity}></key-figures>
-      <details class="card risk">
+      <key-figures .summary=${result.summary} .periodsPerYear=${model.periodsPerYear} .initialEquity=${model.brand.initialEquity}></key-figures>
+      <details class="card risk" ?open=${this.riskOpen} @toggle=${(event: Event) => { this.riskOpen = (event.target as HTMLDetailsElement).open; }}>
         <summary><h2>Risk and uncertainty</h2></summary>
-        <risk-panel .model=${this.issues.length > 0 ? undefined : model} .result=${result} .profit=${this.profit}></risk-panel>
+        <risk-panel .model=${this.issues.length > 0 ? undefined : model} .result=${result} .profit=${this.profit} ?active=${this.riskOpen}></risk-panel>
       </details>
       <details class="card optimizer">
         <summary><h2>Find the best plan</h2></summary>
@@ -354,14 +366,14 @@ export class BudgetSimApp extends LitElement {
       </details>
       <div class="charts">
         <div class="span tradeoff-row">
-          <tradeoff-curve-chart .curve=${this.curve} currentShare=${currentShare(model)}
-            currentHorizon=${model.horizonYears} currentValue=${result.summary.npvWithCarryover} .scenarioPoints=${scenarioPoints}></tradeoff-curve-chart>
-          <best-share-chart .curve=${this.curve} currentShare=${currentShare(model)}></best-share-chart>
+          <tradeoff-curve-chart .curve=${this.curve} .currentShare=${currentShare(model)}
+            .currentHorizon=${model.horizonYears} .currentValue=${result.summary.npvWithCarryover} .scenarioPoints=${scenarioPoints}></tradeoff-curve-chart>
+          <best-share-chart .curve=${this.curve} .currentShare=${currentShare(model)}></best-share-chart>
         </div>
-        <spend-equity-chart .periods=${result.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
-        <revenue-sources-chart .periods=${result.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></revenue-sources-chart>
+        <spend-equity-chart .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
+        <revenue-sources-chart .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></revenue-sources-chart>
         <cumulative-profit-chart class="span" .points=${this.profit} .paybackPeriod=${result.summary.paybackPeriod}
-          periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></cumulative-profit-chart>
+          .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></cumulative-profit-chart>
       </div>`;
   }
 
@@ -475,6 +487,33 @@ function withoutPlan(draft: Draft, model: Model): Draft {
 function withoutSchema(model: Model): Model {
   const { $schema: _schema, ...rest } = model;
   return rest;
+}
+
+const OWN_LINKS_KEY = 'budget-sim:own-links';
+
+/** A short fingerprint of a link, to remember which links this tab wrote without storing them. */
+function fingerprint(hash: string): string {
+  let value = 2166136261;
+  for (let index = 0; index < hash.length; index += 1) value = Math.imul(value ^ hash.charCodeAt(index), 16777619) >>> 0;
+  return `${hash.length}:${value.toString(36)}`;
+}
+
+/** Records, for this tab only (sessionStorage), that it wrote this link into its address bar. */
+function rememberOwnLink(hash: string): void {
+  try {
+    const known = (sessionStorage.getItem(OWN_LINKS_KEY) ?? '').split(' ').filter(Boolean);
+    sessionStorage.setItem(OWN_LINKS_KEY, [...known.slice(-19), fingerprint(hash)].join(' '));
+  } catch {
+    // Without sessionStorage a reload opens the address's link, which is at most a moment behind.
+  }
+}
+
+function isOwnLink(hash: string): boolean {
+  try {
+    return (sessionStorage.getItem(OWN_LINKS_KEY) ?? '').split(' ').includes(fingerprint(hash));
+  } catch {
+    return false;
+  }
 }
 
 /** localStorage, or an in-memory stand-in where the browser refuses it (private modes, policies). */

@@ -52,6 +52,7 @@ export class RiskPanel extends LitElement {
     seedText: { state: true },
     seedError: { state: true },
     tornadoFigure: { state: true },
+    active: { type: Boolean },
   };
 
   declare model: Model | undefined;
@@ -62,6 +63,8 @@ export class RiskPanel extends LitElement {
   declare seedText: string;
   declare seedError: string;
   declare tornadoFigure: SensitivityFigure;
+  /** Whether the panel is open; a closed panel skips its work (the tornado recomputes per plan). */
+  declare active: boolean;
   private readonly monteCarlo = new MonteCarloController(this);
   private sensitivityFor: { model: Model; result: SensitivityResult | string } | undefined;
 
@@ -74,10 +77,12 @@ export class RiskPanel extends LitElement {
     this.seedText = '1';
     this.seedError = '';
     this.tornadoFigure = 'npvWithCarryover';
+    this.active = true;
   }
 
   override render() {
     const model = this.model;
+    if (!this.active) return nothing;
     if (model === undefined) return html`<p class="status">Fix the highlighted fields to see the plan's risk.</p>`;
     const ranges = uncertainFields(model);
     if (ranges.length === 0) {

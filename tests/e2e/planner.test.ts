@@ -109,7 +109,7 @@ describe('changing the horizon and the split', () => {
     expect(percent).toBeLessThan(30);
     await expectFiguresFor(withShare(defaultModel, percent / 100));
     const current = page.locator('tradeoff-curve-chart');
-    expect(await current.getAttribute('currentshare')).toBe(String(percent / 100));
+    expect(await current.evaluate((chart) => (chart as unknown as { currentShare: number }).currentShare)).toBe(percent / 100);
   });
 
   it('accepts a share typed as a number', async () => {
