@@ -34,3 +34,12 @@ export function allText(page: Page): Promise<string> {
     return parts.join(' ');
   });
 }
+
+/** A new desktop-sized page on the app, rendered, that fails the test on any page error. */
+export async function openApp(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (error) => { throw error; });
+  await page.goto(url);
+  await appRendered(page);
+  return page;
+}

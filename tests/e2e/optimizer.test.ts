@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { formatMoney } from '../../src/app/format.ts';
 import { parseModel, simulate } from '../../src/engine/index.ts';
 import { optimize } from '../../src/engine/optimize/index.ts';
-import { appRendered, launchChromium } from './browser.ts';
+import { appRendered, launchChromium, openApp } from './browser.ts';
 
 // "Find the best plan": the optimiser runs in a Web Worker, its result matches the engine's,
 // Apply makes it the plan (and Undo takes it back), and Cancel frees the page at once.
@@ -18,10 +18,7 @@ beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => { throw error; });
-  await page.goto(inject('baseUrl'));
-  await appRendered(page);
+  page = await openApp(browser, inject('baseUrl'));
   await page.locator('details.optimizer summary').click();
 });
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { formatEquity, formatMoney, formatPercent, formatPercentWhole, formatPeriodOfYear } from '../../src/app/format.ts';
 import { type Model, incrementalProfit, parseModel, simulate, tradeoffCurve } from '../../src/engine/index.ts';
-import { allText, appRendered, launchChromium } from './browser.ts';
+import { allText, appRendered, launchChromium, openApp } from './browser.ts';
 
 // The planner as a person uses it: a production build in Debian's Chromium, driven by keyboard
 // and mouse, with every figure checked against the engine run here in Node.
@@ -26,10 +26,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => { throw error; });
-  await page.goto(inject('baseUrl'));
-  await appRendered(page);
+  page = await openApp(browser, inject('baseUrl'));
 });
 
 const figure = (id: string) => page.locator(`key-figures [data-figure="${id}"] .value`);

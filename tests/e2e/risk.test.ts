@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { formatMoney, formatPercent } from '../../src/app/format.ts';
 import { parseModel } from '../../src/engine/index.ts';
 import { monteCarlo } from '../../src/engine/uncertainty/monte-carlo.ts';
-import { allText, appRendered, launchChromium } from './browser.ts';
+import { allText, appRendered, launchChromium, openApp } from './browser.ts';
 
 // Risk: Monte Carlo across Web Workers gives the engine's own figures for the same draws, the
 // fan charts and the histogram appear, and Cancel during a long run frees the app at once.
@@ -18,10 +18,7 @@ beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => { throw error; });
-  await page.goto(inject('baseUrl'));
-  await appRendered(page);
+  page = await openApp(browser, inject('baseUrl'));
   await page.locator('details.risk summary').click();
 });
 
