@@ -62,3 +62,24 @@ export function formatPeriod(t: number | null | undefined, periodsPerYear: numbe
 export function formatPeriodOfYear(t: number, periodsPerYear: number, startYear?: number): string {
   return periodLabel(t, periodsPerYear, startYear);
 }
+
+/** How a key figure is shown: money, a ratio (ROI), a period number (payback) or equity. */
+export type FigureKind = 'money' | 'ratio' | 'period' | 'equity';
+
+/**
+ * A change in a key figure, in words: "+123,456 (+4.5%)" for money (the percentage against
+ * `base` where it is not 0), "+2.3 pts" for a ratio, "-2 months" for a period, "+0.012" for equity.
+ */
+export function formatDifference(kind: FigureKind, delta: number, base: number | null, periodsPerYear: number): string {
+  const sign = delta > 0 ? '+' : '';
+  if (kind === 'money') return `${sign}${formatMoney(delta)}${base !== null && base !== 0 ? ` (${sign}${formatPercent(delta / Math.abs(base))})` : ''}`;
+  if (kind === 'ratio') return `${sign}${(delta * 100).toFixed(1)} pts`;
+  if (kind === 'period') return `${sign}${delta} ${periodName(periodsPerYear)}${Math.abs(delta) === 1 ? '' : 's'}`;
+  return `${sign}${formatEquity(delta)}`;
+}
+
+/** Whether a change is for the better ('up'), worse ('down') or neither: higher is better, except payback, where sooner is. */
+export function differenceTone(kind: FigureKind, delta: number): 'up' | 'down' | '' {
+  if (delta === 0) return '';
+  return (kind === 'period' ? delta < 0 : delta > 0) ? 'up' : 'down';
+}

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { type Model, type Summary, simulate } from '../engine/index.ts';
 import { type ObjectiveName, OptimizeError, type OptimizeOptions, type PhasingName, resolveOptions } from '../engine/optimize/index.ts';
 import '../charts/spend-equity.chart.ts';
-import { formatMoney, formatPercent, formatPeriod, periodName } from './format.ts';
+import { differenceTone, formatDifference, formatMoney, formatPercent, formatPeriod } from './format.ts';
 import { numberFromText } from './model-draft.ts';
 import { OptimizerController } from './optimizer-controller.ts';
 
@@ -178,12 +178,7 @@ export class OptimizerPanel extends LitElement {
     const difference = (row: (typeof rows)[number]) => {
       if (row.best === null || row.current === null) return '—';
       const delta = row.best - row.current;
-      const sign = delta > 0 ? '+' : '';
-      const text = row.kind === 'money' ? `${sign}${formatMoney(delta)}${row.current !== 0 ? ` (${sign}${formatPercent(delta / Math.abs(row.current))})` : ''}`
-        : row.kind === 'ratio' ? `${sign}${(delta * 100).toFixed(1)} pts` : `${sign}${delta} ${periodName(model.periodsPerYear)}${Math.abs(delta) === 1 ? '' : 's'}`;
-      // An earlier payback is the better one.
-      const better = row.kind === 'period' ? delta < 0 : delta > 0;
-      return html`<span class=${delta === 0 ? '' : better ? 'up' : 'down'}>${text}</span>`;
+      return html`<span class=${differenceTone(row.kind, delta)}>${formatDifference(row.kind, delta, row.current, model.periodsPerYear)}</span>`;
     };
     const bestResult = simulate({ ...model, plan: result.plan });
     return html`

@@ -3,7 +3,7 @@ import type { IncrementalProfitPoint, Model, SimulationResult, Summary } from '.
 import '../charts/multi-line.chart.ts';
 import type { LineSeries } from '../charts/multi-line.chart.ts';
 import { SCENARIO_COLOURS, SCENARIO_DASHES } from '../charts/palette.ts';
-import { MISSING, formatEquity, formatMoney, formatMoneyShort, formatPercent, formatPeriod } from './format.ts';
+import { type FigureKind, MISSING, differenceTone, formatDifference, formatEquity, formatMoney, formatMoneyShort, formatPercent, formatPeriod } from './format.ts';
 import { MonteCarloController } from './monte-carlo-controller.ts';
 
 /** Draws and seed for the chance that each scenario is best: enough for ±1 point. */
@@ -18,11 +18,10 @@ export interface ComparedEntry {
   profit: IncrementalProfitPoint[];
 }
 
-type Kind = 'money' | 'ratio' | 'period' | 'equity';
 
 interface FigureRow {
   label: string;
-  kind: Kind;
+  kind: FigureKind;
   value: (summary: Summary) => number | null;
 }
 
@@ -175,21 +174,9 @@ export class ScenarioComparison extends LitElement {
     if (row.kind === 'period' && entry.model.periodsPerYear !== baseline.model.periodsPerYear) return MISSING;
     const delta = value === null || base === null ? null : value - base;
     if (delta === null || !Number.isFinite(delta)) return MISSING;
-    const sign = delta > 0 ? '+' : '';
-    // Higher is better, except for payback (sooner is better) and spend (neither).
-    const better = row.kind === 'period' ? delta < 0 : delta > 0;
-    const tone = delta === 0 || row.label === 'Total spend' ? '' : better ? 'up' : 'down';
-    let text: string;
-    if (row.kind === 'money') {
-      const relative = base !== null && base !== 0 ? ` (${sign}${formatPercent(delta / Math.abs(base))})` : '';
-      text = `${sign}${formatMoney(delta)}${relative}`;
-    } else if (row.kind === 'ratio') {
-      text = `${sign}${(delta * 100).toFixed(1)} pts`;
-    } else if (row.kind === 'period') {
-      text = `${sign}${delta} ${entry.model.periodsPerYear === 12 ? 'months' : entry.model.periodsPerYear === 4 ? 'quarters' : 'weeks'}`;
-    } else {
-      text = `${sign}${formatEquity(delta)}`;
-    }
+    // Spend is neither better nor worse for being higher.
+    const tone = row.label === 'Total spend' ? '' : differenceTone(row.kind, delta);
+    const text = formatDifference(row.kind, delta, base, entry.model.periodsPerYear);
     return html`<span class=${tone}>${text}</span>`;
   }
 
