@@ -3,7 +3,8 @@ import type { Band } from './band-reservoir.ts';
 import { DEFAULT_BAND_DRAWS } from './band-reservoir.ts';
 import { checkDrawable } from './check-uncertainty.ts';
 import { createDrawRunner } from './draw-runner.ts';
-import { PERCENTILES, figureStatistics } from './figure-statistics.ts';
+import { DRAW_FIGURES, type DrawFigures, createDrawFigures, drawStatistics, recordDraw, writeCumulativeProfit } from './draw-figures.ts';
+import { PERCENTILES } from './figure-statistics.ts';
 import type { MonteCarloResult, MonteCarloRun } from './monte-carlo.ts';
 import { checkMonteCarloOptions } from './monte-carlo-options.ts';
 import { selectPercentiles } from './select-percentiles.ts';
@@ -20,15 +21,10 @@ import { drawValues, uncertainFields } from './uncertain-fields.ts';
  * come from an evenly spaced subset of draws instead of a random one.
  */
 
-const FIGURES = ['totalSpend', 'totalRevenue', 'finalEquity', 'npv', 'roi', 'paybackPeriod', 'carryoverValue', 'npvWithCarryover'] as const;
-type FigureName = (typeof FIGURES)[number];
-
-export interface MonteCarloPart {
+export interface MonteCarloPart extends DrawFigures {
+  /** This part's draws: start … end − 1 (index 0 of each figure is draw `start`). */
   start: number;
   end: number;
-  /** Each figure for draws start … end − 1; ROI NaN with no spend, payback Infinity when never. */
-  figures: Record<FigureName, Float64Array>;
-  roiByYear: Float64Array[];
   /** Equity, revenue and cumulative incremental profit over the horizon, for each banded draw in order. */
   bandSeries: Float64Array;
   bandCount: number;
@@ -66,10 +62,9 @@ export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions):
   checkDrawable(fields);
   const certain = fields.every((field) => field.fixed !== undefined);
   const runner = createDrawRunner(model, fields.map((field) => field.path), certain);
-  const { periods, spend } = runner;
+  const { periods } = runner;
   const count = end - start;
-  const figures = Object.fromEntries(FIGURES.map((name) => [name, new Float64Array(count)])) as Record<FigureName, Float64Array>;
-  const roiByYear = Array.from({ length: model.horizonYears }, () => new Float64Array(count));
+  const drawn = createDrawFigures(count, model.horizonYears);
   const stride = bandStride(draws);
   const firstBanded = Math.ceil(start / stride) * stride;
   const bandCount = firstBanded >= end ? 0 : Math.floor((end - 1 - firstBanded) / stride) + 1;
@@ -81,36 +76,20 @@ export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions):
   for (let draw = start; draw < end; draw += 1) {
     if ((draw - start) % 250 === 0 && draw > start) {
       options.onProgress?.((draw - start) / count);
-      if (options.shouldStop?.()) return trimmed({ start, end: draw, figures, roiByYear, bandSeries, bandCount: banded, complete: false }, draw - start, periods);
+      if (options.shouldStop?.()) return trimmed({ start, end: draw, ...drawn, bandSeries, bandCount: banded, complete: false }, draw - start, periods);
     }
     if (!certain) drawValues(fields, seed, draw, values);
-    const summary = certainSummary ?? runner.run(values);
-    const index = draw - start;
-    figures.totalSpend[index] = summary.totalSpend;
-    figures.totalRevenue[index] = summary.totalRevenue;
-    figures.finalEquity[index] = summary.finalEquity;
-    figures.npv[index] = summary.npv;
-    figures.roi[index] = summary.roi ?? Number.NaN;
-    figures.paybackPeriod[index] = summary.paybackPeriod ?? Infinity;
-    figures.carryoverValue[index] = summary.carryoverValue;
-    figures.npvWithCarryover[index] = summary.npvWithCarryover;
-    for (let year = 0; year < roiByYear.length; year += 1) roiByYear[year][index] = summary.roiByYear[year] ?? Number.NaN;
+    recordDraw(drawn, draw - start, certainSummary ?? runner.run(values));
     if (draw % stride === 0) {
       const offset = banded * 3 * periods;
-      const { planned, noSpend } = runner;
-      let running = 0;
-      for (let period = 0; period < periods; period += 1) {
-        // Cumulative incremental profit, summed as `summarise` sums it for payback.
-        running += planned.contribution[period] - noSpend.contribution[period] - spend.upstream[period] - spend.downstream[period];
-        bandSeries[offset + period] = planned.equity[period];
-        bandSeries[offset + periods + period] = planned.revenue[period];
-        bandSeries[offset + 2 * periods + period] = running;
-      }
+      bandSeries.set(runner.planned.equity.subarray(0, periods), offset);
+      bandSeries.set(runner.planned.revenue.subarray(0, periods), offset + periods);
+      writeCumulativeProfit(runner, bandSeries, offset + 2 * periods);
       banded += 1;
     }
   }
   options.onProgress?.(1);
-  return { start, end, figures, roiByYear, bandSeries, bandCount, complete: true };
+  return { start, end, ...drawn, bandSeries, bandCount, complete: true };
 }
 
 /**
@@ -131,14 +110,10 @@ export function mergeMonteCarloParts(model: Model, parts: readonly MonteCarloPar
     for (const part of ordered) joined.set(pick(part), part.start);
     return joined;
   };
-  const figures = Object.fromEntries(FIGURES.map((name) => [name, join((part) => part.figures[name])])) as Record<FigureName, Float64Array>;
-  const roiByYear = Array.from({ length: model.horizonYears }, (_, year) => join((part) => part.roiByYear[year]));
-  let roiPositive = 0;
-  let paysBack = 0;
-  for (let draw = 0; draw < draws; draw += 1) {
-    if (figures.roi[draw] > 0) roiPositive += 1;
-    if (figures.paybackPeriod[draw] !== Infinity) paysBack += 1;
-  }
+  const drawn: DrawFigures = {
+    figures: Object.fromEntries(DRAW_FIGURES.map((name) => [name, join((part) => part.figures[name])])) as DrawFigures['figures'],
+    roiByYear: Array.from({ length: model.horizonYears }, (_, year) => join((part) => part.roiByYear[year])),
+  };
 
   const periods = model.periodsPerYear * model.horizonYears;
   const bandCount = ordered.reduce((sum, part) => sum + part.bandCount, 0);
@@ -160,28 +135,16 @@ export function mergeMonteCarloParts(model: Model, parts: readonly MonteCarloPar
   const result: MonteCarloResult = {
     draws,
     seed,
-    summary: {
-      totalSpend: figureStatistics(figures.totalSpend),
-      totalRevenue: figureStatistics(figures.totalRevenue),
-      finalEquity: figureStatistics(figures.finalEquity),
-      npv: figureStatistics(figures.npv),
-      roi: figureStatistics(figures.roi),
-      roiByYear: roiByYear.map(figureStatistics),
-      paybackPeriod: figureStatistics(figures.paybackPeriod),
-      carryoverValue: figureStatistics(figures.carryoverValue),
-      npvWithCarryover: figureStatistics(figures.npvWithCarryover),
-    },
-    probabilityRoiPositive: Number.isNaN(figures.roi[0]) ? null : roiPositive / draws,
-    probabilityPaysBack: paysBack / draws,
+    ...drawStatistics(drawn),
     bands: { equity: band(0), revenue: band(1), cumulativeIncrementalProfit: band(2) },
     bandDraws: bandCount,
     uncertainFields: uncertainFields(model).map((field) => field.path),
   };
-  return { result, npv: figures.npv, npvWithCarryover: figures.npvWithCarryover };
+  return { result, npv: drawn.figures.npv, npvWithCarryover: drawn.figures.npvWithCarryover };
 }
 
 /** A part cut short at `count` draws, its arrays shortened to match. */
 function trimmed(part: MonteCarloPart, count: number, periods: number): MonteCarloPart {
-  const figures = Object.fromEntries(FIGURES.map((name) => [name, part.figures[name].slice(0, count)])) as Record<FigureName, Float64Array>;
+  const figures = Object.fromEntries(DRAW_FIGURES.map((name) => [name, part.figures[name].slice(0, count)])) as DrawFigures['figures'];
   return { ...part, figures, roiByYear: part.roiByYear.map((values) => values.slice(0, count)), bandSeries: part.bandSeries.slice(0, part.bandCount * 3 * periods) };
 }

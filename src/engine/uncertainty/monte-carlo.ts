@@ -2,7 +2,8 @@ import type { Model } from '../model.ts';
 import { type Band, createBandReservoir } from './band-reservoir.ts';
 import { checkDrawable } from './check-uncertainty.ts';
 import { createDrawRunner } from './draw-runner.ts';
-import { type FigureStatistics, figureStatistics } from './figure-statistics.ts';
+import { createDrawFigures, drawStatistics, recordDraw, writeCumulativeProfit } from './draw-figures.ts';
+import type { FigureStatistics } from './figure-statistics.ts';
 import { type MonteCarloOptions, checkMonteCarloOptions } from './monte-carlo-options.ts';
 import { drawValues, uncertainFields } from './uncertain-fields.ts';
 
@@ -76,52 +77,22 @@ export function runMonteCarlo(model: Model, options: MonteCarloOptions): MonteCa
   // With no spread anywhere every draw is the same model: run it once, exactly as simulate does.
   const certain = fields.every((field) => field.fixed !== undefined);
   const runner = createDrawRunner(model, fields.map((field) => field.path), certain);
-  const { periods, spend } = runner;
-  const years = model.horizonYears;
+  const { periods } = runner;
 
-  const totalSpend = new Float64Array(draws);
-  const totalRevenue = new Float64Array(draws);
-  const finalEquity = new Float64Array(draws);
-  const npv = new Float64Array(draws);
-  const roi = new Float64Array(draws);
-  const paybackPeriod = new Float64Array(draws);
-  const carryoverValue = new Float64Array(draws);
-  const npvWithCarryover = new Float64Array(draws);
-  const roiByYear = Array.from({ length: years }, () => new Float64Array(draws));
-
+  const drawn = createDrawFigures(draws, model.horizonYears);
   const reservoir = createBandReservoir(3, periods, draws, seed, bandDraws);
   const cumulative = new Float64Array(periods);
   const series = [runner.planned.equity, runner.planned.revenue, cumulative];
   const values = new Float64Array(fields.length);
-  let roiPositive = 0;
-  let paysBack = 0;
 
   const certainSummary = certain ? runner.run(Float64Array.from(fields, (field) => field.fixed!)) : undefined;
   for (let draw = 0; draw < draws; draw += 1) {
     if (!certain) drawValues(fields, seed, draw, values);
-    const summary = certainSummary ?? runner.run(values);
-    totalSpend[draw] = summary.totalSpend;
-    totalRevenue[draw] = summary.totalRevenue;
-    finalEquity[draw] = summary.finalEquity;
-    npv[draw] = summary.npv;
-    roi[draw] = summary.roi ?? Number.NaN;
-    paybackPeriod[draw] = summary.paybackPeriod ?? Infinity;
-    carryoverValue[draw] = summary.carryoverValue;
-    npvWithCarryover[draw] = summary.npvWithCarryover;
-    for (let year = 0; year < years; year += 1) roiByYear[year][draw] = summary.roiByYear[year] ?? Number.NaN;
-    if (summary.roi !== null && summary.roi > 0) roiPositive += 1;
-    if (summary.paybackPeriod !== null) paysBack += 1;
-
+    recordDraw(drawn, draw, certainSummary ?? runner.run(values));
     // Only draws the band store keeps need their series (most do not, beyond its capacity).
     const slot = reservoir.slotFor(draw);
     if (slot >= 0) {
-      // Cumulative incremental profit, summed as `summarise` sums it for payback.
-      let running = 0;
-      const { planned, noSpend } = runner;
-      for (let index = 0; index < periods; index += 1) {
-        running += planned.contribution[index] - noSpend.contribution[index] - spend.upstream[index] - spend.downstream[index];
-        cumulative[index] = running;
-      }
+      writeCumulativeProfit(runner, cumulative);
       reservoir.write(slot, series);
     }
   }
@@ -129,22 +100,11 @@ export function runMonteCarlo(model: Model, options: MonteCarloOptions): MonteCa
   const result: MonteCarloResult = {
     draws,
     seed,
-    summary: {
-      totalSpend: figureStatistics(totalSpend),
-      totalRevenue: figureStatistics(totalRevenue),
-      finalEquity: figureStatistics(finalEquity),
-      npv: figureStatistics(npv),
-      roi: figureStatistics(roi),
-      roiByYear: roiByYear.map(figureStatistics),
-      paybackPeriod: figureStatistics(paybackPeriod),
-      carryoverValue: figureStatistics(carryoverValue),
-      npvWithCarryover: figureStatistics(npvWithCarryover),
-    },
-    probabilityRoiPositive: Number.isNaN(roi[0]) ? null : roiPositive / draws,
-    probabilityPaysBack: paysBack / draws,
+    ...drawStatistics(drawn),
     bands: { equity: reservoir.band(0), revenue: reservoir.band(1), cumulativeIncrementalProfit: reservoir.band(2) },
     bandDraws: Math.min(draws, reservoir.capacity),
     uncertainFields: fields.map((field) => field.path),
   };
+  const { npv, npvWithCarryover } = drawn.figures;
   return { result, npv, npvWithCarryover };
 }
