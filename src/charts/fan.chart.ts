@@ -1,6 +1,6 @@
 import { area, line, max, min, scaleLinear } from 'd3';
 import { LitElement, html, svg } from 'lit';
-import type { Band } from '../engine/uncertainty/band-reservoir.ts';
+import type { Band } from '../engine/uncertainty/bands.ts';
 import { formatPeriodOfYear, periodName } from '../app/format.ts';
 import { bottomAxis, periodTicks, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';

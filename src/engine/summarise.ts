@@ -23,27 +23,26 @@ export function summarise(
   let cumulativeIncrementalProfit = 0;
   let paybackPeriod: number | null = null;
   const roiByYear: (number | null)[] = [];
-  let yearSpend = 0;
-  let yearIncrementalContribution = 0;
 
-  for (let index = 0; index < periods; index += 1) {
-    const periodSpend = upstream[index] + downstream[index];
-    const contribution = planned.contribution[index];
-    const incremental = contribution - noSpend.contribution[index];
-    totalSpend += periodSpend;
-    totalRevenue += planned.revenue[index];
-    npv += (contribution - upstream[index] - downstream[index]) * discountFactor[index];
-    incrementalContribution += incremental;
-    cumulativeIncrementalProfit += incremental - upstream[index] - downstream[index];
-    if (paybackPeriod === null && cumulativeIncrementalProfit >= 0) paybackPeriod = index + 1;
-
-    yearSpend += periodSpend;
-    yearIncrementalContribution += incremental;
-    if ((index + 1) % periodsPerYear === 0) {
-      roiByYear.push(returnOnSpend(yearIncrementalContribution, yearSpend));
-      yearSpend = 0;
-      yearIncrementalContribution = 0;
+  // Year by year (T is whole years), so each year's ROI needs no test per period.
+  for (let yearStart = 0; yearStart < periods; yearStart += periodsPerYear) {
+    let yearSpend = 0;
+    let yearIncrementalContribution = 0;
+    const yearEnd = Math.min(periods, yearStart + periodsPerYear);
+    for (let index = yearStart; index < yearEnd; index += 1) {
+      const periodSpend = upstream[index] + downstream[index];
+      const contribution = planned.contribution[index];
+      const incremental = contribution - noSpend.contribution[index];
+      totalSpend += periodSpend;
+      totalRevenue += planned.revenue[index];
+      npv += (contribution - upstream[index] - downstream[index]) * discountFactor[index];
+      incrementalContribution += incremental;
+      cumulativeIncrementalProfit += incremental - upstream[index] - downstream[index];
+      if (paybackPeriod === null && cumulativeIncrementalProfit >= 0) paybackPeriod = index + 1;
+      yearSpend += periodSpend;
+      yearIncrementalContribution += incremental;
     }
+    if (yearEnd - yearStart === periodsPerYear) roiByYear.push(returnOnSpend(yearIncrementalContribution, yearSpend));
   }
 
   let carryoverValue = 0;

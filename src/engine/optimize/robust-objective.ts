@@ -2,7 +2,7 @@ import type { CompiledModel } from '../compile-model.ts';
 import type { Model } from '../model.ts';
 import { type RunTrace, createRunTrace, downstreamFor, upstreamWithHistory } from '../run-model.ts';
 import { checkDrawable } from '../uncertainty/check-uncertainty.ts';
-import { fastRun } from '../uncertainty/fast-run.ts';
+import { type RunPowers, fastRun, runPowers } from '../uncertainty/fast-run.ts';
 import { createRecompiler } from '../uncertainty/recompile.ts';
 import { selectPercentiles } from '../uncertainty/select-percentiles.ts';
 import { drawValues, uncertainFields } from '../uncertainty/uncertain-fields.ts';
@@ -68,6 +68,7 @@ export function createRobustObjective(model: Model, objective: Objective, robust
 
   // One compiled model per draw; arrays a draw leaves as the previous draw had them are shared.
   const compiledByDraw: CompiledModel[] = [];
+  const powersByDraw: RunPowers[] = [];
   const noSpendCarryover = new Float64Array(draws * carryoverPeriods);
   const noSpendUpstream = upstreamWithHistory(base, null, length);
   const noSpendDownstream = downstreamFor(null, length);
@@ -88,9 +89,10 @@ export function createRobustObjective(model: Model, objective: Objective, robust
       demandBeforeBrand: sharedOrCopy(base.demandBeforeBrand, previous?.demandBeforeBrand),
       discountFactor: sharedOrCopy(base.discountFactor, previous?.discountFactor),
     });
+    powersByDraw.push(runPowers(base));
     if (objective.includesCarryover) {
       noSpendUpstream.fill(base.historyUpstream, 0, lagWindow);
-      fastRun(base, noSpendUpstream, noSpendDownstream, length, lagWindow - 1, -1, noSpendTrace);
+      fastRun(base, powersByDraw[draw], noSpendUpstream, noSpendDownstream, length, lagWindow - 1, -1, noSpendTrace);
       noSpendCarryover.set(noSpendTrace.contribution.subarray(periods, length), draw * carryoverPeriods);
       runs += 1;
     }
@@ -108,7 +110,7 @@ export function createRobustObjective(model: Model, objective: Objective, robust
     for (let draw = 0; draw < draws; draw += 1) {
       const compiled = compiledByDraw[draw];
       upstreamBuffer.fill(compiled.historyUpstream, 0, lagWindow);
-      fastRun(compiled, upstreamBuffer, downstreamBuffer, length, periods + lagWindow - 1, periods - 1, trace);
+      fastRun(compiled, powersByDraw[draw], upstreamBuffer, downstreamBuffer, length, periods + lagWindow - 1, periods - 1, trace);
       out[draw] = objectiveOf(objective, compiled, upstream, downstream, trace, noSpendCarryover, draw * carryoverPeriods);
     }
     runs += draws;

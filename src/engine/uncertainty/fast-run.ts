@@ -1,6 +1,26 @@
 import type { CompiledModel } from '../compile-model.ts';
 import type { RunTrace } from '../run-model.ts';
 
+/** The smallest positive normal double: below it a product loses precision. */
+const SMALLEST_NORMAL = 2 ** -1022;
+
+/** Constants of one draw's model that every run of it uses: K^S of each Hill curve, and r^S. */
+export interface RunPowers {
+  upstreamHalfPower: number;
+  downstreamHalfPower: number;
+  /** (adstock retention)^(downstream shape): how aₜ^S shrinks in a period without downstream spend. */
+  adstockRetentionPower: number;
+}
+
+/** `RunPowers` for a compiled model (as `runModel` computes K^S: Math.pow). */
+export function runPowers(model: CompiledModel): RunPowers {
+  return {
+    upstreamHalfPower: Math.pow(model.upstreamHalfSaturation, model.upstreamShape),
+    downstreamHalfPower: Math.pow(model.downstreamHalfSaturation, model.downstreamShape),
+    adstockRetentionPower: Math.pow(model.adstockRetention, model.downstreamShape),
+  };
+}
+
 /**
  * `runModel` for Monte Carlo: the same equations (spec §4) in the same order, with savings
  * that matter when it runs twice per draw, 10,000 times:
@@ -9,7 +29,7 @@ import type { RunTrace } from '../run-model.ts';
  *   costs about 100 ns and exp + log about 40 ns, and one power per period was most of a run.
  *   The two differ by a few units in the last place (relative 1e-15), so results agree with
  *   `simulate` to about 1e-13 relative rather than bit for bit (a test checks 1e-11);
- * - K^S of each Hill curve is computed once per run rather than once per period;
+ * - K^S of each Hill curve is computed once per draw (`runPowers`) rather than once per period;
  * - x^1 is x, so a shape of exactly 1 skips the power;
  * - after `lastSpend` (the last period whose lag window can hold spend) the lagged upstream is
  *   exactly 0, so its sum and its Hill curve are skipped (both give 0 in `runModel` too);
@@ -17,12 +37,20 @@ import type { RunTrace } from '../run-model.ts';
  *   settles the adstock, and then the lagged upstream, on a fixed value within a few periods);
  * - the lagged upstream is reused when both this period's and the previous period's lag windows
  *   hold one and the same spend (the sum would repeat the same operations on the same numbers);
+ * - in a period without downstream spend the adstock only decays, aₜ = r·aₜ₋₁ exactly, so
+ *   aₜ^S = aₜ₋₁^S · r^S: one multiplication instead of an exponential and a logarithm. Each
+ *   step adds about one rounding (≈ 1e-16 relative), and the chain restarts from exp · log
+ *   whenever spend resumes or the power would leave the normal range. This is all of the
+ *   zero-spend run's downstream response and the planned run's carryover;
  * - once downstream spend has ended and its response h has become so small that
  *   c₀ + c_lift·h == c₀ and 1 + κ·h == 1 in floating point (c_lift·h ≤ 2⁻⁵⁵·c₀, κ·h ≤ 2⁻⁵⁵),
  *   h only shrinks further, so it is taken as 0 from then on, which changes no bit of any
  *   result. This is most of the zero-spend run and of the carryover.
  *
- * Together about 2–3 times faster than `runModel` on the 5-year monthly default.
+ * - it writes only the trace's equity, revenue and contribution, all that Monte Carlo and the
+ *   robust optimiser read; demand, conversion and sales are left as they were.
+ *
+ * Together about 4 times faster than `runModel` on the 5-year monthly default.
  *
  * @param upstream laid out by `upstreamWithHistory` (history first, for the lag window)
  * @param lastSpend the last index t − 1 whose lag window may hold non-zero upstream spend
@@ -31,6 +59,7 @@ import type { RunTrace } from '../run-model.ts';
  */
 export function fastRun(
   model: CompiledModel,
+  powers: RunPowers,
   upstream: Float64Array,
   downstream: Float64Array,
   length: number,
@@ -46,11 +75,10 @@ export function fastRun(
   } = model;
   const equityInflow = (1 - equityRetention) * maxEquity;
   const adstockInflow = 1 - adstockRetention;
-  const upstreamHalfPower = Math.pow(upstreamHalfSaturation, upstreamShape);
-  const downstreamHalfPower = Math.pow(downstreamHalfSaturation, downstreamShape);
+  const { upstreamHalfPower, downstreamHalfPower, adstockRetentionPower } = powers;
   const upstreamLinear = upstreamShape === 1;
   const downstreamLinear = downstreamShape === 1;
-  const { equity, demand, conversion, sales, revenue, contribution } = trace;
+  const { equity, revenue, contribution } = trace;
 
   // Below these, h no longer changes c₀ + c_lift·h or 1 + κ·h (see above).
   const negligibleForConversion = baseConversion * 2 ** -55;
@@ -58,6 +86,8 @@ export function fastRun(
   let downstreamNegligible = false;
   let lastAdstock = Number.NaN;
   let lastDownstreamResponse = 0;
+  // lastAdstock^S while it is known and a normal number, else NaN.
+  let lastDownstreamPower = Number.NaN;
   let lastEffectiveUpstream = Number.NaN;
   let lastUpstreamResponse = 0;
 
@@ -86,14 +116,25 @@ export function fastRun(
     if (adstock === lastAdstock) {
       downstreamResponse = lastDownstreamResponse;
     } else if (adstock > 0 && !downstreamNegligible) {
-      const power = downstreamLinear ? adstock : Math.exp(downstreamShape * Math.log(adstock));
+      // NaN when the chain is broken (NaN · r^S fails the test below).
+      const decayed = downstream[index] === 0 ? lastDownstreamPower * adstockRetentionPower : Number.NaN;
+      const power = decayed >= SMALLEST_NORMAL ? decayed
+        : downstreamLinear ? adstock : Math.exp(downstreamShape * Math.log(adstock));
       const sum = power + downstreamHalfPower;
-      downstreamResponse = sum > 0 && sum < Infinity ? power / sum : 1 / (1 + Math.pow(downstreamHalfSaturation / adstock, downstreamShape));
+      if (sum > 0 && sum < Infinity) {
+        downstreamResponse = power / sum;
+        lastDownstreamPower = power >= SMALLEST_NORMAL ? power : Number.NaN;
+      } else {
+        downstreamResponse = 1 / (1 + Math.pow(downstreamHalfSaturation / adstock, downstreamShape));
+        lastDownstreamPower = Number.NaN;
+      }
       if (index > lastDownstreamSpend && maxConversionLift * downstreamResponse <= negligibleForConversion
         && insightFeedback * downstreamResponse <= negligibleForFeedback) {
         downstreamNegligible = true;
         downstreamResponse = 0;
       }
+    } else {
+      lastDownstreamPower = Number.NaN;
     }
     lastAdstock = adstock;
     lastDownstreamResponse = downstreamResponse;
@@ -117,9 +158,6 @@ export function fastRun(
     const periodRevenue = periodSales * valuePerSale;
 
     equity[index] = equityStock;
-    demand[index] = periodDemand;
-    conversion[index] = periodConversion;
-    sales[index] = periodSales;
     revenue[index] = periodRevenue;
     contribution[index] = periodRevenue * margin;
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_BAND_DRAWS } from './band-reservoir.ts';
+import { DEFAULT_BAND_DRAWS } from './bands.ts';
 import { UncertaintyError } from './uncertainty-error.ts';
 
 /** How many draws, and from which seed. */
@@ -8,8 +8,8 @@ export interface MonteCarloOptions {
   /** Seed of the random numbers, a whole number from 0 to 2^53 − 1: the same seed gives the same result. */
   seed: number;
   /**
-   * Most draws the per-period bands rest on (a uniform random subset beyond it), a whole number
-   * ≥ 1; default 5,000. The memory budget may lower it further (see `createBandReservoir`).
+   * Most draws the per-period bands rest on (evenly spaced draws beyond it), a whole number
+   * ≥ 1; default 2,000. The memory budget may lower it further (see `bandSelection`).
    */
   bandDraws?: number;
 }

@@ -1,13 +1,10 @@
 import type { Model } from '../model.ts';
-import type { Band } from './band-reservoir.ts';
-import { DEFAULT_BAND_DRAWS } from './band-reservoir.ts';
+import { BAND_SERIES, bandOf, bandSelection } from './bands.ts';
 import { checkDrawable } from './check-uncertainty.ts';
 import { createDrawRunner } from './draw-runner.ts';
 import { DRAW_FIGURES, type DrawFigures, createDrawFigures, drawStatistics, recordDraw, writeCumulativeProfit } from './draw-figures.ts';
-import { PERCENTILES } from './figure-statistics.ts';
 import type { MonteCarloResult, MonteCarloRun } from './monte-carlo.ts';
 import { checkMonteCarloOptions } from './monte-carlo-options.ts';
-import { selectPercentiles } from './select-percentiles.ts';
 import { drawValues, uncertainFields } from './uncertain-fields.ts';
 
 /**
@@ -15,17 +12,16 @@ import { drawValues, uncertainFields } from './uncertain-fields.ts';
  * part) and merge into the same result as one `monteCarlo` run.
  *
  * Draw d's values depend only on (seed, d, field), so any range of draws can run anywhere. Each
- * part keeps every draw's key figures, and the per-period series of every `bandStride`-th draw
- * (at most DEFAULT_BAND_DRAWS draws in all). Merged, the summary figures are exactly
- * `monteCarlo`'s; so are the bands whenever all draws fit (up to 5,000), and beyond that they
- * come from an evenly spaced subset of draws instead of a random one.
+ * part keeps every draw's key figures, and the per-period series of the draws `bandSelection`
+ * picks. Merged, everything is exactly what one part covering every draw gives, which is what
+ * `monteCarlo` returns.
  */
 
 export interface MonteCarloPart extends DrawFigures {
   /** This part's draws: start … end − 1 (index 0 of each figure is draw `start`). */
   start: number;
   end: number;
-  /** Equity, revenue and cumulative incremental profit over the horizon, for each banded draw in order. */
+  /** Equity, revenue and cumulative incremental profit over the horizon, for each banded draw in order (see `bandOf`). */
   bandSeries: Float64Array;
   bandCount: number;
   /** False when `shouldStop` ended it early; `end` is then the first draw not run. */
@@ -33,9 +29,10 @@ export interface MonteCarloPart extends DrawFigures {
 }
 
 export interface MonteCarloPartOptions {
-  /** The whole run's draws and seed, as for `monteCarlo`. */
+  /** The whole run's draws, seed and band draws, as for `monteCarlo`. */
   draws: number;
   seed: number;
+  bandDraws?: number;
   /** This part's draws: start … end − 1. */
   start: number;
   end: number;
@@ -45,17 +42,12 @@ export interface MonteCarloPartOptions {
   shouldStop?: () => boolean;
 }
 
-/** Every how many draws a draw's series are kept for the bands. */
-export function bandStride(draws: number): number {
-  return Math.max(1, Math.ceil(draws / DEFAULT_BAND_DRAWS));
-}
-
 /**
  * Runs draws start … end − 1 of a Monte Carlo run.
  * @throws {UncertaintyError} as `monteCarlo` does
  */
 export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions): MonteCarloPart {
-  const { draws, seed } = checkMonteCarloOptions({ draws: options.draws, seed: options.seed });
+  const { draws, seed, bandDraws } = checkMonteCarloOptions({ draws: options.draws, seed: options.seed, bandDraws: options.bandDraws });
   const start = Math.max(0, Math.min(draws, options.start));
   const end = Math.max(start, Math.min(draws, options.end));
   const fields = uncertainFields(model);
@@ -65,10 +57,9 @@ export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions):
   const { periods } = runner;
   const count = end - start;
   const drawn = createDrawFigures(count, model.horizonYears);
-  const stride = bandStride(draws);
-  const firstBanded = Math.ceil(start / stride) * stride;
-  const bandCount = firstBanded >= end ? 0 : Math.floor((end - 1 - firstBanded) / stride) + 1;
-  const bandSeries = new Float64Array(bandCount * 3 * periods);
+  const selection = bandSelection(draws, periods, bandDraws);
+  const bandCount = selection.keptBefore(end) - selection.keptBefore(start);
+  const bandSeries = new Float64Array(bandCount * BAND_SERIES * periods);
   const values = new Float64Array(fields.length);
   const certainSummary = certain ? runner.run(Float64Array.from(fields, (field) => field.fixed!)) : undefined;
   let banded = 0;
@@ -80,8 +71,8 @@ export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions):
     }
     if (!certain) drawValues(fields, seed, draw, values);
     recordDraw(drawn, draw - start, certainSummary ?? runner.run(values));
-    if (draw % stride === 0) {
-      const offset = banded * 3 * periods;
+    if (selection.isBanded(draw)) {
+      const offset = banded * BAND_SERIES * periods;
       bandSeries.set(runner.planned.equity.subarray(0, periods), offset);
       bandSeries.set(runner.planned.revenue.subarray(0, periods), offset + periods);
       writeCumulativeProfit(runner, bandSeries, offset + 2 * periods);
@@ -117,26 +108,26 @@ export function mergeMonteCarloParts(model: Model, parts: readonly MonteCarloPar
 
   const periods = model.periodsPerYear * model.horizonYears;
   const bandCount = ordered.reduce((sum, part) => sum + part.bandCount, 0);
-  const column = new Float64Array(bandCount);
-  const out = new Float64Array(PERCENTILES.length);
-  const band = (series: number): Band => {
-    const result: Band = { p5: [], p10: [], p50: [], p90: [], p95: [] };
-    for (let period = 0; period < periods; period += 1) {
-      let index = 0;
-      for (const part of ordered) {
-        for (let draw = 0; draw < part.bandCount; draw += 1) column[index++] = part.bandSeries[(draw * 3 + series) * periods + period];
-      }
-      selectPercentiles(column, bandCount, PERCENTILES, out);
-      result.p5.push(out[0]); result.p10.push(out[1]); result.p50.push(out[2]); result.p90.push(out[3]); result.p95.push(out[4]);
+  // The parts' series in draw order, in one array (a single part's as it is).
+  let rows = ordered[0].bandSeries;
+  if (ordered.length > 1) {
+    rows = new Float64Array(bandCount * BAND_SERIES * periods);
+    let offset = 0;
+    for (const part of ordered) {
+      rows.set(part.bandSeries.subarray(0, part.bandCount * BAND_SERIES * periods), offset);
+      offset += part.bandCount * BAND_SERIES * periods;
     }
-    return result;
-  };
+  }
 
   const result: MonteCarloResult = {
     draws,
     seed,
     ...drawStatistics(drawn),
-    bands: { equity: band(0), revenue: band(1), cumulativeIncrementalProfit: band(2) },
+    bands: {
+      equity: bandOf(rows, bandCount, 0, periods),
+      revenue: bandOf(rows, bandCount, 1, periods),
+      cumulativeIncrementalProfit: bandOf(rows, bandCount, 2, periods),
+    },
     bandDraws: bandCount,
     uncertainFields: uncertainFields(model).map((field) => field.path),
   };
@@ -146,5 +137,5 @@ export function mergeMonteCarloParts(model: Model, parts: readonly MonteCarloPar
 /** A part cut short at `count` draws, its arrays shortened to match. */
 function trimmed(part: MonteCarloPart, count: number, periods: number): MonteCarloPart {
   const figures = Object.fromEntries(DRAW_FIGURES.map((name) => [name, part.figures[name].slice(0, count)])) as DrawFigures['figures'];
-  return { ...part, figures, roiByYear: part.roiByYear.map((values) => values.slice(0, count)), bandSeries: part.bandSeries.slice(0, part.bandCount * 3 * periods) };
+  return { ...part, figures, roiByYear: part.roiByYear.map((values) => values.slice(0, count)), bandSeries: part.bandSeries.slice(0, part.bandCount * BAND_SERIES * periods) };
 }

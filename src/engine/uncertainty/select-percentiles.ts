@@ -33,65 +33,104 @@ export function selectPercentiles(values: Float64Array, count: number, probabili
     if (value > max) max = value;
   }
 
-  const ranks: number[] = [];
-  for (const probability of probabilities) {
+  // Each probability interpolates between the values at two ranks (R's type 7).
+  const rankCount = 2 * probabilities.length;
+  if (ranks.length < rankCount) ranks = new Int32Array(rankCount);
+  if (rankValues.length < rankCount) rankValues = new Float64Array(rankCount);
+  probabilities.forEach((probability, index) => {
     const h = (count - 1) * probability;
-    ranks.push(Math.floor(h), Math.ceil(h));
-  }
-  const valueAt = new Map<number, number>();
-  const finiteRanks = ranks.filter((rank) => rank < finiteCount);
-  for (const rank of ranks) if (rank >= finiteCount) valueAt.set(rank, Infinity);
+    ranks[2 * index] = Math.floor(h);
+    ranks[2 * index + 1] = Math.ceil(h);
+  });
 
-  if (finiteRanks.length > 0 && min === max) {
-    for (const rank of finiteRanks) valueAt.set(rank, min);
-  } else if (finiteRanks.length > 0) {
+  if (min === max) {
+    for (let index = 0; index < rankCount; index += 1) rankValues[index] = ranks[index] < finiteCount ? min : Infinity;
+  } else {
     const scale = BINS / (max - min);
-    const counts = new Int32Array(BINS);
+    counts.fill(0);
     for (let index = 0; index < count; index += 1) {
       const value = values[index];
       if (value !== Infinity) counts[binOf(value, min, scale)] += 1;
     }
-    // The bin of each wanted rank, and the rank's position inside its bin.
-    const firstRankOfBin = new Int32Array(BINS);
+    // firstRankOfBin[b]: how many values fall in bins before b (bin order is value order).
     let running = 0;
     for (let bin = 0; bin < BINS; bin += 1) {
       firstRankOfBin[bin] = running;
       running += counts[bin];
     }
-    const slotOfBin = new Int32Array(BINS).fill(-1);
-    const members: number[][] = [];
-    const binOfRank = new Map<number, number>();
-    for (const rank of finiteRanks) {
-      let low = 0;
-      let high = BINS - 1;
-      while (low < high) { // the last bin whose first rank is ≤ rank
-        const middle = (low + high + 1) >> 1;
-        if (firstRankOfBin[middle] <= rank) low = middle;
-        else high = middle - 1;
+    // The bins holding wanted ranks, each given a stretch of `members` as long as its count.
+    stamp += 1;
+    let memberCount = 0;
+    for (let index = 0; index < rankCount; index += 1) {
+      const rank = ranks[index];
+      if (rank >= finiteCount) continue;
+      const bin = binOfRank(rank);
+      if (wantedStamp[bin] !== stamp) {
+        wantedStamp[bin] = stamp;
+        memberStart[bin] = memberCount;
+        memberFill[bin] = 0;
+        memberCount += counts[bin];
       }
-      while (counts[low] === 0) low -= 1;
-      if (slotOfBin[low] < 0) {
-        slotOfBin[low] = members.length;
-        members.push([]);
-      }
-      binOfRank.set(rank, low);
     }
+    if (members.length < memberCount) members = new Float64Array(Math.max(memberCount, 2 * members.length));
     for (let index = 0; index < count; index += 1) {
       const value = values[index];
       if (value === Infinity) continue;
-      const slot = slotOfBin[binOf(value, min, scale)];
-      if (slot >= 0) members[slot].push(value);
+      const bin = binOf(value, min, scale);
+      if (wantedStamp[bin] === stamp) members[memberStart[bin] + memberFill[bin]++] = value;
     }
-    for (const list of members) list.sort((a, b) => a - b);
-    for (const [rank, bin] of binOfRank) valueAt.set(rank, members[slotOfBin[bin]][rank - firstRankOfBin[bin]]);
+    // Sort each wanted bin's few values (a typed array sorts numerically) and read the ranks off.
+    for (let index = 0; index < rankCount; index += 1) {
+      const rank = ranks[index];
+      if (rank >= finiteCount) {
+        rankValues[index] = Infinity;
+        continue;
+      }
+      const bin = binOfRank(rank);
+      const stretch = members.subarray(memberStart[bin], memberStart[bin] + counts[bin]);
+      if (sortedStamp[bin] !== stamp) {
+        stretch.sort();
+        sortedStamp[bin] = stamp;
+      }
+      rankValues[index] = stretch[rank - firstRankOfBin[bin]];
+    }
   }
 
   probabilities.forEach((probability, index) => {
     const h = (count - 1) * probability;
-    const lower = valueAt.get(Math.floor(h))!;
-    const upper = valueAt.get(Math.ceil(h))!;
+    const lower = rankValues[2 * index];
+    const upper = rankValues[2 * index + 1];
     out[index] = lower === upper ? lower : lower + (h - Math.floor(h)) * (upper - lower);
   });
+}
+
+/*
+ * Working memory, reused from call to call so that a call allocates nothing (bands make 180
+ * calls per run). JavaScript runs one call at a time per thread, and no call re-enters.
+ * `stamp` marks the bins wanted in the current call, so those arrays need no clearing.
+ */
+const counts = new Int32Array(BINS);
+const firstRankOfBin = new Int32Array(BINS);
+const wantedStamp = new Float64Array(BINS);
+const sortedStamp = new Float64Array(BINS);
+const memberStart = new Int32Array(BINS);
+const memberFill = new Int32Array(BINS);
+let stamp = 0;
+let ranks = new Int32Array(16);
+let rankValues = new Float64Array(16);
+let members = new Float64Array(1024);
+
+/** The last bin whose first rank is ≤ rank (and holds values, so it holds that rank). */
+function binOfRank(rank: number): number {
+  let low = 0;
+  let high = BINS - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (firstRankOfBin[middle] <= rank) low = middle;
+    else high = middle - 1;
+  }
+  while (counts[low] === 0) low -= 1;
+  return low;
 }
 
 /** ⌊(value − min) · scale⌋, at most BINS − 1: monotonic in value, so bins keep the values' order. */

@@ -20,16 +20,11 @@ describe('Monte Carlo in parts', () => {
     expect(merged.npv).toEqual(whole.npv);
   });
 
-  it('gives exactly the one-run summary for more draws, with bands from an even subset', () => {
+  it('gives exactly the one-run result for more draws than the bands keep, bands included', () => {
     const whole = runMonteCarlo(defaultModel, { draws: 12000, seed: 3 });
-    const merged = inParts(12000, 3, [5000]);
-    expect(merged.result.summary).toEqual(whole.result.summary);
-    expect(merged.result.probabilityRoiPositive).toBe(whole.result.probabilityRoiPositive);
+    const merged = inParts(12000, 3, [5000, 5001, 7777]);
+    expect(merged.result).toEqual(whole.result);
     expect(merged.result.bandDraws).toBe(2000);
-    // Two samples of the same distribution: medians close, within Monte Carlo error.
-    merged.result.bands.equity.p50.forEach((value, period) => {
-      expect(Math.abs(value - whole.result.bands.equity.p50[period])).toBeLessThan(0.01);
-    });
   });
 
   it('refuses parts that do not cover every draw once', () => {

@@ -116,14 +116,14 @@ describe('monteCarlo', () => {
     expect(result.bands.equity.p50[59]).toBe(result.summary.finalEquity.p50);
   });
 
-  it('keeps the bands\' memory bounded: beyond the budget, bands rest on a fixed-size random subset of draws', () => {
+  it('keeps the bands\' memory bounded: beyond the budget, bands rest on a fixed number of evenly spaced draws', () => {
     const model = defaultWith(defaultJson().uncertainty, { periodsPerYear: 52, horizonYears: 5 });
     const result = monteCarlo(model, { draws: 3000, seed: 1, bandDraws: 100_000 });
     expect(result.bandDraws).toBe(Math.floor(2_000_000 / (3 * 260)));
     expect(result.bands.equity.p50).toHaveLength(260);
     const monthly = monteCarlo(defaultWith(defaultJson().uncertainty), { draws: 6000, seed: 1 });
     expect(monthly.bandDraws).toBe(2000);
-    // A random subset of the draws: close to, not equal to, the percentiles of all of them.
+    // A subset of the draws: close to, not equal to, the percentiles of all of them.
     expect(Math.abs(monthly.bands.equity.p50[35] / monthly.summary.finalEquity.p50! - 1)).toBeLessThan(0.01);
     expect(() => monteCarlo(model, { draws: 10, seed: 1, bandDraws: 0 })).toThrow(/bandDraws must be a whole number/);
   });

@@ -24,6 +24,34 @@ describe('selectPercentiles', () => {
   });
 });
 
+describe('selectPercentiles on many values', () => {
+  it('equals quantileSorted when bins hold many values: clusters, repeats, Infinity, and reused working memory', () => {
+    const cluster = fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 6 }));
+    const value = fc.oneof(
+      cluster.map(([centre, digits]) => centre * (1 + 10 ** -digits)),
+      fc.integer({ min: -2, max: 2 }).map(Number),
+      fc.constant(Infinity),
+    );
+    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 6000 }), (list) => {
+      const values = Float64Array.from(list);
+      const out = new Float64Array(PROBABILITIES.length);
+      selectPercentiles(values, values.length, PROBABILITIES, out);
+      const sorted = values.slice().sort() as unknown as number[];
+      PROBABILITIES.forEach((p, index) => {
+        const expected = quantileSorted(sorted, p);
+        if (Number.isFinite(expected)) expect(out[index] === expected, `p${p}: ${out[index]} vs ${expected}`).toBe(true);
+        else expect(Number.isFinite(out[index])).toBe(false);
+      });
+    }), { numRuns: 60 });
+  });
+
+  it('reads only the first `count` values', () => {
+    const out = new Float64Array(1);
+    selectPercentiles(Float64Array.of(1, 2, 3, 1000, -1000), 3, [1], out);
+    expect(out[0]).toBe(3);
+  });
+});
+
 describe('figureStatistics', () => {
   it('gives the mean and percentiles, exact for a constant', () => {
     expect(figureStatistics(Float64Array.of(0.1, 0.1, 0.1))).toEqual({ mean: 0.1, p5: 0.1, p10: 0.1, p50: 0.1, p90: 0.1, p95: 0.1 });

@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Model, type PeriodResult, type SimulationResult, NUMBER_FIELDS, createDrawRunner, parseModel, simulate } from '../../../src/engine/index.ts';
+import { compileModel } from '../../../src/engine/compile-model.ts';
+import { createRecompiler } from '../../../src/engine/uncertainty/recompile.ts';
+import { validModel } from '../arbitrary-model.ts';
+import { defaultJson, withSettings } from './fixtures.ts';
+
+/** Every setting that may vary from draw to draw. */
+const VARYING_PATHS = NUMBER_FIELDS.filter((field) => field.fixedReason === undefined).map((field) => field.path);
+
+const valueAt = (model: Model, path: string) => {
+  const [section, key] = path.split('.');
+  return (model as unknown as Record<string, Record<string, number>>)[section][key];
+};
+
+/** A number spread evenly over [min, max] (fc.double spreads over the doubles, mostly tiny ones). */
+const evenly = (min: number, max: number) => fc.integer({ min: 0, max: 1_000_000 }).map((step) => min + ((max - min) * step) / 1_000_000);
+
+/** Ranges a real brand's settings might take, for each setting that may vary. */
+const REALISTIC: Readonly<Record<string, [number, number]>> = {
+  'history.upstreamPerMonth': [0, 3e5], 'history.downstreamPerMonth': [0, 3e5],
+  'market.inMarketPerMonth': [1e3, 1e6], 'market.growthPerYear': [-0.3, 0.3],
+  'brand.initialEquity': [0, 1], 'brand.maxEquity': [0.2, 1], 'brand.halfLifeMonths': [1, 60],
+  'brand.demandLift': [0, 4], 'brand.conversionLift': [0, 2],
+  'upstream.lagMonths': [0, 1], 'upstream.lagConcentration': [0.05, 0.99], 'upstream.halfSaturation': [5e3, 3e5],
+  'upstream.shape': [0.5, 3], 'upstream.insightFeedback': [0, 1],
+  'downstream.halfLifeMonths': [0.1, 6], 'downstream.halfSaturation': [2e3, 2e5], 'downstream.shape': [0.5, 3],
+  'downstream.maxConversionLift': [0, 0.05],
+  'economics.baseConversion': [0.001, 0.05], 'economics.valuePerSale': [10, 300], 'economics.margin': [0.1, 0.9],
+  'economics.discountRatePerYear': [0, 0.2],
+};
+
+/**
+ * The default model at any granularity, horizon, lag window and carryover, with its budget or
+ * an explicit plan that switches each kind of spend on and off (so spend stops and restarts),
+ * and a few draws of every setting that may vary from realistic ranges. initialEquity and
+ * lagMonths are drawn as fractions of maxEquity and of the lag window.
+ */
+const realisticModelAndDraws = fc.record({
+  periodsPerYear: fc.constantFrom(4, 12, 52),
+  horizonYears: fc.integer({ min: 1, max: 5 }),
+  lagWindowMonths: evenly(0, 36),
+  carryoverYears: fc.integer({ min: 0, max: 5 }),
+  flighting: fc.boolean(),
+  seed: fc.integer(),
+}).chain(({ periodsPerYear, horizonYears, lagWindowMonths, carryoverYears, flighting, seed }) => {
+  const json = defaultJson();
+  delete json.uncertainty;
+  Object.assign(json, { periodsPerYear, horizonYears });
+  json.upstream.lagWindowMonths = lagWindowMonths;
+  json.upstream.lagMonths = Math.min(json.upstream.lagMonths, lagWindowMonths);
+  json.economics.carryoverYears = carryoverYears;
+  if (flighting) {
+    const periods = periodsPerYear * horizonYears;
+    const onOff = (offset: number) => Array.from({ length: periods }, (_, index) => ((index + seed + offset) % 3 === 0 ? 0 : 1e5));
+    delete json.budget;
+    json.plan = { upstream: onOff(0), downstream: onOff(1) };
+  }
+  const model = parseModel(json);
+  const draw = fc.tuple(...VARYING_PATHS.map((path) => evenly(...REALISTIC[path]))).map((fractions) => {
+    const values = [...fractions]; // fast-check may map the same tuple again while shrinking
+    const at = (path: string) => VARYING_PATHS.indexOf(path);
+    values[at('brand.initialEquity')] *= values[at('brand.maxEquity')];
+    values[at('upstream.lagMonths')] *= lagWindowMonths;
+    return values;
+  });
+  return fc.array(draw, { minLength: 1, maxLength: 3 }).map((draws) => ({ model, draws }));
+});
+
+/**
+ * Two valid models of the same shape: the first gives the plan and the fixed settings, the
+ * second a value for every setting that may vary (lagMonths kept inside the first's window).
+ */
+const modelAndDraws = validModel.chain((model) =>
+  fc.array(validModel, { minLength: 1, maxLength: 3 }).map((others) => ({
+    model: parseModel(model),
+    draws: others.map((other) => VARYING_PATHS.map((path) =>
+      path === 'upstream.lagMonths' ? Math.min(other.upstream.lagMonths, model.upstream.lagWindowMonths) : valueAt(other, path))),
+  })));
+
+/**
+ * The size of the numbers a figure is computed from: NPV and ROI are differences of sums of
+ * revenue, revenue without spend, and spend, so their rounding error is relative to those sums,
+ * not to the difference (ROI's then divided by the spend).
+ */
+function scalesOf(result: SimulationResult, periodsPerYear: number): { totals: number; roi: number; roiByYear: number[] } {
+  const sizeOf = (periods: readonly PeriodResult[]) => {
+    let terms = 0;
+    let spend = 0;
+    for (const period of periods) {
+      terms += period.revenue + period.revenueBase + period.upstream + period.downstream;
+      spend += period.upstream + period.downstream;
+    }
+    return { terms, spend };
+  };
+  const whole = sizeOf(result.periods);
+  const roiByYear = result.summary.roiByYear.map((_, year) => {
+    const { terms, spend } = sizeOf(result.periods.slice(year * periodsPerYear, (year + 1) * periodsPerYear));
+    return Math.max(1, terms / spend);
+  });
+  return { totals: Math.max(1, whole.terms), roi: Math.max(1, whole.terms / whole.spend), roiByYear };
+}
+
+/** One runner for several draws in a row (it must leave nothing of one draw in the next) against simulate. */
+function expectSimulateFigures(model: Model, draws: readonly number[][]): void {
+  const runner = createDrawRunner(model, VARYING_PATHS);
+  for (const draw of draws) {
+    const fast = runner.run(Float64Array.from(draw));
+    const result = simulate(withSettings(model, Object.fromEntries(VARYING_PATHS.map((path, index) => [path, draw[index]]))));
+    const exact = result.summary;
+    const scales = scalesOf(result, model.periodsPerYear);
+    const close = (name: string, actual: number | null, expected: number | null, scale: number) => {
+      expect(actual === null, `${name} is null`).toBe(expected === null);
+      if (actual !== null && expected !== null) {
+        expect(Math.abs(actual - expected) <= 1e-11 * scale, `${name}: ${actual} vs ${expected}`).toBe(true);
+      }
+    };
+    for (const figure of ['totalSpend', 'totalRevenue', 'npv', 'carryoverValue', 'npvWithCarryover'] as const) {
+      close(figure, fast[figure], exact[figure], scales.totals);
+    }
+    close('finalEquity', fast.finalEquity, exact.finalEquity, 1);
+    close('roi', fast.roi, exact.roi, scales.roi);
+    fast.roiByYear.forEach((roi, year) => close(`roiByYear[${year}]`, roi, exact.roiByYear[year], scales.roiByYear[year]));
+  }
+}
+
+describe('createDrawRunner', () => {
+  it('gives simulate\'s key figures (to 1e-11 of their scale) for realistic models, plans and values of every uncertain setting', () => {
+    fc.assert(fc.property(realisticModelAndDraws, ({ model, draws }) => expectSimulateFigures(model, draws)), { numRuns: 200 });
+  });
+
+  it('gives simulate\'s key figures (to 1e-11 of their scale) for any valid model and any values of its uncertain settings, extremes included', () => {
+    fc.assert(fc.property(modelAndDraws, ({ model, draws }) => expectSimulateFigures(model, draws)), { numRuns: 200 });
+  });
+
+  it('uses each value it is given, not the model\'s', () => {
+    const model = parseModel(fc.sample(validModel, { numRuns: 1, seed: 5 })[0]);
+    const runner = createDrawRunner(model, ['economics.valuePerSale']);
+    const base = valueAt(model, 'economics.valuePerSale');
+    const doubled = runner.run(Float64Array.of(base * 2 + 1)).totalRevenue;
+    expect(doubled).not.toBe(runner.run(Float64Array.of(base)).totalRevenue);
+  });
+});
+
+describe('createRecompiler', () => {
+  const PATHS = ['upstream.lagMonths', 'upstream.lagConcentration', 'market.growthPerYear', 'economics.discountRatePerYear'];
+  const settingsArbitrary = fc.record({
+    periodsPerYear: fc.constantFrom(4, 12, 52),
+    lagWindowMonths: evenly(0, 600),
+    lagFraction: evenly(0, 1),
+    // Concentrations near 1 keep weights far from the peak large, where rounding would build up.
+    lagConcentration: fc.oneof(evenly(0.01, 0.99), evenly(0.99999, 0.999999)),
+    growthPerYear: evenly(-0.9, 3),
+    discountRatePerYear: evenly(-0.5, 1),
+  });
+
+  it('rebuilds lag weights, demand and discount factors as compileModel does (to 2e-14 relative, times |ln w| for a tiny weight w), for lag windows up to 600 months', () => {
+    fc.assert(fc.property(settingsArbitrary, (settings) => {
+      const json = defaultJson();
+      delete json.uncertainty;
+      Object.assign(json, { periodsPerYear: settings.periodsPerYear, horizonYears: 5 });
+      json.upstream.lagWindowMonths = settings.lagWindowMonths;
+      json.upstream.lagMonths = 0;
+      const model = parseModel(json);
+      const values = [settings.lagFraction * settings.lagWindowMonths, settings.lagConcentration, settings.growthPerYear, settings.discountRatePerYear];
+      const recompiler = createRecompiler(model, PATHS);
+      recompiler.apply(Float64Array.from(values));
+      const expected = compileModel(withSettings(model, Object.fromEntries(PATHS.map((path, index) => [path, values[index]]))));
+      const actual = recompiler.compiled;
+      actual.lagWeights.forEach((weight, lag) => {
+        // c^(d²) is known only to about |d² ln c| units in the last place of its exponent, for Math.pow too.
+        const expectedWeight = expected.lagWeights[lag];
+        // Below the normal range a double has few digits left; both must just be negligible there.
+        if (expectedWeight < 2 ** -1022) return expect(weight, `lag weight ${lag}`).toBeLessThan(2 ** -1022);
+        const conditioning = Math.max(1, Math.abs(Math.log(expectedWeight)));
+        expect(Math.abs(weight - expectedWeight), `lag weight ${lag}`).toBeLessThanOrEqual(2e-14 * conditioning * expectedWeight);
+      });
+      expect(Math.abs(actual.lagWeightSum - expected.lagWeightSum)).toBeLessThanOrEqual(2e-14 * expected.lagWeightSum);
+      actual.demandBeforeBrand.forEach((demand, index) => expect(Math.abs(demand - expected.demandBeforeBrand[index])).toBeLessThanOrEqual(2e-14 * expected.demandBeforeBrand[index]));
+      actual.discountFactor.forEach((factor, index) => expect(Math.abs(factor - expected.discountFactor[index])).toBeLessThanOrEqual(2e-14 * expected.discountFactor[index]));
+    }), { numRuns: 150 });
+  });
+});
