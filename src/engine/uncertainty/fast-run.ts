@@ -31,8 +31,10 @@ export function runPowers(model: CompiledModel): RunPowers {
  *   `simulate` to about 1e-13 relative rather than bit for bit (a test checks 1e-11);
  * - K^S of each Hill curve is computed once per draw (`runPowers`) rather than once per period;
  * - x^1 is x, so a shape of exactly 1 skips the power;
- * - after `lastSpend` (the last period whose lag window can hold spend) the lagged upstream is
- *   exactly 0, so its sum and its Hill curve are skipped (both give 0 in `runModel` too);
+ * - `upstream` holds no spend after position `lastSpend` (history included, so that is also the
+ *   last period whose lag window reaches spend): the lag sum skips the lags that point past it
+ *   (adding 0 changes no bit of a sum), and after period `lastSpend` the lagged upstream is
+ *   exactly 0 and its Hill curve is skipped (both give 0 in `runModel` too);
  * - a Hill curve whose input equals the previous period's reuses its output (constant spend
  *   settles the adstock, and then the lagged upstream, on a fixed value within a few periods);
  * - the lagged upstream is reused when both this period's and the previous period's lag windows
@@ -105,7 +107,8 @@ export function fastRun(
       if (index > 0 && sameSpendRun >= lagWindow + 2) {
         laggedUpstream = lastLaggedUpstream;
       } else {
-        for (let lag = 0; lag <= lagWindow; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
+        // Positions after lastSpend hold no spend: skipping their zero terms leaves every bit of the sum as it was.
+        for (let lag = Math.max(0, current - lastSpend); lag <= lagWindow; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
         laggedUpstream /= lagWeightSum;
       }
     }

@@ -73,8 +73,11 @@ export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions):
     recordDraw(drawn, draw - start, certainSummary ?? runner.run(values));
     if (selection.isBanded(draw)) {
       const offset = banded * BAND_SERIES * periods;
-      bandSeries.set(runner.planned.equity.subarray(0, periods), offset);
-      bandSeries.set(runner.planned.revenue.subarray(0, periods), offset + periods);
+      const { equity, revenue } = runner.planned;
+      for (let period = 0; period < periods; period += 1) {
+        bandSeries[offset + period] = equity[period];
+        bandSeries[offset + periods + period] = revenue[period];
+      }
       writeCumulativeProfit(runner, bandSeries, offset + 2 * periods);
       banded += 1;
     }
