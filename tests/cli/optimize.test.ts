@@ -148,14 +148,21 @@ describe('optimize command', () => {
       expect(replayed.summary.npvWithCarryover).toBe(result.value);
     });
 
+    it('plans per period too: flighting under p10 beats the plan best at the settings on the same draws', () => {
+      const result = json(optimize('--robust', 'p10', '--phasing', 'flighting', '--draws', '60', '--format', 'json')) as PrintedResult & { robust: Record<string, unknown> };
+      expect(result.phasing).toBe('flighting');
+      expect(result.robust).toMatchObject({ statistic: 'p10', draws: 60, seed: 1 });
+      expect(result.robust.value).toBeGreaterThan((result.robust.centralOptimum as { value: number }).value);
+      const replayed = simulate(parseModel({ ...structuredClone(defaultModel), plan: result.plan }));
+      expect(replayed.summary.npvWithCarryover).toBe(result.value);
+    });
+
     it.each([
       [['--robust', 'median'], /^unknown robust statistic 'median' \(did you mean mean\?\); choose mean or p10\n$/],
       [['--robust', 'p10', '--draws', '0'], /^--draws must be a whole number from 1 to 20000, got '0'\n$/],
       [['--robust', 'p10', '--seed', '-2'], /^--seed must be a whole number from 0 to 9007199254740991, got '-2'\n$/],
       [['--draws', '100'], /^--draws only applies with --robust mean\|p10/],
       [['--seed', '4'], /^--seed only applies with --robust mean\|p10/],
-      [['--robust', 'p10', '--phasing', 'flighting'], /^--phasing "flighting" cannot be combined with --robust \(risk-averse\) planning; choose constant or yearly\n$/],
-      [['--robust', 'mean', '--phasing', 'period'], /^--phasing "period" cannot be combined with --robust/],
       [['--robust', 'mean', '--target-roi', '0.5'], /^--robust cannot be combined with --target-roi/],
     ])('refuses %j with status 2 and a clear message', (extra, message) => {
       const run = optimize(...extra);

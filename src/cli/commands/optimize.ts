@@ -54,10 +54,11 @@ Options:
   --robust STAT      Risk-averse planning: maximise the mean or p10 (10th percentile) of the
                      objective across draws of the model's uncertainty ranges, rather than its
                      value at the settings themselves. Every plan is judged on the same draws.
-                     constant and yearly phasings only; not with --target-roi. A model without
-                     ranges gives exactly the plan it gives without --robust.
+                     Any phasing; not with --target-roi. A model without ranges gives exactly
+                     the plan it gives without --robust.
   --draws N          With --robust: draws, 1 to 20000 (default 1000; the search scores each
-                     plan on every draw, so time grows with N: about 1 s constant, 5 s yearly).
+                     plan on every draw, so time grows with N: on the default model about
+                     1 s constant, 3-4 s yearly and period, 5-12 s flighting).
   --seed S           With --robust: seed of the draws (default 1), as in montecarlo.
   --set path=value   Change a setting first, as in simulate.
   --format FORMAT    table (default): key figures against the model's own plan, the plan by year

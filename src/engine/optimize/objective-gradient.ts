@@ -28,6 +28,12 @@ export interface ObjectiveGradient {
   gradient(upstreamOut: Float64Array, downstreamOut: Float64Array): void;
 }
 
+/** An objective gradient that also counts its cost in runs of the equations. */
+export interface CountedObjectiveGradient extends ObjectiveGradient {
+  /** Runs of the equations so far (a value or a gradient pass is counted as one run). */
+  readonly runs: number;
+}
+
 /**
  * Prepares reverse-mode differentiation of an objective through the recurrence of spec §4
  * (lag window, downstream adstock, insight feedback, equity stock, demand, capped conversion),

@@ -29,8 +29,6 @@ export const DEFAULT_ROBUST_DRAWS = 1000;
 export const DEFAULT_ROBUST_SEED = 1;
 /** Each draw keeps its own compiled model (about 2 KB for 5 years monthly), so draws are capped. */
 export const MAX_ROBUST_DRAWS = 20_000;
-/** The phasings a robust search supports (derivative-free searches; see `optimizeRobust`). */
-export const ROBUST_PHASINGS: readonly PhasingName[] = ['constant', 'yearly'];
 
 /** What `optimize` takes besides the model. Every field is optional. */
 export interface OptimizeOptions {
@@ -92,8 +90,7 @@ export const PHASING_NAMES: readonly PhasingName[] = ['constant', 'yearly', 'per
  *   a period multiple that is negative, not a number, or impossible to meet (the minimum above 1
  *   or the maximum below 1: the year's periods must average exactly 1); an unknown objective or
  *   phasing; an effort that is not a positive number; with `robust`, an unknown statistic,
- *   draws or a seed out of range (option `robust.statistic`, `robust.draws`, `robust.seed`), or
- *   a phasing other than constant or yearly (option `phasing`)
+ *   draws or a seed out of range (option `robust.statistic`, `robust.draws`, `robust.seed`)
  * @example resolveOptions({ minShare: 0.2 }).maxShare // 1
  */
 export function resolveOptions(options: OptimizeOptions): OptimizeSettings {
@@ -120,11 +117,11 @@ export function resolveOptions(options: OptimizeOptions): OptimizeSettings {
   const effort = options.effort ?? 1;
   if (!(effort > 0 && Number.isFinite(effort))) throw new OptimizeError('effort', `effort must be a positive number, got ${effort}`);
   const settings: OptimizeSettings = { objective, phasing, minShare, maxShare, minPeriodMultiple, maxPeriodMultiple, effort };
-  if (options.robust !== undefined) settings.robust = robustSettings(options.robust, phasing);
+  if (options.robust !== undefined) settings.robust = robustSettings(options.robust);
   return settings;
 }
 
-function robustSettings(robust: RobustOptions, phasing: PhasingName): RobustSettings {
+function robustSettings(robust: RobustOptions): RobustSettings {
   const { statistic, draws = DEFAULT_ROBUST_DRAWS, seed = DEFAULT_ROBUST_SEED } = robust;
   if (!ROBUST_STATISTICS.includes(statistic)) {
     throw new OptimizeError('robust.statistic', `invalid robust statistic "${statistic}"; choose mean or p10`);
@@ -134,10 +131,6 @@ function robustSettings(robust: RobustOptions, phasing: PhasingName): RobustSett
   }
   if (!(Number.isSafeInteger(seed) && seed >= 0)) {
     throw new OptimizeError('robust.seed', `robust seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
-  }
-  if (!ROBUST_PHASINGS.includes(phasing)) {
-    // A robust gradient would need one reverse pass per draw per step; not built.
-    throw new OptimizeError('phasing', `phasing "${phasing}" cannot be combined with robust (risk-averse) planning; choose constant or yearly`);
   }
   return { statistic, draws, seed };
 }

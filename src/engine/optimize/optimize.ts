@@ -85,7 +85,7 @@ export interface RobustOutcome extends RobustSettings {
  * best plan so far with `cancelled: true`; it never throws.
  *
  * With `robust`, the plan maximises the mean or the 10th percentile of the objective across
- * draws of the model's `uncertainty` instead (see `optimizeRobust`; constant and yearly only).
+ * draws of the model's `uncertainty` instead (see `optimizeRobust`).
  *
  * @param model a model returned by `parseModel`
  * @throws {OptimizeError} for invalid options (see `resolveOptions`), or (option `robust`) a

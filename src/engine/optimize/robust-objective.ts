@@ -1,14 +1,10 @@
 import type { CompiledModel } from '../compile-model.ts';
 import type { Model } from '../model.ts';
 import { type RunTrace, createRunTrace, downstreamFor, upstreamWithHistory } from '../run-model.ts';
-import { checkDrawable } from '../uncertainty/check-uncertainty.ts';
-import { type RunPowers, fastRun, runPowers } from '../uncertainty/fast-run.ts';
-import { createRecompiler } from '../uncertainty/recompile.ts';
+import { fastRun } from '../uncertainty/fast-run.ts';
 import { selectPercentiles } from '../uncertainty/select-percentiles.ts';
-import { drawValues, uncertainFields } from '../uncertainty/uncertain-fields.ts';
-import { UncertaintyError } from '../uncertainty/uncertainty-error.ts';
+import { type CompiledDraws, compileDraws } from './compiled-draws.ts';
 import type { Objective } from './objectives.ts';
-import { OptimizeError } from './optimize-error.ts';
 import type { RobustSettings } from './optimize-options.ts';
 
 /** An objective scored across a fixed set of draws of the model's uncertain settings. */
@@ -31,10 +27,8 @@ export interface RobustObjective {
 const P10 = [0.1];
 
 /**
- * Draws the model's uncertain settings `draws` times from `seed`, exactly as `monteCarlo` does
- * (draw d's values depend only on seed, d and the setting), and keeps one compiled model per
- * draw, so every plan scored afterwards meets the same draws (common random numbers: the
- * difference between two plans is not blurred by different luck).
+ * Scores plans on a fixed set of draws (`compileDraws`), so every plan meets the same draws
+ * (common random numbers: the difference between two plans is not blurred by different luck).
  *
  * Per plan and draw, one `fastRun` (the Monte Carlo loop) over the horizon, continued over the
  * carryover for `npvWithCarryover`; the zero-spend counterfactual does not depend on the plan,
@@ -47,52 +41,30 @@ const P10 = [0.1];
  * per plan scored. Memory: per draw the rebuilt arrays (demand, discount, lag weights; only
  * those an uncertain setting changes) and k carryover values, about 2 KB for 5 years monthly.
  *
+ * @param compiled the draws, when the caller already has them (they must be `robust`'s draws and seed)
  * @throws {OptimizeError} (option `robust`) when a setting cannot be drawn within its range
  *   (see `checkDrawable`)
  * @example createRobustObjective(model, OBJECTIVES.npv, { statistic: 'p10', draws: 1000, seed: 1 }).value(upstream, downstream)
  */
-export function createRobustObjective(model: Model, objective: Objective, robust: RobustSettings): RobustObjective {
-  const fields = uncertainFields(model);
-  const drawnValues = new Float64Array(fields.length);
-  try {
-    checkDrawable(fields);
-  } catch (error) {
-    if (error instanceof UncertaintyError) throw new OptimizeError('robust', error.message);
-    throw error;
-  }
-  const recompiler = createRecompiler(model, fields.map((field) => field.path));
-  const base = recompiler.compiled;
+export function createRobustObjective(
+  model: Model, objective: Objective, robust: RobustSettings, compiled: CompiledDraws = compileDraws(model, robust.draws, robust.seed),
+): RobustObjective {
+  const { draws, statistic } = robust;
+  const base = compiled.models[0];
   const { periods, lagWindow, carryoverPeriods } = base;
   const length = objective.includesCarryover ? periods + carryoverPeriods : periods;
-  const { draws, seed, statistic } = robust;
 
-  // One compiled model per draw; arrays a draw leaves as the previous draw had them are shared.
-  const compiledByDraw: CompiledModel[] = [];
-  const powersByDraw: RunPowers[] = [];
+  // The zero-spend run's carryover contribution, once per draw.
   const noSpendCarryover = new Float64Array(draws * carryoverPeriods);
   const noSpendUpstream = upstreamWithHistory(base, null, length);
   const noSpendDownstream = downstreamFor(null, length);
   const noSpendTrace = createRunTrace(length);
   let runs = 0;
-  for (let draw = 0; draw < draws; draw += 1) {
-    try {
-      drawValues(fields, seed, draw, drawnValues);
-    } catch (error) {
-      if (error instanceof UncertaintyError) throw new OptimizeError('robust', error.message);
-      throw error;
-    }
-    recompiler.apply(drawnValues);
-    const previous = compiledByDraw[draw - 1];
-    compiledByDraw.push({
-      ...base,
-      lagWeights: sharedOrCopy(base.lagWeights, previous?.lagWeights),
-      demandBeforeBrand: sharedOrCopy(base.demandBeforeBrand, previous?.demandBeforeBrand),
-      discountFactor: sharedOrCopy(base.discountFactor, previous?.discountFactor),
-    });
-    powersByDraw.push(runPowers(base));
-    if (objective.includesCarryover) {
-      noSpendUpstream.fill(base.historyUpstream, 0, lagWindow);
-      fastRun(base, powersByDraw[draw], noSpendUpstream, noSpendDownstream, length, lagWindow - 1, -1, noSpendTrace);
+  if (objective.includesCarryover) {
+    for (let draw = 0; draw < draws; draw += 1) {
+      const drawModel = compiled.models[draw];
+      noSpendUpstream.fill(drawModel.historyUpstream, 0, lagWindow);
+      fastRun(drawModel, compiled.powers[draw], noSpendUpstream, noSpendDownstream, length, lagWindow - 1, -1, noSpendTrace);
       noSpendCarryover.set(noSpendTrace.contribution.subarray(periods, length), draw * carryoverPeriods);
       runs += 1;
     }
@@ -108,10 +80,10 @@ export function createRobustObjective(model: Model, objective: Objective, robust
     upstreamBuffer.set(upstream.subarray(0, periods), lagWindow);
     downstreamBuffer.set(downstream.subarray(0, periods));
     for (let draw = 0; draw < draws; draw += 1) {
-      const compiled = compiledByDraw[draw];
-      upstreamBuffer.fill(compiled.historyUpstream, 0, lagWindow);
-      fastRun(compiled, powersByDraw[draw], upstreamBuffer, downstreamBuffer, length, periods + lagWindow - 1, periods - 1, trace);
-      out[draw] = objectiveOf(objective, compiled, upstream, downstream, trace, noSpendCarryover, draw * carryoverPeriods);
+      const drawModel = compiled.models[draw];
+      upstreamBuffer.fill(drawModel.historyUpstream, 0, lagWindow);
+      fastRun(drawModel, compiled.powers[draw], upstreamBuffer, downstreamBuffer, length, periods + lagWindow - 1, periods - 1, trace);
+      out[draw] = objectiveOf(objective, drawModel, upstream, downstream, trace, noSpendCarryover, draw * carryoverPeriods);
     }
     runs += draws;
   };
@@ -132,16 +104,6 @@ export function createRobustObjective(model: Model, objective: Objective, robust
     },
     get runs() { return runs; },
   };
-}
-
-/** `current` as a new array, unless it is element for element the previous draw's (then that one). */
-function sharedOrCopy(current: Float64Array, previous: Float64Array | undefined): Float64Array {
-  if (previous !== undefined) {
-    let same = true;
-    for (let index = 0; index < current.length && same; index += 1) same = current[index] === previous[index];
-    if (same) return previous;
-  }
-  return current.slice();
 }
 
 /** The objective from one run, summed as `summarise` sums it. */

@@ -38,6 +38,7 @@ export interface Phasing {
 /**
  * The projected-gradient settings all gradient phasings use. Tuned on the default model and
  * the presets (see README, "The optimiser"): relative tolerance 1e-10 of the money at stake
+ * (`space.tolerance`; looser for a robust search)
  * over 20 iterations without progress, at most 1000 iterations; `effort` scales both. At the
  * limit, a search whose value rose by less than 1e-7 of the money at stake over its last 20
  * iterations still counts as converged (the bench shows such a result within 2e-6 of a run
@@ -47,7 +48,7 @@ export function ascentSettings(space: PlanSpace, value: number, control: SearchC
   const effort = space.settings.effort;
   return {
     maxIterations: Math.round(1000 * effort),
-    tolerance: 1e-10 / effort,
+    tolerance: space.tolerance / effort,
     scale: Math.abs(value) + space.totalBudget,
     patience: Math.round(20 * effort),
     settledTolerance: 1e-7,
