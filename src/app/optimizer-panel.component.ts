@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { type Model, type Summary, simulate } from '../engine/index.ts';
-import { type ObjectiveName, OptimizeError, type OptimizeOptions, type PhasingName, resolveOptions } from '../engine/optimize/index.ts';
+import {
+  DEFAULT_ROBUST_DRAWS, type ObjectiveName, OptimizeError, type OptimizeOptions, type OptimizeResult, type PhasingName, type RobustStatistic, resolveOptions,
+} from '../engine/optimize/index.ts';
 import '../charts/spend-equity.chart.ts';
 import { differenceTone, formatDifference, formatMoney, formatPercent, formatPeriod } from './format.ts';
 import { numberFromText } from './model-draft.ts';
@@ -17,6 +19,15 @@ const PHASINGS: { value: PhasingName; label: string }[] = [
   { value: 'yearly', label: 'A split per year' },
   { value: 'period', label: 'A split per period' },
   { value: 'flighting', label: 'Timing and split' },
+];
+
+/** What the plan is best for: the settings as entered, or a statistic across the model's ranges. */
+type PlanFor = 'settings' | RobustStatistic;
+
+const PLAN_FOR: { value: PlanFor; label: string; note: string }[] = [
+  { value: 'settings', label: 'Settings as entered', note: '' },
+  { value: 'mean', label: 'Average outcome', note: 'The average' },
+  { value: 'p10', label: 'Bad case (P10)', note: 'The 10th percentile' },
 ];
 
 /** The optimiser's option names in the words of this panel, for its messages. */
@@ -74,6 +85,7 @@ export class OptimizerPanel extends LitElement {
     .up { color: #00603f; }
     .down { color: #a3350b; }
     .wrap { overflow-x: auto; }
+    table.robust th { white-space: normal; }
     spend-equity-chart { margin-top: 12px; }
   `;
 
@@ -83,6 +95,7 @@ export class OptimizerPanel extends LitElement {
     canUndo: { type: Boolean },
     objective: { state: true },
     phasing: { state: true },
+    planFor: { state: true },
     bounds: { state: true },
     thorough: { state: true },
     optionError: { state: true },
@@ -93,6 +106,8 @@ export class OptimizerPanel extends LitElement {
   declare canUndo: boolean;
   declare objective: ObjectiveName;
   declare phasing: PhasingName;
+  /** Risk-averse planning chooses the plan by its mean or 10th percentile across the model's uncertainty ranges. */
+  declare planFor: PlanFor;
   /** The bound fields as typed. The app suggests practical spend limits; shares start free. */
   declare bounds: Record<BoundOption, string>;
   /** Search ten times longer, for the last fraction of a percent (and to compare with a quick run). */
@@ -107,6 +122,7 @@ export class OptimizerPanel extends LitElement {
     this.canUndo = false;
     this.objective = 'npvWithCarryover';
     this.phasing = 'flighting';
+    this.planFor = 'settings';
     this.bounds = { minShare: '0', maxShare: '100', minPeriodMultiple: '0.5', maxPeriodMultiple: '2' };
     this.thorough = false;
     this.optionError = undefined;
@@ -128,6 +144,17 @@ export class OptimizerPanel extends LitElement {
           <select id="phasing" ?disabled=${running} @change=${(event: Event) => { this.phasing = (event.target as HTMLSelectElement).value as PhasingName; }}>
             ${PHASINGS.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === this.phasing}>${choice.label}</option>`)}
           </select>
+        </div>
+        <div>
+          <label for="plan-for">Best for</label>
+          <select id="plan-for" ?disabled=${running || !this.hasRanges()} aria-describedby="plan-for-note"
+            @change=${(event: Event) => { this.planFor = (event.target as HTMLSelectElement).value as PlanFor; }}>
+            ${PLAN_FOR.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === this.effectivePlanFor()}>${choice.label}</option>`)}
+          </select>
+          <p id="plan-for-note" class="hint">${this.hasRanges()
+            ? (this.effectivePlanFor() === 'settings' ? ''
+              : `${PLAN_FOR.find((choice) => choice.value === this.planFor)!.note} across ${DEFAULT_ROBUST_DRAWS.toLocaleString('en-US')} draws of the model's uncertainty ranges; takes seconds.`)
+            : 'This model has no uncertainty ranges.'}</p>
         </div>
         ${BOUNDS.map((bound) => {
           const error = this.optionError?.option === bound.option ? this.optionError.message : '';
@@ -159,7 +186,7 @@ export class OptimizerPanel extends LitElement {
   }
 
   /** `stale`: the plan has changed since the search, so its result no longer applies. */
-  private renderResult(result: import('../engine/optimize/index.ts').OptimizeResult, model: Model, stale: boolean) {
+  private renderResult(result: OptimizeResult, model: Model, stale: boolean) {
     if (stale) {
       return html`<p class="status" role="status">The plan has changed since this search, so its result no longer applies.
         <button type="button" @click=${() => this.optimizer.clear()}>Dismiss</button></p>`;
@@ -184,6 +211,7 @@ export class OptimizerPanel extends LitElement {
     return html`
       <p class="status" role="status">Found ${result.cancelled ? 'a partial' : 'the best'} plan in ${result.evaluations.toLocaleString('en-US')} runs of the model.
         Upstream share by year: ${result.upstreamShareByYear.map((share, year) => `Y${year + 1} ${formatPercent(share)}`).join(' · ')}.</p>
+      ${result.robust === undefined ? nothing : this.renderRobust(result)}
       <div class="wrap" role="region" aria-label="Current and best plan compared" tabindex="0"><table>
         <thead><tr><th scope="col">Key figure</th><th scope="col">Current plan</th><th scope="col">Best plan</th><th scope="col">Difference</th></tr></thead>
         <tbody>${rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${show(row.current, row.kind)}</td><td>${show(row.best, row.kind)}</td><td>${difference(row)}</td></tr>`)}</tbody>
@@ -195,9 +223,44 @@ export class OptimizerPanel extends LitElement {
       </div>`;
   }
 
+  /** True when the model has uncertainty ranges to plan against. */
+  private hasRanges(): boolean {
+    return Object.keys(this.model?.uncertainty ?? {}).length > 0;
+  }
+
+  /** The choice in force: without ranges, only the settings themselves. */
+  private effectivePlanFor(): PlanFor {
+    return this.hasRanges() ? this.planFor : 'settings';
+  }
+
+  /** The statistic the plan was chosen by, for it, the plan best at the settings, and the current plan. */
+  private renderRobust(result: OptimizeResult) {
+    const robust = result.robust!;
+    const objective = OBJECTIVES.find((choice) => choice.value === result.objective)?.label ?? result.objective;
+    const statistic = robust.statistic === 'p10' ? `10th percentile of ${objective}` : `Average ${objective}`;
+    const rows = [
+      { label: 'This plan', value: robust.value },
+      { label: 'Plan best at the settings as entered', value: robust.centralOptimum.value },
+      { label: 'Current plan', value: robust.current },
+    ];
+    return html`<p class="status">Across ${robust.draws.toLocaleString('en-US')} draws of the uncertainty ranges (seed ${robust.seed}).
+        The key figures below are at the settings as entered.</p>
+      <div class="wrap" role="region" aria-label="Plans compared across the ranges" tabindex="0"><table class="robust">
+      <thead><tr><th scope="col">Plan</th><th scope="col">${statistic}</th><th scope="col">This plan gains</th></tr></thead>
+      <tbody>${rows.map((row, index) => html`<tr><th scope="row">${row.label}</th><td>${formatMoney(row.value)}</td>
+        <td>${index === 0 ? '' : html`<span class=${differenceTone('money', robust.value - row.value)}>${formatDifference('money', robust.value - row.value, row.value, 1)}</span>`}</td></tr>`)}</tbody>
+    </table></div>`;
+  }
+
   private run(): void {
     if (this.model === undefined) return;
-    const options: Omit<OptimizeOptions, 'onProgress' | 'shouldStop'> = { objective: this.objective, phasing: this.phasing, ...(this.thorough ? { effort: 10 } : {}) };
+    const planFor = this.effectivePlanFor();
+    const options: Omit<OptimizeOptions, 'onProgress' | 'shouldStop'> = {
+      objective: this.objective,
+      phasing: this.phasing,
+      ...(this.thorough ? { effort: 10 } : {}),
+      ...(planFor === 'settings' ? {} : { robust: { statistic: planFor } }),
+    };
     for (const bound of BOUNDS) {
       const text = this.bounds[bound.option].trim();
       if (bound.option.endsWith('PeriodMultiple') && this.phasing !== 'flighting') continue;

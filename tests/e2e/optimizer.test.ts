@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { formatMoney } from '../../src/app/format.ts';
 import { parseModel, simulate } from '../../src/engine/index.ts';
+import { scenarioHash } from '../../src/engine/io/index.ts';
 import { optimize } from '../../src/engine/optimize/index.ts';
 import { appRendered, launchChromium, openApp } from './browser.ts';
 
@@ -42,6 +43,33 @@ describe('finding the best plan', () => {
     await panel().getByRole('button', { name: 'Undo apply' }).click();
     await appRendered(page);
     expect(await npvWithCarryover()).toBe(formatMoney(simulate(defaultModel).summary.npvWithCarryover));
+  });
+
+  it('finds the plan best for a bad case across the ranges, as the engine does', async () => {
+    await panel().getByLabel('Phasing').selectOption('constant');
+    await panel().getByLabel('Best for').selectOption('p10');
+    expect(await panel().locator('#plan-for-note').textContent()).toContain('1,000 draws');
+    await panel().getByRole('button', { name: 'Find the best plan' }).click();
+    await panel().getByRole('button', { name: 'Apply this plan' }).waitFor({ timeout: 60_000 });
+    const expected = optimize(defaultModel, { phasing: 'constant', robust: { statistic: 'p10' } });
+    const table = panel().getByRole('region', { name: 'Plans compared across the ranges' });
+    expect(await table.locator('thead th').nth(1).textContent()).toBe('10th percentile of NPV with carryover');
+    const cells = await table.locator('tbody td:first-of-type').allTextContents();
+    expect(cells).toEqual([expected.robust!.value, expected.robust!.centralOptimum.value, expected.robust!.current].map(formatMoney));
+    // The key figures stay those at the settings as entered.
+    const bestCell = panel().getByRole('region', { name: 'Current and best plan compared' }).locator('tbody tr').first().locator('td').nth(1);
+    expect(await bestCell.textContent()).toBe(formatMoney(expected.value));
+  });
+
+  it('offers only the settings as entered for a model without ranges', async () => {
+    const { uncertainty: _, ...certain } = structuredClone(defaultModel);
+    await page.goto(`${inject('baseUrl')}${scenarioHash(certain)}`);
+    await appRendered(page);
+    await page.locator('details.optimizer summary').click();
+    const choice = panel().getByLabel('Best for');
+    expect(await choice.isDisabled()).toBe(true);
+    expect(await choice.inputValue()).toBe('settings');
+    expect(await panel().locator('#plan-for-note').textContent()).toBe('This model has no uncertainty ranges.');
   });
 
   it('does not offer a result for a plan that has changed since the search', async () => {
