@@ -49,6 +49,9 @@ export function runPowers(model: CompiledModel): RunPowers {
  *   h only shrinks further, so it is taken as 0 from then on, which changes no bit of any
  *   result. This is most of the zero-spend run and of the carryover.
  *
+ * - once no spend can reach either stock (past `lastSpend` and the last downstream spend, with
+ *   the downstream response negligible or the adstock 0), a plain loop of the decaying equity
+ *   finishes the run: most of the zero-spend run and much of the carryover;
  * - it writes only the trace's equity, revenue and contribution, all that Monte Carlo and the
  *   robust optimiser read; demand, conversion and sales are left as they were.
  *
@@ -99,7 +102,8 @@ export function fastRun(
 
   let equityStock = model.initialEquity;
   let adstock = model.initialAdstock;
-  for (let index = 0; index < length; index += 1) {
+  let index = 0;
+  for (; index < length; index += 1) {
     const current = lagWindow + index;
     sameSpendRun = current > 0 && upstream[current] === upstream[current - 1] ? sameSpendRun + 1 : 1;
     let laggedUpstream = 0;
@@ -160,6 +164,23 @@ export function fastRun(
     const periodSales = periodDemand * periodConversion;
     const periodRevenue = periodSales * valuePerSale;
 
+    equity[index] = equityStock;
+    revenue[index] = periodRevenue;
+    contribution[index] = periodRevenue * margin;
+
+    // From here on nothing feeds the stocks: no spend reaches the lag window or the adstock.
+    if (index >= lastSpend && index >= lastDownstreamSpend && (downstreamNegligible || adstock === 0)) {
+      index += 1;
+      break;
+    }
+  }
+
+  // The tail: both responses are 0, so equity only decays. The same operations as above with
+  // h = 0 and x = 0 (E·ρ + inflow·0 is E·ρ, c₀ + c_lift·0 is c₀), so the same bits.
+  for (; index < length; index += 1) {
+    equityStock *= equityRetention;
+    const periodRevenue = demandBeforeBrand[index] * (1 + demandLift * equityStock)
+      * Math.min(1, baseConversion * (1 + conversionLift * equityStock)) * valuePerSale;
     equity[index] = equityStock;
     revenue[index] = periodRevenue;
     contribution[index] = periodRevenue * margin;
