@@ -147,9 +147,9 @@ export class OptimizerPanel extends LitElement {
         </div>
         <div>
           <label for="plan-for">Best for</label>
-          <select id="plan-for" ?disabled=${running || !this.hasRanges()} aria-describedby="plan-for-note"
+          <select id="plan-for" ?disabled=${running || !this.hasRanges()} aria-describedby="plan-for-note" .value=${this.effectivePlanFor()}
             @change=${(event: Event) => { this.planFor = (event.target as HTMLSelectElement).value as PlanFor; }}>
-            ${PLAN_FOR.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === this.effectivePlanFor()}>${choice.label}</option>`)}
+            ${PLAN_FOR.map((choice) => html`<option value=${choice.value}>${choice.label}</option>`)}
           </select>
           <p id="plan-for-note" class="hint">${this.hasRanges()
             ? (this.effectivePlanFor() === 'settings' ? ''

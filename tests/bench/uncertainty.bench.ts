@@ -76,4 +76,4 @@ console.log('Memory, one run of 100,000 draws (first thing in a process of its o
 console.log(`  time                  ${bigMs.toFixed(0)} ms (cold)`);
 console.log(`  peak resident growth  ${megabytes(rssAfter - rssBefore)}   (peak ${megabytes(rssAfter)})`);
 console.log(`  heap retained after   ${megabytes(heapAfter - heapBefore)}`);
-console.log('  bounded by design: 11 figures × 8 B per draw (8.8 MB at 100k) + a band store of at most 2,000,000 doubles (16 MB)');
+console.log('  bounded by design: 8 + Y figures × 8 B per draw (10.4 MB at 100k for Y = 5 years) + a band store of at most 2,000,000 doubles (16 MB)');

@@ -56,9 +56,10 @@ Options:
                      value at the settings themselves. Every plan is judged on the same draws.
                      Any phasing; not with --target-roi. A model without ranges gives exactly
                      the plan it gives without --robust.
-  --draws N          With --robust: draws, 1 to 20000 (default 1000; the search scores each
-                     plan on every draw, so time grows with N: on the default model about
-                     1 s constant, 3-4 s yearly and period, 5-12 s flighting).
+  --draws N          With --robust: draws, 1 to 20000, at most 2000 with period or flighting
+                     (default 1000; the search scores each plan on every draw, so time grows
+                     with N: on the default model about 1 s constant, 3-5 s yearly, 1-2 s
+                     period, 4-5 s flighting).
   --seed S           With --robust: seed of the draws (default 1), as in montecarlo.
   --set path=value   Change a setting first, as in simulate.
   --format FORMAT    table (default): key figures against the model's own plan, the plan by year

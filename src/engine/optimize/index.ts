@@ -5,7 +5,7 @@
 export { OptimizeError } from './optimize-error.ts';
 export { OBJECTIVES, OBJECTIVE_NAMES, objectiveByName, type Objective, type ObjectiveName } from './objectives.ts';
 export {
-  DEFAULT_ROBUST_DRAWS, DEFAULT_ROBUST_SEED, MAX_ROBUST_DRAWS, PHASING_NAMES, ROBUST_STATISTICS, resolveOptions,
+  DEFAULT_ROBUST_DRAWS, DEFAULT_ROBUST_SEED, MAX_ROBUST_DRAWS, MAX_ROBUST_GRADIENT_DRAWS, PHASING_NAMES, ROBUST_STATISTICS, resolveOptions,
   type OptimizeOptions, type OptimizeSettings, type PhasingName, type RobustOptions, type RobustSettings, type RobustStatistic,
 } from './optimize-options.ts';
 export { PHASINGS } from './phasings/index.ts';

@@ -1,7 +1,8 @@
 import type { CompiledDraws } from './compiled-draws.ts';
-import { type CountedObjectiveGradient, createObjectiveGradient } from './objective-gradient.ts';
+import { type CountedObjectiveGradient, type ObjectiveGradient, createObjectiveGradient } from './objective-gradient.ts';
 import type { Objective } from './objectives.ts';
 import type { RobustStatistic } from './optimize-options.ts';
+import type { RobustObjective } from './robust-objective.ts';
 
 /** Position of the 10th percentile among n sorted values (R's type 7): h = (n − 1) · 0.1. */
 const P10 = 0.1;
@@ -10,29 +11,37 @@ const P10 = 0.1;
  * The mean or 10th percentile across draws of an objective, with its gradient with respect to
  * every period's spend, for the gradient phasings (`period`, `flighting`) of a robust search.
  *
- * - `value` runs each draw's model once (`createObjectiveGradient`, which remembers the run)
- *   and returns the statistic, computed as `figureStatistics` computes it: the mean
- *   x₀ + Σ(xᵢ − x₀)/n, or x₍ₗ₎ + f·(x₍ₗ₊₁₎ − x₍ₗ₎) over the sorted values, with
- *   (n − 1)·0.1 = l + f.
- * - `gradient` of the mean is the mean of the draws' gradients (n reverse passes). The 10th
- *   percentile is, near a plan, the value of the draws at ranks l and l + 1, so its gradient is
- *   (1 − f)·∇x₍ₗ₎ + f·∇x₍ₗ₊₁₎: two reverse passes. Where two draws swap ranks it has a kink, and
- *   this is one of its one-sided gradients; the searches only ever keep a better value, so a
- *   kink can slow them but not mislead them.
+ * - `value` is the Monte Carlo loop's (`robustObjective`: one `fastRun` per draw), so a plan
+ *   scores exactly what every other robust search and `montecarlo` give it. It is computed as
+ *   `figureStatistics` computes it: the mean x₀ + Σ(xᵢ − x₀)/n, or x₍ₗ₎ + f·(x₍ₗ₊₁₎ − x₍ₗ₎) over
+ *   the sorted values, with (n − 1)·0.1 = l + f.
+ * - `gradient` reruns the draws it needs at the plan last scored with a record of the run
+ *   (`createObjectiveGradient`, one per draw, made when first needed) and differentiates them
+ *   in reverse. The mean's gradient is the mean of every draw's. The 10th percentile is, near a
+ *   plan, the value of the draws at ranks l and l + 1, so its gradient is
+ *   (1 − f)·∇x₍ₗ₎ + f·∇x₍ₗ₊₁₎: two draws. Where two draws swap ranks it has a kink, and this is
+ *   one of its one-sided gradients; the searches only ever keep a better value, so a kink can
+ *   slow them but not mislead them.
  *
- * Each draw's value agrees with the Monte Carlo loop's (`createRobustObjective`) to about 1e-13.
- * Cost: set-up one zero-spend run per draw; then n runs per value, n or 2 per gradient.
- * Memory: a run's tape per draw, about 10 KB for 5 years monthly.
+ * Cost: a value is `draws` fast runs (counted in `robustObjective.runs`, not in `runs`); a gradient is a run and a reverse pass for each draw it
+ * needs (every draw for the mean, two for p10). Memory: a run's record for each draw whose
+ * gradient has been needed, measured 17 KB for 5 years monthly and 61 KB weekly; for the mean
+ * that is every draw, hence `MAX_ROBUST_GRADIENT_DRAWS`.
  */
-export function createRobustObjectiveGradient(draws: CompiledDraws, objective: Objective, statistic: RobustStatistic): CountedObjectiveGradient {
-  const perDraw = draws.models.map((model) => createObjectiveGradient(model, objective));
-  const count = perDraw.length;
-  const { periods } = perDraw[0];
+export function createRobustObjectiveGradient(
+  draws: CompiledDraws, objective: Objective, statistic: RobustStatistic, robustObjective: RobustObjective,
+): CountedObjectiveGradient {
+  const count = draws.models.length;
+  const { periods } = draws.models[0];
   const values = new Float64Array(count);
   const order = new Int32Array(count);
+  const lastUpstream = new Float64Array(periods);
+  const lastDownstream = new Float64Array(periods);
   const upstreamPart = new Float64Array(periods);
   const downstreamPart = new Float64Array(periods);
-  let runs = count; // each draw's zero-spend run
+  const perDraw: (ObjectiveGradient | undefined)[] = new Array(count);
+  let scored = false;
+  let runs = 0;
 
   /** The draws at ranks l and l + 1 of the last values, and the weight f of the second. */
   const percentileDraws = () => {
@@ -44,8 +53,15 @@ export function createRobustObjectiveGradient(draws: CompiledDraws, objective: O
   };
 
   const addGradient = (draw: number, weight: number, upstreamOut: Float64Array, downstreamOut: Float64Array) => {
-    perDraw[draw].gradient(upstreamPart, downstreamPart);
-    runs += 1;
+    let gradient = perDraw[draw];
+    if (gradient === undefined) {
+      gradient = createObjectiveGradient(draws.models[draw], objective);
+      perDraw[draw] = gradient;
+      runs += 1; // its zero-spend run
+    }
+    gradient.value(lastUpstream, lastDownstream);
+    gradient.gradient(upstreamPart, downstreamPart);
+    runs += 2;
     for (let index = 0; index < periods; index += 1) {
       upstreamOut[index] += weight * upstreamPart[index];
       downstreamOut[index] += weight * downstreamPart[index];
@@ -55,8 +71,10 @@ export function createRobustObjectiveGradient(draws: CompiledDraws, objective: O
   return {
     periods,
     value(upstream, downstream) {
-      for (let draw = 0; draw < count; draw += 1) values[draw] = perDraw[draw].value(upstream, downstream);
-      runs += count;
+      robustObjective.valuesPerDraw(upstream, downstream, values); // counted in robustObjective.runs
+      lastUpstream.set(upstream.subarray(0, periods));
+      lastDownstream.set(downstream.subarray(0, periods));
+      scored = true;
       if (statistic === 'mean') {
         const first = values[0];
         let shift = 0;
@@ -67,6 +85,7 @@ export function createRobustObjectiveGradient(draws: CompiledDraws, objective: O
       return values[lower] === values[upper] ? values[lower] : values[lower] + weight * (values[upper] - values[lower]);
     },
     gradient(upstreamOut, downstreamOut) {
+      if (!scored) throw new Error('gradient needs a plan scored by value first');
       upstreamOut.fill(0);
       downstreamOut.fill(0);
       if (statistic === 'mean') {

@@ -55,11 +55,14 @@ export function runPowers(model: CompiledModel): RunPowers {
  * - it writes only the trace's equity, revenue and contribution, all that Monte Carlo and the
  *   robust optimiser read; demand, conversion and sales are left as they were.
  *
- * Together about 4 times faster than `runModel` on the 5-year monthly default.
+ * Together about 8 times faster than `runModel` on the 5-year monthly default (the plan and
+ * the zero-spend run of 5,000 draws: 18.5 ms against 164.5 ms, fastest of 30 rounds each).
  *
  * @param upstream laid out by `upstreamWithHistory` (history first, for the lag window)
- * @param lastSpend the last index t − 1 whose lag window may hold non-zero upstream spend
- *   (length − 1 when unsure; lagWindow − 1 for the zero-spend run)
+ * @param lastSpend the last position of `upstream` that may hold spend, which is also the last
+ *   period index whose lag window reaches it: lagWindow + T − 1 for a plan of T periods,
+ *   lagWindow − 1 for the zero-spend run, lagWindow + length − 1 when unsure (a smaller value
+ *   drops spend)
  * @param lastDownstreamSpend the last index with downstream spend (length − 1 when unsure; −1 for none)
  */
 export function fastRun(

@@ -139,9 +139,10 @@ function runningPowers(powers: Float64Array, logStep: number): void {
 
 /**
  * weights[l] = c^((l − peak)²) for l = 0 … length − 1, with c = exp(logConcentration); returns
- * their sum. Computed outward from the peak, where weights only shrink, so values too small
- * for a double become 0 as Math.pow would make them; the largest weight is always computed
- * directly (see `Recompiler.apply`).
+ * their sum. Computed outward from the peak, where weights only shrink. The two lags either
+ * side of the peak, one of which has the largest weight, are computed directly; the others are
+ * at most c^¾ times the largest, and where c is tiny the product may round such a weight to 0
+ * before Math.pow would, which changes the weighted average by less than c of itself.
  */
 function fillLagWeights(weights: Float64Array, peak: number, logConcentration: number): number {
   const last = weights.length - 1;
@@ -152,7 +153,7 @@ function fillLagWeights(weights: Float64Array, peak: number, logConcentration: n
   let ratio = 0;
   for (let lag = start; lag <= last; lag += 1) { // ratio: w(lag + 1) / w(lag) = c^(2d + 1)
     const distance = lag - peak;
-    if ((lag - start) % RESTART_EVERY === 0) {
+    if ((lag - start) % RESTART_EVERY === 0 || lag === start + 1) {
       weight = Math.exp(distance * distance * logConcentration);
       ratio = Math.exp((2 * distance + 1) * logConcentration);
     } else {
