@@ -1,8 +1,10 @@
+import { randomLogNormal, randomNormal } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTIONS } from '../../../src/engine/index.ts';
+import { drawSource } from '../../../src/engine/uncertainty/draw-seed.ts';
 import { betaQuantile, regularizedIncompleteBeta } from '../../../src/engine/uncertainty/incomplete-beta.ts';
 import { standardNormalCdf, standardNormalQuantile } from '../../../src/engine/uncertainty/standard-normal.ts';
-import { drawValues, truncatedQuantile, uncertainFields } from '../../../src/engine/uncertainty/uncertain-fields.ts';
+import { drawValues, inRange, truncatedQuantile, uncertainFields } from '../../../src/engine/uncertainty/uncertain-fields.ts';
 import { defaultWith } from './fixtures.ts';
 
 // Standard normal quantiles, from any table (e.g. Abramowitz & Stegun 26.2): z₀.₉ = 1.2815515655446004,
@@ -159,5 +161,36 @@ describe('drawValues', () => {
     for (let draw = 0; draw < 17; draw += 1) drawValues(fields, 3, draw, out);
     drawValues(fields, 3, 17, out);
     expect(out[0]).toBe(first);
+  });
+});
+
+describe('drawing values draw after draw', () => {
+  it('gives each draw exactly the values new d3 generators on that draw\'s source would, redraws included', () => {
+    // Wide normals on bounded fields, so that many draws need one or more redraws (odd and even
+    // numbers of calls to the pair-making generator).
+    const model = defaultWith({
+      'market.growthPerYear': { dist: 'normal', mean: -0.5, sd: 0.6 },
+      'economics.margin': { dist: 'normal', mean: 0.5, sd: 0.45 },
+      'brand.halfLifeMonths': { dist: 'lognormal', median: 24, sigma: 0.8 },
+      'upstream.lagMonths': { dist: 'lognormal', median: 6, sigma: 1 },
+    });
+    const fields = uncertainFields(model);
+    const values = new Float64Array(fields.length);
+    let redraws = 0;
+    for (let draw = 0; draw < 3000; draw += 1) {
+      drawValues(fields, 5, draw, values);
+      fields.forEach((field, index) => {
+        const source = drawSource(5, draw, field.key);
+        const { mean, sd, median, sigma } = field.value as unknown as Record<string, number>;
+        const fresh = field.value.dist === 'normal' ? randomNormal.source(source)(mean, sd) : randomLogNormal.source(source)(Math.log(median), sigma);
+        let value = fresh();
+        while (!inRange(value, field.range)) {
+          value = fresh();
+          redraws += 1;
+        }
+        expect(Object.is(values[index], value), `${field.path} in draw ${draw}`).toBe(true);
+      });
+    }
+    expect(redraws).toBeGreaterThan(1000);
   });
 });
