@@ -12,9 +12,8 @@ const P10 = 0.1;
  * every period's spend, for the gradient phasings (`period`, `flighting`) of a robust search.
  *
  * - `value` is the Monte Carlo loop's (`robustObjective`: one `fastRun` per draw), so a plan
- *   scores exactly what every other robust search and `montecarlo` give it. It is computed as
- *   `figureStatistics` computes it: the mean x₀ + Σ(xᵢ − x₀)/n, or x₍ₗ₎ + f·(x₍ₗ₊₁₎ − x₍ₗ₎) over
- *   the sorted values, with (n − 1)·0.1 = l + f.
+ *   scores exactly what every other robust search and `montecarlo` give it: the mean, or the
+ *   10th percentile x₍ₗ₎ + f·(x₍ₗ₊₁₎ − x₍ₗ₎) of the sorted values, with (n − 1)·0.1 = l + f.
  * - `gradient` reruns the draws it needs at the plan last scored with a record of the run
  *   (`createObjectiveGradient`, one per draw, made when first needed) and differentiates them
  *   in reverse. The mean's gradient is the mean of every draw's. The 10th percentile is, near a
@@ -75,14 +74,7 @@ export function createRobustObjectiveGradient(
       lastUpstream.set(upstream.subarray(0, periods));
       lastDownstream.set(downstream.subarray(0, periods));
       scored = true;
-      if (statistic === 'mean') {
-        const first = values[0];
-        let shift = 0;
-        for (let draw = 0; draw < count; draw += 1) shift += values[draw] - first;
-        return first + shift / count;
-      }
-      const { lower, upper, weight } = percentileDraws();
-      return values[lower] === values[upper] ? values[lower] : values[lower] + weight * (values[upper] - values[lower]);
+      return robustObjective.statisticOf(values);
     },
     gradient(upstreamOut, downstreamOut) {
       if (!scored) throw new Error('gradient needs a plan scored by value first');

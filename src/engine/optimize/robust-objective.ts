@@ -19,6 +19,8 @@ export interface RobustObjective {
   valuesPerDraw(upstream: Float64Array, downstream: Float64Array, out: Float64Array): void;
   /** The chosen statistic (mean or 10th percentile) of `valuesPerDraw`. */
   value(upstream: Float64Array, downstream: Float64Array): number;
+  /** The chosen statistic of values per draw (length `draws`), as `value` computes it. */
+  statisticOf(values: Float64Array): number;
   /** Runs of the equations so far, the zero-spend runs of the set-up included. */
   readonly runs: number;
 }
@@ -76,6 +78,17 @@ export function createRobustObjective(
   const perDraw = new Float64Array(draws);
   const percentile = new Float64Array(1);
 
+  const statisticOf = (values: Float64Array) => {
+    if (statistic === 'mean') {
+      const first = values[0];
+      let shift = 0;
+      for (let draw = 0; draw < draws; draw += 1) shift += values[draw] - first;
+      return first + shift / draws;
+    }
+    selectPercentiles(values, draws, P10, percentile);
+    return percentile[0];
+  };
+
   const valuesPerDraw = (upstream: Float64Array, downstream: Float64Array, out: Float64Array) => {
     upstreamBuffer.set(upstream.subarray(0, periods), lagWindow);
     downstreamBuffer.set(downstream.subarray(0, periods));
@@ -93,15 +106,9 @@ export function createRobustObjective(
     valuesPerDraw,
     value(upstream, downstream) {
       valuesPerDraw(upstream, downstream, perDraw);
-      if (statistic === 'mean') {
-        const first = perDraw[0];
-        let shift = 0;
-        for (let draw = 0; draw < draws; draw += 1) shift += perDraw[draw] - first;
-        return first + shift / draws;
-      }
-      selectPercentiles(perDraw, draws, P10, percentile);
-      return percentile[0];
+      return statisticOf(perDraw);
     },
+    statisticOf,
     get runs() { return runs; },
   };
 }

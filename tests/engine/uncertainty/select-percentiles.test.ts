@@ -6,21 +6,24 @@ import { selectPercentiles } from '../../../src/engine/uncertainty/select-percen
 
 const PROBABILITIES = [0, 0.05, 0.1, 0.5, 0.9, 0.95, 1];
 
+/** selectPercentiles of the list equals simple-statistics' quantileSorted of it sorted. */
+function expectQuantileSorted(list: number[]): void {
+  const values = Float64Array.from(list);
+  const out = new Float64Array(PROBABILITIES.length);
+  selectPercentiles(values, values.length, PROBABILITIES, out);
+  const sorted = values.slice().sort() as unknown as number[];
+  PROBABILITIES.forEach((p, index) => {
+    const expected = quantileSorted(sorted, p);
+    // === so that 0 and -0 (equal values that sort either way round) count as the same.
+    if (Number.isFinite(expected)) expect(out[index] === expected, `p${p}: ${out[index]} vs ${expected}`).toBe(true);
+    else expect(Number.isFinite(out[index])).toBe(false);
+  });
+}
+
 describe('selectPercentiles', () => {
   it('equals simple-statistics quantileSorted on the sorted values (fast-check)', () => {
     const value = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -3, max: 3 }).map(Number), fc.constant(Infinity));
-    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 400 }), (list) => {
-      const values = Float64Array.from(list);
-      const out = new Float64Array(PROBABILITIES.length);
-      selectPercentiles(values, values.length, PROBABILITIES, out);
-      const sorted = values.slice().sort() as unknown as number[];
-      PROBABILITIES.forEach((p, index) => {
-        const expected = quantileSorted(sorted, p);
-        // === so that 0 and -0 (equal values that sort either way round) count as the same.
-        if (Number.isFinite(expected)) expect(out[index] === expected, `p${p}: ${out[index]} vs ${expected}`).toBe(true);
-        else expect(Number.isFinite(out[index])).toBe(false);
-      });
-    }), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 400 }), expectQuantileSorted), { numRuns: 300 });
   });
 });
 
@@ -34,17 +37,7 @@ describe('selectPercentiles on many values', () => {
       fc.integer({ min: -2, max: 2 }).map(Number),
       fc.constant(Infinity),
     ), { minLength: 1, maxLength: 6000 }));
-    fc.assert(fc.property(list, (list) => {
-      const values = Float64Array.from(list);
-      const out = new Float64Array(PROBABILITIES.length);
-      selectPercentiles(values, values.length, PROBABILITIES, out);
-      const sorted = values.slice().sort() as unknown as number[];
-      PROBABILITIES.forEach((p, index) => {
-        const expected = quantileSorted(sorted, p);
-        if (Number.isFinite(expected)) expect(out[index] === expected, `p${p}: ${out[index]} vs ${expected}`).toBe(true);
-        else expect(Number.isFinite(out[index])).toBe(false);
-      });
-    }), { numRuns: 60 });
+    fc.assert(fc.property(list, expectQuantileSorted), { numRuns: 60 });
   });
 
   it('reads only the first `count` values', () => {
