@@ -70,6 +70,15 @@ describe('validate', () => {
     for (const line of lines) expect(line.startsWith(`${files.path('bad.json')}: `)).toBe(true);
   });
 
+  it('passes over the JSON Schema of model files, so models/*.json checks in one go', () => {
+    const run = runInProcess(['validate', 'models/default.json', 'models/model.schema.json']);
+    expect(run).toEqual({
+      exitCode: 0,
+      stdout: 'OK: Consumer brand (default) (models/default.json)\nSKIP: models/model.schema.json is a JSON Schema (it describes model files), not a model\n',
+      stderr: '',
+    });
+  });
+
   it('checks every file it is given', () => {
     const run = runInProcess(['validate', files.path('bad.json'), 'models/default.json']);
     expect(run.exitCode).toBe(2);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CliError } from '../cli-error.ts';
 import { loadModel } from '../load-model.ts';
 import type { Command } from './command.ts';
@@ -11,7 +12,8 @@ export const validateCommand: Command = {
 
 Check that each file is a valid model. Prints "OK: <name> (<file>)" for each valid one; for an
 invalid one, prints every problem on stderr, one per line, prefixed by the file name, and exits
-with status 2.
+with status 2. The JSON Schema of model files (models/model.schema.json) is not a model: it is
+passed over with a "SKIP" line, so that models/*.json can be checked in one go.
 
 Options:
   -h, --help   Show this help.
@@ -25,6 +27,10 @@ Examples:
     let allValid = true;
     // Every file is checked, not only up to the first bad one, so one run lists everything to fix.
     for (const file of args.positionals) {
+      if (isJsonSchema(file)) {
+        output.stdout(`SKIP: ${file} is a JSON Schema (it describes model files), not a model\n`);
+        continue;
+      }
       try {
         const model = loadModel(file, []);
         output.stdout(`OK: ${model.name} (${file})\n`);
@@ -37,3 +43,18 @@ Examples:
     return allValid ? 0 : 2;
   },
 };
+
+/**
+ * True for a JSON Schema document: its `$schema` names a json-schema.org meta-schema (a model
+ * file's `$schema` names the model schema instead). Anything unreadable is left to `loadModel`,
+ * which reports it properly.
+ */
+function isJsonSchema(file: string): boolean {
+  try {
+    const document: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const schema = typeof document === 'object' && document !== null ? (document as { $schema?: unknown }).$schema : undefined;
+    return typeof schema === 'string' && /^https?:\/\/json-schema\.org\//.test(schema);
+  } catch {
+    return false;
+  }
+}
