@@ -17,6 +17,7 @@ const PREFIX = 'budget-sim:';
 const SCENARIO_PREFIX = `${PREFIX}scenario:`;
 const SET_ASIDE_PREFIX = `${PREFIX}set-aside:`;
 const WORKING_KEY = `${PREFIX}working`;
+const COMPARISON_KEY = `${PREFIX}comparison`;
 
 export interface Scenario {
   id: string;
@@ -36,6 +37,12 @@ export interface WorkingState {
   presetId: string;
   /** The saved scenario being edited, if any. */
   scenarioId: string | null;
+}
+
+/** Which saved scenarios are compared (in order), and the one the others are measured against. */
+export interface Comparison {
+  ids: string[];
+  baselineId: string;
 }
 
 export interface SetAsideEntry {
@@ -153,6 +160,38 @@ export class ScenarioStore {
       };
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * Keeps which scenarios are compared, and the baseline, for the next visit. A convenience: if
+   * storage is full it is not kept, and nothing is reported (the working state's save reports it).
+   */
+  saveComparison(comparison: Comparison): void {
+    try {
+      this.write(COMPARISON_KEY, { format: STORAGE_FORMAT, ids: comparison.ids, baselineId: comparison.baselineId }, 'the comparison');
+    } catch (error) {
+      if (!(error instanceof StorageFullError)) throw error;
+    }
+  }
+
+  /**
+   * The comparison of the last visit: at most `maxIds` ids of saved scenarios, each a short
+   * string, and a baseline among them. Anything else in storage (edited, damaged, or ids of
+   * scenarios deleted since) is dropped rather than trusted.
+   */
+  loadComparison(savedIds: ReadonlySet<string>, maxIds: number): Comparison {
+    const none: Comparison = { ids: [], baselineId: '' };
+    const raw = this.storage.getItem(COMPARISON_KEY);
+    if (raw === null) return none;
+    try {
+      const entry = JSON.parse(raw) as Record<string, unknown>;
+      if (entry === null || typeof entry !== 'object' || entry.format !== STORAGE_FORMAT || !Array.isArray(entry.ids)) return none;
+      const ids = [...new Set(entry.ids.filter((id): id is string => typeof id === 'string' && id.length <= 100 && savedIds.has(id)))].slice(0, maxIds);
+      const baselineId = typeof entry.baselineId === 'string' && ids.includes(entry.baselineId) ? entry.baselineId : (ids[0] ?? '');
+      return { ids, baselineId };
+    } catch {
+      return none;
     }
   }
 

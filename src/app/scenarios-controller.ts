@@ -32,6 +32,10 @@ export class ScenariosController implements ReactiveController {
     this.store = new ScenarioStore(storage);
     host.addController(this);
     this.refresh();
+    // The comparison of the last visit, as far as its scenarios still exist.
+    const comparison = this.store.loadComparison(new Set(this.scenarios.map((scenario) => scenario.id)), MAX_COMPARED);
+    this.compareIds = comparison.ids;
+    this.baselineId = comparison.baselineId;
   }
 
   hostConnected(): void {
@@ -173,11 +177,13 @@ export class ScenariosController implements ReactiveController {
       this.compareIds = [...this.compareIds, id];
     }
     if (!this.compareIds.includes(this.baselineId)) this.baselineId = this.compareIds[0] ?? '';
+    this.store.saveComparison({ ids: this.compareIds, baselineId: this.baselineId });
     this.host.requestUpdate();
   }
 
   setBaseline(id: string): void {
     this.baselineId = id;
+    this.store.saveComparison({ ids: this.compareIds, baselineId: this.baselineId });
     this.host.requestUpdate();
   }
 

@@ -99,3 +99,32 @@ describe('ScenarioStore', () => {
     expect(store.loadWorkingState()).toBeUndefined();
   });
 });
+
+describe('the kept comparison', () => {
+  it('comes back as saved, in order, with its baseline', () => {
+    store.saveComparison({ ids: ['b', 'a'], baselineId: 'a' });
+    expect(new ScenarioStore(storage).loadComparison(new Set(['a', 'b', 'c']), 4)).toEqual({ ids: ['b', 'a'], baselineId: 'a' });
+  });
+
+  it('drops ids of scenarios deleted since, repeats and extras, and falls back to the first as baseline', () => {
+    store.saveComparison({ ids: ['gone', 'a', 'a', 'b', 'c', 'd', 'e'], baselineId: 'gone' });
+    expect(store.loadComparison(new Set(['a', 'b', 'c', 'd', 'e']), 4)).toEqual({ ids: ['a', 'b', 'c', 'd'], baselineId: 'a' });
+  });
+
+  it('ignores anything it cannot trust: damaged text, another format, wrong types, an overlong id', () => {
+    const none = { ids: [], baselineId: '' };
+    const saved = new Set(['a', 'x'.repeat(101)]);
+    for (const raw of ['{not json', 'null', '[]', JSON.stringify({ format: 99, ids: ['a'] }), JSON.stringify({ format: STORAGE_FORMAT, ids: 'a' })]) {
+      storage.setItem('budget-sim:comparison', raw);
+      expect(store.loadComparison(saved, 4), raw).toEqual(none);
+    }
+    storage.setItem('budget-sim:comparison', JSON.stringify({ format: STORAGE_FORMAT, ids: [1, { id: 'a' }, 'x'.repeat(101), 'a'], baselineId: 7 }));
+    expect(store.loadComparison(saved, 4)).toEqual({ ids: ['a'], baselineId: 'a' });
+  });
+
+  it('is simply not kept when storage is full', () => {
+    storage.quota = 10;
+    expect(() => store.saveComparison({ ids: ['a', 'b'], baselineId: 'a' })).not.toThrow();
+    expect(store.loadComparison(new Set(['a', 'b']), 4)).toEqual({ ids: [], baselineId: '' });
+  });
+});

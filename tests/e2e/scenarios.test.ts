@@ -181,6 +181,21 @@ describe('comparing', () => {
     expect(await page.locator('tradeoff-curve-chart path title').count()).toBe(2);
   });
 
+  it('keeps the comparison and its baseline across a reload', async () => {
+    await saveAs('Our plan', 0.5);
+    await saveAs('Brand-heavy', 0.7);
+    await page.getByLabel('Compare Our plan').check();
+    await page.getByLabel('Compare Brand-heavy').check();
+    await appRendered(page);
+    await page.locator('scenario-comparison table').getByRole('radio').nth(1).check();
+    await page.reload();
+    await appRendered(page);
+    expect(await page.getByLabel('Compare Our plan').isChecked()).toBe(true);
+    expect(await page.getByLabel('Compare Brand-heavy').isChecked()).toBe(true);
+    await page.getByRole('tab', { name: 'Compare (2)' }).click();
+    expect(await page.locator('scenario-comparison table').getByRole('radio').nth(1).isChecked()).toBe(true);
+  });
+
   it('offers at most four scenarios to compare', async () => {
     for (const [index, name] of ['A', 'B', 'C', 'D', 'E'].entries()) await saveAs(name, 0.2 + index * 0.1);
     for (const name of ['A', 'B', 'C', 'D']) await page.getByLabel(`Compare ${name}`, { exact: true }).check();
