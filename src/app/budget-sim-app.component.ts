@@ -68,7 +68,7 @@ export class BudgetSimApp extends LitElement {
   private profit: IncrementalProfitPoint[] = [];
   private curve: TradeoffCurve | undefined;
   private curveKey = '';
-  private readonly scenarios = new ScenariosController(this, browserStorage());
+  private readonly scenarios = new ScenariosController(this, browserStorage(), tabStorage());
   private readonly onHashChange = () => {
     if (hasScenario(location.hash) && location.hash !== this.writtenHash) this.openLink(location.href);
   };
@@ -513,6 +513,17 @@ function isOwnLink(hash: string): boolean {
     return (sessionStorage.getItem(OWN_LINKS_KEY) ?? '').split(' ').includes(fingerprint(hash));
   } catch {
     return false;
+  }
+}
+
+/** This tab's sessionStorage, or undefined where the browser refuses it. */
+function tabStorage(): Storage | undefined {
+  try {
+    const storage = window.sessionStorage;
+    storage.getItem('budget-sim:probe');
+    return storage;
+  } catch {
+    return undefined;
   }
 }
 

@@ -63,11 +63,19 @@ const MIGRATIONS: Record<number, (entry: Record<string, unknown>) => Record<stri
 
 export class ScenarioStore {
   private readonly storage: Storage;
+  private readonly tabStorage: Storage | undefined;
   private readonly now: () => Date;
   private readonly newId: () => string;
 
-  constructor(storage: Storage, options: { now?: () => Date; newId?: () => string } = {}) {
+  /**
+   * @param storage where scenarios live (localStorage), shared by every tab
+   * @param options.tabStorage this tab's own storage (sessionStorage), which survives its
+   *   reloads: the working state is also kept there, so that a reload brings back this tab's
+   *   own work even when another tab has edited since
+   */
+  constructor(storage: Storage, options: { now?: () => Date; newId?: () => string; tabStorage?: Storage } = {}) {
     this.storage = storage;
+    this.tabStorage = options.tabStorage;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomId;
   }
@@ -139,28 +147,33 @@ export class ScenarioStore {
     return read.scenario;
   }
 
-  /** @throws {StorageFullError} */
+  /**
+   * Keeps the working state for this tab's reloads and for the next visit (the last tab to write
+   * it is the next visit's).
+   * @throws {StorageFullError} when the shared storage is full (this tab's own copy is kept if it fits)
+   */
   saveWorkingState(state: WorkingState): void {
-    this.write(WORKING_KEY, { format: STORAGE_FORMAT, ...state }, 'your latest change');
+    const entry = { format: STORAGE_FORMAT, ...state };
+    try {
+      this.tabStorage?.setItem(WORKING_KEY, JSON.stringify(entry));
+    } catch {
+      // This tab's copy only spares it another tab's later edits on reload; the shared one below still counts.
+    }
+    this.write(WORKING_KEY, entry, 'your latest change');
   }
 
-  /** The working state of the last visit, or undefined if there is none or it cannot be read. */
+  /**
+   * This tab's own working state if it has one (a reload), else the last visit's; undefined if
+   * there is none or it cannot be read.
+   */
   loadWorkingState(): WorkingState | undefined {
-    const raw = this.storage.getItem(WORKING_KEY);
-    if (raw === null) return undefined;
+    let own: WorkingState | undefined;
     try {
-      const entry = JSON.parse(raw) as Record<string, unknown>;
-      if (entry === null || typeof entry !== 'object' || entry.format !== STORAGE_FORMAT) return undefined;
-      if (typeof entry.presetId !== 'string' || typeof entry.draft !== 'object' || entry.draft === null) return undefined;
-      return {
-        draft: entry.draft,
-        ...(entry.lastValid !== undefined ? { lastValid: entry.lastValid } : {}),
-        presetId: entry.presetId,
-        scenarioId: typeof entry.scenarioId === 'string' ? entry.scenarioId : null,
-      };
+      own = readWorkingState(this.tabStorage?.getItem(WORKING_KEY) ?? null);
     } catch {
-      return undefined;
+      own = undefined; // a browser that refuses this tab's storage: the shared copy serves
     }
+    return own ?? readWorkingState(this.storage.getItem(WORKING_KEY));
   }
 
   /**
@@ -265,4 +278,22 @@ function isQuotaError(error: unknown): boolean {
 function randomId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** A stored working state, checked; undefined when missing, damaged or of another format. */
+function readWorkingState(raw: string | null): WorkingState | undefined {
+  if (raw === null) return undefined;
+  try {
+    const entry = JSON.parse(raw) as Record<string, unknown>;
+    if (entry === null || typeof entry !== 'object' || entry.format !== STORAGE_FORMAT) return undefined;
+    if (typeof entry.presetId !== 'string' || typeof entry.draft !== 'object' || entry.draft === null) return undefined;
+    return {
+      draft: entry.draft,
+      ...(entry.lastValid !== undefined ? { lastValid: entry.lastValid } : {}),
+      presetId: entry.presetId,
+      scenarioId: typeof entry.scenarioId === 'string' ? entry.scenarioId : null,
+    };
+  } catch {
+    return undefined;
+  }
 }

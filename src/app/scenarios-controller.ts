@@ -27,9 +27,10 @@ export class ScenariosController implements ReactiveController {
     if (ScenarioStore.concernsScenarios(event.key)) this.refresh();
   };
 
-  constructor(host: ReactiveControllerHost, storage: Storage) {
+  /** @param tabStorage this tab's own storage (sessionStorage), if the browser allows it; see ScenarioStore */
+  constructor(host: ReactiveControllerHost, storage: Storage, tabStorage?: Storage) {
     this.host = host;
-    this.store = new ScenarioStore(storage);
+    this.store = new ScenarioStore(storage, { tabStorage });
     host.addController(this);
     this.refresh();
     // The comparison of the last visit, as far as its scenarios still exist.

@@ -91,6 +91,24 @@ describe('ScenarioStore', () => {
     expect(store.list().scenarios.map((scenario) => scenario.model.name)).toEqual(['Fits']);
   });
 
+  it('brings back each tab its own working state on reload, and a new tab the last one written', () => {
+    const tabA = new MemoryStorage();
+    const tabB = new MemoryStorage();
+    const state = (horizonYears: number) => ({ draft: { ...defaultModel, horizonYears }, presetId: 'default', scenarioId: null });
+    new ScenarioStore(storage, { tabStorage: tabA }).saveWorkingState(state(2));
+    new ScenarioStore(storage, { tabStorage: tabB }).saveWorkingState(state(4));
+    expect(new ScenarioStore(storage, { tabStorage: tabA }).loadWorkingState()).toEqual(state(2));
+    expect(new ScenarioStore(storage, { tabStorage: tabB }).loadWorkingState()).toEqual(state(4));
+    expect(new ScenarioStore(storage, { tabStorage: new MemoryStorage() }).loadWorkingState()).toEqual(state(4));
+    // A damaged copy in the tab falls back to the shared one; a full tab storage still saves the shared one.
+    tabA.setItem('budget-sim:working', '{damaged');
+    expect(new ScenarioStore(storage, { tabStorage: tabA }).loadWorkingState()).toEqual(state(4));
+    const fullTab = new MemoryStorage();
+    fullTab.quota = 5;
+    new ScenarioStore(storage, { tabStorage: fullTab }).saveWorkingState(state(3));
+    expect(new ScenarioStore(storage).loadWorkingState()).toEqual(state(3));
+  });
+
   it('keeps the working state across visits, and ignores a damaged one', () => {
     expect(store.loadWorkingState()).toBeUndefined();
     store.saveWorkingState({ draft: { ...defaultModel, horizonYears: 'abc' }, presetId: 'default', scenarioId: null });

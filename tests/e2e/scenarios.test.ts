@@ -132,6 +132,21 @@ describe('saving', () => {
     expect(await npv()).toBe(formatMoney(simulate(withShare(0.5)).summary.npv));
   });
 
+  it('brings a new tab to the last edits made, and each tab back to its own edits on reload', async () => {
+    const second = await open(context);
+    await page.getByLabel('Brand half-life').fill('30');
+    await appRendered(page);
+    await page.waitForTimeout(400); // the working state is written 250 ms after the last edit
+    await second.getByLabel('Brand half-life').fill('40');
+    await appRendered(second);
+    await second.waitForTimeout(400);
+    const third = await open(context);
+    expect(await third.getByLabel('Brand half-life').inputValue()).toBe('40');
+    await page.reload();
+    await appRendered(page);
+    expect(await page.getByLabel('Brand half-life').inputValue()).toBe('30');
+  });
+
   it('loses neither save when two tabs save at once', async () => {
     const second = await open(context);
     await page.getByLabel('Scenario name').fill('From tab one');
