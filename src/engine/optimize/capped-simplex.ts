@@ -57,12 +57,13 @@ export function projectOntoCappedSimplex(
     values[index] = Math.min(upper, Math.max(lower, values[index] - shift));
     sum += values[index];
   }
-  // The residue is a few units in the last place; put it where the bounds leave room.
+  // The residue is a few units in the last place; put it where the bounds leave room. Each entry
+  // is clamped after the move: v + (lower − v) can round below `lower` when v is far larger.
   let residue = total - sum;
   for (let index = start; index < end && residue !== 0; index += 1) {
-    const moved = residue > 0 ? Math.min(residue, upper - values[index]) : Math.max(residue, lower - values[index]);
-    values[index] += moved;
-    residue -= moved;
+    const before = values[index];
+    values[index] = residue > 0 ? Math.min(upper, before + residue) : Math.max(lower, before + residue);
+    residue -= values[index] - before;
   }
 }
 

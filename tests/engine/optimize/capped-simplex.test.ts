@@ -24,6 +24,18 @@ describe('projectOntoCappedSimplex', () => {
     expect(Array.from(point)).toEqual([9, 2, 2, 9]);
   });
 
+  it('keeps the bounds exactly when the entries are far larger than the lower bound (found by fast-check)', () => {
+    const point = new Float64Array(3);
+    point[2] = 3.243439790746658e-204;
+    const [lower, upper, total] = [3.6765859347059847e-214, 4.774847218407004e-47, 9.62244456018442e-204];
+    projectOntoCappedSimplex(point, 0, 3, total, lower, upper);
+    for (const value of point) {
+      expect(value).toBeGreaterThanOrEqual(lower);
+      expect(value).toBeLessThanOrEqual(upper);
+    }
+    expect(Math.abs(point[0] + point[1] + point[2] - total)).toBeLessThanOrEqual(1e-12 * total);
+  });
+
   it('meets the sum to 1e-12 relative and the bounds exactly, and is the nearest such point (fast-check)', () => {
     fc.assert(fc.property(cappedSimplex, fc.array(between(-20, 20), { minLength: 60, maxLength: 60 }), fc.array(between(0, 1), { minLength: 60, maxLength: 60 }),
       ({ count, lower, upper, total }, raw, mix) => {
