@@ -199,11 +199,10 @@ export function optimizeRobust(
       if (cancelled) break;
     }
     gradientRuns = space.runs;
-    // Judged, like every other plan here, by the Monte Carlo loop's statistic (they agree to about 1e-13).
-    const foundValue = robustObjective.value(found.upstream, found.downstream);
-    if (foundValue > bestValue) {
+    // The space scores plans with robustObjective's own statistic, so found.value compares like for like.
+    if (found.value > bestValue) {
       plan = { upstream: found.upstream, downstream: found.downstream };
-      bestValue = foundValue;
+      bestValue = found.value;
     }
   }
 
