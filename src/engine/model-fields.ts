@@ -8,6 +8,8 @@
  */
 
 /** A valid range for a number. Bounds are inclusive unless marked exclusive. */
+import type { Model } from './model.ts';
+
 export interface NumberRule {
   min?: number;
   minExclusive?: boolean;
@@ -48,6 +50,18 @@ const aboveMinusOne: NumberRule = { min: -1, minExclusive: true };
  * 1e9 months would allocate a billion-entry buffer; 50 years is far beyond any real brand lag.
  */
 export const MAX_LAG_WINDOW_MONTHS = 600;
+
+/** A model's value of a numeric setting, by its field path (`brand.halfLifeMonths`, as in NUMBER_FIELDS). */
+export function settingOf(model: Model, path: string): number {
+  const [section, key] = path.split('.');
+  return (model as unknown as Record<string, Record<string, number>>)[section][key];
+}
+
+/** Sets a numeric setting by its field path, in place: on a model the caller owns, such as a copy. */
+export function setSetting(model: Model, path: string, value: number): void {
+  const [section, key] = path.split('.');
+  (model as unknown as Record<string, Record<string, number>>)[section][key] = value;
+}
 
 export const NUMBER_FIELDS: readonly NumberField[] = [
   {

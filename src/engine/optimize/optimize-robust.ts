@@ -1,4 +1,5 @@
 import type { Model } from '../model.ts';
+import { settingOf } from '../model-fields.ts';
 import { createPlanEvaluator } from '../plan-evaluator.ts';
 import { planSpend } from '../plan-spend.ts';
 import { uncertainFields } from '../uncertainty/uncertain-fields.ts';
@@ -72,7 +73,7 @@ export function optimizeRobust(
   const centralSettings: OptimizeSettings = { ...settings };
   delete centralSettings.robust;
   const fields = uncertainFields(model);
-  const atCentral = fields.every((field) => field.fixed !== undefined && field.fixed === valueAt(model, field.path));
+  const atCentral = fields.every((field) => field.fixed !== undefined && field.fixed === settingOf(model, field.path));
   if (atCentral) {
     const result = optimizeForBudgets(model, budgets, centralSettings, control);
     return {
@@ -234,10 +235,4 @@ export function optimizeRobust(
     cancelled,
     robust: outcome,
   };
-}
-
-/** The model's own value of a numeric setting, by its path (`brand.halfLifeMonths`). */
-function valueAt(model: Model, path: string): number {
-  const [section, key] = path.split('.');
-  return (model as unknown as Record<string, Record<string, number>>)[section][key];
 }

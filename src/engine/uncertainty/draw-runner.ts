@@ -1,5 +1,6 @@
 import { type CompiledModel, compileModel } from '../compile-model.ts';
 import type { Model } from '../model.ts';
+import { setSetting, settingOf } from '../model-fields.ts';
 import { type PlanSpend, planSpend } from '../plan-spend.ts';
 import type { Summary } from '../results.ts';
 import { type RunTrace, createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../run-model.ts';
@@ -88,10 +89,7 @@ function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
     noSpend: createRunTrace(0),
     run(values: Float64Array): Summary {
       const changed = structuredClone(model);
-      paths.forEach((path, index) => {
-        const [section, key] = path.split('.');
-        (changed as unknown as Record<string, Record<string, number>>)[section][key] = values[index];
-      });
+      paths.forEach((path, index) => setSetting(changed, path, values[index]));
       const compiled = compileModel(changed);
       const extended = compiled.periods + compiled.carryoverPeriods;
       if (runner.planned.equity.length !== extended) {
@@ -106,9 +104,6 @@ function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
       return summarise(compiled, spend.upstream, spend.downstream, runner.planned, runner.noSpend);
     },
   };
-  runner.run(new Float64Array(paths.map((path) => {
-    const [section, key] = path.split('.');
-    return (model as unknown as Record<string, Record<string, number>>)[section][key];
-  })));
+  runner.run(new Float64Array(paths.map((path) => settingOf(model, path))));
   return runner;
 }

@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Model, type PeriodResult, type SimulationResult, createDrawRunner, parseModel, simulate } from '../../../src/engine/index.ts';
+import { settingOf } from '../../../src/engine/model-fields.ts';
 import { compileModel } from '../../../src/engine/compile-model.ts';
 import { createRecompiler } from '../../../src/engine/uncertainty/recompile.ts';
 import { validModel } from '../arbitrary-model.ts';
 import { defaultJson, withSettings } from './fixtures.ts';
 import { VARYING_PATHS, evenly, realisticModelAndDraws } from './realistic-models.ts';
 
-const valueAt = (model: Model, path: string) => {
-  const [section, key] = path.split('.');
-  return (model as unknown as Record<string, Record<string, number>>)[section][key];
-};
 
 /**
  * Two valid models of the same shape: the first gives the plan and the fixed settings, the
@@ -20,7 +17,7 @@ const modelAndDraws = validModel.chain((model) =>
   fc.array(validModel, { minLength: 1, maxLength: 3 }).map((others) => ({
     model: parseModel(model),
     draws: others.map((other) => VARYING_PATHS.map((path) =>
-      path === 'upstream.lagMonths' ? Math.min(other.upstream.lagMonths, model.upstream.lagWindowMonths) : valueAt(other, path))),
+      path === 'upstream.lagMonths' ? Math.min(other.upstream.lagMonths, model.upstream.lagWindowMonths) : settingOf(other, path))),
   })));
 
 /**
@@ -81,7 +78,7 @@ describe('createDrawRunner', () => {
   it('uses each value it is given, not the model\'s', () => {
     const model = parseModel(fc.sample(validModel, { numRuns: 1, seed: 5 })[0]);
     const runner = createDrawRunner(model, ['economics.valuePerSale']);
-    const base = valueAt(model, 'economics.valuePerSale');
+    const base = settingOf(model, 'economics.valuePerSale');
     const doubled = runner.run(Float64Array.of(base * 2 + 1)).totalRevenue;
     expect(doubled).not.toBe(runner.run(Float64Array.of(base)).totalRevenue);
   });

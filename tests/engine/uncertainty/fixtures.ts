@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Model, parseModel } from '../../../src/engine/index.ts';
+import { setSetting } from '../../../src/engine/model-fields.ts';
 
 /** models/default.json as raw JSON, a fresh copy each call. */
 export function defaultJson(): Record<string, any> {
@@ -18,10 +19,7 @@ export function defaultWith(uncertainty: Record<string, unknown> | undefined, ch
 export function withSettings(model: Model, values: Readonly<Record<string, number>>): Model {
   const copy = structuredClone(model);
   delete copy.uncertainty;
-  for (const [path, value] of Object.entries(values)) {
-    const [section, key] = path.split('.');
-    (copy as any)[section][key] = value;
-  }
+  for (const [path, value] of Object.entries(values)) setSetting(copy, path, value);
   return parseModel(copy);
 }
 
