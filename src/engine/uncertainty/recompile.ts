@@ -149,31 +149,26 @@ function fillLagWeights(weights: Float64Array, peak: number, logConcentration: n
   const start = Math.min(last, Math.max(0, Math.floor(peak)));
   const squared = Math.exp(2 * logConcentration);
   let sum = 0;
-  let weight = 0;
-  let ratio = 0;
-  for (let lag = start; lag <= last; lag += 1) { // ratio: w(lag + 1) / w(lag) = c^(2d + 1)
-    const distance = lag - peak;
-    if ((lag - start) % RESTART_EVERY === 0 || lag === start + 1) {
-      weight = Math.exp(distance * distance * logConcentration);
-      ratio = Math.exp((2 * distance + 1) * logConcentration);
-    } else {
-      weight *= ratio;
-      ratio *= squared;
+  // Walks from `first` one lag at a time in `direction` (+1 or −1), where weights only shrink:
+  // w(lag + direction) / w(lag) = c^(1 + 2·direction·d), a ratio that itself shrinks by c² a lag.
+  const walk = (first: number, direction: number) => {
+    let weight = 0;
+    let ratio = 0;
+    for (let lag = first, step = 0; lag >= 0 && lag <= last; lag += direction, step += 1) {
+      const distance = lag - peak;
+      // Directly: every RESTART_EVERY lags, and the lag just above the peak (it may hold the largest weight).
+      if (step % RESTART_EVERY === 0 || (direction > 0 && step === 1)) {
+        weight = Math.exp(distance * distance * logConcentration);
+        ratio = Math.exp((1 + 2 * direction * distance) * logConcentration);
+      } else {
+        weight *= ratio;
+        ratio *= squared;
+      }
+      weights[lag] = weight;
+      sum += weight;
     }
-    weights[lag] = weight;
-    sum += weight;
-  }
-  for (let lag = start - 1; lag >= 0; lag -= 1) { // ratio: w(lag − 1) / w(lag) = c^(1 − 2d)
-    const distance = lag - peak;
-    if ((start - 1 - lag) % RESTART_EVERY === 0) {
-      weight = Math.exp(distance * distance * logConcentration);
-      ratio = Math.exp((1 - 2 * distance) * logConcentration);
-    } else {
-      weight *= ratio;
-      ratio *= squared;
-    }
-    weights[lag] = weight;
-    sum += weight;
-  }
+  };
+  walk(start, 1); // from the lag at or below the peak, upward
+  walk(start - 1, -1);
   return sum;
 }
