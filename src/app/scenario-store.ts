@@ -194,18 +194,11 @@ export class ScenarioStore {
    * scenarios deleted since) is dropped rather than trusted.
    */
   loadComparison(savedIds: ReadonlySet<string>, maxIds: number): Comparison {
-    const none: Comparison = { ids: [], baselineId: '' };
-    const raw = this.storage.getItem(COMPARISON_KEY);
-    if (raw === null) return none;
-    try {
-      const entry = JSON.parse(raw) as Record<string, unknown>;
-      if (entry === null || typeof entry !== 'object' || entry.format !== STORAGE_FORMAT || !Array.isArray(entry.ids)) return none;
-      const ids = [...new Set(entry.ids.filter((id): id is string => typeof id === 'string' && id.length <= 100 && savedIds.has(id)))].slice(0, maxIds);
-      const baselineId = typeof entry.baselineId === 'string' && ids.includes(entry.baselineId) ? entry.baselineId : (ids[0] ?? '');
-      return { ids, baselineId };
-    } catch {
-      return none;
-    }
+    const entry = storedObject(this.storage.getItem(COMPARISON_KEY));
+    if (entry === undefined || !Array.isArray(entry.ids)) return { ids: [], baselineId: '' };
+    const ids = [...new Set(entry.ids.filter((id): id is string => typeof id === 'string' && id.length <= 100 && savedIds.has(id)))].slice(0, maxIds);
+    const baselineId = typeof entry.baselineId === 'string' && ids.includes(entry.baselineId) ? entry.baselineId : (ids[0] ?? '');
+    return { ids, baselineId };
   }
 
   /** True when a storage event from another tab concerns scenarios. */
@@ -282,17 +275,27 @@ function randomId(): string {
 
 /** A stored working state, checked; undefined when missing, damaged or of another format. */
 function readWorkingState(raw: string | null): WorkingState | undefined {
+  const entry = storedObject(raw);
+  if (entry === undefined || typeof entry.presetId !== 'string' || typeof entry.draft !== 'object' || entry.draft === null) return undefined;
+  return {
+    draft: entry.draft,
+    ...(entry.lastValid !== undefined ? { lastValid: entry.lastValid } : {}),
+    presetId: entry.presetId,
+    scenarioId: typeof entry.scenarioId === 'string' ? entry.scenarioId : null,
+  };
+}
+
+/**
+ * A stored entry of this format as an object; undefined when missing, not JSON, not an object,
+ * or of another format. (Saved scenarios are read by `readEntry`, which migrates old formats
+ * and says why an entry cannot be read.)
+ */
+function storedObject(raw: string | null): Record<string, unknown> | undefined {
   if (raw === null) return undefined;
   try {
-    const entry = JSON.parse(raw) as Record<string, unknown>;
-    if (entry === null || typeof entry !== 'object' || entry.format !== STORAGE_FORMAT) return undefined;
-    if (typeof entry.presetId !== 'string' || typeof entry.draft !== 'object' || entry.draft === null) return undefined;
-    return {
-      draft: entry.draft,
-      ...(entry.lastValid !== undefined ? { lastValid: entry.lastValid } : {}),
-      presetId: entry.presetId,
-      scenarioId: typeof entry.scenarioId === 'string' ? entry.scenarioId : null,
-    };
+    const entry: unknown = JSON.parse(raw);
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return undefined;
+    return (entry as Record<string, unknown>).format === STORAGE_FORMAT ? entry as Record<string, unknown> : undefined;
   } catch {
     return undefined;
   }
