@@ -13,7 +13,7 @@ export interface IncrementalProfitPoint {
 /**
  * Cumulative incremental profit per period (spec §5, payback). The counterfactual's
  * contribution is its revenue (the decomposition's base) times the margin, computed exactly as
- * `simulate` computes it, so the first period where `cumulative` ≥ 0 is `summary.paybackPeriod`.
+ * `simulate` computes it, so the first period where `cumulative` ≥ 0 once something has been spent is `summary.paybackPeriod`.
  */
 export function incrementalProfit(periods: readonly PeriodResult[], margin: number): IncrementalProfitPoint[] {
   let cumulative = 0;

@@ -39,11 +39,23 @@ export interface Summary {
   roi: number | null;
   /** The same ratio for each year; null for a year with no spend. */
   roiByYear: (number | null)[];
-  /** First period at which cumulative incremental profit is ≥ 0; null if none within the horizon. */
+  /**
+   * First period at which something has been spent and cumulative incremental profit is ≥ 0;
+   * null if none within the horizon, and always null when nothing is spent.
+   */
   paybackPeriod: number | null;
   /** Discounted incremental contribution earned after the horizon, from effects that linger. */
   carryoverValue: number;
   npvWithCarryover: number;
+  /**
+   * NPV of the business with no marketing over the horizon: the zero-spend run's discounted
+   * contribution (history and starting equity keep earning). `npv` = noSpendNpv + incrementalNpv.
+   */
+  noSpendNpv: number;
+  /** The value of the marketing itself over the horizon: npv − noSpendNpv. */
+  incrementalNpv: number;
+  /** incrementalNpv + carryoverValue: the headline figure, the marketing's value including what lingers. */
+  incrementalNpvWithCarryover: number;
 }
 
 export interface SimulationResult {
@@ -60,5 +72,5 @@ export const PERIOD_FIELDS: readonly (keyof PeriodResult)[] = [
 /** The summary fields in display order. */
 export const SUMMARY_FIELDS: readonly (keyof Summary)[] = [
   'totalSpend', 'totalRevenue', 'finalEquity', 'npv', 'roi', 'roiByYear', 'paybackPeriod',
-  'carryoverValue', 'npvWithCarryover',
+  'carryoverValue', 'npvWithCarryover', 'noSpendNpv', 'incrementalNpv', 'incrementalNpvWithCarryover',
 ];

@@ -19,6 +19,7 @@ export function summarise(
   let totalSpend = 0;
   let totalRevenue = 0;
   let npv = 0;
+  let noSpendNpv = 0;
   let incrementalContribution = 0;
   let cumulativeIncrementalProfit = 0;
   let paybackPeriod: number | null = null;
@@ -36,9 +37,11 @@ export function summarise(
       totalSpend += periodSpend;
       totalRevenue += planned.revenue[index];
       npv += (contribution - upstream[index] - downstream[index]) * discountFactor[index];
+      noSpendNpv += noSpend.contribution[index] * discountFactor[index];
       incrementalContribution += incremental;
       cumulativeIncrementalProfit += incremental - upstream[index] - downstream[index];
-      if (paybackPeriod === null && cumulativeIncrementalProfit >= 0) paybackPeriod = index + 1;
+      // §5: payback counts only once something has been spent (null with no spend at all).
+      if (paybackPeriod === null && totalSpend > 0 && cumulativeIncrementalProfit >= 0) paybackPeriod = index + 1;
       yearSpend += periodSpend;
       yearIncrementalContribution += incremental;
     }
@@ -50,6 +53,9 @@ export function summarise(
     carryoverValue += (planned.contribution[index] - noSpend.contribution[index]) * discountFactor[index];
   }
 
+  // The value of the marketing itself: profit above the zero-spend run, which earns from
+  // history and starting equity alone (docs/model.md, "Incremental NPV").
+  const incrementalNpv = npv - noSpendNpv;
   return {
     totalSpend,
     totalRevenue,
@@ -60,6 +66,9 @@ export function summarise(
     paybackPeriod,
     carryoverValue,
     npvWithCarryover: npv + carryoverValue,
+    noSpendNpv,
+    incrementalNpv,
+    incrementalNpvWithCarryover: incrementalNpv + carryoverValue,
   };
 }
 

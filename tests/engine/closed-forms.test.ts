@@ -230,6 +230,33 @@ describe('summary identities', () => {
     expect(neverPays.summary.paybackPeriod).toBeNull();
   });
 
+  it('has no payback when nothing is spent (spec §5, 2026-12-02), and none before the first spend', () => {
+    const nothingSpent = simulate(variant((draft) => { draft.budget = { perYear: 0, upstreamShare: 0.5 }; }));
+    expect(nothingSpent.summary.totalSpend).toBe(0);
+    expect(nothingSpent.summary.paybackPeriod).toBeNull();
+    // Year 1 spends nothing: cumulative incremental profit is 0 (≥ 0) in every period of year 1,
+    // but payback can only come once something has been spent, so not before period 13.
+    const lateStart = simulate(variant((draft) => { draft.budget = { perYear: [0, 1200000, 1200000], upstreamShare: 0.5 }; }));
+    expect(lateStart.summary.paybackPeriod).not.toBeNull();
+    expect(lateStart.summary.paybackPeriod!).toBeGreaterThan(12);
+  });
+
+  it('splits NPV into the zero-spend business and the marketing’s own value (incremental NPV)', () => {
+    const result = simulate(defaultModel);
+    const baseline = simulate(variant((draft) => { draft.budget = { perYear: 0, upstreamShare: 0.5 }; }));
+    // With no spend, the whole NPV is the business without marketing, and its own increment is 0.
+    expect(baseline.summary.incrementalNpv).toBe(0);
+    expect(baseline.summary.noSpendNpv).toBe(baseline.summary.npv);
+    // The zero-spend run of any plan is that baseline: the same history and starting equity.
+    expect(result.summary.noSpendNpv).toBeCloseTo(baseline.summary.npv, 6);
+    expect(result.summary.incrementalNpv).toBeCloseTo(result.summary.npv - baseline.summary.npv, 6);
+    expect(result.summary.incrementalNpvWithCarryover).toBeCloseTo(result.summary.incrementalNpv + result.summary.carryoverValue, 9);
+    // r = 0: incremental NPV is the undiscounted incremental contribution less spend, i.e. ROI × spend.
+    const undiscounted = simulate(variant((draft) => { draft.economics.discountRatePerYear = 0; }));
+    const { roi, totalSpend, incrementalNpv } = undiscounted.summary;
+    expect(incrementalNpv).toBeCloseTo(roi! * totalSpend, 4);
+  });
+
   it('adds up ROI from the zero-spend counterfactual', () => {
     const result = simulate(defaultModel);
     const baseline = simulate(variant((draft) => { draft.budget = { perYear: 0, upstreamShare: 0.5 }; }));

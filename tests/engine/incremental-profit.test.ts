@@ -8,7 +8,10 @@ it('crosses zero exactly at the summary’s payback period, for any valid model 
     const model = parseModel(raw);
     const result = simulate(model);
     const points = incrementalProfit(result.periods, model.economics.margin);
-    const firstNonNegative = points.find((point) => point.cumulative >= 0)?.t ?? null;
+    // Payback counts only once something has been spent (spec §5).
+    let spentSoFar = 0;
+    const spentBy = result.periods.map((period) => (spentSoFar += period.upstream + period.downstream));
+    const firstNonNegative = points.find((point, index) => spentBy[index] > 0 && point.cumulative >= 0)?.t ?? null;
     expect(firstNonNegative).toBe(result.summary.paybackPeriod);
   }), { numRuns: 200 });
 });

@@ -40,6 +40,9 @@ function expectMatchesReference(model: Model): void {
   expectClose(summary.npv, reference.npv as number, 'npv', profitScale);
   expectClose(summary.carryoverValue, reference.carryoverValue as number, 'carryoverValue', profitScale);
   expectClose(summary.npvWithCarryover, reference.npvWithCarryover as number, 'npvWithCarryover', profitScale);
+  expectClose(summary.incrementalNpv, reference.incrementalNpv as number, 'incrementalNpv', profitScale);
+  expectClose(summary.incrementalNpvWithCarryover, reference.incrementalNpvWithCarryover as number, 'incrementalNpvWithCarryover', profitScale);
+  expectClose(summary.noSpendNpv + summary.incrementalNpv, summary.npv, 'noSpendNpv + incrementalNpv', profitScale);
   const roiScale = summary.totalSpend === 0 ? 0 : profitScale / summary.totalSpend;
   expectClose(summary.roi, reference.roi as number | null, 'roi', roiScale);
   const referenceByYear = reference.roiByYear as (number | null)[];

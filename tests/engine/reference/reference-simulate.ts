@@ -272,12 +272,15 @@ export function referenceSimulate(model: any): {
     roiByYear.push(spend === 0 ? null : (inc - spend) / spend);
   }
 
-  // §5: paybackPeriod, first t with sum_{s<=t} (C_s - C0_s - U_s - D_s) >= 0
+  // §5: paybackPeriod, the first t at which something has been spent (sum_{s<=t} (U_s + D_s) > 0)
+  // and sum_{s<=t} (C_s - C0_s - U_s - D_s) >= 0; null if none, always null when nothing is spent.
   let paybackPeriod: number | null = null;
   let cumulative = 0;
+  let spentSoFar = 0;
   for (let t = 1; t <= T; t++) {
     cumulative += plan.C[t] - zero.C[t] - plan.U[t] - plan.D[t];
-    if (cumulative >= 0) {
+    spentSoFar += plan.U[t] + plan.D[t];
+    if (spentSoFar > 0 && cumulative >= 0) {
       paybackPeriod = t;
       break;
     }
@@ -289,6 +292,12 @@ export function referenceSimulate(model: any): {
     carryoverValue += (plan.C[t] - zero.C[t]) * Math.pow(1 + r, -t / P);
   }
   const npvWithCarryover = npv + carryoverValue;
+
+  // Extension (docs/model.md): the marketing's own value, npv minus the zero-spend run's NPV.
+  let incrementalNpv = 0;
+  for (let t = 1; t <= T; t++) {
+    incrementalNpv += (plan.C[t] - plan.U[t] - plan.D[t] - zero.C[t]) * Math.pow(1 + r, -t / P);
+  }
 
   return {
     periods,
@@ -302,6 +311,8 @@ export function referenceSimulate(model: any): {
       paybackPeriod,
       carryoverValue,
       npvWithCarryover,
+      incrementalNpv,
+      incrementalNpvWithCarryover: incrementalNpv + carryoverValue,
     },
   };
 }
