@@ -3,18 +3,24 @@
  * Data flows one way: JSON → parseModel → simulate → results.
  */
 export type {
-  Budget, Brand, Downstream, Economics, History, Market, Model, PeriodsPerYear, Plan, Upstream,
+  Budget, Brand, CarryoverBaseline, Downstream, Economics, EquityFromHistory, History, Market, Model, PeriodsPerYear, Plan, ShortTerm, Upstream,
 } from './model.ts';
-export { PERIODS_PER_YEAR_CHOICES } from './model.ts';
+export { CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES } from './model.ts';
 export { ModelError, parseModel, type ModelIssue } from './parse-model.ts';
-export { NUMBER_FIELDS, describeRule, type FieldGroup, type NumberField, type NumberRule } from './model-fields.ts';
+export {
+  ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, NUMBER_FIELDS, SHORT_TERM_FIELDS, describeRule, type FieldGroup, type NumberField, type NumberRule,
+} from './model-fields.ts';
 export { simulate } from './simulate.ts';
+export { startingEquity } from './starting-equity.ts';
+export { seasonalIndices } from './seasonality.ts';
 export { PERIOD_FIELDS, SUMMARY_FIELDS, type PeriodResult, type SimulationResult, type Summary } from './results.ts';
 export { hill } from './hill.ts';
 export { createPlanEvaluator, type PlanEvaluator } from './plan-evaluator.ts';
 export { planSpend, type PlanSpend } from './plan-spend.ts';
 export { HORIZON_CHOICES, tradeoffCurve, yearlyBudgets, type TradeoffCurve, type TradeoffLine } from './tradeoff-curve.ts';
 export { incrementalProfit, type IncrementalProfitPoint } from './incremental-profit.ts';
+export { MAX_REPORTED_RATE, internalRateOfReturn } from './internal-rate-of-return.ts';
+export { marginalRoi, type MarginalRoi } from './marginal-roi.ts';
 export { summaryDifference, type SummaryDifference } from './summary-difference.ts';
 export {
   OBJECTIVES, OBJECTIVE_NAMES, OptimizeError, PHASINGS, PHASING_NAMES, budgetForTargetRoi, budgetFrontier, optimize, resolveOptions,

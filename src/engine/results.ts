@@ -56,6 +56,13 @@ export interface Summary {
   incrementalNpv: number;
   /** incrementalNpv + carryoverValue: the headline figure, the marketing's value including what lingers. */
   incrementalNpvWithCarryover: number;
+  /**
+   * Internal rate of return of the marketing, per year: the discount rate at which the
+   * incremental cash flows (incremental contribution less spend over the horizon, then the
+   * carryover's incremental contribution) have zero NPV. Null when there is no spend, or when
+   * no single rate exists (see `internalRateOfReturn`).
+   */
+  irr: number | null;
 }
 
 export interface SimulationResult {
@@ -72,5 +79,5 @@ export const PERIOD_FIELDS: readonly (keyof PeriodResult)[] = [
 /** The summary fields in display order. */
 export const SUMMARY_FIELDS: readonly (keyof Summary)[] = [
   'totalSpend', 'totalRevenue', 'finalEquity', 'npv', 'roi', 'roiByYear', 'paybackPeriod',
-  'carryoverValue', 'npvWithCarryover', 'noSpendNpv', 'incrementalNpv', 'incrementalNpvWithCarryover',
+  'carryoverValue', 'npvWithCarryover', 'noSpendNpv', 'incrementalNpv', 'incrementalNpvWithCarryover', 'irr',
 ];

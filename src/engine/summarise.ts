@@ -1,4 +1,5 @@
 import type { CompiledModel } from './compile-model.ts';
+import { internalRateOfReturn } from './internal-rate-of-return.ts';
 import type { Summary } from './results.ts';
 import type { RunTrace } from './run-model.ts';
 
@@ -49,8 +50,14 @@ export function summarise(
   }
 
   let carryoverValue = 0;
+  const flows = cashFlowBuffer(periods + carryoverPeriods);
+  for (let index = 0; index < periods; index += 1) {
+    flows[index] = planned.contribution[index] - noSpend.contribution[index] - upstream[index] - downstream[index];
+  }
   for (let index = periods; index < periods + carryoverPeriods; index += 1) {
-    carryoverValue += (planned.contribution[index] - noSpend.contribution[index]) * discountFactor[index];
+    const incremental = planned.contribution[index] - noSpend.contribution[index];
+    carryoverValue += incremental * discountFactor[index];
+    flows[index] = incremental;
   }
 
   // The value of the marketing itself: profit above the zero-spend run, which earns from
@@ -69,7 +76,18 @@ export function summarise(
     noSpendNpv,
     incrementalNpv,
     incrementalNpvWithCarryover: incrementalNpv + carryoverValue,
+    irr: totalSpend === 0 ? null : internalRateOfReturn(flows, periods + carryoverPeriods, periodsPerYear),
   };
+}
+
+/**
+ * The marketing's incremental cash flow per period, reused between calls (summaries are made
+ * in optimiser loops; allocating per call showed in their profiles).
+ */
+let cashFlows = new Float64Array(0);
+function cashFlowBuffer(length: number): Float64Array {
+  if (cashFlows.length < length) cashFlows = new Float64Array(length);
+  return cashFlows;
 }
 
 /** (incremental contribution − spend) / spend, or null when nothing was spent. */
