@@ -17,10 +17,10 @@ import { periodLabel } from './period-label.ts';
  *
  * @example formatPeriodsCsv(simulate(model), model).split('\n')[0] // "period,t,upstream,downstream,..."
  */
-export function formatPeriodsCsv(result: SimulationResult, model: Pick<Model, 'periodsPerYear' | 'startYear'>): string {
+export function formatPeriodsCsv(result: SimulationResult, model: Pick<Model, 'periodsPerYear' | 'startYear' | 'fiscalYearStartMonth'>): string {
   const header = ['period', ...PERIOD_FIELDS];
   const rows = result.periods.map((period) => [
-    periodLabel(period.t, model.periodsPerYear, model.startYear),
+    periodLabel(period.t, model.periodsPerYear, model.startYear, model.fiscalYearStartMonth),
     ...PERIOD_FIELDS.map((field) => String(period[field])),
   ]);
   return `${csvFormatRows([header, ...rows])}\n`;
