@@ -38,11 +38,16 @@ export interface TargetRoiResult {
   cancelled: boolean;
 }
 
-/** Budgets tried first, evenly spaced from cap / GRID to the cap. */
+/** Budgets tried first: evenly spaced from cap / GRID to the cap… */
 const GRID = 12;
-/** The budget found is within this share of the cap of the true boundary. */
+/**
+ * …and below cap / GRID, halving down to this share of the smaller of the cap and the model's
+ * own budget, so a target met only at budgets far below a large cap is still found.
+ */
+const SMALLEST_SHARE = 1e-4;
+/** The budget found is within this share of itself of the true boundary. */
 const BUDGET_TOLERANCE = 1e-5;
-/** The budget with the best ROI is located to this share of the cap (ROI is flat there). */
+/** The budget with the best ROI is located to this share of its neighbourhood (ROI is flat there). */
 const PEAK_TOLERANCE = 1e-3;
 
 /**
@@ -53,13 +58,16 @@ const PEAK_TOLERANCE = 1e-3;
  * rises with revenue, so the revenue-maximising plan is also the ROI-maximising one; and the
  * best revenue rises with the budget (more spend never lowers demand or conversion). So the
  * answer is the largest budget whose best plan still reaches the target. Budgets are scaled
- * uniformly, keeping a per-year profile. The search: best plans at 12 budgets up to the cap;
- * golden-section search around the best of them for the budget with the best ROI (to 1e-3 of
- * the cap); then bisection between the largest budget that reaches the target and the next
- * one that does not (to 1e-5 of the cap). When no budget reaches the target, the result says
+ * uniformly, keeping a per-year profile. The search: best plans at 12 budgets evenly up to the
+ * cap and at budgets halving below the first of them down to 1e-4 of the smaller of the cap and
+ * the model's budget (so however large the cap, small budgets are looked at: a cap of 1e9 must
+ * not hide a target met only at 1.1M); golden-section search around the best of them for the
+ * budget with the best ROI; then bisection between the largest budget that reaches the target
+ * and the next one that does not (to 1e-5 of the budget). When no budget reaches the target, the result says
  * so (`feasible: false`) and holds the plan with the best ROI.
  *
- * Cost: about 30–45 optimisations of the chosen phasing (constant: ~50 ms in all for the
+ * Cost: about 30–45 optimisations of the chosen phasing, plus one per halving (about 12 for the
+ * default cap, 25 for a cap 1,000 times the budget) (constant: ~50 ms in all for the
  * default model; flighting: a few seconds).
  *
  * @throws {OptimizeError} for an invalid option, a target that is not a number, a cap that is
@@ -97,23 +105,25 @@ export function budgetForTargetRoi(model: Model, options: TargetRoiOptions): Tar
   // No spend has no ROI; it can never meet a target.
   const roiAt = (budgetPerYear: number) => bestAt(budgetPerYear).summary.roi ?? -Infinity;
 
-  const grid = Array.from({ length: GRID }, (_, index) => (budgetCap * (index + 1)) / GRID);
+  // Halving from cap / GRID down to a small share of the budgets in question, then evenly to the cap.
+  const modelBudget = averageBudgetPerYear(model);
+  const smallest = SMALLEST_SHARE * (modelBudget > 0 ? Math.min(budgetCap, modelBudget) : budgetCap);
+  const small: number[] = [];
+  for (let budget = budgetCap / (2 * GRID); budget >= smallest; budget /= 2) small.unshift(budget);
+  const grid = [...small, ...Array.from({ length: GRID }, (_, index) => (budgetCap * (index + 1)) / GRID)];
   const gridRoi = grid.map((budget, index) => {
-    options.onProgress?.((0.6 * index) / GRID);
+    options.onProgress?.((0.6 * index) / grid.length);
     return roiAt(budget);
   });
+  const last = grid.length - 1;
 
   // The budget with the best ROI, refined between the grid points around the best one (ROI
   // usually falls with budget, but an S-shaped response makes it rise first).
   let peakIndex = 0;
   gridRoi.forEach((roi, index) => { if (roi > gridRoi[peakIndex]) peakIndex = index; });
-  const peak = maximiseOnInterval(
-    roiAt,
-    peakIndex === 0 ? budgetCap / (GRID * 64) : grid[peakIndex - 1],
-    peakIndex === GRID - 1 ? budgetCap : grid[peakIndex + 1],
-    2,
-    PEAK_TOLERANCE * budgetCap,
-  );
+  const peakLow = peakIndex === 0 ? grid[0] / 2 : grid[peakIndex - 1];
+  const peakHigh = peakIndex === last ? budgetCap : grid[peakIndex + 1];
+  const peak = maximiseOnInterval(roiAt, peakLow, peakHigh, 2, PEAK_TOLERANCE * (peakHigh - peakLow));
   options.onProgress?.(0.85);
   let lastFeasible = -1;
   gridRoi.forEach((roi, index) => { if (roi >= targetRoi) lastFeasible = index; });
@@ -121,7 +131,7 @@ export function budgetForTargetRoi(model: Model, options: TargetRoiOptions): Tar
     options.onProgress?.(1);
     return finish(false, false, peak.argument);
   }
-  if (lastFeasible === GRID - 1) {
+  if (lastFeasible === last) {
     options.onProgress?.(1);
     return finish(true, true, budgetCap);
   }
@@ -132,8 +142,9 @@ export function budgetForTargetRoi(model: Model, options: TargetRoiOptions): Tar
   let low = Math.max(lastFeasible === -1 ? 0 : grid[lastFeasible], peak.value >= targetRoi ? peak.argument : 0);
   const firstFailing = grid.findIndex((budget, index) => budget > low && gridRoi[index] < targetRoi);
   let high = firstFailing === -1 ? budgetCap : grid[firstFailing];
-  while (high - low > BUDGET_TOLERANCE * budgetCap) {
-    options.onProgress?.(0.85 + 0.15 * (1 - (high - low) / (budgetCap / GRID)));
+  const bracket = high - low;
+  while (high - low > BUDGET_TOLERANCE * high) {
+    options.onProgress?.(0.85 + 0.15 * (1 - (high - low) / bracket));
     const middle = 0.5 * (low + high);
     if (roiAt(middle) >= targetRoi) low = middle;
     else high = middle;

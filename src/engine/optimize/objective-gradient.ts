@@ -1,6 +1,6 @@
 import type { CompiledModel } from '../compile-model.ts';
 import { hill } from '../hill.ts';
-import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../run-model.ts';
+import { createRunTrace, downstreamFor, runModel, spendAfterHorizon, upstreamWithHistory } from '../run-model.ts';
 import type { Objective } from './objectives.ts';
 
 /**
@@ -37,7 +37,9 @@ export interface CountedObjectiveGradient extends ObjectiveGradient {
 /**
  * Prepares reverse-mode differentiation of an objective through the recurrence of spec §4
  * (lag window, downstream adstock, insight feedback, equity stock, demand, capped conversion),
- * §5 (NPV, discounting) and §6 (the carryover periods, with zero spend).
+ * §5 (NPV, discounting) and §6 (the carryover periods, with zero spend, or with the history's
+ * spend under `economics.carryoverBaseline` "history": the model's, not a decision, so it has no
+ * gradient), and upstream's short-term effect on conversion when the model has one.
  *
  * Backward pass, per period i from the last to the first, with x̄ = ∂objective/∂x:
  *   R̄ᵢ = objective weight (1, or margin · discount)
@@ -45,11 +47,14 @@ export interface CountedObjectiveGradient extends ObjectiveGradient {
  *   x̄ᵢ = Ēᵢ·(1 − ρ_E)·maxEquity·Hill'(xᵢ)          b̄ᵢ = x̄ᵢ·(1 + κhᵢ)
  *   h̄ᵢ = R̄ᵢ·v·Nᵢ·[qᵢ<1]·c_lift·(1 + μEᵢ) + x̄ᵢ·bᵢκ     āᵢ = h̄ᵢ·Hill'(aᵢ) + ρ_D·āᵢ₊₁
  *   D̄ᵢ = (1 − ρ_D)·āᵢ,   Ū₍ᵢ₋ₗ₎ += b̄ᵢ·wₗ / Σw
+ * with a short-term effect gᵢ = c_liftˢ·Hill(aˢᵢ) in the conversion (and (c₀ + c_lift·hᵢ + gᵢ)
+ * in Ēᵢ above):
+ *   āˢᵢ = R̄ᵢ·v·Nᵢ·[qᵢ<1]·(1 + μEᵢ)·c_liftˢ·Hill'(aˢᵢ) + ρˢ·āˢᵢ₊₁,   Ūᵢ += (1 − ρˢ)·āˢᵢ
  * and the spend's own cost, −discount, for the NPV objectives.
  * Cost: O((T + k) · L) per call of either method, like one run.
  */
 export function createObjectiveGradient(model: CompiledModel, objective: Objective): ObjectiveGradient {
-  const { periods, lagWindow, lagWeights, lagWeightSum, discountFactor, demandBeforeBrand } = model;
+  const { periods, lagWindow, lagWeights, lagFirst, lagLast, lagWeightSum, discountFactor, demandBeforeBrand } = model;
   const length = objective.includesCarryover ? periods + model.carryoverPeriods : periods;
 
   // The zero-spend run: only the carryover value subtracts it, but computing it always is cheap.
@@ -69,6 +74,10 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
     demand: new Float64Array(length),
     uncappedConversion: new Float64Array(length),
     conversion: new Float64Array(length),
+    // Upstream's short-term effect (all 0 without upstream.shortTerm): its adstock, Hill(adstock) and c_liftˢ·Hill.
+    shortTermAdstock: new Float64Array(length),
+    shortTermResponse: new Float64Array(length),
+    shortTermEffect: new Float64Array(length),
   };
   let recorded = false;
 
@@ -119,22 +128,36 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
       equityRetention, adstockRetention, maxEquity, upstreamHalfSaturation, upstreamShape,
       downstreamHalfSaturation, downstreamShape, insightFeedback, demandLift, conversionLift,
       baseConversion, maxConversionLift,
+      shortTerm, shortTermRetention, shortTermHalfSaturation, shortTermShape, shortTermMaxConversionLift,
     } = model;
+    spendAfterHorizon(model, upstreamBuffer, downstreamBuffer, length);
     const equityInflow = (1 - equityRetention) * maxEquity;
     const adstockInflow = 1 - adstockRetention;
+    const shortTermInflow = 1 - shortTermRetention;
     let equityStock = model.initialEquity;
     let adstock = model.initialAdstock;
+    let shortTermAdstock = model.historyUpstream;
     for (let index = 0; index < length; index += 1) {
       let laggedUpstream = 0;
       const current = lagWindow + index;
-      for (let lag = 0; lag <= lagWindow; lag += 1) laggedUpstream += lagWeights[lag] * upstreamBuffer[current - lag];
+      for (let lag = lagFirst; lag <= lagLast; lag += 1) laggedUpstream += lagWeights[lag] * upstreamBuffer[current - lag];
       laggedUpstream /= lagWeightSum;
       adstock = adstockRetention * adstock + adstockInflow * downstreamBuffer[index];
       const downstreamResponse = hill(adstock, downstreamHalfSaturation, downstreamShape);
       const effectiveUpstream = laggedUpstream * (1 + insightFeedback * downstreamResponse);
       const upstreamResponse = hill(effectiveUpstream, upstreamHalfSaturation, upstreamShape);
       equityStock = equityRetention * equityStock + equityInflow * upstreamResponse;
-      const uncapped = (baseConversion + maxConversionLift * downstreamResponse) * (1 + conversionLift * equityStock);
+      let conversionBeforeBrand = baseConversion + maxConversionLift * downstreamResponse;
+      if (shortTerm) {
+        shortTermAdstock = shortTermRetention * shortTermAdstock + shortTermInflow * upstreamBuffer[current];
+        const shortTermResponse = hill(shortTermAdstock, shortTermHalfSaturation, shortTermShape);
+        const shortTermEffect = shortTermMaxConversionLift * shortTermResponse;
+        conversionBeforeBrand += shortTermEffect;
+        tape.shortTermAdstock[index] = shortTermAdstock;
+        tape.shortTermResponse[index] = shortTermResponse;
+        tape.shortTermEffect[index] = shortTermEffect;
+      }
+      const uncapped = conversionBeforeBrand * (1 + conversionLift * equityStock);
 
       tape.laggedUpstream[index] = laggedUpstream;
       tape.adstock[index] = adstock;
@@ -153,12 +176,15 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
       equityRetention, adstockRetention, maxEquity, upstreamHalfSaturation, upstreamShape,
       downstreamHalfSaturation, downstreamShape, insightFeedback, demandLift, conversionLift,
       baseConversion, maxConversionLift, valuePerSale,
+      shortTerm, shortTermRetention, shortTermHalfSaturation, shortTermShape, shortTermMaxConversionLift,
     } = model;
     const equityInflow = (1 - equityRetention) * maxEquity;
     const adstockInflow = 1 - adstockRetention;
+    const shortTermInflow = 1 - shortTermRetention;
     upstreamAdjoint.fill(0);
     let equityAdjoint = 0; // ∂objective/∂Eᵢ₊₁, carried backwards
     let adstockAdjoint = 0; // ∂objective/∂aᵢ₊₁
+    let shortTermAdjoint = 0; // ∂objective/∂aˢᵢ₊₁
     for (let index = length - 1; index >= 0; index -= 1) {
       const revenueAdjoint = revenueWeight[index] * valuePerSale;
       const demand = tape.demand[index];
@@ -169,7 +195,7 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
       const demandAdjoint = revenueAdjoint * tape.conversion[index];
 
       equityAdjoint = demandAdjoint * demandBeforeBrand[index] * demandLift
-        + conversionAdjoint * (baseConversion + maxConversionLift * downstreamResponse) * conversionLift
+        + conversionAdjoint * (baseConversion + maxConversionLift * downstreamResponse + tape.shortTermEffect[index]) * conversionLift
         + equityRetention * equityAdjoint;
       const effectiveAdjoint = equityAdjoint * equityInflow
         * hillSlope(tape.effectiveUpstream[index], tape.upstreamResponse[index], upstreamHalfSaturation, upstreamShape);
@@ -180,11 +206,20 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
         + adstockRetention * adstockAdjoint;
       if (index < periods) downstreamOut[index] = adstockInflow * adstockAdjoint - spendWeight[index];
 
+      // Upstream's short-term effect: this period's spend feeds its own adstock directly.
+      if (shortTerm) {
+        shortTermAdjoint = conversionAdjoint * (1 + conversionLift * equity) * shortTermMaxConversionLift
+          * hillSlope(tape.shortTermAdstock[index], tape.shortTermResponse[index], shortTermHalfSaturation, shortTermShape)
+          + shortTermRetention * shortTermAdjoint;
+        if (index < periods) upstreamAdjoint[index] += shortTermInflow * shortTermAdjoint;
+      }
+
       // Spend in period index − lag fed this period's lagged upstream; history (before t = 1)
-      // and the zero spend after the horizon are not variables.
+      // and the spend after the horizon (zero, or the history's) are not variables.
       const spread = laggedAdjoint / lagWeightSum;
-      const lastLag = Math.min(lagWindow, index);
-      for (let lag = Math.max(0, index - periods + 1); lag <= lastLag; lag += 1) {
+      // Only the lags whose weights count (the others are 0: see `fillKeptLagWeights`).
+      const lastLag = Math.min(lagLast, index);
+      for (let lag = Math.max(lagFirst, index - periods + 1); lag <= lastLag; lag += 1) {
         upstreamAdjoint[index - lag] += lagWeights[lag] * spread;
       }
     }

@@ -54,6 +54,34 @@ export interface OptimizeOptions {
   minPeriodMultiple?: number;
   /** Highest spend in a period, as such a multiple, ≥ 1; default unbounded. */
   maxPeriodMultiple?: number;
+  /**
+   * Largest change of a side's spend (upstream or downstream) from one period to the next, as
+   * a share of the period's average budget (budget per year / periods per year; at a year
+   * boundary the larger of the two years', plus the change of that average itself, so a plan
+   * that keeps its split may always follow its budgets). A number > 0; default no limit.
+   * `period` and `flighting` only (the phasings that choose spend period by period).
+   * E.g. 0.25: a month may differ from the month before by at most a quarter of the average month.
+   */
+  maxStep?: number;
+  /**
+   * Shortest flight, in periods: each side's spend is bought in flights of this many periods
+   * (blocks starting with each year), the same in every period of a flight, so whatever is
+   * switched on or off stays so for at least this long. A whole number ≥ 1 that divides the
+   * periods in a year; default 1 (no limit). `period` and `flighting` only.
+   */
+  minFlight?: number;
+  /**
+   * False (default): for `period` and `flighting`, return the smoothest plan whose value is
+   * within `smoothTolerance` of the best found (the objective is nearly flat along
+   * period-to-period alternations, so the best plan is one of many almost as good, often a
+   * zig-zag); the result's `smoothing` reports both values. True: return the best plan found.
+   */
+  exactBest?: boolean;
+  /**
+   * How much value the smoother plan may give up, as a share of |best value|; default 0.001
+   * (0.1 %), a number from 0 to 0.1.
+   */
+  smoothTolerance?: number;
   /** Called now and then with the share of the work done (0…1, rising), e.g. for a progress bar. */
   onProgress?: (fraction: number) => void;
   /**
@@ -83,12 +111,21 @@ export interface OptimizeSettings {
   minPeriodMultiple: number;
   /** Infinity when unbounded. */
   maxPeriodMultiple: number;
+  /** Infinity when there is no limit. */
+  maxStep: number;
+  /** 1 when there is no limit. */
+  minFlight: number;
+  exactBest: boolean;
+  smoothTolerance: number;
   effort: number;
   /** Absent when the objective is taken at the central settings. */
   robust?: RobustSettings;
 }
 
 export const PHASING_NAMES: readonly PhasingName[] = ['constant', 'yearly', 'period', 'flighting'];
+
+/** The value a smoother plan may give up by default: 0.1 % of the best value. */
+export const DEFAULT_SMOOTH_TOLERANCE = 0.001;
 
 /**
  * Checks optimiser options and fills in the defaults.
@@ -97,7 +134,10 @@ export const PHASING_NAMES: readonly PhasingName[] = ['constant', 'yearly', 'per
  *   or the maximum below 1: the year's periods must average exactly 1); an unknown objective or
  *   phasing; an effort that is not a positive number; with `robust`, an unknown statistic,
  *   draws or a seed out of range (option `robust.statistic`, `robust.draws`, `robust.seed`;
- *   draws at most 2,000 for `period` and `flighting`)
+ *   draws at most 2,000 for `period` and `flighting`); `maxStep` not above 0, `minFlight` not a
+ *   whole number ≥ 1, either with a phasing other than `period` and `flighting` or with
+ *   `robust`; `smoothTolerance` outside 0…0.1. (Whether `minFlight` divides the periods in a
+ *   year depends on the model: `optimize` checks that.)
  * @example resolveOptions({ minShare: 0.2 }).maxShare // 1
  */
 export function resolveOptions(options: OptimizeOptions): OptimizeSettings {
@@ -121,10 +161,31 @@ export function resolveOptions(options: OptimizeOptions): OptimizeSettings {
     throw new OptimizeError('maxPeriodMultiple', `maxPeriodMultiple ${maxPeriodMultiple} cannot be met: if every period spent less than the year's average period budget, the year would spend less than its budget; use at least 1`);
   }
 
+  const perPeriod = phasing === 'period' || phasing === 'flighting';
+  const maxStep = options.maxStep ?? Infinity;
+  if (options.maxStep !== undefined) {
+    if (!(maxStep > 0)) throw new OptimizeError('maxStep', `maxStep must be a share of the period's average budget above 0, got ${maxStep} (for no change within a year, use the yearly phasing)`);
+    if (!perPeriod) throw new OptimizeError('maxStep', `maxStep applies to the period and flighting phasings (the ones that choose spend period by period); the phasing here is ${phasing}`);
+  }
+  const minFlight = options.minFlight ?? 1;
+  if (options.minFlight !== undefined) {
+    if (!(Number.isInteger(minFlight) && minFlight >= 1)) throw new OptimizeError('minFlight', `minFlight must be a whole number of periods ≥ 1, got ${minFlight}`);
+    if (!perPeriod && minFlight > 1) throw new OptimizeError('minFlight', `minFlight applies to the period and flighting phasings (the ones that choose spend period by period); the phasing here is ${phasing}`);
+  }
+  const smoothTolerance = options.smoothTolerance ?? DEFAULT_SMOOTH_TOLERANCE;
+  if (!(smoothTolerance >= 0 && smoothTolerance <= 0.1)) throw new OptimizeError('smoothTolerance', `smoothTolerance must be a share from 0 to 0.1 of the best value, got ${smoothTolerance}`);
+  const exactBest = options.exactBest ?? false;
+
   const effort = options.effort ?? 1;
   if (!(effort > 0 && Number.isFinite(effort))) throw new OptimizeError('effort', `effort must be a positive number, got ${effort}`);
-  const settings: OptimizeSettings = { objective, phasing, minShare, maxShare, minPeriodMultiple, maxPeriodMultiple, effort };
-  if (options.robust !== undefined) settings.robust = robustSettings(options.robust, phasing);
+  const settings: OptimizeSettings = {
+    objective, phasing, minShare, maxShare, minPeriodMultiple, maxPeriodMultiple, maxStep, minFlight, exactBest, smoothTolerance, effort,
+  };
+  if (options.robust !== undefined) {
+    settings.robust = robustSettings(options.robust, phasing);
+    const practical = options.maxStep !== undefined ? 'maxStep' : minFlight > 1 ? 'minFlight' : undefined;
+    if (practical !== undefined) throw new OptimizeError(practical, `${practical} cannot yet be combined with robust (risk-averse) planning; plan at the settings themselves, or drop ${practical}`);
+  }
   return settings;
 }
 

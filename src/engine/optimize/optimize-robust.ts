@@ -1,15 +1,16 @@
+import { compileModel } from '../compile-model.ts';
 import type { Model } from '../model.ts';
 import { settingOf } from '../model-fields.ts';
 import { createPlanEvaluator } from '../plan-evaluator.ts';
 import { planSpend } from '../plan-spend.ts';
 import { uncertainFields } from '../uncertainty/uncertain-fields.ts';
-import { compileModel } from '../compile-model.ts';
 import { compileDraws } from './compiled-draws.ts';
 import { maximiseOnInterval } from './line-search-1d.ts';
 import type { OptimizeOptions, OptimizeSettings, RobustSettings } from './optimize-options.ts';
 import { type OptimizeResult, type RobustOutcome, optimizeForBudgets, sharesByYear } from './optimize.ts';
 import { type PhasingOutcome, phasingChain } from './phasings/index.ts';
 import { createPlanSpace } from './plan-space.ts';
+import { notesForPlan } from './plan-notes.ts';
 import { createRobustObjective } from './robust-objective.ts';
 import { createRobustObjectiveGradient } from './robust-objective-gradient.ts';
 
@@ -233,6 +234,8 @@ export function optimizeRobust(
     evaluations: central.evaluations + robustObjective.runs + gradientRuns + 2,
     converged: converged && central.converged && !cancelled,
     cancelled,
+    // The robust search keeps its best plan (the smoothing step is the central search's).
+    notes: notesForPlan(compileModel(model), objective, budgets, planUpstream, planDownstream),
     robust: outcome,
   };
 }

@@ -10,7 +10,13 @@ import {
 } from './optimize-options.ts';
 import { optimizeRobust } from './optimize-robust.ts';
 import { type PhasingOutcome, phasingChain } from './phasings/index.ts';
+import { OptimizeError } from './optimize-error.ts';
+import { searchFlighting } from './phasings/flighting.ts';
+import { searchShareSchedule } from './phasings/share-schedule.ts';
+import { type PlanNote, notesForPlan } from './plan-notes.ts';
 import { createPlanSpace } from './plan-space.ts';
+import { searchPracticalPlan } from './practical-plan-search.ts';
+import { type PlanSearch, type Smoothing, smoothestWithinTolerance } from './smoothest-plan.ts';
 
 /** Spend per period, t = 1 … T: what a model's `plan` field holds. */
 export interface OptimizedPlan {
@@ -50,6 +56,17 @@ export interface OptimizeResult {
   converged: boolean;
   /** True when `shouldStop` stopped the search; `plan` is then the best found so far. */
   cancelled: boolean;
+  /**
+   * What a planner should know about the plan: a smoother plan chosen, brand spend stopping
+   * before the end under an objective without carryover, spending less paying better.
+   * Word them with `describePlanNote`.
+   */
+  notes: PlanNote[];
+  /**
+   * Present when the smoothest plan within the tolerance was returned instead of the best found
+   * (`period` and `flighting` without `exactBest`): both values, the tolerance and the roughness.
+   */
+  smoothing?: Smoothing;
   /**
    * Present with the `robust` option: the statistic maximised across draws. `value` and
    * `summary` stay the plan's figures at the central settings, for context.
@@ -108,8 +125,15 @@ export function optimizeForBudgets(
   model: Model, budgets: readonly number[], settings: OptimizeSettings, control: Pick<OptimizeOptions, 'onProgress' | 'shouldStop'>,
 ): OptimizeResult {
   const compiled = compileModel(model);
+  if (compiled.periodsPerYear % settings.minFlight !== 0) {
+    throw new OptimizeError('minFlight', `minFlight ${settings.minFlight} must divide the ${compiled.periodsPerYear} periods in a year (flights start with each year)`);
+  }
   const space = createPlanSpace(compiled, budgets, settings);
   const chain = phasingChain(settings.phasing);
+  const practical = Number.isFinite(settings.maxStep) || settings.minFlight > 1;
+  const smooths = !settings.exactBest && (settings.phasing === 'period' || settings.phasing === 'flighting');
+  // The progress bar's stages: each phasing, then the practical limits, then the smoothing.
+  const stages = chain.length + (practical ? 1 : 0) + (smooths ? 1 : 0);
 
   // Progress is passed on in steps of at least 1 %, so a worker does not post a message per iteration.
   let reported = 0;
@@ -126,13 +150,35 @@ export function optimizeForBudgets(
   for (const [stage, phasing] of chain.entries()) {
     found = phasing.search(space, found, {
       shouldStop: control.shouldStop,
-      onProgress: control.onProgress === undefined ? undefined : (fraction) => report((stage + fraction) / chain.length),
+      onProgress: control.onProgress === undefined ? undefined : (fraction) => report((stage + fraction) / stages),
     });
     converged &&= found.converged;
     cancelled = found.cancelled;
     if (cancelled) break;
   }
   if (found === null) throw new Error('a phasing chain is never empty');
+  const stageControl = (stage: number) => ({
+    shouldStop: control.shouldStop,
+    onProgress: control.onProgress === undefined ? undefined : (fraction: number) => report((stage + fraction) / stages),
+  });
+  const search = planSearchFor(settings, practical);
+  if (practical && !cancelled) {
+    // The unconstrained best, made executable, starts the search within the limits.
+    found = searchPracticalPlan(space, found, stageControl(chain.length));
+    converged &&= found.converged;
+    cancelled = found.cancelled;
+  }
+  const notes: PlanNote[] = [];
+  let smoothing: Smoothing | undefined;
+  if (smooths && !cancelled) {
+    const smoothed = smoothestWithinTolerance(space, found, search, settings.smoothTolerance * Math.abs(found.value), stageControl(stages - 1));
+    found = smoothed.plan;
+    if (smoothed.plan.value !== smoothed.smoothing.bestValue || smoothed.smoothing.roughness !== smoothed.smoothing.bestRoughness) {
+      smoothing = smoothed.smoothing;
+      notes.push({ kind: 'smoother-plan', ...smoothing });
+    }
+  }
+  notes.push(...notesForPlan(compiled, settings.objective, budgets, found.upstream, found.downstream));
 
   const evaluator = createPlanEvaluator(model);
   const summary = evaluator.evaluate(found.upstream, found.downstream);
@@ -150,10 +196,19 @@ export function optimizeForBudgets(
     upstreamShareByYear: sharesByYear(found, compiled.periodsPerYear, budgets.length),
     summary,
     current: { value: currentSummary[name], summary: currentSummary },
-    evaluations: space.runs + 3, // + the evaluator's zero-spend run, the plan's and the model's own
+    evaluations: space.runs + 3 + 3, // + the evaluator's zero-spend run, the plan's and the model's own; the notes' three
     converged,
     cancelled,
+    notes,
+    ...(smoothing === undefined ? {} : { smoothing }),
   };
+}
+
+/** The search the smoothing step reruns: the practical one within limits, else the phasing's own. */
+function planSearchFor(settings: OptimizeSettings, practical: boolean): PlanSearch {
+  if (practical) return (space, start, control) => searchPracticalPlan(space, start, control);
+  if (settings.phasing === 'flighting') return searchFlighting;
+  return (space, start, control) => searchShareSchedule(space, (period) => period, space.periods, start, control);
 }
 
 /** Each year's upstream spend over its spend; null for a year with none. */

@@ -23,6 +23,28 @@ describe('budgetForTargetRoi', () => {
     expect(found.result.objective).toBe('totalRevenue');
   });
 
+  it('looks at small budgets however large the cap: 80 % is met at about 1.13 million a year with a cap of 1e9 too', () => {
+    // Before the fix the 12 budgets tried were cap / 12 … cap, all far above 1.13 million, and the
+    // peak search started at cap / 768 ≈ 1.3 million: "no budget reaches 80 %".
+    const found = budgetForTargetRoi(model, { targetRoi: 0.8, budgetCap: 1e9 });
+    expect(found.feasible).toBe(true);
+    expect(found.capReached).toBe(false);
+    const usual = budgetForTargetRoi(model, { targetRoi: 0.8 });
+    expect(found.budgetPerYear).toBeCloseTo(usual.budgetPerYear, -2); // within 50 of each other
+    expect(found.budgetPerYear).toBeGreaterThan(1.12e6);
+    expect(found.budgetPerYear).toBeLessThan(1.14e6);
+    expect(found.result.summary.roi).toBeGreaterThanOrEqual(0.8);
+    expect(bestAt(found.budgetPerYear * 1.001).summary.roi).toBeLessThan(0.8);
+  });
+
+  it('finds the best ROI near the bottom of a large cap: 396 % at about 110,000 a year', () => {
+    const found = budgetForTargetRoi(model, { targetRoi: 3, budgetCap: 1e9 });
+    expect(found.feasible).toBe(true);
+    expect(found.bestRoi).toBeGreaterThan(3.96);
+    expect(found.bestRoiBudgetPerYear).toBeGreaterThan(90_000);
+    expect(found.bestRoiBudgetPerYear).toBeLessThan(130_000);
+  });
+
   it('earns more revenue with a lower target, by spending more', () => {
     const strict = budgetForTargetRoi(model, { targetRoi: 1.2 });
     const loose = budgetForTargetRoi(model, { targetRoi: 0.5 });

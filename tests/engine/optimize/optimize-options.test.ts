@@ -40,9 +40,10 @@ describe('optimiser options', () => {
   });
 
   it('accept period bounds of exactly 1, which fix every period at the average', () => {
-    const result = optimize(defaultModel(), { phasing: 'flighting', minPeriodMultiple: 1, maxPeriodMultiple: 1 });
+    // The best plans themselves: the smoothing step may give up a little value, differently for each.
+    const result = optimize(defaultModel(), { phasing: 'flighting', minPeriodMultiple: 1, maxPeriodMultiple: 1, exactBest: true });
     expectPlanWithinBounds(result, 12, { minShare: 0, maxShare: 1, minPeriodMultiple: 1, maxPeriodMultiple: 1 });
-    const period = optimize(defaultModel(), { phasing: 'period' });
+    const period = optimize(defaultModel(), { phasing: 'period', exactBest: true });
     expect(result.value).toBeGreaterThanOrEqual(period.value - 1e-9 * Math.abs(period.value));
   });
 
