@@ -1,6 +1,6 @@
 import type { Model, Summary } from '../engine/index.ts';
 import {
-  PHASINGS, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type RobustOutcome, type TargetRoiResult,
+  PHASINGS, describePlanNote, type NoteFormats, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type RobustOutcome, type TargetRoiResult,
 } from '../engine/optimize/index.ts';
 import {
   countOf, formatEquity, formatMoney, formatMoneyChange, formatMultiple, formatPercent, formatPercentChange,
@@ -40,13 +40,17 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
     `Maximising: ${inSentence}, ${result.phasing} phasing (${PHASINGS[result.phasing].description})`,
     `Bounds: upstream share ${formatPercent(settings.minShare)} to ${formatPercent(settings.maxShare)}${result.phasing === 'flighting' ? `; spend per ${unit} ${formatMultiple(settings.minPeriodMultiple)} to ${Number.isFinite(settings.maxPeriodMultiple) ? formatMultiple(settings.maxPeriodMultiple) : 'any multiple of'} the year's average` : ''}`,
   ];
+  const limits = practicalLimits(settings, unit);
+  if (limits !== '') lines.push(`Practical limits: ${limits}`);
   if (target !== undefined) lines.push('', ...targetLines(target));
 
   const change = result.value - result.current.value;
   const relative = result.current.value === 0 ? null : change / Math.abs(result.current.value);
   const against = `${formatMoneyChange(change)}${relative === null ? '' : `, ${formatPercentChange(relative)}`} on the model's own plan`;
   if (result.robust === undefined) {
-    lines.push('', `Best ${inSentence}: ${formatMoney(result.value)} (${against})`);
+    lines.push('', result.smoothing === undefined
+      ? `Best ${inSentence}: ${formatMoney(result.value)} (${against})`
+      : `${label} of the plan chosen: ${formatMoney(result.value)} (${against}); the best found: ${formatMoney(result.smoothing.bestValue)} (see Notes)`);
   } else {
     lines.push('', ...robustLines(result.robust, inSentence), `At the settings themselves: ${inSentence} ${formatMoney(result.value)} (${against}; the plan best there: ${formatMoney(result.robust.centralOptimum.centralValue)})`);
   }
@@ -91,10 +95,35 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
     lines.push(renderTextTable([periodHeader, ...rows], periodHeader.map(() => 'right'), '  '));
   }
 
+  if (result.notes.length > 0) {
+    lines.push('', 'Notes');
+    for (const note of result.notes) lines.push(`- ${describePlanNote(note, noteFormats(model))}`);
+  }
+
   const runs = new Intl.NumberFormat('en-US').format(target?.evaluations ?? result.evaluations);
   const limit = result.converged ? '' : '; stopped at its iteration limit while still improving slowly';
   lines.push('', `Search: ${runs} runs of the model in ${Math.round(ms)} ms${limit}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** How the notes' numbers read in the terminal. */
+export function noteFormats(model: Model): NoteFormats {
+  const unit = periodName(model.periodsPerYear);
+  return {
+    money: formatMoney,
+    percent: formatPercent,
+    period: (period) => formatPeriod(period, model.periodsPerYear),
+    periods: (count) => countOf(count, unit),
+    objective: (name) => OBJECTIVE_LABELS[name],
+  };
+}
+
+/** `--max-step` and `--min-flight` in words; empty when neither is set. */
+function practicalLimits(settings: OptimizeSettings, unit: string): string {
+  const parts: string[] = [];
+  if (Number.isFinite(settings.maxStep)) parts.push(`each side's spend changes by at most ${formatPercent(settings.maxStep)} of the average ${unit} from one ${unit} to the next`);
+  if (settings.minFlight > 1) parts.push(`bought in flights of ${countOf(settings.minFlight, unit)}`);
+  return parts.join('; ');
 }
 
 /** Risk-averse plans: the statistic maximised, for this plan, the central optimum and the own plan. */

@@ -15,6 +15,10 @@ export const OPTIMIZER_OPTIONS: readonly OptionSpec[] = [
   { name: 'max-share', valueName: 'b' },
   { name: 'min-period', valueName: 'x' },
   { name: 'max-period', valueName: 'y' },
+  { name: 'max-step', valueName: 's' },
+  { name: 'min-flight', valueName: 'N' },
+  { name: 'exact-best' },
+  { name: 'smooth-tolerance', valueName: 't' },
 ];
 
 /** `--robust mean|p10 [--draws N] [--seed S]`: risk-averse planning, optimize only. */
@@ -53,6 +57,9 @@ const FLAGS: Readonly<Record<string, string>> = {
   maxShare: '--max-share',
   minPeriodMultiple: '--min-period',
   maxPeriodMultiple: '--max-period',
+  maxStep: '--max-step',
+  minFlight: '--min-flight',
+  smoothTolerance: '--smooth-tolerance',
   targetRoi: '--target-roi',
   budgetCap: '--budget-cap',
   from: '--from',
@@ -77,10 +84,17 @@ export function optimizerOptionsFrom(args: ParsedArgs): OptimizeOptions {
   if (objective !== undefined) options.objective = chooseName('objective', objective, OBJECTIVE_NAMES) as ObjectiveName;
   const phasing = optionValue(args, 'phasing');
   if (phasing !== undefined) options.phasing = chooseName('phasing', phasing, PHASING_NAMES) as PhasingName;
-  const numbers = [['min-share', 'minShare'], ['max-share', 'maxShare'], ['min-period', 'minPeriodMultiple'], ['max-period', 'maxPeriodMultiple']] as const;
+  const numbers = [
+    ['min-share', 'minShare'], ['max-share', 'maxShare'], ['min-period', 'minPeriodMultiple'], ['max-period', 'maxPeriodMultiple'],
+    ['max-step', 'maxStep'], ['min-flight', 'minFlight'], ['smooth-tolerance', 'smoothTolerance'],
+  ] as const;
   for (const [flag, field] of numbers) {
     const text = optionValue(args, flag);
     if (text !== undefined) options[field] = parseNumberOption(flag, text);
+  }
+  if (args.flags.has('exact-best')) options.exactBest = true;
+  if (options.exactBest === true && options.smoothTolerance !== undefined) {
+    throw new CliError('--smooth-tolerance sets how far the smoother plan may fall below the best; with --exact-best there is no smoother plan, so give one or the other');
   }
   // Only flighting moves spend between periods; a bound that could not act is a mistake to say.
   const periodFlag = ['min-period', 'max-period'].find((flag) => optionValue(args, flag) !== undefined);
@@ -106,7 +120,7 @@ export function withOptimizerErrors<Result>(action: () => Result): Result {
     const name = error.option.replace('.', ' ');
     const opening = flag !== undefined && error.message.startsWith(`${name} `) ? `${flag}${error.message.slice(name.length)}` : error.message;
     throw new CliError(opening
-      .replace(/\b(minShare|maxShare|minPeriodMultiple|maxPeriodMultiple|targetRoi|budgetCap)\b/g, (word) => FLAGS[word])
+      .replace(/\b(minShare|maxShare|minPeriodMultiple|maxPeriodMultiple|maxStep|minFlight|smoothTolerance|targetRoi|budgetCap)\b/g, (word) => FLAGS[word])
       .replace('with robust (risk-averse)', 'with --robust (risk-averse)'));
   }
 }

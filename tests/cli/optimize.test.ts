@@ -39,7 +39,7 @@ describe('optimize command', () => {
     const result = json(optimize('--phasing', phasing, '--format', 'json'));
     expect(Object.keys(result)).toEqual([
       'model', 'objective', 'phasing', 'value', 'plan', 'budgetPerYear', 'upstreamShareByYear', 'summary', 'current',
-      'bounds', 'converged', 'evaluations', 'ms',
+      'bounds', ...(phasing === 'period' || phasing === 'flighting' ? ['smoothing'] : []), 'notes', 'converged', 'evaluations', 'ms',
     ]);
     expect(result).toMatchObject({ model: 'Consumer brand (default)', objective: 'npvWithCarryover', phasing });
     expect(result.plan.upstream).toHaveLength(36);
@@ -47,7 +47,7 @@ describe('optimize command', () => {
     expect(result.current.value).toBe(simulate(defaultModel).summary.npvWithCarryover);
     expect(result.value).toBeGreaterThan(result.current.value);
     expect(result.evaluations).toBeGreaterThan(100);
-    expect(result.bounds).toEqual({ minShare: 0, maxShare: 1, minPeriodMultiple: 0, maxPeriodMultiple: null });
+    expect(result.bounds).toEqual({ minShare: 0, maxShare: 1, minPeriodMultiple: 0, maxPeriodMultiple: null, maxStep: null, minFlight: 1 });
   });
 
   it('takes the objective, the bounds and --set', () => {
@@ -55,7 +55,7 @@ describe('optimize command', () => {
       '--min-period', '0.5', '--max-period', '2', '--set', 'horizonYears=2', '--format', 'json'));
     expect(result.objective).toBe('totalRevenue');
     expect(result.plan.upstream).toHaveLength(24);
-    expect(result.bounds).toEqual({ minShare: 0.2, maxShare: 0.6, minPeriodMultiple: 0.5, maxPeriodMultiple: 2 });
+    expect(result.bounds).toEqual({ minShare: 0.2, maxShare: 0.6, minPeriodMultiple: 0.5, maxPeriodMultiple: 2, maxStep: null, minFlight: 1 });
     result.plan.upstream.forEach((upstream, index) => {
       const spend = upstream + result.plan.downstream[index];
       expect(spend).toBeGreaterThanOrEqual(50_000 * (1 - 1e-9));
@@ -84,7 +84,47 @@ describe('optimize command', () => {
     expect(run.stdout.match(/^\s+36\s+[\d,]+\s+[\d,]+\s+[\d.]+%\s+[\d.]+×$/m)).not.toBeNull();
   });
 
+  describe('plans a buyer can execute', () => {
+    it('keeps --max-step and --min-flight exactly, and says so above the figures', () => {
+      const result = json(optimize('--phasing', 'flighting', '--max-step', '0.25', '--min-flight', '3', '--format', 'json'));
+      expect(result.bounds).toMatchObject({ maxStep: 0.25, minFlight: 3 });
+      for (const side of [result.plan.upstream, result.plan.downstream]) {
+        for (let index = 1; index < 36; index += 1) {
+          expect(Math.abs(side[index] - side[index - 1])).toBeLessThanOrEqual(25_000 * (1 + 1e-9));
+          if (index % 3 !== 0) expect(side[index]).toBeCloseTo(side[index - 1], 6);
+        }
+      }
+      expect(simulate(parseModel({ ...defaultModel, plan: result.plan })).summary.npvWithCarryover).toBe(result.value);
+      const table = optimize('--phasing', 'flighting', '--max-step', '0.25', '--min-flight', '3').stdout;
+      expect(table).toMatch(/Practical limits: each side's spend changes by at most 25\.0% of the average month from one month to the next; bought in flights of 3 months\n/);
+    });
+
+    it('returns the smoothest plan within 0.1 % of the best by default, and the best itself with --exact-best', () => {
+      const smooth = json(optimize('--phasing', 'flighting', '--format', 'json')) as PrintedResult & { smoothing: { bestValue: number; tolerance: number }; notes: { kind: string; message: string }[] };
+      const exact = json(optimize('--phasing', 'flighting', '--exact-best', '--format', 'json')) as PrintedResult & { smoothing?: unknown; notes: { kind: string }[] };
+      expect(smooth.smoothing.bestValue).toBe(exact.value);
+      expect(smooth.value).toBeGreaterThanOrEqual(exact.value - smooth.smoothing.tolerance);
+      expect(smooth.notes[0]).toMatchObject({ kind: 'smoother-plan', message: expect.stringMatching(/^A smoother plan was chosen: the best plan found scores 6,286,98\d/) });
+      expect(exact.smoothing).toBeUndefined();
+      expect(exact.notes.map((note) => note.kind)).toEqual(['spending-less-pays']);
+      const table = optimize('--phasing', 'flighting').stdout;
+      expect(table).toMatch(/NPV with carryover of the plan chosen: 6,28\d,\d{3} \(.*\); the best found: 6,286,98\d \(see Notes\)/);
+      expect(table).toMatch(/\nNotes\n- A smoother plan was chosen: .*\n- Spending less would beat this plan: the next unit of money, spread as this plan spends it, returns -18\.\d%/);
+    });
+
+    it('says when brand spend stops before the end under NPV without carryover', () => {
+      const table = optimize('--phasing', 'flighting', '--objective', 'npv').stdout;
+      expect(table).toMatch(/- Brand \(upstream\) spend stops after month 30: the last 6 months spend nothing upstream\. NPV of profit does not count what happens after the horizon/);
+    });
+  });
+
   describe('with --target-roi', () => {
+    it('finds the budget with a cap far above it (1e9): small budgets are looked at too', () => {
+      const table = optimize('--target-roi', '0.8', '--budget-cap', '1e9');
+      expect(table.exitCode).toBe(0);
+      expect(table.stdout).toMatch(/Budget for an ROI of at least 80\.0%: 1,129,7\d\d a year \(cap 1,000,000,000\)\./);
+    });
+
     it('finds the budget and says how it was chosen', () => {
       const result = json(optimize('--target-roi', '0.8', '--format', 'json'));
       expect(result).toMatchObject({ objective: 'totalRevenue', targetRoi: 0.8, budgetCap: 3_600_000, feasible: true, capReached: false });
@@ -124,6 +164,12 @@ describe('optimize command', () => {
     [['--target-roi', '0.5', '--objective', 'npv'], /^with a target ROI the optimiser maximises totalRevenue; objective "npv" cannot be combined with it\n$/],
     [['--target-roi', '0.5', '--budget-cap', '-5'], /^--budget-cap must be a number ≥ 0, got -5\n$/],
     [['--format', 'csv'], /^unknown format 'csv' for optimize; choose table or json\n$/],
+    [['--max-step', '0.2'], /^--max-step applies to the period and flighting phasings .*the phasing here is constant\n$/],
+    [['--phasing', 'flighting', '--max-step', '0'], /^--max-step must be a share of the period's average budget above 0, got 0/],
+    [['--phasing', 'flighting', '--min-flight', '5'], /^--min-flight 5 must divide the 12 periods in a year/],
+    [['--phasing', 'flighting', '--min-flight', 'two'], /^--min-flight must be a number, got 'two'\n$/],
+    [['--phasing', 'period', '--exact-best', '--smooth-tolerance', '0.01'], /^--smooth-tolerance sets how far .* give one or the other\n$/],
+    [['--phasing', 'period', '--smooth-tolerance', '0.5'], /^--smooth-tolerance must be a share from 0 to 0\.1 of the best value, got 0\.5\n$/],
   ])('refuses %j with status 2 and a clear message', (extra, message) => {
     const run = optimize(...extra);
     expect(run.exitCode).toBe(2);

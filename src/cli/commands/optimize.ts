@@ -1,8 +1,8 @@
-import { budgetForTargetRoi, optimize, resolveOptions, type OptimizeResult, type TargetRoiResult } from '../../engine/optimize/index.ts';
+import { budgetForTargetRoi, describePlanNote, optimize, resolveOptions, type OptimizeResult, type TargetRoiResult } from '../../engine/optimize/index.ts';
 import { optionValue } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { formatMoney, formatPercent } from '../format-numbers.ts';
-import { formatOptimizeTable } from '../format-optimize-table.ts';
+import { formatOptimizeTable, noteFormats } from '../format-optimize-table.ts';
 import { loadModel, overridesFrom } from '../load-model.ts';
 import { parseNumberOption } from '../number-option.ts';
 import { OPTIMIZER_OPTIONS, ROBUST_OPTIONS, optimizerOptionsFrom, robustOptionsFrom, withOptimizerErrors } from '../optimizer-arguments.ts';
@@ -23,7 +23,8 @@ export const optimizeCommand: Command = {
   ],
   help: `Usage: budget-sim optimize <model.json> [--objective npv|npvWithCarryover|totalRevenue]
          [--phasing constant|yearly|period|flighting] [--min-share a --max-share b]
-         [--min-period x --max-period y] [--target-roi R [--budget-cap C]]
+         [--min-period x --max-period y] [--max-step s] [--min-flight N]
+         [--exact-best | --smooth-tolerance t] [--target-roi R [--budget-cap C]]
          [--robust mean|p10 [--draws N] [--seed S]]
          [--set path=value ...] [--format table|json]
 
@@ -45,6 +46,19 @@ Options:
                      period budget, 0 to 1 (default 0).
   --max-period y     flighting: highest spend in a period, such a multiple, at least 1
                      (default: no limit). E.g. --min-period 0.5 --max-period 2.
+  --max-step s       period and flighting: the largest change of a side's spend (upstream or
+                     downstream) from one period to the next, as a share of the year's average
+                     period budget (e.g. 0.25; at a year boundary, of the larger year's, plus the
+                     change of that average). Default: no limit.
+  --min-flight N     period and flighting: buy each side in flights of N periods (blocks from the
+                     start of each year, the same spend in each period of a flight), so anything
+                     switched on or off stays so for at least N periods. N divides the periods in
+                     a year (monthly: 1, 2, 3, 4, 6 or 12). Default 1.
+  --exact-best       period and flighting: return the best plan found. By default the command
+                     returns the smoothest plan within 0.1% of the best value (the best is often a
+                     month-to-month zig-zag worth almost nothing more) and says so under Notes.
+  --smooth-tolerance t  How far below the best value the smoother plan may be, as a share of it,
+                     0 to 0.1 (default 0.001).
   --target-roi R     Instead of keeping the budget, find the budget per year (0 to the cap) and
                      the plan that maximise total revenue with ROI over the horizon at least R
                      (0.5 = 50%). Budgets keep their yearly profile. If no budget reaches R, the
@@ -67,7 +81,7 @@ Options:
                      json: { "model", "objective", "phasing", "value", "plan": { "upstream",
                      "downstream" }, "budgetPerYear", "upstreamShareByYear", "summary",
                      "current": { "value", "summary" }, "bounds", "converged", "evaluations",
-                     "ms" }, and with --target-roi also "targetRoi", "budgetCap", "feasible",
+                     "ms", "notes", "smoothing" }, and with --target-roi also "targetRoi", "budgetCap", "feasible",
                      "capReached", "bestRoi", "bestRoiBudgetPerYear", and with --robust also
                      "robust": { "statistic", "draws", "seed", "value" (the statistic for the
                      plan), "current" (for the model's own plan), "centralOptimum": { "value",
@@ -79,6 +93,7 @@ Options:
 Examples:
   budget-sim optimize models/default.json
   budget-sim optimize models/default.json --phasing flighting --min-period 0.5 --max-period 2
+  budget-sim optimize models/default.json --phasing flighting --max-step 0.25 --min-flight 3
   budget-sim optimize models/default.json --target-roi 0.8 --budget-cap 3000000
   budget-sim optimize models/default.json --phasing yearly --format json > best.json
   budget-sim optimize models/default.json --robust p10 --draws 2000 --seed 7
@@ -153,7 +168,11 @@ Examples:
         minPeriodMultiple: settings.minPeriodMultiple,
         // JSON has no Infinity: no limit is null.
         maxPeriodMultiple: Number.isFinite(settings.maxPeriodMultiple) ? settings.maxPeriodMultiple : null,
+        maxStep: Number.isFinite(settings.maxStep) ? settings.maxStep : null,
+        minFlight: settings.minFlight,
       },
+      ...(result.smoothing === undefined ? {} : { smoothing: result.smoothing }),
+      notes: result.notes.map((note) => ({ ...note, message: describePlanNote(note, noteFormats(model)) })),
       converged: result.converged,
       evaluations: target?.evaluations ?? result.evaluations,
       ms: Math.round(ms * 10) / 10,

@@ -5,7 +5,7 @@
 export { OptimizeError } from './optimize-error.ts';
 export { OBJECTIVES, OBJECTIVE_NAMES, objectiveByName, type Objective, type ObjectiveName } from './objectives.ts';
 export {
-  DEFAULT_ROBUST_DRAWS, DEFAULT_ROBUST_SEED, MAX_ROBUST_DRAWS, MAX_ROBUST_GRADIENT_DRAWS, PHASING_NAMES, ROBUST_STATISTICS, resolveOptions,
+  DEFAULT_ROBUST_DRAWS, DEFAULT_ROBUST_SEED, DEFAULT_SMOOTH_TOLERANCE, MAX_ROBUST_DRAWS, MAX_ROBUST_GRADIENT_DRAWS, PHASING_NAMES, ROBUST_STATISTICS, resolveOptions,
   type OptimizeOptions, type OptimizeSettings, type PhasingName, type RobustOptions, type RobustSettings, type RobustStatistic,
 } from './optimize-options.ts';
 export { PHASINGS } from './phasings/index.ts';
@@ -15,3 +15,6 @@ export { createObjectiveGradient, type ObjectiveGradient } from './objective-gra
 export { budgetForTargetRoi, type TargetRoiOptions, type TargetRoiResult } from './budget-for-target-roi.ts';
 export { MAX_FRONTIER_STEPS, budgetFrontier, type Frontier, type FrontierOptions, type FrontierPoint } from './budget-frontier.ts';
 export { averageBudgetPerYear, scaledBudgets } from './scaled-budgets.ts';
+export { describePlanNote, marginalRoiOfPlan, type NoteFormats, type PlanNote } from './plan-notes.ts';
+export { planRoughness, turningPoints } from './plan-roughness.ts';
+export type { Smoothing } from './smoothest-plan.ts';

@@ -103,8 +103,8 @@ export function describePlanNote(note: PlanNote, formats: NoteFormats): string {
       const givenUp = note.bestValue - note.value;
       const roughness = note.bestRoughness > 0 ? note.roughness / note.bestRoughness : 0;
       return `A smoother plan was chosen: the best plan found scores ${formats.money(note.bestValue)}, but its spend swings from period to period `
-        + `for almost no gain. This plan is the smoothest found within ${formats.money(note.tolerance)} of it (it gives up ${formats.money(givenUp)}; `
-        + `its period-to-period changes are ${formats.percent(roughness)} of the best plan's, as sum of squares). Ask for the exact best to get the best plan itself.`;
+        + `for almost no gain. This plan is the smoothest found within ${formats.money(note.tolerance)} of it: it gives up ${formats.money(givenUp)}, `
+        + `and its spend moves ${formats.percent(roughness)} as much from period to period. Ask for the exact best plan to get the best plan itself.`;
     }
     case 'brand-stops':
       return `Brand (upstream) spend stops after ${formats.period(note.lastPeriod)}: the last ${formats.periods(note.periodsWithout)} spend nothing upstream. `
