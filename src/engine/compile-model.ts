@@ -1,3 +1,4 @@
+import { fillKeptLagWeights } from './lag-weights.ts';
 import { type Model } from './model.ts';
 
 /**
@@ -15,8 +16,14 @@ export interface CompiledModel {
   carryoverPeriods: number;
   /** L: the lag window in periods; weights run over l = 0 … L. */
   lagWindow: number;
-  /** wₗ = α^((l − θ)²) for l = 0 … L. */
+  /**
+   * wₗ = α^((l − θ)²) for the lags that count, l = lagFirst … lagLast, and 0 for the negligible
+   * others, which every lag loop skips (`fillKeptLagWeights`, docs/uncertainty.md "Negligible lags").
+   */
   lagWeights: Float64Array;
+  /** The first and last lag whose weight counts: lag loops run over lagFirst … lagLast only. */
+  lagFirst: number;
+  lagLast: number;
   /** Σ wₗ: the lagged upstream is Σ wₗ·U₍ₜ₋ₗ₎ / Σ wₗ, divided in that order as the spec writes it. */
   lagWeightSum: number;
   /** Upstream spend per period before the horizon (fills the lag window for t ≤ 0). */
@@ -63,11 +70,7 @@ export function compileModel(model: Model): CompiledModel {
   const lagWindow = lagWindowPeriods(model.upstream.lagWindowMonths, periodsPerMonth);
   const lagPeak = model.upstream.lagMonths * periodsPerMonth;
   const lagWeights = new Float64Array(lagWindow + 1);
-  let weightSum = 0;
-  for (let lag = 0; lag <= lagWindow; lag += 1) {
-    lagWeights[lag] = Math.pow(model.upstream.lagConcentration, (lag - lagPeak) ** 2);
-    weightSum += lagWeights[lag];
-  }
+  const keptLags = fillKeptLagWeights(lagWeights, lagPeak, model.upstream.lagConcentration, model.upstream.shape);
 
   const inMarketPerPeriod = model.market.inMarketPerMonth / periodsPerMonth;
   const seasonality = model.market.seasonality;
@@ -88,7 +91,9 @@ export function compileModel(model: Model): CompiledModel {
     carryoverPeriods,
     lagWindow,
     lagWeights,
-    lagWeightSum: weightSum,
+    lagFirst: keptLags.first,
+    lagLast: keptLags.last,
+    lagWeightSum: keptLags.sum,
     historyUpstream: model.history.upstreamPerMonth / periodsPerMonth,
     initialAdstock: model.history.downstreamPerMonth / periodsPerMonth,
     equityRetention: Math.pow(0.5, 1 / (model.brand.halfLifeMonths * periodsPerMonth)),

@@ -56,7 +56,7 @@ export function runModel(
   trace: RunTrace,
 ): void {
   const {
-    lagWindow, lagWeights, lagWeightSum, equityRetention, adstockRetention, maxEquity,
+    lagWindow, lagWeights, lagFirst, lagLast, lagWeightSum, equityRetention, adstockRetention, maxEquity,
     upstreamHalfSaturation, upstreamShape, downstreamHalfSaturation, downstreamShape,
     insightFeedback, demandLift, conversionLift, baseConversion, maxConversionLift,
     valuePerSale, margin, demandBeforeBrand,
@@ -68,10 +68,11 @@ export function runModel(
   let equityStock = model.initialEquity;
   let adstock = model.initialAdstock;
   for (let index = 0; index < length; index += 1) {
-    // 1. Lagged upstream: a weighted average of spend over the last L + 1 periods.
+    // 1. Lagged upstream: a weighted average of spend over the last L + 1 periods (the lags
+    // whose weights count: see `fillKeptLagWeights`).
     let laggedUpstream = 0;
     const current = lagWindow + index;
-    for (let lag = 0; lag <= lagWindow; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
+    for (let lag = lagFirst; lag <= lagLast; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
     laggedUpstream /= lagWeightSum;
 
     // 2. Downstream adstock, normalised so constant spend D holds it at D.

@@ -4,7 +4,11 @@ import { expect } from 'vitest';
 export const RELATIVE_TOLERANCE = 1e-9;
 
 /**
- * Asserts |actual − expected| ≤ 1e-9 · max(|actual|, |expected|, scale).
+ * Asserts |actual − expected| ≤ 1e-9 · max(1, |actual|, |expected|, scale).
+ * The 1 is the spec's (relative error "measured against max(1, |value|)"): a value of 1e-95
+ * (equity built by spend of 1e-200) need only agree to 1e-9 absolute; the engine drops lags whose
+ * weights are negligible (src/engine/lag-weights.ts), which may move such a value in its leading
+ * digits and moves nothing of size.
  * `scale` is for values that are differences of larger numbers (profit, the revenue
  * decomposition): their error is relative to the numbers they were computed from.
  */
@@ -14,7 +18,7 @@ export function expectClose(actual: number | null, expected: number | null, labe
     return;
   }
   expect(Number.isFinite(actual), `${label} is finite`).toBe(Number.isFinite(expected));
-  const size = Math.max(Math.abs(actual), Math.abs(expected), Math.abs(scale));
+  const size = Math.max(1, Math.abs(actual), Math.abs(expected), Math.abs(scale));
   const error = Math.abs(actual - expected);
   if (error > RELATIVE_TOLERANCE * size) {
     expect.fail(`${label}: got ${actual}, expected ${expected} (relative error ${size === 0 ? error : error / size})`);

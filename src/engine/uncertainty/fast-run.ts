@@ -33,8 +33,9 @@ export function runPowers(model: CompiledModel): RunPowers {
  * - x^1 is x, so a shape of exactly 1 skips the power;
  * - `upstream` holds no spend after position `lastSpend` (history included, so that is also the
  *   last period whose lag window reaches spend): the lag sum skips the lags that point past it
- *   (adding 0 changes no bit of a sum), and after period `lastSpend` the lagged upstream is
- *   exactly 0 and its Hill curve is skipped (both give 0 in `runModel` too);
+ *   (adding 0 changes no bit of a sum), and once the kept lags (lagFirst … lagLast, as in
+ *   `runModel`) no longer reach it the lagged upstream is exactly 0 and its Hill curve is
+ *   skipped (both give 0 in `runModel` too);
  * - a Hill curve whose input equals the previous period's reuses its output (constant spend
  *   settles the adstock, and then the lagged upstream, on a fixed value within a few periods);
  * - the lagged upstream is reused when both this period's and the previous period's lag windows
@@ -76,11 +77,14 @@ export function fastRun(
   trace: RunTrace,
 ): void {
   const {
-    lagWindow, lagWeights, lagWeightSum, equityRetention, adstockRetention, maxEquity,
+    lagWindow, lagWeights, lagFirst, lagLast, lagWeightSum, equityRetention, adstockRetention, maxEquity,
     upstreamHalfSaturation, upstreamShape, downstreamHalfSaturation, downstreamShape,
     insightFeedback, demandLift, conversionLift, baseConversion, maxConversionLift,
     valuePerSale, margin, demandBeforeBrand,
   } = model;
+  // The last period whose kept lags (lagFirst … lagLast, see `fillKeptLagWeights`) reach
+  // position lastSpend; after it the lagged upstream is exactly 0.
+  const lastReach = lastSpend - (lagWindow - lagLast);
   const equityInflow = (1 - equityRetention) * maxEquity;
   const adstockInflow = 1 - adstockRetention;
   const { upstreamHalfPower, downstreamHalfPower, adstockRetentionPower } = powers;
@@ -110,12 +114,12 @@ export function fastRun(
     const current = lagWindow + index;
     sameSpendRun = current > 0 && upstream[current] === upstream[current - 1] ? sameSpendRun + 1 : 1;
     let laggedUpstream = 0;
-    if (index <= lastSpend) {
-      if (index > 0 && sameSpendRun >= lagWindow + 2) {
+    if (index <= lastReach) {
+      if (index > 0 && sameSpendRun >= lagLast + 2) {
         laggedUpstream = lastLaggedUpstream;
       } else {
         // Positions after lastSpend hold no spend: skipping their zero terms leaves every bit of the sum as it was.
-        for (let lag = Math.max(0, current - lastSpend); lag <= lagWindow; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
+        for (let lag = Math.max(lagFirst, current - lastSpend); lag <= lagLast; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
         laggedUpstream /= lagWeightSum;
       }
     }
@@ -172,7 +176,7 @@ export function fastRun(
     contribution[index] = periodRevenue * margin;
 
     // From here on nothing feeds the stocks: no spend reaches the lag window or the adstock.
-    if (index >= lastSpend && index >= lastDownstreamSpend && (downstreamNegligible || adstock === 0)) {
+    if (index >= lastReach && index >= lastDownstreamSpend && (downstreamNegligible || adstock === 0)) {
       index += 1;
       break;
     }

@@ -1,5 +1,6 @@
 import { type CompiledModel, compileModel } from '../compile-model.ts';
 import type { Model } from '../model.ts';
+import { negligibleLagShare, peakLag } from '../lag-weights.ts';
 
 /** A compiled model that can take new values for some of its settings, quickly. */
 export interface Recompiler {
@@ -45,7 +46,8 @@ const SCALAR_SETTERS: Readonly<Record<string, (compiled: CompiledModel, value: n
 };
 
 const DEMAND_PATHS = ['market.inMarketPerMonth', 'market.growthPerYear'];
-const LAG_PATHS = ['upstream.lagMonths', 'upstream.lagConcentration'];
+// The shape too: it sets which lags are negligible (`negligibleLagShare`).
+const LAG_PATHS = ['upstream.lagMonths', 'upstream.lagConcentration', 'upstream.shape'];
 const DISCOUNT_PATHS = ['economics.discountRatePerYear'];
 
 /**
@@ -111,7 +113,7 @@ export function createRecompiler(model: Model, paths: readonly string[]): Recomp
       }
       if (rebuildLag) {
         const lagPeak = settings['upstream.lagMonths'] * periodsPerMonth;
-        compiled.lagWeightSum = fillLagWeights(compiled.lagWeights, lagPeak, Math.log(settings['upstream.lagConcentration']));
+        fillLagWeights(compiled, lagPeak, Math.log(settings['upstream.lagConcentration']));
       }
       if (rebuildDemand) {
         const inMarketPerPeriod = settings['market.inMarketPerMonth'] / periodsPerMonth;
@@ -138,37 +140,46 @@ function runningPowers(powers: Float64Array, logStep: number): void {
 }
 
 /**
- * weights[l] = c^((l − peak)²) for l = 0 … length − 1, with c = exp(logConcentration); returns
- * their sum. Computed outward from the peak, where weights only shrink. The two lags either
- * side of the peak, one of which has the largest weight, are computed directly; the others are
- * at most c^¾ times the largest, and where c is tiny the product may round such a weight to 0
- * before Math.pow would, which changes the weighted average by less than c of itself.
+ * weights[l] = c^((l − peak)²) for the lags that count (`fillKeptLagWeights`' rule, the same
+ * cut-off) and 0 for the others, with c = exp(logConcentration); sets `compiled`'s lagFirst,
+ * lagLast and lagWeightSum. Computed outward from the lag nearest the peak, where weights only
+ * shrink, so each walk stops at its first negligible lag: O(kept lags) per draw, however long the
+ * window. Only the previous draw's kept lags need clearing. The largest weight is computed
+ * directly; where c is tiny the running product may round a weight to 0 before Math.pow would,
+ * which changes the weighted average by less than c of itself.
  */
-function fillLagWeights(weights: Float64Array, peak: number, logConcentration: number): number {
+function fillLagWeights(compiled: CompiledModel, peak: number, logConcentration: number): void {
+  const weights = compiled.lagWeights;
   const last = weights.length - 1;
-  const start = Math.min(last, Math.max(0, Math.floor(peak)));
+  weights.fill(0, compiled.lagFirst, compiled.lagLast + 1);
+  const start = peakLag(peak, last);
   const squared = Math.exp(2 * logConcentration);
+  const cutoff = Math.exp((start - peak) * (start - peak) * logConcentration) * negligibleLagShare(last, compiled.upstreamShape);
   let sum = 0;
   // Walks from `first` one lag at a time in `direction` (+1 or −1), where weights only shrink:
   // w(lag + direction) / w(lag) = c^(1 + 2·direction·d), a ratio that itself shrinks by c² a lag.
+  // Returns the last lag kept (first − direction when none is).
   const walk = (first: number, direction: number) => {
     let weight = 0;
     let ratio = 0;
-    for (let lag = first, step = 0; lag >= 0 && lag <= last; lag += direction, step += 1) {
+    let lag = first;
+    for (let step = 0; lag >= 0 && lag <= last; lag += direction, step += 1) {
       const distance = lag - peak;
-      // Directly: every RESTART_EVERY lags, and the lag just above the peak (it may hold the largest weight).
-      if (step % RESTART_EVERY === 0 || (direction > 0 && step === 1)) {
+      if (step % RESTART_EVERY === 0) {
         weight = Math.exp(distance * distance * logConcentration);
         ratio = Math.exp((1 + 2 * direction * distance) * logConcentration);
       } else {
         weight *= ratio;
         ratio *= squared;
       }
+      if (!(weight > cutoff)) break;
       weights[lag] = weight;
-      sum += weight;
     }
+    return lag - direction;
   };
-  walk(start, 1); // from the lag at or below the peak, upward
-  walk(start - 1, -1);
-  return sum;
+  compiled.lagLast = walk(start, 1); // the peak itself is always kept
+  compiled.lagFirst = walk(start - 1, -1);
+  // Summed from the lowest lag up, as `fillKeptLagWeights` sums.
+  for (let lag = compiled.lagFirst; lag <= compiled.lagLast; lag += 1) sum += weights[lag];
+  compiled.lagWeightSum = sum;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Model, type PeriodResult, type SimulationResult, createDrawRunner, parseModel, simulate } from '../../../src/engine/index.ts';
 import { settingOf } from '../../../src/engine/model-fields.ts';
 import { compileModel } from '../../../src/engine/compile-model.ts';
+import { negligibleLagShare } from '../../../src/engine/lag-weights.ts';
 import { createRecompiler } from '../../../src/engine/uncertainty/recompile.ts';
 import { validModel } from '../arbitrary-model.ts';
 import { defaultJson, withSettings } from './fixtures.ts';
@@ -85,13 +86,15 @@ describe('createDrawRunner', () => {
 });
 
 describe('createRecompiler', () => {
-  const PATHS = ['upstream.lagMonths', 'upstream.lagConcentration', 'market.growthPerYear', 'economics.discountRatePerYear'];
+  const PATHS = ['upstream.lagMonths', 'upstream.lagConcentration', 'upstream.shape', 'market.growthPerYear', 'economics.discountRatePerYear'];
   const settingsArbitrary = fc.record({
     periodsPerYear: fc.constantFrom(4, 12, 52),
     lagWindowMonths: evenly(0, 600),
     lagFraction: evenly(0, 1),
     // Concentrations near 1 keep weights far from the peak large, where rounding would build up.
     lagConcentration: fc.oneof(evenly(0.01, 0.99), evenly(0.99999, 0.999999)),
+    // The shape sets which lags are negligible (src/engine/lag-weights.ts).
+    shape: fc.oneof(evenly(0.2, 4), fc.constant(1)),
     growthPerYear: evenly(-0.9, 3),
     discountRatePerYear: evenly(-0.5, 1),
   });
@@ -104,12 +107,20 @@ describe('createRecompiler', () => {
       json.upstream.lagWindowMonths = settings.lagWindowMonths;
       json.upstream.lagMonths = 0;
       const model = parseModel(json);
-      const values = [settings.lagFraction * settings.lagWindowMonths, settings.lagConcentration, settings.growthPerYear, settings.discountRatePerYear];
+      const values = [settings.lagFraction * settings.lagWindowMonths, settings.lagConcentration, settings.shape, settings.growthPerYear, settings.discountRatePerYear];
       const recompiler = createRecompiler(model, PATHS);
+      // A previous draw with the widest window of kept lags: this draw must clear what it leaves.
+      recompiler.apply(Float64Array.from([settings.lagWindowMonths / 2, 0.999999, 0.2, 0, 0]));
       recompiler.apply(Float64Array.from(values));
       const expected = compileModel(withSettings(model, Object.fromEntries(PATHS.map((path, index) => [path, values[index]]))));
       const actual = recompiler.compiled;
+      // The same lags kept, but for one whose weight is within rounding of the cut-off.
+      const cutoff = expected.lagWeights.reduce((largest, weight) => Math.max(largest, weight), 0) * negligibleLagShare(expected.lagWindow, settings.shape);
+      const onTheEdge = (lag: number) => Math.abs(Math.pow(settings.lagConcentration, (lag - values[0] * settings.periodsPerYear / 12) ** 2) - cutoff) <= 1e-12 * cutoff;
+      if (actual.lagFirst !== expected.lagFirst) expect(onTheEdge(Math.min(actual.lagFirst, expected.lagFirst)), 'first kept lag').toBe(true);
+      if (actual.lagLast !== expected.lagLast) expect(onTheEdge(Math.max(actual.lagLast, expected.lagLast)), 'last kept lag').toBe(true);
       actual.lagWeights.forEach((weight, lag) => {
+        if (onTheEdge(lag)) return;
         // c^(d²) is known only to about |d² ln c| units in the last place of its exponent, for Math.pow too.
         const expectedWeight = expected.lagWeights[lag];
         // Below the normal range a double has few digits left; both must just be negligible there.
