@@ -1,19 +1,19 @@
 import { LitElement, css, html } from 'lit';
 import { type FieldGroup, type ModelIssue, NUMBER_FIELDS } from '../engine/index.ts';
+import { fieldDisplay } from './field-display.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
-import { type Draft, numberFromText, readField } from './model-draft.ts';
+import { periodName } from './format.ts';
+import { type Draft, readField } from './model-draft.ts';
 import './number-field.component.ts';
+import { parseAmount } from './parse-amount.ts';
 
 const GROUPS: { group: FieldGroup; intro: string }[] = [
   { group: 'Market', intro: 'The buyers there are to win.' },
-  { group: 'Brand', intro: 'Brand equity: the lasting stock that upstream spend builds.' },
+  { group: 'Brand', intro: 'Brand equity: the lasting stock that upstream spend builds, on a 0–1 scale (0.37 is 37 % of the way from an unknown brand to the strongest possible).' },
   { group: 'Upstream', intro: 'Research, brand building, positioning: slow, lagged, lasting.' },
   { group: 'Downstream', intro: 'Ads, promotions, conversion work: fast, fading, saturating.' },
   { group: 'Economics', intro: 'What a sale is worth and how future money is valued.' },
 ];
-
-/** Money fields read better with thousands separators. */
-const MONEY_UNITS = new Set(['money per month', 'money', 'people per month']);
 
 /**
  * Every assumption of the model, grouped as Market, Brand, Upstream, Downstream and Economics,
@@ -67,42 +67,56 @@ export class AssumptionsPanel extends LitElement {
   override render() {
     return html`
       <div class="top">
-        <p>Every setting of the model. Amounts are per month, whatever the planning periods.</p>
+        <p>Every setting of the model. Amounts are per month, whatever the planning periods; percentages are typed as percent (40 means 40 %).</p>
         ${this.canReset ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('reset-preset', { bubbles: true, composed: true }))}>Reset to preset</button>` : null}
       </div>
       ${GROUPS.map(({ group, intro }) => html`<fieldset>
         <legend>${group}</legend>
         <p class="intro">${intro}</p>
         <div class="fields">
-          ${NUMBER_FIELDS.filter((field) => field.group === group).map((field) => html`<number-field
-            label=${field.label} path=${field.path} .value=${readField(this.draft, field.path)}
-            ?grouping=${MONEY_UNITS.has(field.unit)}
-            help=${`${field.help} (${field.unit})`}
-            .error=${messagesFor(this.issues, field.path).join(' ')}></number-field>`)}
+          ${NUMBER_FIELDS.filter((field) => field.group === group).map((field) => {
+            const display = fieldDisplay(field.path)!;
+            return html`<number-field
+              label=${display.label} path=${field.path} .value=${readField(this.draft, field.path)}
+              .kind=${display.kind} ?grouping=${display.grouping} suffix=${display.suffix} help=${display.help}
+              .error=${messagesFor(this.issues, field.path).join(' ')}></number-field>`;
+          })}
           ${group === 'Market' ? this.renderSeasonality() : null}
         </div>
       </fieldset>`)}`;
   }
 
-  /** Seasonality is a list (or none), typed as numbers separated by commas. */
+  /**
+   * Seasonality is a list (or none), typed as numbers separated by commas: 12 monthly values
+   * for any planning periods, or one per period of the year (4 quarters, 52 weeks).
+   */
   private renderSeasonality() {
     const value = readField(this.draft, 'market.seasonality');
     const text = Array.isArray(value) ? value.join(', ') : '';
     const errors = messagesFor(this.issues, 'market.seasonality');
     const periods = readField(this.draft, 'periodsPerYear');
+    const perYear = typeof periods === 'number' ? periods : 12;
+    const count = Array.isArray(value) ? value.length : 0;
+    const reading = count === 12 && perYear !== 12 ? ` Now: 12 monthly values, turned into ${perYear} ${periodName(perYear)}ly ones.` : '';
+    const choices = perYear === 12
+      ? '12 values, one per month (the plan’s first month first)'
+      : `12 values, one per month (the plan’s first month first), or ${perYear}, one per ${periodName(perYear)}`;
     return html`<div class="wide">
       <label for="seasonality">Seasonality</label>
       <input id="seasonality" type="text" autocomplete="off" spellcheck="false" .value=${text}
         aria-invalid=${errors.length > 0 ? 'true' : 'false'} aria-describedby="seasonality-help seasonality-error"
         @change=${this.onSeasonality}>
-      <p id="seasonality-help" class="help">Demand index for each of the ${typeof periods === 'number' ? periods : 12} periods of the year, separated by commas (1 = average). Leave empty for none.</p>
+      <p id="seasonality-help" class="help">Demand in each part of the year against an average of 1 (1.2 = 20 % busier): ${choices}, separated by commas. Leave empty for none.${reading}</p>
       <p id="seasonality-error" class="error" role=${errors.length > 0 ? 'alert' : 'none'}>${errors.join(' ')}</p>
     </div>`;
   }
 
   private onSeasonality(event: Event): void {
     const text = (event.target as HTMLInputElement).value.trim();
-    const value = text === '' ? null : text.split(/[,;\s]+/).filter((part) => part !== '').map(numberFromText);
+    const value = text === '' ? null : text.split(/[,;\s]+/).filter((part) => part !== '').map((part) => {
+      const parsed = parseAmount(part, 'number');
+      return parsed.ok ? parsed.value : part;
+    });
     this.dispatchEvent(fieldChange('market.seasonality', value));
   }
 }

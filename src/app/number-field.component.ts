@@ -1,13 +1,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { fieldChange } from './field-events.ts';
-import { numberFromText } from './model-draft.ts';
-
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
+import { type AmountKind, amountText, parseAmount } from './parse-amount.ts';
 
 /**
  * A labelled text box for one number of the model, with its unit, a one-line explanation and
- * the engine's message when the value is invalid. Text is kept as typed while the box has focus,
- * so validation never fights the person typing.
+ * the message when the value is invalid. Text is kept as typed while the box has focus, so
+ * validation never fights the person typing. What is typed is read by `parseAmount` for the
+ * box's kind ("2.5m", "€2,000,000", "50%"); text it cannot read is sent as it is, for the
+ * message to say why.
+ *
+ * The message takes the place of the help line (both sit in one grid cell, the help hidden but
+ * still holding its height), so an error does not push what follows down.
  *
  * @event field-change - on every edit, with `{ path, value }`; value is the number typed, or the text when it is not one
  * @cssproperty --field-width - width of the text box
@@ -26,8 +29,12 @@ export class NumberField extends LitElement {
     input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
     input:disabled { background: #f0f0f0; color: #666; }
     .suffix { color: #444; font-size: 0.85rem; white-space: nowrap; }
+    .notes { display: grid; }
+    .notes > p { grid-area: 1 / 1; }
     .help { margin: 3px 0 0; font-size: 0.78rem; color: #555; }
-    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    .help.covered { visibility: hidden; }
+    .error { margin: 3px 0 0; font-size: 0.8rem; line-height: 1.25; color: #B00020; font-weight: 600; }
+    .error:empty { margin: 0; }
   `;
 
   static override properties = {
@@ -40,6 +47,7 @@ export class NumberField extends LitElement {
     grouping: { type: Boolean },
     disabled: { type: Boolean },
     scale: { type: Number },
+    kind: { type: String },
     hideLabel: { type: Boolean, attribute: 'hide-label', reflect: true },
     hideError: { type: Boolean, attribute: 'hide-error', reflect: true },
     optional: { type: Boolean },
@@ -57,8 +65,13 @@ export class NumberField extends LitElement {
   /** Show thousands separators (for money) when the box does not have focus. */
   declare grouping: boolean;
   declare disabled: boolean;
-  /** Display = model value × scale (100 for a share shown in percent). */
+  /** Display = model value × scale: 100 for a share shown in percent (the same as kind "percent"). */
   declare scale: number;
+  /**
+   * What the box holds, which decides how typed text is read (see `parseAmount`). Unset: a
+   * percent box when scale is 100, money when grouping, else a plain number.
+   */
+  declare kind: AmountKind | undefined;
   /** Keep the label for screen readers but not on screen, where a visible label already names the control. */
   declare hideLabel: boolean;
   /** The error is shown elsewhere (where there is room); this box still reports it to screen readers. */
@@ -77,6 +90,7 @@ export class NumberField extends LitElement {
     this.grouping = false;
     this.disabled = false;
     this.scale = 1;
+    this.kind = undefined;
     this.hideLabel = false;
     this.hideError = false;
     this.optional = false;
@@ -94,8 +108,10 @@ export class NumberField extends LitElement {
           @input=${this.onInput} @blur=${() => this.showValue()}>
         ${this.suffix ? html`<span class="suffix" aria-hidden="true">${this.suffix}</span>` : nothing}
       </div>
-      ${this.help ? html`<p id="help" class="help">${this.help}</p>` : nothing}
-      <p id="error" class="error" role=${invalid ? 'alert' : nothing}>${this.error}</p>`;
+      <div class="notes">
+        ${this.help ? html`<p id="help" class=${invalid && !this.hideError ? 'help covered' : 'help'}>${this.help}</p>` : nothing}
+        <p id="error" class="error" role=${invalid ? 'alert' : nothing}>${this.error}</p>
+      </div>`;
   }
 
   override updated(): void {
@@ -107,6 +123,11 @@ export class NumberField extends LitElement {
     return this.shadowRoot?.querySelector('input') ?? null;
   }
 
+  /** The kind that reads this box's text. */
+  private get amountKind(): AmountKind {
+    return this.kind ?? (this.scale === 100 ? 'percent' : this.grouping ? 'money' : 'number');
+  }
+
   private showValue(): void {
     const input = this.input;
     if (input === null) return;
@@ -115,8 +136,7 @@ export class NumberField extends LitElement {
     // A number too large for a double (1e400 read as Infinity) keeps the text as typed.
     if (typeof value === 'number' && !Number.isFinite(value)) return;
     if (typeof value === 'number') {
-      const shown = Math.round(value * this.scale * 1e10) / 1e10;
-      text = this.grouping ? grouped.format(shown) : String(shown);
+      text = amountText(value, this.amountKind, this.grouping);
     } else {
       text = value === undefined || value === null ? '' : String(value);
     }
@@ -129,9 +149,8 @@ export class NumberField extends LitElement {
       this.dispatchEvent(fieldChange(this.path, undefined));
       return;
     }
-    const parsed = numberFromText(text);
-    const value = typeof parsed === 'number' && this.scale !== 1 ? parsed / this.scale : parsed;
-    this.dispatchEvent(fieldChange(this.path, value));
+    const parsed = parseAmount(text, this.amountKind);
+    this.dispatchEvent(fieldChange(this.path, parsed.ok ? parsed.value : text));
   }
 }
 
