@@ -1,4 +1,5 @@
 import { type PeriodsPerYear, type Summary, type SummaryDifference, summaryDifference } from '../engine/index.ts';
+import type { PhasingKind } from '../engine/plan-outline.ts';
 
 /** One model in a comparison. */
 export interface ComparedScenario {
@@ -8,6 +9,14 @@ export interface ComparedScenario {
   file: string;
   horizonYears: number;
   periodsPerYear: PeriodsPerYear;
+  /** ISO 4217 code of the model's money, when it has one. */
+  currency?: string;
+  /** How the plan sets its spend: one budget and split, year by year, or period by period. */
+  phasing: PhasingKind;
+  /** Total spend in each year, year 1 first. */
+  budgetByYear: number[];
+  /** Upstream share of each year's spend; null for a year with no spend. */
+  upstreamShareByYear: (number | null)[];
   summary: Summary;
   /** This scenario minus the baseline (for the baseline itself: zeros, and nulls where it has them). */
   difference: SummaryDifference;
@@ -26,6 +35,10 @@ export interface ComparisonInput {
   file: string;
   horizonYears: number;
   periodsPerYear: PeriodsPerYear;
+  currency?: string;
+  phasing: PhasingKind;
+  budgetByYear: number[];
+  upstreamShareByYear: (number | null)[];
   summary: Summary;
 }
 

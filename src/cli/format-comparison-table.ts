@@ -1,7 +1,9 @@
+import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
+import type { NumberFormats } from '../engine/io/number-formats.ts';
+import { PHASING_WORDS } from '../engine/plan-outline.ts';
 import type { ComparedScenario, Comparison } from './comparison.ts';
 import {
-  MISSING, countOf, formatEquity, formatEquityChange, formatMoney, formatMoneyChange, formatPercent,
-  formatPercentChange, formatPeriod, formatPeriodChange, formatPointsChange, granularityName,
+  MISSING, countOf, formatFigure, formatFigureChange, formatsFor, granularityName,
 } from './format-numbers.ts';
 import { renderTextTable } from './text-table.ts';
 
@@ -12,52 +14,50 @@ interface ComparisonRow {
   change: (scenario: ComparedScenario, baseline: ComparedScenario) => string;
 }
 
-const moneyRow = (label: string, field: 'totalSpend' | 'totalRevenue' | 'npv' | 'carryoverValue' | 'npvWithCarryover'): ComparisonRow => ({
-  label,
-  value: (scenario) => formatMoney(scenario.summary[field]),
-  change: (scenario, baseline) => moneyChange(scenario.difference[field], baseline.summary[field]),
+const formatsOf = (scenario: ComparedScenario): NumberFormats => formatsFor(scenario);
+
+/** A row that says what the scenario is; it has no difference column. */
+const describingRow = (label: string, value: (scenario: ComparedScenario) => string): ComparisonRow => ({ label, value, change: () => '' });
+
+const figureRow = (figure: KeyFigure): ComparisonRow => ({
+  label: figure.label,
+  value: (scenario) => formatFigure(figure, scenario.summary[figure.field], formatsOf(scenario), scenario.periodsPerYear),
+  change: (scenario, baseline) => formatFigureChange(
+    figure, scenario.difference[figure.field], baseline.summary[figure.field], formatsOf(scenario), scenario.periodsPerYear,
+  ),
 });
 
 /**
- * A comparison as a terminal table: one row per key figure, one column per scenario, and after
- * each scenario but the first a "vs <first>" column with the difference: money as an amount and
- * a percentage of the baseline, ROI in percentage points, payback in periods, equity on its scale.
- * Ends with "\n".
+ * One value for every year when they are all the same ("€1,200,000"), else each year's, short
+ * ("€1.2M / €1.5M / €2M").
+ */
+function byYear(values: readonly (number | null)[], one: (value: number | null) => string, short: (value: number | null) => string): string {
+  if (values.length === 0) return MISSING;
+  return values.every((value) => value === values[0]) ? one(values[0]) : values.map(short).join(' / ');
+}
+
+/**
+ * A comparison as a terminal table. First the rows that say what each scenario is (horizon,
+ * phasing, budget per year and upstream share by year), then one row per key figure in
+ * `KEY_FIGURES` order (the marketing's own value first), ROI by year after ROI; one column per
+ * scenario, and after each scenario but the first a "vs <first>" column with the difference:
+ * money as an amount and a percentage of the baseline, ROI and IRR in percentage points, payback
+ * in periods, equity on its scale. Money carries each model's currency symbol. Ends with "\n".
  */
 export function formatComparisonTable(comparison: Comparison): string {
   const [baseline] = comparison.scenarios;
   const years = Math.max(...comparison.scenarios.map((scenario) => scenario.summary.roiByYear.length));
+  const roiByYearRows = Array.from({ length: years }, (_, index): ComparisonRow => ({
+    label: `ROI year ${index + 1}`,
+    value: (scenario) => formatsOf(scenario).percent(scenario.summary.roiByYear[index] ?? null),
+    change: (scenario) => formatsOf(scenario).pointsChange(scenario.difference.roiByYear?.[index] ?? null),
+  }));
   const rows: ComparisonRow[] = [
-    {
-      label: 'Horizon',
-      value: (scenario) => `${countOf(scenario.horizonYears, 'year')}, ${granularityName(scenario.periodsPerYear)}`,
-      change: () => '',
-    },
-    moneyRow('Total spend', 'totalSpend'),
-    moneyRow('Total revenue', 'totalRevenue'),
-    moneyRow('NPV of profit', 'npv'),
-    moneyRow('Carryover value', 'carryoverValue'),
-    moneyRow('NPV with carryover', 'npvWithCarryover'),
-    {
-      label: 'ROI',
-      value: (scenario) => formatPercent(scenario.summary.roi),
-      change: (scenario) => formatPointsChange(scenario.difference.roi),
-    },
-    ...Array.from({ length: years }, (_, index): ComparisonRow => ({
-      label: `ROI year ${index + 1}`,
-      value: (scenario) => formatPercent(scenario.summary.roiByYear[index] ?? null),
-      change: (scenario) => formatPointsChange(scenario.difference.roiByYear?.[index] ?? null),
-    })),
-    {
-      label: 'Payback',
-      value: (scenario) => formatPeriod(scenario.summary.paybackPeriod, scenario.periodsPerYear),
-      change: (scenario) => formatPeriodChange(scenario.difference.paybackPeriod, scenario.periodsPerYear),
-    },
-    {
-      label: 'Final brand equity',
-      value: (scenario) => formatEquity(scenario.summary.finalEquity),
-      change: (scenario) => formatEquityChange(scenario.difference.finalEquity),
-    },
+    describingRow('Horizon', (scenario) => `${countOf(scenario.horizonYears, 'year')}, ${granularityName(scenario.periodsPerYear)}`),
+    describingRow('Phasing', (scenario) => PHASING_WORDS[scenario.phasing]),
+    describingRow('Budget per year', (scenario) => byYear(scenario.budgetByYear, formatsOf(scenario).money, formatsOf(scenario).moneyShort)),
+    describingRow('Upstream share', (scenario) => byYear(scenario.upstreamShareByYear, formatsOf(scenario).percentWhole, formatsOf(scenario).percentWhole)),
+    ...KEY_FIGURES.flatMap((figure) => (figure.field === 'roi' ? [figureRow(figure), ...roiByYearRows] : [figureRow(figure)])),
   ];
 
   const others = comparison.scenarios.slice(1);
@@ -70,11 +70,4 @@ export function formatComparisonTable(comparison: Comparison): string {
   ]);
   const table = [['', ...names], ['', ...files], ...body];
   return `${renderTextTable(table, ['left', ...names.map(() => 'right' as const)])}\n`;
-}
-
-function moneyChange(difference: number | null, baselineValue: number): string {
-  if (difference === null) return MISSING;
-  const amount = formatMoneyChange(difference);
-  // A percentage of nothing has no meaning; show the amount alone.
-  return baselineValue === 0 ? amount : `${amount} (${formatPercentChange(difference / Math.abs(baselineValue))})`;
 }

@@ -1,7 +1,10 @@
-import type { Model, SimulationResult } from '../engine/index.ts';
+import type { MarginalRoi, Model, SimulationResult } from '../engine/index.ts';
+import { KEY_FIGURES } from '../engine/key-figures.ts';
+import { MARGINAL_ROI_FIGURES } from '../engine/marginal-roi-figure.ts';
 import {
-  countOf, formatEquity, formatMoney, formatPercent, formatPeriod, granularityName,
+  countOf, currencyNote, formatFigure, formatMarginalRoi, formatsFor, granularityName,
 } from './format-numbers.ts';
+import { printableText } from './printable.ts';
 import { renderTextTable } from './text-table.ts';
 import { totalsByYear } from './year-totals.ts';
 
@@ -9,45 +12,48 @@ import { totalsByYear } from './year-totals.ts';
 const DESCRIPTION_WIDTH = 88;
 
 /**
- * A simulation as a terminal report: the model's name, the horizon (and description), the key
- * figures, and a per-year table (spend on each side, revenue, profit, ROI, equity at year end).
+ * A simulation as a terminal report: the model's name, the horizon (and currency, and
+ * description), the key figures in `KEY_FIGURES` order (the marketing's own value first:
+ * marketing NPV with carryover, marketing NPV, then ROI, payback, IRR), each side's marginal ROI
+ * after IRR when given, then a per-year table (spend on each side, revenue, profit, ROI, equity
+ * at year end).
  *
- * Money has thousands separators and no currency symbol (the model has no currency); ratios are
- * percentages with one decimal; payback is "month N", "quarter N" or "week N"; a missing value
- * is "—". Ends with "\n".
+ * Money has thousands separators and the model's currency symbol when it has a currency; ratios
+ * are percentages with one decimal; payback is "month N", "quarter N" or "week N"; a missing
+ * value is "—". Ends with "\n".
  */
-export function formatSimulationTable(model: Model, result: SimulationResult): string {
+export function formatSimulationTable(model: Model, result: SimulationResult, marginal?: MarginalRoi): string {
   const { summary } = result;
+  const formats = formatsFor(model);
   const periods = result.periods.length;
   const lines: string[] = [
-    model.name,
+    printableText(model.name),
     `Horizon: ${countOf(model.horizonYears, 'year')}, ${periods} ${granularityName(model.periodsPerYear)} periods`,
   ];
+  const note = currencyNote(model.currency);
+  if (note !== undefined) lines.push(note);
   if (model.description !== undefined && model.description.trim() !== '') {
     lines.push('', ...wrapWords(model.description.trim(), DESCRIPTION_WIDTH));
   }
 
+  const figureRows = KEY_FIGURES.flatMap((figure) => {
+    const row = [figure.label, formatFigure(figure, summary[figure.field], formats, model.periodsPerYear)];
+    if (figure.field !== 'irr' || marginal === undefined) return [row];
+    return [row, ...MARGINAL_ROI_FIGURES.map((side) => [side.label, formatMarginalRoi(marginal[side.side])])];
+  });
   lines.push('', 'Key figures');
-  lines.push(renderTextTable([
-    ['Total spend', formatMoney(summary.totalSpend)],
-    ['Total revenue', formatMoney(summary.totalRevenue)],
-    ['NPV of profit', formatMoney(summary.npv)],
-    ['Carryover value', formatMoney(summary.carryoverValue)],
-    ['NPV with carryover', formatMoney(summary.npvWithCarryover)],
-    ['ROI', formatPercent(summary.roi)],
-    ['Payback', formatPeriod(summary.paybackPeriod, model.periodsPerYear)],
-    ['Final brand equity', formatEquity(summary.finalEquity)],
-  ], ['left', 'right'], '  '));
+  lines.push(renderTextTable(figureRows, ['left', 'right'], '  '));
 
+  const calendar = model.startYear !== undefined || (model.fiscalYearStartMonth ?? 1) !== 1;
   const header = ['Year', 'Upstream spend', 'Downstream spend', 'Revenue', 'Profit', 'ROI', 'Equity at year end'];
   const rows = totalsByYear(result.periods, model.periodsPerYear).map((year, index) => [
-    String(year.year),
-    formatMoney(year.upstream),
-    formatMoney(year.downstream),
-    formatMoney(year.revenue),
-    formatMoney(year.profit),
-    formatPercent(summary.roiByYear[index] ?? null),
-    formatEquity(year.equityAtYearEnd),
+    calendar ? formats.yearLabel(year.year).replace(/^Year /, '') : String(year.year),
+    formats.money(year.upstream),
+    formats.money(year.downstream),
+    formats.money(year.revenue),
+    formats.money(year.profit),
+    formats.percent(summary.roiByYear[index] ?? null),
+    formats.equity(year.equityAtYearEnd),
   ]);
   lines.push('', 'By year');
   lines.push(renderTextTable([header, ...rows], header.map(() => 'right'), '  '));

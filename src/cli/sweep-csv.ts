@@ -1,27 +1,33 @@
 import { csvFormatRows } from 'd3';
-import { SUMMARY_FIELDS } from '../engine/index.ts';
+import { KEY_FIGURES } from '../engine/key-figures.ts';
 import type { SweepResult } from './sweep-result.ts';
+
+/** The CSV's figure columns: the summary's scalar fields in `KEY_FIGURES` order, the marketing's own value first. */
+export const SWEEP_FIGURE_COLUMNS: readonly string[] = KEY_FIGURES.map((figure) => figure.field);
 
 /**
  * A sweep as CSV: one row per point. Columns are `value`, then each scalar summary field in
- * `SUMMARY_FIELDS` order, then `roiYear1` … `roiYearY` for the longest horizon among the points
- * (a sweep over horizonYears has points with fewer years; their extra cells are empty).
+ * `KEY_FIGURES` order (incrementalNpvWithCarryover, incrementalNpv, roi, paybackPeriod, irr,
+ * npvWithCarryover, npv, ...), then `marginalRoiUpstream` and `marginalRoiDownstream`, then
+ * `roiYear1` … `roiYearY` for the longest horizon among the points (a sweep over horizonYears
+ * has points with fewer years; their extra cells are empty).
  *
  * Numbers are written as JavaScript prints them (full precision, no separators); a null (no
- * ROI without spend, no payback within the horizon) is an empty cell. Ends with "\n".
+ * ROI without spend, no payback within the horizon, no single IRR) is an empty cell. Ends with "\n".
  *
- * @example formatSweepCsv(result).split('\n')[0] // "value,totalSpend,totalRevenue,...,roiYear1,roiYear2,roiYear3"
+ * @example formatSweepCsv(result).split('\n')[0] // "value,incrementalNpvWithCarryover,incrementalNpv,...,roiYear1,roiYear2,roiYear3"
  */
 export function formatSweepCsv(sweep: SweepResult): string {
-  const scalarFields = SUMMARY_FIELDS.filter((field) => field !== 'roiByYear');
   const years = Math.max(0, ...sweep.points.map((point) => point.summary.roiByYear.length));
   const yearColumns = Array.from({ length: years }, (_, index) => `roiYear${index + 1}`);
   const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
-  const header = ['value', ...scalarFields, ...yearColumns];
+  const header = ['value', ...SWEEP_FIGURE_COLUMNS, 'marginalRoiUpstream', 'marginalRoiDownstream', ...yearColumns];
   const rows = sweep.points.map((point) => [
     cell(point.value),
-    ...scalarFields.map((field) => cell(point.summary[field])),
+    ...KEY_FIGURES.map((figure) => cell(point.summary[figure.field])),
+    cell(point.marginalRoi.upstream),
+    cell(point.marginalRoi.downstream),
     ...yearColumns.map((_, index) => cell(point.summary.roiByYear[index])),
   ]);
   return `${csvFormatRows([header, ...rows])}\n`;

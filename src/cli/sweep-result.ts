@@ -1,9 +1,11 @@
-import type { Summary } from '../engine/index.ts';
+import type { MarginalRoi, Summary } from '../engine/index.ts';
 
-/** One run of a sweep: the value given to the swept setting and the summary it produced. */
+/** One run of a sweep: the value given to the swept setting and what it produced. */
 export interface SweepPoint {
   value: number;
   summary: Summary;
+  /** What the next unit of money on each side returns above its cost, at this point's plan. */
+  marginalRoi: MarginalRoi;
 }
 
 /** What `budget-sim sweep --format json` prints. */

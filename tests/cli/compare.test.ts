@@ -45,14 +45,14 @@ describe('summaryDifference', () => {
 });
 
 describe('compare command', () => {
-  it('prints { baseline, scenarios: [{ model, file, horizonYears, periodsPerYear, summary, difference }] }', () => {
+  it('prints { baseline, scenarios: [{ model, file, horizonYears, periodsPerYear, phasing, budgetByYear, upstreamShareByYear, summary, difference }] }', () => {
     const run = runInProcess(['compare', 'models/default.json', files.path('upstream-heavy.json'), '--format', 'json']);
     expect(run.exitCode).toBe(0);
     const comparison = JSON.parse(run.stdout) as Comparison;
     expect(comparison.baseline).toBe('Consumer brand (default)');
     expect(comparison.scenarios.map((scenario) => Object.keys(scenario))).toEqual([
-      ['model', 'file', 'horizonYears', 'periodsPerYear', 'summary', 'difference'],
-      ['model', 'file', 'horizonYears', 'periodsPerYear', 'summary', 'difference'],
+      ['model', 'file', 'horizonYears', 'periodsPerYear', 'phasing', 'budgetByYear', 'upstreamShareByYear', 'summary', 'difference'],
+      ['model', 'file', 'horizonYears', 'periodsPerYear', 'phasing', 'budgetByYear', 'upstreamShareByYear', 'summary', 'difference'],
     ]);
     const [baseline, heavy] = comparison.scenarios;
     expect(baseline.summary).toStrictEqual(summaryOf('models/default.json'));
@@ -74,7 +74,7 @@ describe('compare command', () => {
     expect(lines[0]).toMatch(/^\s+Consumer brand \(default\)\s+Upstream heavy\s+vs Consumer brand \(default\)\s+Quarterly, 5 years\s+vs Consumer brand \(default\)$/);
     expect(lines[1]).toContain('models/default.json');
     expect(run.stdout).toMatch(/Total spend\s+3,600,000\s+3,600,000\s+0 \(0\.0%\)\s+6,000,000\s+\+2,400,000 \(\+66\.7%\)/);
-    expect(run.stdout).toMatch(/ROI\s+-?[\d.]+%\s+-?[\d.]+%\s+[+-][\d.]+ pts/);
+    expect(run.stdout).toMatch(/ROI over the horizon\s+-?[\d.]+%\s+-?[\d.]+%\s+[+-][\d.]+ pts/);
     // The quarterly model has years 4 and 5 that the baseline lacks, and counts payback in quarters.
     expect(run.stdout).toMatch(/ROI year 5\s+—\s+—\s+—\s+-?[\d.]+%\s+—/);
     expect(run.stdout).toMatch(/Payback\s+month \d+\s+month \d+\s+[+-]?\d+ months?\s+quarter \d+\s+—/);
@@ -101,7 +101,7 @@ describe('compare --draws (Monte Carlo on common random numbers)', () => {
     expect(run.exitCode).toBe(0);
     const comparison = JSON.parse(run.stdout);
     expect(Object.keys(comparison.scenarios[0])).toEqual([
-      'model', 'file', 'horizonYears', 'periodsPerYear', 'summary', 'difference', 'monteCarlo', 'probabilityBest',
+      'model', 'file', 'horizonYears', 'periodsPerYear', 'phasing', 'budgetByYear', 'upstreamShareByYear', 'summary', 'difference', 'monteCarlo', 'probabilityBest',
     ]);
     expect(comparison.scenarios[0].monteCarlo.draws).toBe(300);
     expect(comparison.scenarios[0].monteCarlo.bands).toBeUndefined();

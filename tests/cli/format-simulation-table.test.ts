@@ -22,9 +22,9 @@ describe('formatSimulationTable', () => {
 
   it('shows the key figures with money separators and one-decimal percentages', () => {
     expect(table).toMatch(/Total spend\s+3,600,000\n/);
-    expect(table).toMatch(/ROI\s+-?\d+\.\d%\n/);
+    expect(table).toMatch(/ROI over the horizon\s+-?\d+\.\d%\n/);
     expect(table).toMatch(/Payback\s+month \d+\n/);
-    expect(table).toMatch(/Final brand equity\s+0\.\d{3}\n/);
+    expect(table).toMatch(/Brand equity at the end\s+0\.\d{3}\n/);
   });
 
   it('has a per-year table with one row per year', () => {
@@ -45,7 +45,7 @@ describe('formatSimulationTable', () => {
   });
 
   it('shows a missing ROI (no spend) and a missing payback (none within the horizon) as a dash', () => {
-    expect(tableFor('budget.perYear=0')).toMatch(/ROI\s+—\n/);
+    expect(tableFor('budget.perYear=0')).toMatch(/ROI over the horizon\s+—\n/);
     expect(tableFor('budget.upstreamShare=1', 'horizonYears=1')).toMatch(/Payback\s+—\n/);
   });
 

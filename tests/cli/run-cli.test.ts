@@ -8,12 +8,12 @@ import { PROJECT_ROOT, STACK_LINE, runInProcess, temporaryFiles } from './cli-ha
 const engineResult = simulate(parseModel(JSON.parse(readFileSync(`${PROJECT_ROOT}models/default.json`, 'utf8'))));
 
 describe('simulate', () => {
-  it('--format json prints { model, periods, summary } equal to the engine result exactly', () => {
+  it('--format json prints { model, periods, summary, marginalRoi } equal to the engine result exactly', () => {
     const run = runInProcess(['simulate', 'models/default.json', '--format', 'json']);
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
     const printed = JSON.parse(run.stdout);
-    expect(Object.keys(printed)).toEqual(['model', 'periods', 'summary']);
+    expect(Object.keys(printed)).toEqual(['model', 'periods', 'summary', 'marginalRoi']);
     expect(printed.model).toBe('Consumer brand (default)');
     expect(printed.summary).toStrictEqual(engineResult.summary);
     expect(printed.periods).toStrictEqual(engineResult.periods);

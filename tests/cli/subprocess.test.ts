@@ -25,7 +25,8 @@ const successes: Record<string, Success> = {
     argv: ['simulate', 'models/default.json'],
     check: (run) => {
       expect(run.stdout).toMatch(/^Consumer brand \(default\)\nHorizon: 3 years, 36 monthly periods\n/);
-      expect(run.stdout).toMatch(/Key figures\n {2}Total spend\s+3,600,000\n/);
+      expect(run.stdout).toMatch(/Key figures\n {2}Marketing NPV with carryover\s+[\d,]+\n/);
+      expect(run.stdout).toMatch(/\n {2}Total spend\s+3,600,000\n/);
       expect(run.stdout).not.toMatch(/NaN|undefined|null/);
     },
   },
@@ -64,7 +65,7 @@ const successes: Record<string, Success> = {
     argv: ['compare', 'models/default.json', files.path('variant.json')],
     check: (run) => {
       expect(run.stdout).toMatch(/Upstream heavy\s+vs Consumer brand \(default\)/);
-      expect(run.stdout).toMatch(/NPV with carryover\s+[\d,]+\s+[\d,]+\s+[+-][\d,]+ \([+-][\d.]+%\)/);
+      expect(run.stdout).toMatch(/\nMarketing NPV with carryover\s+[\d,]+\s+[\d,]+\s+[+-][\d,]+ \([+-][\d.]+%\)/);
     },
   },
   'compare --format json': {

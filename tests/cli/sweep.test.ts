@@ -1,6 +1,7 @@
 import { csvParse } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_FIELDS, simulate } from '../../src/engine/index.ts';
+import { simulate } from '../../src/engine/index.ts';
+import { KEY_FIGURES } from '../../src/engine/key-figures.ts';
 import { loadModel } from '../../src/cli/load-model.ts';
 import { parseOverride } from '../../src/cli/set-override.ts';
 import type { SweepResult } from '../../src/cli/sweep-result.ts';
@@ -62,12 +63,13 @@ describe('sweep command', () => {
     expect(result.points.map((point) => point.summary.roiByYear.length)).toEqual([1, 2]);
   });
 
-  it('prints CSV: value, each scalar summary figure, then roiYear1 … roiYearY', () => {
+  it('prints CSV: value, each scalar summary figure (marketing NPV first), marginal ROI of each side, then roiYear1 … roiYearY', () => {
     const run = sweep('--param', 'horizonYears', '--from', '1', '--to', '3', '--steps', '3', '--format', 'csv');
     expect(run.exitCode).toBe(0);
     const rows = csvParse(run.stdout);
-    const scalar = SUMMARY_FIELDS.filter((field) => field !== 'roiByYear');
-    expect(rows.columns).toEqual(['value', ...scalar, 'roiYear1', 'roiYear2', 'roiYear3']);
+    const scalar = KEY_FIGURES.map((figure) => figure.field);
+    expect(rows.columns).toEqual(['value', ...scalar, 'marginalRoiUpstream', 'marginalRoiDownstream', 'roiYear1', 'roiYear2', 'roiYear3']);
+    expect(rows.columns[1]).toBe('incrementalNpvWithCarryover');
     expect(rows.map((row) => row.value)).toEqual(['1', '2', '3']);
     // A one-year point has no second or third year: empty cells, not "null".
     expect(rows[0].roiYear2).toBe('');

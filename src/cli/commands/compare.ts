@@ -1,4 +1,5 @@
 import { compareMonteCarlo, simulate, type Model } from '../../engine/index.ts';
+import { planOutline } from '../../engine/plan-outline.ts';
 import { CliError } from '../cli-error.ts';
 import { compareScenarios } from '../comparison.ts';
 import { formatComparisonTable } from '../format-comparison-table.ts';
@@ -28,11 +29,15 @@ Options:
   --draws N          Monte Carlo with N draws (1 to 1,000,000); adds a table of ranges and chances.
   --seed S           Seed of the random numbers for --draws, a whole number ≥ 0 (default 1).
   --set path=value   Change a setting in every model before it is checked, as in simulate.
-  --format FORMAT    table (default): one row per key figure, one column per model, and a
-                     "vs <first>" column after each other model (money as amount and percentage,
-                     ROI in percentage points, payback in periods).
+  --format FORMAT    table (default): first what each model is (horizon, phasing, budget and
+                     upstream share by year), then one row per key figure, the marketing's own
+                     value first (marketing NPV with carryover, marketing NPV), one column per
+                     model, and a "vs <first>" column after each other model (money as amount
+                     and percentage, ROI and IRR in percentage points, payback in periods).
                      json: { "baseline": name, "scenarios": [{ "model", "file", "horizonYears",
-                     "periodsPerYear", "summary", "difference" }, ...] } where difference is this
+                     "periodsPerYear", "currency" (when the model has one), "phasing"
+                     (constant|yearly|explicit), "budgetByYear", "upstreamShareByYear",
+                     "summary", "difference" }, ...] } where difference is this
                      model minus the first (null where either is null; roiByYear element by
                      element, null when the horizons differ; paybackPeriod null when the models
                      count periods differently).
@@ -57,11 +62,16 @@ Examples:
     const comparison = compareScenarios(args.positionals.map((file) => {
       const model = loadModel(file, overrides);
       models.push(model);
+      const outline = planOutline(model);
       return {
         model: model.name,
         file,
         horizonYears: model.horizonYears,
         periodsPerYear: model.periodsPerYear,
+        ...(model.currency === undefined ? {} : { currency: model.currency }),
+        phasing: outline.phasing,
+        budgetByYear: outline.budgetByYear,
+        upstreamShareByYear: outline.upstreamShareByYear,
         summary: simulate(model).summary,
       };
     }));

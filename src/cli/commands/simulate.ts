@@ -1,4 +1,4 @@
-import { simulate } from '../../engine/index.ts';
+import { marginalRoi, simulate } from '../../engine/index.ts';
 import { CliError } from '../cli-error.ts';
 import { formatSimulationTable } from '../format-simulation-table.ts';
 import { loadModel, overridesFrom } from '../load-model.ts';
@@ -25,8 +25,14 @@ Options:
                        --set horizonYears=5  --set budget.perYear=[1e6,2e6,3e6]
                        --set budget.perYear.1=5e5  --set market.seasonality=null
                        --set "name=My plan"
-  --format FORMAT    table (default): key figures and a per-year table, for reading.
-                     json: { "model", "periods": [...], "summary": {...} } with the engine's field names.
+  --format FORMAT    table (default): key figures, the marketing's own value first (marketing
+                     NPV with carryover, marketing NPV: the plan minus spending nothing), each
+                     side's marginal ROI, and a per-year table, for reading. Money carries the
+                     model's currency symbol when it has a "currency".
+                     json: { "model", "currency" (when the model has one), "periods": [...],
+                     "summary": {...}, "marginalRoi": { "upstream", "downstream" } } with the
+                     engine's field names; marginalRoi is what the next unit of money on each
+                     side returns above its cost (docs/figures.md).
                      csv: a header row and one row per period, full-precision numbers.
   -h, --help         Show this help.
 
@@ -45,11 +51,13 @@ Examples:
     const model = loadModel(args.positionals[0], overrides);
     const result = simulate(model);
     if (format === 'json') {
-      output.stdout(`${JSON.stringify({ model: model.name, periods: result.periods, summary: result.summary }, null, 2)}\n`);
+      const currency = model.currency === undefined ? {} : { currency: model.currency };
+      const json = { model: model.name, ...currency, periods: result.periods, summary: result.summary, marginalRoi: marginalRoi(model) };
+      output.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else if (format === 'csv') {
       output.stdout(formatPeriodsCsv(result, model));
     } else {
-      output.stdout(formatSimulationTable(model, result));
+      output.stdout(formatSimulationTable(model, result, marginalRoi(model)));
     }
     return 0;
   },

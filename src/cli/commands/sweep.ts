@@ -1,4 +1,4 @@
-import { simulate, type Model } from '../../engine/index.ts';
+import { marginalRoi, simulate, type Model } from '../../engine/index.ts';
 import { requiredOptionValue } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { overridesFrom } from '../load-model.ts';
@@ -37,9 +37,12 @@ Options:
   --from A, --to B   First and last value (decimal numbers; A may be larger than B).
   --steps N          How many values: a whole number from 2 to ${MAX_SWEEP_STEPS} (2 gives just A and B).
   --set path=value   Change a setting first, as in simulate; --param is applied after every --set.
-  --format FORMAT    json (default): { "model", "param", "points": [{ "value", "summary" }, ...] }.
-                     csv: one row per value: value, each summary figure, roiYear1..roiYearY
-                     (empty cells where a figure is missing).
+  --format FORMAT    json (default): { "model", "param", "points": [{ "value", "summary",
+                     "marginalRoi": { "upstream", "downstream" } }, ...] }.
+                     csv: one row per value: value, each summary figure (the marketing's own
+                     value first: incrementalNpvWithCarryover, incrementalNpv, roi, ...),
+                     marginalRoiUpstream, marginalRoiDownstream, roiYear1..roiYearY (empty
+                     cells where a figure is missing).
   -h, --help         Show this help.
 
 Every value must give a valid model: sweeping horizonYears through 0, for example, stops with
@@ -75,7 +78,7 @@ Examples:
       applyOverride(json, { ...paramOverride, value });
       const model = validateSweepPoint(json, file, paramOverride.path, value);
       modelName = model.name;
-      return { value, summary: simulate(model).summary };
+      return { value, summary: simulate(model).summary, marginalRoi: marginalRoi(model) };
     });
 
     const sweep: SweepResult = { model: modelName, param: paramOverride.path, points };
