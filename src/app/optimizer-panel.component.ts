@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { type Model, type Summary, simulate } from '../engine/index.ts';
 import {
-  DEFAULT_ROBUST_DRAWS, type ObjectiveName, OptimizeError, type OptimizeOptions, type OptimizeResult, type PhasingName, type RobustStatistic, resolveOptions,
+  DEFAULT_ROBUST_DRAWS, describePlanNote, type NoteFormats, type ObjectiveName, OptimizeError, type OptimizeOptions, type OptimizeResult, type PhasingName, type RobustStatistic, resolveOptions,
 } from '../engine/optimize/index.ts';
 import '../charts/spend-equity.chart.ts';
-import { differenceTone, formatDifference, formatMoney, formatPercent, formatPeriod } from './format.ts';
+import { differenceTone, formatDifference, formatMoney, formatPercent, formatPeriod, periodName } from './format.ts';
 import { numberFromText } from './model-draft.ts';
 import { OptimizerController } from './optimizer-controller.ts';
 
@@ -36,14 +36,30 @@ const OPTION_WORDS: Record<string, string> = {
   maxShare: 'the highest upstream share',
   minPeriodMultiple: 'the least spend in a period',
   maxPeriodMultiple: 'the most spend in a period',
+  maxStep: 'the largest change between periods',
+  minFlight: 'the shortest flight',
 };
 
-/** The bound fields, each tied to the optimiser option it sets (for its error messages). */
+/** Phasings that choose spend period by period: the only ones the practical limits act on. */
+const PER_PERIOD: readonly PhasingName[] = ['period', 'flighting'];
+
+/**
+ * The bound fields, each tied to the optimiser option it sets (for its error messages), the
+ * phasings it acts on, and its help. `optional`: empty means no limit.
+ */
 const BOUNDS = [
-  { option: 'minShare', label: 'Lowest upstream share (%)', scale: 100 },
-  { option: 'maxShare', label: 'Highest upstream share (%)', scale: 100 },
-  { option: 'minPeriodMultiple', label: 'Least spend in a period (× average)', scale: 1 },
-  { option: 'maxPeriodMultiple', label: 'Most spend in a period (× average)', scale: 1 },
+  { option: 'minShare', label: 'Lowest upstream share (%)', scale: 100, phasings: undefined, optional: false, help: '' },
+  { option: 'maxShare', label: 'Highest upstream share (%)', scale: 100, phasings: undefined, optional: false, help: '' },
+  { option: 'minPeriodMultiple', label: 'Least spend in a period (× average)', scale: 1, phasings: ['flighting'], optional: false, help: '' },
+  { option: 'maxPeriodMultiple', label: 'Most spend in a period (× average)', scale: 1, phasings: ['flighting'], optional: true, help: 'Leave empty for no limit.' },
+  {
+    option: 'maxStep', label: 'Largest change between periods (% of average)', scale: 100, phasings: PER_PERIOD, optional: true,
+    help: 'How much each side may change from one period to the next, as a share of the average period. Empty: no limit.',
+  },
+  {
+    option: 'minFlight', label: 'Shortest flight (periods)', scale: 1, phasings: PER_PERIOD, optional: true,
+    help: 'Buy in flights of this many periods: what is switched on or off stays so that long. Must divide the periods in a year.',
+  },
 ] as const;
 
 type BoundOption = (typeof BOUNDS)[number]['option'];
@@ -87,6 +103,8 @@ export class OptimizerPanel extends LitElement {
     .wrap { overflow-x: auto; }
     table.robust th { white-space: normal; }
     spend-equity-chart { margin-top: 12px; }
+    ul.notes { margin: 10px 0 0; padding: 8px 12px 8px 28px; background: #fff8e1; border-left: 4px solid #b36b00; font-size: 0.86rem; }
+    ul.notes li + li { margin-top: 6px; }
   `;
 
   static override properties = {
@@ -98,6 +116,7 @@ export class OptimizerPanel extends LitElement {
     planFor: { state: true },
     bounds: { state: true },
     thorough: { state: true },
+    exactBest: { state: true },
     optionError: { state: true },
   };
 
@@ -112,6 +131,8 @@ export class OptimizerPanel extends LitElement {
   declare bounds: Record<BoundOption, string>;
   /** Search ten times longer, for the last fraction of a percent (and to compare with a quick run). */
   declare thorough: boolean;
+  /** The best plan found, even when a smoother one is almost as good (the default returns the smoother). */
+  declare exactBest: boolean;
   declare optionError: { option: string; message: string } | undefined;
   private readonly optimizer = new OptimizerController(this);
 
@@ -123,8 +144,9 @@ export class OptimizerPanel extends LitElement {
     this.objective = 'npvWithCarryover';
     this.phasing = 'flighting';
     this.planFor = 'settings';
-    this.bounds = { minShare: '0', maxShare: '100', minPeriodMultiple: '0.5', maxPeriodMultiple: '2' };
+    this.bounds = { minShare: '0', maxShare: '100', minPeriodMultiple: '0.5', maxPeriodMultiple: '2', maxStep: '', minFlight: '1' };
     this.thorough = false;
+    this.exactBest = false;
     this.optionError = undefined;
   }
 
@@ -158,18 +180,22 @@ export class OptimizerPanel extends LitElement {
         </div>
         ${BOUNDS.map((bound) => {
           const error = this.optionError?.option === bound.option ? this.optionError.message : '';
-          const inactive = bound.option.endsWith('PeriodMultiple') && this.phasing !== 'flighting';
+          const phasings: readonly PhasingName[] | undefined = bound.phasings;
+          const inactive = phasings !== undefined && !phasings.includes(this.phasing);
           return html`<div>
             <label for=${bound.option}>${bound.label}</label>
             <input id=${bound.option} type="text" inputmode="decimal" .value=${this.bounds[bound.option]} ?disabled=${running || inactive}
               aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`${bound.option}-note`}
               @input=${(event: Event) => { this.bounds = { ...this.bounds, [bound.option]: (event.target as HTMLInputElement).value }; this.optionError = undefined; }}>
-            <p id=${`${bound.option}-note`} class=${error ? 'error' : 'hint'}>${error || (inactive ? 'Only timing moves spend between periods.' : bound.option === 'maxPeriodMultiple' ? 'Leave empty for no limit.' : '')}</p>
+            <p id=${`${bound.option}-note`} class=${error ? 'error' : 'hint'}>${error || (inactive ? inactiveHint(bound.option) : bound.help)}</p>
           </div>`;
         })}
       </div>
       <label class="check"><input type="checkbox" .checked=${this.thorough} ?disabled=${running}
         @change=${(event: Event) => { this.thorough = (event.target as HTMLInputElement).checked; }}>Search harder (about ten times longer)</label>
+      <label class="check"><input type="checkbox" .checked=${this.exactBest} ?disabled=${running || !PER_PERIOD.includes(this.phasing)} aria-describedby="exact-best-note"
+        @change=${(event: Event) => { this.exactBest = (event.target as HTMLInputElement).checked; }}>Exact best plan</label>
+      <p id="exact-best-note" class="hint">Otherwise, per period, the smoothest plan within 0.1 % of the best: the best often swings from period to period for almost no gain.</p>
       ${this.optionError !== undefined && !BOUNDS.some((bound) => bound.option === this.optionError?.option)
         ? html`<p class="error" role="alert">${this.optionError.message}</p>` : nothing}
       <div class="row">
@@ -211,6 +237,8 @@ export class OptimizerPanel extends LitElement {
     return html`
       <p class="status" role="status">Found ${result.cancelled ? 'a partial' : 'the best'} plan in ${result.evaluations.toLocaleString('en-US')} runs of the model.
         Upstream share by year: ${result.upstreamShareByYear.map((share, year) => `Y${year + 1} ${formatPercent(share)}`).join(' · ')}.</p>
+      ${result.notes.length === 0 ? nothing : html`<ul class="notes" aria-label="Notes on this plan">
+        ${result.notes.map((note) => html`<li>${describePlanNote(note, noteFormats(model))}</li>`)}</ul>`}
       ${result.robust === undefined ? nothing : this.renderRobust(result)}
       <div class="wrap" role="region" aria-label="Current and best plan compared" tabindex="0"><table>
         <thead><tr><th scope="col">Key figure</th><th scope="col">Current plan</th><th scope="col">Best plan</th><th scope="col">Difference</th></tr></thead>
@@ -259,12 +287,14 @@ export class OptimizerPanel extends LitElement {
       objective: this.objective,
       phasing: this.phasing,
       ...(this.thorough ? { effort: 10 } : {}),
+      ...(this.exactBest && PER_PERIOD.includes(this.phasing) ? { exactBest: true } : {}),
       ...(planFor === 'settings' ? {} : { robust: { statistic: planFor } }),
     };
     for (const bound of BOUNDS) {
       const text = this.bounds[bound.option].trim();
-      if (bound.option.endsWith('PeriodMultiple') && this.phasing !== 'flighting') continue;
-      if (text === '' && bound.option === 'maxPeriodMultiple') continue;
+      const phasings: readonly PhasingName[] | undefined = bound.phasings;
+      if (phasings !== undefined && !phasings.includes(this.phasing)) continue;
+      if (text === '' && bound.optional) continue;
       const value = numberFromText(text);
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         this.optionError = { option: bound.option, message: `${bound.label} must be a number, got "${text.slice(0, 20)}"` };
@@ -286,7 +316,7 @@ export class OptimizerPanel extends LitElement {
       if (error instanceof OptimizeError) {
         // The engine names its options (minShare, 0.8); this panel speaks of fields in percent.
         const message = error.message
-          .replace(/\b(minShare|maxShare|minPeriodMultiple|maxPeriodMultiple)\b/g, (name) => OPTION_WORDS[name] ?? name)
+          .replace(/\b(minShare|maxShare|minPeriodMultiple|maxPeriodMultiple|maxStep|minFlight)\b/g, (name) => OPTION_WORDS[name] ?? name)
           .replace(/\((0?\.\d+|[01])\)/g, (_, share) => `(${Math.round(Number(share) * 1000) / 10} %)`);
         this.optionError = { option: error.option, message: message.charAt(0).toUpperCase() + message.slice(1) };
         return;
@@ -301,6 +331,23 @@ export class OptimizerPanel extends LitElement {
     this.optimizer.clear();
     this.dispatchEvent(new CustomEvent('plan-apply', { detail: { plan }, bubbles: true, composed: true }));
   }
+}
+
+/** Why a limit's field is greyed out for the phasing chosen. */
+function inactiveHint(option: BoundOption): string {
+  return option === 'maxStep' || option === 'minFlight' ? 'Only the per-period phasings choose spend period by period.' : 'Only timing moves spend between periods.';
+}
+
+/** How the notes' numbers read in this panel. */
+function noteFormats(model: Model): NoteFormats {
+  const unit = periodName(model.periodsPerYear);
+  return {
+    money: formatMoney,
+    percent: formatPercent,
+    period: (period) => formatPeriod(period, model.periodsPerYear).toLowerCase(),
+    periods: (count) => `${count} ${count === 1 ? unit : `${unit}s`}`,
+    objective: (name) => OBJECTIVES.find((choice) => choice.value === name)?.label ?? name,
+  };
 }
 
 customElements.define('optimizer-panel', OptimizerPanel);

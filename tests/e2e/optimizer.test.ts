@@ -45,6 +45,30 @@ describe('finding the best plan', () => {
     expect(await npvWithCarryover()).toBe(formatMoney(simulate(defaultModel).summary.npvWithCarryover));
   });
 
+  it('keeps the practical limits, returns the smoother plan, and shows the notes', async () => {
+    await panel().getByLabel('Phasing').selectOption('flighting');
+    await panel().getByLabel('Largest change between periods (% of average)').fill('25');
+    await panel().getByLabel('Shortest flight (periods)').fill('3');
+    await panel().getByRole('button', { name: 'Find the best plan' }).click();
+    await panel().getByRole('button', { name: 'Apply this plan' }).waitFor();
+    const expected = optimize(defaultModel, { phasing: 'flighting', minPeriodMultiple: 0.5, maxPeriodMultiple: 2, maxStep: 0.25, minFlight: 3 });
+    const notes = await panel().getByRole('list', { name: 'Notes on this plan' }).locator('li').allTextContents();
+    expect(notes).toHaveLength(expected.notes.length);
+    expect(notes[0]).toMatch(/^A smoother plan was chosen: the best plan found scores [\d,]+/);
+    expect(notes[1]).toMatch(/^Spending less would beat this plan/);
+    const bestCell = panel().locator('tbody tr').first().locator('td').nth(1);
+    expect(await bestCell.textContent()).toBe(formatMoney(expected.value));
+  });
+
+  it('refuses a practical limit that cannot apply, by its field', async () => {
+    await panel().getByLabel('Phasing').selectOption('flighting');
+    await panel().getByLabel('Largest change between periods (% of average)').fill('0');
+    await panel().getByRole('button', { name: 'Find the best plan' }).click();
+    expect(await panel().locator('#maxStep-note').textContent()).toMatch(/^The largest change between periods must be .* above 0, got 0/);
+    await panel().getByLabel('Phasing').selectOption('yearly');
+    expect(await panel().getByLabel('Shortest flight (periods)').isDisabled()).toBe(true);
+  });
+
   it('finds the plan best for a bad case across the ranges, as the engine does', async () => {
     await panel().getByLabel('Phasing').selectOption('constant');
     await panel().getByLabel('Best for').selectOption('p10');

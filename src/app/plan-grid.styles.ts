@@ -1,0 +1,30 @@
+import { css } from 'lit';
+
+/** The plan grid: a table that scrolls inside itself (both ways on a phone) under a sticky header row. */
+export const planGridStyles = css`
+  :host { display: block; }
+  .intro { margin: 0 0 8px; font-size: 0.85rem; color: #333; }
+  .scroller {
+    max-height: 26rem; overflow: auto; border: 1px solid #c8c8c8; border-radius: 4px;
+    /* Classic, always-visible scroll bars: on a phone the grid must show that it scrolls. */
+    scrollbar-width: auto; scrollbar-color: #7a7a7a #ececec;
+  }
+  .scroller::-webkit-scrollbar { width: 12px; height: 12px; }
+  .scroller::-webkit-scrollbar-track { background: #ececec; }
+  .scroller::-webkit-scrollbar-thumb { background: #7a7a7a; border-radius: 6px; border: 2px solid #ececec; }
+  .scroller:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+  table { border-collapse: separate; border-spacing: 0; min-width: 100%; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
+  thead th { position: sticky; top: 0; z-index: 2; background: #f4f4f4; border-bottom: 2px solid #bbb; }
+  th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; vertical-align: top; }
+  th[scope='row'] { text-align: left; font-weight: 600; position: sticky; left: 0; z-index: 1; background: #fff; }
+  thead th:first-child { left: 0; z-index: 3; text-align: left; }
+  tr.year-total th, tr.year-total td { background: #eef3f8; font-weight: 700; border-bottom: 2px solid #bbb; }
+  tr.year-total th[scope='row'] { background: #eef3f8; }
+  input {
+    font: inherit; width: 9.5em; box-sizing: border-box; padding: 4px 6px; text-align: right;
+    border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+  }
+  input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
+  input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
+  .error { margin: 2px 0 0; max-width: 14em; white-space: normal; text-align: left; font-size: 0.76rem; color: #B00020; font-weight: 600; }
+`;
