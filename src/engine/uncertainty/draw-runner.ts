@@ -29,6 +29,11 @@ export interface DrawRunner {
    * (which depends on the settings, so it cannot be shared between draws).
    */
   run(values: Float64Array): Summary;
+  /**
+   * `run` without the summary: only the two runs, into `planned` and `noSpend`, for Monte
+   * Carlo's own per-draw figures (`recordRuns`), which skip what a draw does not need (IRR).
+   */
+  runTraces(values: Float64Array): void;
 }
 
 /**
@@ -57,6 +62,15 @@ export function createDrawRunner(model: Model, paths: readonly string[], exact =
   const noDownstream = downstreamFor(null, extended);
   const planned = createRunTrace(extended);
   const noSpend = createRunTrace(extended);
+  const runTraces = (values: Float64Array) => {
+    recompiler.apply(values);
+    // The history's upstream spend fills the lag window, and it may be one of the uncertain settings.
+    plannedUpstream.fill(compiled.historyUpstream, 0, lagWindow);
+    noUpstream.fill(compiled.historyUpstream, 0, lagWindow);
+    const powers = runPowers(compiled);
+    fastRun(compiled, powers, plannedUpstream, plannedDownstream, extended, periods + lagWindow - 1, periods - 1, planned);
+    fastRun(compiled, powers, noUpstream, noDownstream, extended, lagWindow - 1, -1, noSpend);
+  };
   return {
     compiled,
     spend,
@@ -65,15 +79,10 @@ export function createDrawRunner(model: Model, paths: readonly string[], exact =
     planned,
     noSpend,
     run(values) {
-      recompiler.apply(values);
-      // The history's upstream spend fills the lag window, and it may be one of the uncertain settings.
-      plannedUpstream.fill(compiled.historyUpstream, 0, lagWindow);
-      noUpstream.fill(compiled.historyUpstream, 0, lagWindow);
-      const powers = runPowers(compiled);
-      fastRun(compiled, powers, plannedUpstream, plannedDownstream, extended, periods + lagWindow - 1, periods - 1, planned);
-      fastRun(compiled, powers, noUpstream, noDownstream, extended, lagWindow - 1, -1, noSpend);
+      runTraces(values);
       return summarise(compiled, spend.upstream, spend.downstream, planned, noSpend);
     },
+    runTraces,
   };
 }
 
@@ -102,6 +111,9 @@ function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
       runner.periods = compiled.periods;
       runner.extended = extended;
       return summarise(compiled, spend.upstream, spend.downstream, runner.planned, runner.noSpend);
+    },
+    runTraces(values: Float64Array): void {
+      runner.run(values);
     },
   };
   runner.run(new Float64Array(paths.map((path) => settingOf(model, path))));

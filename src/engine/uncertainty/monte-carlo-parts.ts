@@ -2,7 +2,7 @@ import type { Model } from '../model.ts';
 import { BAND_SERIES, bandOf, bandSelection } from './bands.ts';
 import { checkDrawable } from './check-uncertainty.ts';
 import { createDrawRunner } from './draw-runner.ts';
-import { DRAW_FIGURES, type DrawFigures, createDrawFigures, drawStatistics, recordDraw, writeCumulativeProfit } from './draw-figures.ts';
+import { DRAW_FIGURES, type DrawFigures, createDrawFigures, drawStatistics, recordDraw, recordRuns, writeCumulativeProfit } from './draw-figures.ts';
 import type { MonteCarloResult, MonteCarloRun } from './monte-carlo.ts';
 import { checkMonteCarloOptions } from './monte-carlo-options.ts';
 import { drawValues, uncertainFields } from './uncertain-fields.ts';
@@ -69,8 +69,13 @@ export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions):
       options.onProgress?.((draw - start) / count);
       if (options.shouldStop?.()) return trimmed({ start, end: draw, ...drawn, bandSeries, bandCount: banded, complete: false }, draw - start, periods);
     }
-    if (!certain) drawValues(fields, seed, draw, values);
-    recordDraw(drawn, draw - start, certainSummary ?? runner.run(values));
+    if (certainSummary !== undefined) {
+      recordDraw(drawn, draw - start, certainSummary);
+    } else {
+      drawValues(fields, seed, draw, values);
+      runner.runTraces(values);
+      recordRuns(drawn, draw - start, runner);
+    }
     if (selection.isBanded(draw)) {
       const offset = banded * BAND_SERIES * periods;
       const { equity, revenue } = runner.planned;
@@ -134,7 +139,8 @@ export function mergeMonteCarloParts(model: Model, parts: readonly MonteCarloPar
     bandDraws: bandCount,
     uncertainFields: uncertainFields(model).map((field) => field.path),
   };
-  return { result, npv: drawn.figures.npv, npvWithCarryover: drawn.figures.npvWithCarryover };
+  const { incrementalNpvWithCarryover, incrementalNpv, npv, npvWithCarryover } = drawn.figures;
+  return { result, incrementalNpvWithCarryover, incrementalNpv, npv, npvWithCarryover };
 }
 
 /** A part cut short at `count` draws, its arrays shortened to match. */

@@ -4,18 +4,27 @@ import type { FigureStatistics } from './figure-statistics.ts';
 import { type MonteCarloOptions, checkMonteCarloOptions } from './monte-carlo-options.ts';
 import { mergeMonteCarloParts, runMonteCarloPart } from './monte-carlo-parts.ts';
 
-/** The summary figures across draws (spec §5–§6 names); `roiByYear` has one entry per year. */
+/**
+ * The summary figures across draws (spec §5–§6 names), in the order of `KEY_FIGURES`: the value
+ * of the marketing itself (incremental NPV, plan minus spending nothing) first, the business's
+ * total NPV after it; `roiByYear` has one entry per year. No IRR (see `DRAW_FIGURES`).
+ */
 export interface MonteCarloSummary {
-  totalSpend: FigureStatistics;
-  totalRevenue: FigureStatistics;
-  finalEquity: FigureStatistics;
-  npv: FigureStatistics;
+  /** The headline: incrementalNpv + carryoverValue. */
+  incrementalNpvWithCarryover: FigureStatistics;
+  /** Σ (Cₜ − C⁰ₜ − Uₜ − Dₜ)·(1 + r)^(−t/P) over the horizon: npv − noSpendNpv. */
+  incrementalNpv: FigureStatistics;
   roi: FigureStatistics;
   roiByYear: FigureStatistics[];
   /** In periods; percentiles that fall on draws that never pay back are null, and so is the mean if any draw never does. */
   paybackPeriod: FigureStatistics;
-  carryoverValue: FigureStatistics;
   npvWithCarryover: FigureStatistics;
+  npv: FigureStatistics;
+  noSpendNpv: FigureStatistics;
+  carryoverValue: FigureStatistics;
+  totalRevenue: FigureStatistics;
+  totalSpend: FigureStatistics;
+  finalEquity: FigureStatistics;
 }
 
 /** What `monteCarlo` returns: plain, JSON-serialisable data. */
@@ -38,9 +47,11 @@ export interface MonteCarloResult {
   uncertainFields: string[];
 }
 
-/** A Monte Carlo run with the per-draw NPVs kept, for comparing scenarios draw by draw. */
+/** A Monte Carlo run with the per-draw NPVs kept, for comparing scenarios draw by draw and for histograms. */
 export interface MonteCarloRun {
   result: MonteCarloResult;
+  incrementalNpvWithCarryover: Float64Array;
+  incrementalNpv: Float64Array;
   npv: Float64Array;
   npvWithCarryover: Float64Array;
 }
@@ -57,7 +68,9 @@ export interface MonteCarloRun {
  *
  * Cost: two runs of the equations per draw (about 5 µs for 5 years monthly, with drawing the
  * values and recording the figures about 8 µs), plus percentiles by selection, not sorting:
- * O(N (T + k) L). Memory: 8 + Y doubles per draw, plus 3T per banded draw (at most 2,000 by default).
+ * O(N (T + k) L'), L' the lags whose weights count (a handful, however long the window; see
+ * `fillKeptLagWeights`). `estimateMonteCarloSeconds` says how long a run will take.
+ * Memory: 11 + Y doubles per draw, plus 3T per banded draw (at most 2,000 by default).
  *
  * @param model a model returned by `parseModel`
  * @throws {UncertaintyError} for invalid options, or when a field finds no valid value
@@ -67,7 +80,7 @@ export function monteCarlo(model: Model, options: MonteCarloOptions): MonteCarlo
   return runMonteCarlo(model, options).result;
 }
 
-/** `monteCarlo`, also returning each draw's NPV and NPV with carryover. */
+/** `monteCarlo`, also returning each draw's incremental and total NPV, with and without carryover. */
 export function runMonteCarlo(model: Model, options: MonteCarloOptions): MonteCarloRun {
   const { draws, seed, bandDraws } = checkMonteCarloOptions(options);
   // One part covering every draw: the Web Workers' parts merge into exactly this.
