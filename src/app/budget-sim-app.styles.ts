@@ -21,7 +21,16 @@ export const appStyles = css`
   summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 4px; }
   .results { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
   .stale { margin: 0; padding: 10px 14px; border-radius: 6px; background: #fff4e5; border: 1px solid #e0a040; font-size: 0.88rem; }
-  .stale ul { margin: 4px 0 0; padding-left: 18px; }
+  .stale ul, ul.stale { margin: 4px 0 0; padding-left: 18px; }
+  ul.stale { padding: 8px 14px 8px 30px; }
+  /* One status line that is always there: when an edit is invalid it changes its words and
+     colour instead of appearing, so the figures below it never move. */
+  .status {
+    margin: 0; padding: 7px 12px; border-radius: 6px; border: 1px solid var(--line); background: var(--surface);
+    font-size: 0.85rem; line-height: 1.4; color: var(--muted); min-height: 1.4em;
+  }
+  .status.stale { background: #fff4e5; border-color: #e0a040; color: #161616; }
+  .sticky-summary { display: none; }
   .tabs { display: flex; gap: 4px; border-bottom: 2px solid #0b2540; }
   .tabs button {
     font: inherit; font-weight: 600; padding: 7px 16px; border: 1px solid var(--line); border-bottom: none; border-radius: 6px 6px 0 0;
@@ -40,6 +49,11 @@ export const appStyles = css`
   @media (max-width: 900px) {
     .layout { grid-template-columns: minmax(0, 1fr); padding: 12px; gap: 12px; }
     .masthead { padding: 12px; }
+    /* Two lines held for the status, the longer (stale) wording's height at 390 px. */
+    .status { min-height: 2.8em; }
+    /* The headline figures (and the Plan / Compare switch) stay in view at the bottom while
+       the controls above the results are used. */
+    .sticky-summary { display: block; position: sticky; bottom: 0; z-index: 20; }
   }
   @media print {
     :host { background: #fff; min-height: 0; }
@@ -47,7 +61,7 @@ export const appStyles = css`
     .masthead p { display: none; }
     .masthead h1 { font-size: 12pt; color: #333; }
     .layout { display: block; padding: 0; }
-    .controls, .tabs, .stale, .optimizer, .risk { display: none; }
+    .controls, .tabs, .stale, .status, .sticky-summary, .optimizer, .risk { display: none; }
     .results { gap: 6px; }
     .print-only { display: block; }
     .report-title { margin: 0 0 4px; font-size: 15pt; }

@@ -43,6 +43,7 @@ export class ChartFrame extends LitElement {
     table: { attribute: false },
     tooltip: { attribute: false },
     showTable: { state: true },
+    tableOverflows: { state: true },
   };
 
   declare heading: string;
@@ -51,6 +52,8 @@ export class ChartFrame extends LitElement {
   declare table: ChartTable | undefined;
   declare tooltip: ChartTooltip | undefined;
   declare showTable: boolean;
+  /** The table is wider than its box (a phone): a line above it says it scrolls sideways. */
+  declare tableOverflows: boolean;
 
   constructor() {
     super();
@@ -60,6 +63,13 @@ export class ChartFrame extends LitElement {
     this.table = undefined;
     this.tooltip = undefined;
     this.showTable = false;
+    this.tableOverflows = false;
+  }
+
+  override updated(): void {
+    const wrap = this.renderRoot.querySelector('.table-wrap');
+    const overflows = wrap !== null && wrap.scrollWidth > wrap.clientWidth + 1;
+    if (overflows !== this.tableOverflows) this.tableOverflows = overflows;
   }
 
   override render() {
@@ -102,7 +112,8 @@ export class ChartFrame extends LitElement {
   private renderTable() {
     const table = this.table;
     if (table === undefined) return nothing;
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${`${this.heading}: table`}>
+    return html`${this.tableOverflows ? html`<p class="scroll-hint" id="scroll-hint">Scroll sideways for more columns →</p>` : nothing}
+    <div class="table-wrap" tabindex="0" role="region" aria-label=${`${this.heading}: table`} aria-describedby=${this.tableOverflows ? 'scroll-hint' : nothing}>
       <table>
         <caption>${table.caption}</caption>
         <thead><tr>${table.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
