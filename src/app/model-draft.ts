@@ -19,7 +19,10 @@ export function checkDraft(draft: Draft): DraftCheck {
     return { model: parseModel(draft), issues: [] };
   } catch (error) {
     if (error instanceof ModelError) return { model: undefined, issues: error.issues };
-    throw error;
+    // Anything else (a stack overflow on a hostile file, say) is still a problem with the draft:
+    // the app keeps its last good model and shows this, rather than breaking.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { model: undefined, issues: [{ path: '', message: `The model could not be checked: ${reason}` }] };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { SensitivityResult } from '../engine/index.ts';
 import { formatMoney, formatMoneyChange } from './format-numbers.ts';
+import { printableText } from './printable.ts';
 import { renderTextTable } from './text-table.ts';
 
 // A setting's value in the units of its field, four significant digits: 24, 0.015, 60,000.
@@ -25,7 +26,7 @@ export function formatSensitivityTable(modelName: string, result: SensitivityRes
     ]),
   ];
   const lines = [
-    `Sensitivity of ${modelName}: each uncertain setting at its 10th and 90th percentile, the others at their medians.`,
+    `Sensitivity of ${printableText(modelName)}: each uncertain setting at its 10th and 90th percentile, the others at their medians.`,
     `Central NPV with carryover (NPV+c) ${formatMoney(result.central.npvWithCarryover)}, NPV ${formatMoney(result.central.npv)}. Sorted by ${by} swing; NPV+c columns are changes from central.`,
     '',
     renderTextTable(rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right']),

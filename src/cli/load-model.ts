@@ -1,6 +1,8 @@
-import type { Model } from '../engine/index.ts';
+import { type Model, simulate } from '../engine/index.ts';
+import { nonFiniteResultMessage } from '../engine/finite-results.ts';
 import type { ParsedArgs } from './args.ts';
-import { readModelJson, validateModelJson } from './read-model-file.ts';
+import { CliError } from './cli-error.ts';
+import { readModelJson, shownFile, validateModelJson } from './read-model-file.ts';
 import { applyOverride, parseOverride, type Override } from './set-override.ts';
 
 /**
@@ -20,5 +22,27 @@ export function overridesFrom(args: ParsedArgs): Override[] {
 export function loadModel(file: string, overrides: readonly Override[]): Model {
   const json = readModelJson(file);
   for (const override of overrides) applyOverride(json, override);
-  return validateModelJson(json, file);
+  return runnableModel(json, file);
+}
+
+/**
+ * Validates parsed JSON as a model and makes sure that it runs to finite numbers: the limits
+ * of docs/model-limits.md promise that, and one simulation (about a millisecond) checks it, so
+ * that no command ever prints Infinity, NaN or a null for an overflow.
+ * @throws {CliError} naming the problems, or the settings most likely behind an overflow
+ */
+export function runnableModel(json: unknown, file: string): Model {
+  const model = validateModelJson(json, file);
+  refuseOverflow(model, simulate(model), file);
+  return model;
+}
+
+/**
+ * Refuses a result that holds a number that is not finite (the last guard behind the limits).
+ * @param result anything the command is about to print: a simulation, a sweep, a tornado
+ * @throws {CliError} "<file>: the results overflow: ...; the settings most likely responsible: ..."
+ */
+export function refuseOverflow(model: Model, result: unknown, file: string): void {
+  const message = nonFiniteResultMessage(model, result);
+  if (message !== undefined) throw new CliError(`${shownFile(file)}: ${message}`);
 }

@@ -4,6 +4,7 @@ import type { CliOutput } from './cli-output.ts';
 import { closestName } from './closest-name.ts';
 import { COMMANDS, type Command } from './commands/index.ts';
 import { overallHelp } from './help.ts';
+import { printableOutput, printableText } from './printable.ts';
 
 /** What `runCli` may be given besides the arguments. */
 export interface RunOptions {
@@ -23,8 +24,15 @@ const HELP_FLAGS: ReadonlySet<string> = new Set(['--help', '-h']);
  *
  * @example runCli(['simulate', 'models/default.json', '--format', 'json'], captureOutput())
  */
-export function runCli(argv: readonly string[], output: CliOutput, options: RunOptions = {}): ExitCode {
+export function runCli(argv: readonly string[], rawOutput: CliOutput, options: RunOptions = {}): ExitCode {
   const commands = options.commands ?? COMMANDS;
+  // The output boundary: whatever a command writes, control characters from a model file or an
+  // argument (an escape sequence that clears the screen, a carriage return that draws a fake
+  // "OK") reach the terminal as visible escapes. Applied here so that no command can forget it.
+  const output: CliOutput = {
+    stdout: (text) => rawOutput.stdout(printableOutput(text)),
+    stderr: (text) => rawOutput.stderr(printableOutput(text)),
+  };
   try {
     return dispatch(argv, output, commands);
   } catch (error) {
@@ -72,7 +80,7 @@ function findCommand(name: string, commands: readonly Command[]): Command {
   if (command !== undefined) return command;
   const suggestion = closestName(name, commands.map((candidate) => candidate.name));
   const hint = suggestion === undefined ? '' : `did you mean ${suggestion}? `;
-  throw new CliError(`unknown command '${name}'; ${hint}commands are ${commandNames(commands)}`);
+  throw new CliError(`unknown command '${printableText(name)}'; ${hint}commands are ${commandNames(commands)}`);
 }
 
 function commandNames(commands: readonly Command[]): string {

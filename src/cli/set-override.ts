@@ -78,6 +78,33 @@ export function applyOverride(root: unknown, override: Override): void {
   writeChild(container, segments[segments.length - 1], value, override, segments.length - 1);
 }
 
+/**
+ * The override applied to a copy of `root`: the objects and lists along the override's path are
+ * copied (shallowly), everything else is shared with `root`, which is left as it was. Cheaper
+ * than a deep copy, and safe for a file nested any number of levels deep.
+ * @throws {CliError} as `applyOverride`
+ * @example withOverride(json, { ...parseOverride('budget.upstreamShare=0'), value: 0.3 })
+ */
+export function withOverride(root: unknown, override: Override): unknown {
+  if (!isContainer(root)) return applyOverride(root, override); // throws with applyOverride's message
+  const copy = shallowCopy(root);
+  let container: object = copy;
+  for (let depth = 0; depth < override.segments.length - 1; depth += 1) {
+    const child = readChild(container, override.segments[depth], override, depth);
+    if (!isContainer(child)) break; // created, or refused, by applyOverride below
+    const childCopy = shallowCopy(child);
+    writeChild(container, override.segments[depth], childCopy, override, depth);
+    container = childCopy;
+  }
+  applyOverride(copy, override);
+  return copy;
+}
+
+function shallowCopy(value: object): object {
+  // Spreading defines own data properties, so even a "__proto__" key stays a plain key.
+  return Array.isArray(value) ? value.slice() : { ...value };
+}
+
 function parseValue(text: string): unknown {
   try {
     return JSON.parse(text);

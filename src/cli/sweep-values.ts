@@ -10,8 +10,14 @@
  */
 export function sweepValues(from: number, to: number, steps: number): number[] {
   const values: number[] = [];
+  // Ends so far apart that to − from overflows (-1e308 to 1e308) are interpolated as
+  // from · (1 − f) + to · f instead, which stays finite; ordinary grids keep the exact formula.
+  const spanOverflows = !Number.isFinite(to - from);
   for (let index = 0; index < steps; index += 1) {
-    values.push(index === steps - 1 ? to : from + ((to - from) * index) / (steps - 1));
+    const fraction = index / (steps - 1);
+    values.push(index === steps - 1 ? to
+      : spanOverflows ? from * (1 - fraction) + to * fraction
+        : from + ((to - from) * index) / (steps - 1));
   }
   return values;
 }

@@ -16,6 +16,12 @@ export interface NumberRule {
   max?: number;
   maxExclusive?: boolean;
   integer?: boolean;
+  /**
+   * True when `max` is a limit that no real business reaches (docs/model-limits.md), set to keep
+   * every result finite, rather than an end of the field's scale (a share's 1): a value below
+   * `min` is then told only the lower bound, as the spec words it ("must be > 0").
+   */
+  maxIsLimit?: boolean;
 }
 
 export type FieldGroup = 'Budget' | 'Market' | 'Brand' | 'Upstream' | 'Downstream' | 'Economics';
@@ -40,10 +46,47 @@ export interface NumberField {
   fixedReason?: string;
 }
 
-const atLeastZero: NumberRule = { min: 0 };
-const positive: NumberRule = { min: 0, minExclusive: true };
 const share: NumberRule = { min: 0, max: 1 };
-const aboveMinusOne: NumberRule = { min: -1, minExclusive: true };
+
+/*
+ * Limits a real business never reaches (docs/model-limits.md gives the reason for each). The
+ * spec bounds most settings only from below; without a ceiling, valid values such as a value
+ * per sale of 1e308 overflow to Infinity and NaN. With these, every valid model simulates to
+ * finite numbers (tests/engine/finite-at-limits.test.ts checks it at the limits themselves).
+ */
+
+/** Any amount of money (per month, per year, per period, or a saturation point): 10 trillion. */
+export const MAX_MONEY = 1e13;
+/** Value of one sale: a trillion. */
+export const MAX_VALUE_PER_SALE = 1e12;
+/** Buyers in the market per month: a trillion, over a hundred purchases a month by every person alive. */
+export const MAX_IN_MARKET_PER_MONTH = 1e12;
+/** A yearly rate (market growth, discount rate): 10 = 1,000 % a year. */
+export const MAX_RATE_PER_YEAR = 10;
+/** Multipliers gained from full brand equity or insight feedback: 1 + 100 = 101 times. */
+export const MAX_MULTIPLIER = 100;
+/** A half-life: a century, beyond which nothing decays visibly within a run (at most 10 years). */
+export const MAX_HALF_LIFE_MONTHS = 1200;
+/** A Hill exponent: 10 already turns the curve into a step at the half-saturation point. */
+export const MAX_HILL_SHAPE = 10;
+/** A seasonal index (1 = average): 100, far above 52, all of a weekly year's demand in one week. */
+export const MAX_SEASONAL_INDEX = 100;
+/** The largest limit of any setting: no valid value, and so no useful range, reaches beyond it. */
+export const MAX_SETTING_MAGNITUDE = MAX_MONEY;
+
+const money: NumberRule = { min: 0, max: MAX_MONEY, maxIsLimit: true };
+const positiveMoney: NumberRule = { min: 0, minExclusive: true, max: MAX_MONEY, maxIsLimit: true };
+const multiplier: NumberRule = { min: 0, max: MAX_MULTIPLIER, maxIsLimit: true };
+const ratePerYear: NumberRule = { min: -1, minExclusive: true, max: MAX_RATE_PER_YEAR, maxIsLimit: true };
+const halfLife: NumberRule = { min: 0, minExclusive: true, max: MAX_HALF_LIFE_MONTHS, maxIsLimit: true };
+const hillShape: NumberRule = { min: 0, minExclusive: true, max: MAX_HILL_SHAPE, maxIsLimit: true };
+
+/** Each spend in an explicit plan, per period. */
+export const PLAN_SPEND_RULE: NumberRule = money;
+/** Each index of `market.seasonality`. */
+export const SEASONAL_INDEX_RULE: NumberRule = { min: 0, minExclusive: true, max: MAX_SEASONAL_INDEX, maxIsLimit: true };
+/** The rules of a response curve (downstream, and an upstream short-term effect, which has its meaning). */
+export const CURVE_RULES = { halfLifeMonths: halfLife, halfSaturation: positiveMoney, shape: hillShape, maxConversionLift: share } as const;
 
 /**
  * Lag windows longer than this are refused. The spec sets no upper bound, but a window of, say,
@@ -66,7 +109,7 @@ export function setSetting(model: Model, path: string, value: number): void {
 export const NUMBER_FIELDS: readonly NumberField[] = [
   {
     path: 'budget.perYear', group: 'Budget', label: 'Budget per year', unit: 'money per year',
-    help: 'Total marketing budget for each year of the horizon.', rule: atLeastZero, yearly: true,
+    help: 'Total marketing budget for each year of the horizon.', rule: money, yearly: true,
     fixedReason: 'the budget is the plan, a decision rather than an assumption',
   },
   {
@@ -76,19 +119,20 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
   {
     path: 'history.upstreamPerMonth', group: 'Upstream', label: 'Past upstream spend', unit: 'money per month',
-    help: 'Upstream spend per month before the plan starts; it is still feeding brand equity.', rule: atLeastZero,
+    help: 'Upstream spend per month before the plan starts; it is still feeding brand equity.', rule: money,
   },
   {
     path: 'history.downstreamPerMonth', group: 'Downstream', label: 'Past downstream spend', unit: 'money per month',
-    help: 'Downstream spend per month before the plan starts; its effect lingers briefly.', rule: atLeastZero,
+    help: 'Downstream spend per month before the plan starts; its effect lingers briefly.', rule: money,
   },
   {
     path: 'market.inMarketPerMonth', group: 'Market', label: 'Buyers in market', unit: 'people per month',
-    help: 'Buyers shopping in the category each month when the brand has no equity.', rule: positive,
+    help: 'Buyers shopping in the category each month when the brand has no equity.',
+    rule: { min: 0, minExclusive: true, max: MAX_IN_MARKET_PER_MONTH, maxIsLimit: true },
   },
   {
     path: 'market.growthPerYear', group: 'Market', label: 'Market growth', unit: 'rate per year',
-    help: 'How fast the category grows each year (0.05 = 5 %).', rule: aboveMinusOne,
+    help: 'How fast the category grows each year (0.05 = 5 %).', rule: ratePerYear,
   },
   {
     path: 'brand.initialEquity', group: 'Brand', label: 'Starting brand equity', unit: 'share 0–max',
@@ -100,19 +144,19 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
   {
     path: 'brand.halfLifeMonths', group: 'Brand', label: 'Brand half-life', unit: 'months',
-    help: 'Months for brand equity to halve if all brand spend stopped.', rule: positive,
+    help: 'Months for brand equity to halve if all brand spend stopped.', rule: halfLife,
   },
   {
     path: 'brand.demandLift', group: 'Brand', label: 'Demand lift', unit: 'multiplier per unit equity',
-    help: 'How much a strong brand enlarges demand: full equity multiplies buyers by 1 + this.', rule: atLeastZero,
+    help: 'How much a strong brand enlarges demand: full equity multiplies buyers by 1 + this.', rule: multiplier,
   },
   {
     path: 'brand.conversionLift', group: 'Brand', label: 'Conversion lift', unit: 'multiplier per unit equity',
-    help: 'How much a strong brand makes buyers convert: full equity multiplies conversion by 1 + this.', rule: atLeastZero,
+    help: 'How much a strong brand makes buyers convert: full equity multiplies conversion by 1 + this.', rule: multiplier,
   },
   {
     path: 'upstream.lagMonths', group: 'Upstream', label: 'Lag to peak', unit: 'months',
-    help: 'Months from a brand spend to its largest effect on equity.', rule: atLeastZero,
+    help: 'Months from a brand spend to its largest effect on equity.', rule: { min: 0 },
   },
   {
     path: 'upstream.lagConcentration', group: 'Upstream', label: 'Lag concentration', unit: 'between 0 and 1',
@@ -126,31 +170,31 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
   {
     path: 'upstream.halfSaturation', group: 'Upstream', label: 'Upstream half-saturation', unit: 'money per month',
-    help: 'Brand spend per month that builds half the maximum equity.', rule: positive,
+    help: 'Brand spend per month that builds half the maximum equity.', rule: positiveMoney,
   },
   {
     path: 'upstream.shape', group: 'Upstream', label: 'Upstream curve shape', unit: 'Hill exponent',
-    help: 'At most 1: every extra unit does less; above 1: an S-curve that needs a threshold spend.', rule: positive,
+    help: 'At most 1: every extra unit does less; above 1: an S-curve that needs a threshold spend.', rule: hillShape,
   },
   {
     path: 'upstream.insightFeedback', group: 'Upstream', label: 'Insight feedback', unit: 'multiplier',
-    help: 'How much downstream activity makes brand spend work better (what converts informs the brand).', rule: atLeastZero,
+    help: 'How much downstream activity makes brand spend work better (what converts informs the brand).', rule: multiplier,
   },
   {
     path: 'downstream.halfLifeMonths', group: 'Downstream', label: 'Downstream half-life', unit: 'months',
-    help: 'Months for the effect of ads and promotions to halve.', rule: positive,
+    help: 'Months for the effect of ads and promotions to halve.', rule: CURVE_RULES.halfLifeMonths,
   },
   {
     path: 'downstream.halfSaturation', group: 'Downstream', label: 'Downstream half-saturation', unit: 'money per month',
-    help: 'Downstream spend per month that gives half the maximum conversion lift.', rule: positive,
+    help: 'Downstream spend per month that gives half the maximum conversion lift.', rule: CURVE_RULES.halfSaturation,
   },
   {
     path: 'downstream.shape', group: 'Downstream', label: 'Downstream curve shape', unit: 'Hill exponent',
-    help: 'At most 1: every extra unit does less; above 1: an S-curve.', rule: positive,
+    help: 'At most 1: every extra unit does less; above 1: an S-curve.', rule: CURVE_RULES.shape,
   },
   {
     path: 'downstream.maxConversionLift', group: 'Downstream', label: 'Maximum conversion lift', unit: 'conversion rate',
-    help: 'Conversion rate added when downstream spend is saturated (0.015 = 1.5 points).', rule: atLeastZero,
+    help: 'Conversion rate added when downstream spend is saturated (0.015 = 1.5 points).', rule: CURVE_RULES.maxConversionLift,
   },
   {
     path: 'economics.baseConversion', group: 'Economics', label: 'Base conversion', unit: 'share 0–1',
@@ -158,7 +202,7 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
   {
     path: 'economics.valuePerSale', group: 'Economics', label: 'Value per sale', unit: 'money',
-    help: 'Revenue from one sale.', rule: atLeastZero,
+    help: 'Revenue from one sale.', rule: { min: 0, max: MAX_VALUE_PER_SALE, maxIsLimit: true },
   },
   {
     path: 'economics.margin', group: 'Economics', label: 'Margin', unit: 'share 0–1',
@@ -166,7 +210,7 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
   {
     path: 'economics.discountRatePerYear', group: 'Economics', label: 'Discount rate', unit: 'rate per year',
-    help: 'Yearly rate used to discount future profit to today’s money (NPV).', rule: aboveMinusOne,
+    help: 'Yearly rate used to discount future profit to today’s money (NPV).', rule: ratePerYear,
   },
   {
     path: 'economics.carryoverYears', group: 'Economics', label: 'Carryover years', unit: 'whole years 0–5',
@@ -204,18 +248,33 @@ export const TOP_LEVEL_KEYS: readonly string[] = [
   'budget', 'plan', 'history', 'market', 'brand', 'upstream', 'downstream', 'economics', 'uncertainty',
 ];
 
-/** Describes a rule in words for error messages: "> 0", "between 0 and 1", "a whole number from 1 to 5". */
-export function describeRule(rule: NumberRule): string {
-  const lower = rule.min === undefined ? undefined : `${rule.minExclusive ? '>' : '≥'} ${rule.min}`;
-  const upper = rule.max === undefined ? undefined : `${rule.maxExclusive ? '<' : '≤'} ${rule.max}`;
+/**
+ * Describes a rule in words for error messages: "> 0", "between 0 and 1", "a whole number from
+ * 1 to 5". Given the offending value, a rule whose max is a limit (`maxIsLimit`) is described by
+ * the one bound the value breaks: "> 0" for -3 (the spec's sentence), "≤ 1e12" for 1e308.
+ * Limits of a million or more are written as 1e12, as they would be typed in a model file.
+ */
+export function describeRule(rule: NumberRule, value?: number): string {
+  if (rule.maxIsLimit && rule.max !== undefined && value !== undefined) {
+    const aboveLimit = rule.maxExclusive ? value >= rule.max : value > rule.max;
+    if (aboveLimit) return `${rule.maxExclusive ? '<' : '≤'} ${shownBound(rule.max)}`;
+    return describeRule({ ...rule, max: undefined, maxExclusive: undefined, maxIsLimit: undefined });
+  }
+  const lower = rule.min === undefined ? undefined : `${rule.minExclusive ? '>' : '≥'} ${shownBound(rule.min)}`;
+  const upper = rule.max === undefined ? undefined : `${rule.maxExclusive ? '<' : '≤'} ${shownBound(rule.max)}`;
   if (rule.integer && rule.min !== undefined && rule.max !== undefined) {
     return `a whole number from ${rule.min} to ${rule.max}`;
   }
   if (rule.min !== undefined && rule.max !== undefined && !rule.minExclusive && !rule.maxExclusive) {
-    return `between ${rule.min} and ${rule.max}`;
+    return `between ${shownBound(rule.min)} and ${shownBound(rule.max)}`;
   }
   const words = [lower, upper].filter((part) => part !== undefined).join(' and ');
   return rule.integer ? `a whole number ${words}` : words;
+}
+
+/** A bound as a person would type it: 600, 0.5, or 1e13 rather than 10000000000000. */
+function shownBound(bound: number): string {
+  return Math.abs(bound) >= 1e6 ? bound.toExponential().replace('e+', 'e') : String(bound);
 }
 
 /** True when a finite number satisfies the rule. */

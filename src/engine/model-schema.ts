@@ -1,9 +1,11 @@
 import { PERIODS_PER_YEAR_CHOICES } from './model.ts';
 import {
   HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberField,
-  type NumberRule, SECTION_KEYS,
+  type NumberRule, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS,
 } from './model-fields.ts';
 import { DISTRIBUTIONS } from './uncertainty/distributions/index.ts';
+import { suitsBeta } from './uncertainty/distributions/beta.ts';
+import { MAX_BETA_PARAMETER, MAX_LOGNORMAL_SIGMA, MAX_PARAMETER_MAGNITUDE } from './uncertainty/distributions/parameter-limits.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -30,7 +32,7 @@ export function modelJsonSchema(): Schema {
   const spendList = (side: string): Schema => ({
     description: `${side} spend per period, one value for each of the horizon's periods (periodsPerYear × horizonYears).`,
     type: 'array',
-    items: numberSchema({ min: 0 }),
+    items: numberSchema(PLAN_SPEND_RULE),
   });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -68,18 +70,22 @@ export function modelJsonSchema(): Schema {
 
 /** Lower bounds of distribution parameters that a schema can state. */
 const PARAMETER_RULES: Readonly<Record<string, NumberRule>> = {
-  sd: { min: 0 },
-  sigma: { min: 0 },
-  median: { min: 0, minExclusive: true },
-  alpha: { min: 0, minExclusive: true },
-  beta: { min: 0, minExclusive: true },
+  mean: { min: -MAX_PARAMETER_MAGNITUDE, max: MAX_PARAMETER_MAGNITUDE },
+  min: { min: -MAX_PARAMETER_MAGNITUDE, max: MAX_PARAMETER_MAGNITUDE },
+  mode: { min: -MAX_PARAMETER_MAGNITUDE, max: MAX_PARAMETER_MAGNITUDE },
+  max: { min: -MAX_PARAMETER_MAGNITUDE, max: MAX_PARAMETER_MAGNITUDE },
+  sd: { min: 0, max: MAX_PARAMETER_MAGNITUDE },
+  sigma: { min: 0, max: MAX_LOGNORMAL_SIGMA },
+  median: { min: 0, minExclusive: true, max: MAX_PARAMETER_MAGNITUDE },
+  alpha: { min: 0, minExclusive: true, max: MAX_BETA_PARAMETER },
+  beta: { min: 0, minExclusive: true, max: MAX_BETA_PARAMETER },
 };
 
 function uncertaintySchema(): Schema {
   const properties: Record<string, Schema> = {};
   for (const field of NUMBER_FIELDS) {
     if (field.fixedReason !== undefined) continue;
-    const bounded = field.rule.min !== undefined && field.rule.max !== undefined;
+    const bounded = suitsBeta({ min: field.rule.min ?? -Infinity, max: field.rule.max ?? Infinity });
     properties[field.path] = {
       description: `Range for ${field.label} (${field.unit}).`,
       oneOf: Object.values(DISTRIBUTIONS)
@@ -124,7 +130,7 @@ function specialField(path: string): Schema {
   if (path === 'market.seasonality') {
     return {
       description: 'Demand index by period of the year (1 = average), one per period, or null for none.',
-      anyOf: [{ type: 'null' }, { type: 'array', minItems: 4, maxItems: 52, items: numberSchema({ min: 0, minExclusive: true }) }],
+      anyOf: [{ type: 'null' }, { type: 'array', minItems: 4, maxItems: 52, items: numberSchema(SEASONAL_INDEX_RULE) }],
     };
   }
   throw new Error(`no schema for ${path}`);

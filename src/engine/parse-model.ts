@@ -4,8 +4,9 @@ import {
 } from './model.ts';
 import {
   HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberRule,
-  SECTION_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
+  PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
 } from './model-fields.ts';
+import { showValue } from './show-value.ts';
 import { uncertaintyProblems } from './uncertainty/check-uncertainty.ts';
 import { DISTRIBUTIONS, DISTRIBUTION_NAMES } from './uncertainty/distributions/index.ts';
 
@@ -43,7 +44,13 @@ type JsonObject = Record<string, unknown>;
  */
 export function parseModel(input: unknown): Model {
   const issues: ModelIssue[] = [];
-  const report = (path: string, message: string) => issues.push({ path, message });
+  // A hostile or broken file can hold any number of problems (400,000 unknown keys, say); the
+  // first MAX_ISSUES_LISTED are kept and the rest only counted, so memory and output stay small.
+  let unlisted = 0;
+  const report = (path: string, message: string) => {
+    if (issues.length < MAX_ISSUES_LISTED) issues.push({ path, message });
+    else unlisted += 1;
+  };
 
   const root = readObject(input, '', TOP_LEVEL_KEYS, report);
   if (root === undefined) throw new ModelError(issues);
@@ -155,27 +162,21 @@ export function parseModel(input: unknown): Model {
   // Distributions are checked against the fields' ranges only when the fields themselves are
   // valid: a range that depends on another field (initialEquity ≤ maxEquity) needs its value.
   if (!issues.some((issue) => !issue.path.startsWith('uncertainty'))) issues.push(...uncertaintyProblems(model));
+  if (unlisted > 0) issues.push({ path: '', message: `…and ${unlisted} more problem${unlisted === 1 ? '' : 's'}` });
   if (issues.length > 0) throw new ModelError(issues);
   return model;
 }
 
+/** At most this many problems are listed; more are counted in a last "…and N more problems". */
+export const MAX_ISSUES_LISTED = 50;
+/** At most this many unknown keys of one object are named; more are counted in one problem. */
+export const MAX_UNKNOWN_FIELDS_LISTED = 20;
+/** Longer keys are cut in messages ("aaaa…"), so that one key cannot fill a screen. */
+export const MAX_SHOWN_KEY_LENGTH = 60;
+
 type Report = (path: string, message: string) => void;
 
-/** Short, safe rendering of an offending value for a message. */
-export function showValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  if (text.length > 40) text = `${text.slice(0, 37)}...`;
-  if (typeof value === 'string') return `${text} (text)`;
-  if (Array.isArray(value)) return `${text} (a list)`;
-  return text;
-}
+export { showValue };
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
@@ -213,8 +214,12 @@ function readObject(value: unknown, path: string, knownKeys: readonly string[], 
       : `${path} must be an object, got ${kindOf(value)}`);
     return undefined;
   }
-  for (const key of Object.keys(value)) {
-    if (knownKeys.includes(key)) continue;
+  let unknownKeys = 0;
+  for (const fullKey of Object.keys(value)) {
+    if (knownKeys.includes(fullKey)) continue;
+    unknownKeys += 1;
+    if (unknownKeys > MAX_UNKNOWN_FIELDS_LISTED) continue;
+    const key = fullKey.length > MAX_SHOWN_KEY_LENGTH ? `${fullKey.slice(0, MAX_SHOWN_KEY_LENGTH - 1)}…` : fullKey;
     const fullPath = join(path, key);
     const suggestion = closest(key, knownKeys as string[]);
     const typed = key.toLowerCase();
@@ -225,6 +230,10 @@ function readObject(value: unknown, path: string, knownKeys: readonly string[], 
     report(fullPath, close
       ? `${fullPath} is not a known field; did you mean ${join(path, suggestion)}?`
       : `${fullPath} is not a known field (known here: ${knownKeys.join(', ')})`);
+  }
+  if (unknownKeys > MAX_UNKNOWN_FIELDS_LISTED) {
+    const more = unknownKeys - MAX_UNKNOWN_FIELDS_LISTED;
+    report(path, `…and ${more} more unknown field${more === 1 ? '' : 's'} in ${path === '' ? 'the model' : path}`);
   }
   return value;
 }
@@ -257,7 +266,7 @@ function checkNumber(value: unknown, path: string, rule: NumberRule, report: Rep
     return undefined;
   }
   if (!satisfiesRule(value, rule)) {
-    report(path, `${path} must be ${describeRule(rule)}, got ${value}`);
+    report(path, `${path} must be ${describeRule(rule, value)}, got ${value}`);
     return undefined;
   }
   return value;
@@ -315,7 +324,7 @@ function readPeriodsPerYear(root: JsonObject, report: Report): PeriodsPerYear | 
   }
   const value = root.periodsPerYear;
   if (!PERIODS_PER_YEAR_CHOICES.includes(value as PeriodsPerYear)) {
-    report('periodsPerYear', `periodsPerYear must be 12 (monthly), 4 (quarterly) or 52 (weekly), got ${showValue(value)}`);
+    report('periodsPerYear', `periodsPerYear must be 12 (monthly), 4 (quarterly) or 52 (weekly), got ${kindOf(value)}`);
     return undefined;
   }
   return value as PeriodsPerYear;
@@ -336,7 +345,7 @@ function readSeasonality(market: JsonObject, periodsPerYear: number | undefined,
   if (periodsPerYear !== undefined && value.length !== periodsPerYear) {
     report(path, `${path} must have one index per period of the year (${periodsPerYear}), got ${value.length}`);
   }
-  return Array.from(value, (item, index) => checkNumber(item, `${path}[${index}]`, { min: 0, minExclusive: true }, report) ?? Number.NaN);
+  return Array.from(value, (item, index) => checkNumber(item, `${path}[${index}]`, SEASONAL_INDEX_RULE, report) ?? Number.NaN);
 }
 
 function readPlan(value: unknown, periods: number | undefined, report: Report): Plan | undefined {
@@ -356,7 +365,7 @@ function readPlan(value: unknown, periods: number | undefined, report: Report): 
     if (periods !== undefined && list.length !== periods) {
       report(path, `${path} must have one value per period (${periods}), got ${list.length}`);
     }
-    return Array.from(list, (item, index) => checkNumber(item, `${path}[${index}]`, { min: 0 }, report) ?? Number.NaN);
+    return Array.from(list, (item, index) => checkNumber(item, `${path}[${index}]`, PLAN_SPEND_RULE, report) ?? Number.NaN);
   };
   return { upstream: side('upstream'), downstream: side('downstream') };
 }

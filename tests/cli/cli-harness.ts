@@ -45,6 +45,38 @@ export function runSubprocess(argv: readonly string[], shellPipe?: string): Prom
   });
 }
 
+/** What `runSubprocessWith` may be given besides the arguments. */
+export interface SubprocessOptions {
+  /** Written to the CLI's standard input, which is then closed; without it, stdin is closed at once. */
+  input?: string | Buffer;
+  /** The CLI is killed after this long (a hang then shows as exitCode null and timedOut). */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs the CLI as `runSubprocess` does, with text on its standard input and a time limit.
+ * @returns the run, with `ms` (wall time) and `timedOut`
+ */
+export function runSubprocessWith(argv: readonly string[], options: SubprocessOptions): Promise<CliRun & { ms: number; timedOut: boolean }> {
+  const started = performance.now();
+  const child = spawn('node', ['--import', 'tsx', 'src/cli/main.ts', ...argv], { cwd: PROJECT_ROOT, env: cleanEnvironment() });
+  let stdout = '';
+  let stderr = '';
+  let timedOut = false;
+  child.stdout.on('data', (chunk) => { stdout += chunk; });
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  child.stdin.on('error', () => { /* the CLI may exit before reading all of its input */ });
+  child.stdin.end(options.input ?? '');
+  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, options.timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exitCode) => {
+      clearTimeout(timer);
+      resolve({ exitCode, stdout, stderr, ms: performance.now() - started, timedOut });
+    });
+  });
+}
+
 /** Runs tasks at most `limit` at a time (subprocesses each cost half a second of a core). */
 export async function inBatches<Result>(tasks: readonly (() => Promise<Result>)[], limit: number): Promise<Result[]> {
   const results: Result[] = new Array(tasks.length);

@@ -117,7 +117,7 @@ const failures: Record<string, { argv: string[]; stderr: string | RegExp }> = {
   },
   'a sweep value that makes the model invalid': {
     argv: ['sweep', 'models/default.json', '--param', 'horizonYears', '--from', '0', '--to', '5', '--steps', '6'],
-    stderr: /^sweep value 0 for horizonYears gives an invalid model:\n/,
+    stderr: /^sweep value 0 \(--from\) for horizonYears gives an invalid model:\n/,
   },
   'an unknown --format': { argv: ['simulate', 'models/default.json', '--format', 'xml'], stderr: "unknown format 'xml' for simulate; choose table, json or csv\n" },
 };

@@ -82,7 +82,7 @@ describe('sweep command', () => {
     const run = sweep('--param', 'horizonYears', '--from', '0', '--to', '2', '--steps', '3');
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('sweep value 0 for horizonYears gives an invalid model:\nmodels/default.json: horizonYears must be a whole number from 1 to 5, got 0\n');
+    expect(run.stderr).toBe('sweep value 0 (--from) for horizonYears gives an invalid model:\nmodels/default.json: horizonYears must be a whole number from 1 to 5, got 0\n');
   });
 
   it.each([

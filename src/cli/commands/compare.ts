@@ -4,7 +4,8 @@ import { CliError } from '../cli-error.ts';
 import { compareScenarios } from '../comparison.ts';
 import { formatComparisonTable } from '../format-comparison-table.ts';
 import { formatMonteCarloComparisonTable } from '../format-monte-carlo.ts';
-import { loadModel, overridesFrom } from '../load-model.ts';
+import { loadModel, overridesFrom, refuseOverflow } from '../load-model.ts';
+import { refuseRepeatedStandardInput } from '../read-model-file.ts';
 import { MONTE_CARLO_OPTIONS, monteCarloOptionsFrom, withUncertaintyErrors } from '../monte-carlo-arguments.ts';
 import { chooseFormat } from '../output-format.ts';
 import type { Command } from './command.ts';
@@ -57,6 +58,7 @@ Examples:
     if (args.positionals.length < 2) {
       throw new CliError(`compare needs at least two model files, got ${args.positionals.length}: budget-sim compare <a.json> <b.json> [more.json ...]`);
     }
+    refuseRepeatedStandardInput(args.positionals);
     const monteCarloOptions = monteCarloOptionsFrom(args, false);
     const models: Model[] = [];
     const comparison = compareScenarios(args.positionals.map((file) => {
@@ -75,6 +77,7 @@ Examples:
         summary: simulate(model).summary,
       };
     }));
+    comparison.scenarios.forEach((scenario, index) => refuseOverflow(models[index], scenario, scenario.file));
     if (monteCarloOptions === undefined) {
       output.stdout(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparisonTable(comparison));
       return 0;

@@ -2,7 +2,7 @@ import { MAX_FRONTIER_STEPS, budgetFrontier } from '../../engine/optimize/index.
 import { requiredOptionValue } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { formatFrontierCsv } from '../frontier-csv.ts';
-import { loadModel, overridesFrom } from '../load-model.ts';
+import { loadModel, overridesFrom, refuseOverflow } from '../load-model.ts';
 import { parseNumberOption, parseWholeNumberOption } from '../number-option.ts';
 import { OPTIMIZER_OPTIONS, optimizerOptionsFrom, withOptimizerErrors } from '../optimizer-arguments.ts';
 import { chooseFormat } from '../output-format.ts';
@@ -66,6 +66,7 @@ Examples:
     const start = performance.now();
     const frontier = withOptimizerErrors(() => budgetFrontier(model, { ...options, from, to, steps }));
     const ms = performance.now() - start;
+    refuseOverflow(model, frontier.points, args.positionals[0]);
     const printed = {
       model: model.name,
       objective: frontier.objective,

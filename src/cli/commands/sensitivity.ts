@@ -2,7 +2,7 @@ import { SENSITIVITY_FIGURES, type SensitivityFigure, sensitivity } from '../../
 import { optionValue } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { formatSensitivityTable } from '../format-sensitivity-table.ts';
-import { loadModel, overridesFrom } from '../load-model.ts';
+import { loadModel, overridesFrom, refuseOverflow } from '../load-model.ts';
 import { withUncertaintyErrors } from '../monte-carlo-arguments.ts';
 import { chooseFormat } from '../output-format.ts';
 import type { Command } from './command.ts';
@@ -50,6 +50,7 @@ Examples:
     const file = args.positionals[0];
     const model = loadModel(file, overrides);
     const result = withUncertaintyErrors(file, () => sensitivity(model, by as SensitivityFigure));
+    refuseOverflow(model, result, file);
     output.stdout(format === 'json'
       ? `${JSON.stringify({ model: model.name, ...result }, null, 2)}\n`
       : formatSensitivityTable(model.name, result));

@@ -1,11 +1,11 @@
-import { marginalRoi, simulate, type Model } from '../../engine/index.ts';
+import { marginalRoi, simulate } from '../../engine/index.ts';
 import { requiredOptionValue } from '../args.ts';
 import { CliError } from '../cli-error.ts';
-import { overridesFrom } from '../load-model.ts';
+import { overridesFrom, refuseOverflow } from '../load-model.ts';
 import { parseNumberOption, parseWholeNumberOption } from '../number-option.ts';
 import { chooseFormat } from '../output-format.ts';
 import { readModelJson, validateModelJson } from '../read-model-file.ts';
-import { applyOverride, parseOverride } from '../set-override.ts';
+import { applyOverride, parseOverride, withOverride } from '../set-override.ts';
 import { formatSweepCsv } from '../sweep-csv.ts';
 import type { SweepPoint, SweepResult } from '../sweep-result.ts';
 import { sweepValues } from '../sweep-values.ts';
@@ -73,12 +73,16 @@ Examples:
     for (const override of overrides) applyOverride(base, override);
 
     let modelName = '';
-    const points: SweepPoint[] = sweepValues(from, to, steps).map((value) => {
-      const json = structuredClone(base);
-      applyOverride(json, { ...paramOverride, value });
-      const model = validateSweepPoint(json, file, paramOverride.path, value);
+    const points: SweepPoint[] = sweepValues(from, to, steps).map((value, index) => {
+      // Only the objects along the swept path are copied: the rest of the file is shared, and a
+      // deep copy of a file nested 10,000 deep would overflow the stack.
+      const json = withOverride(base, { ...paramOverride, value });
+      const end = index === 0 ? ' (--from)' : index === steps - 1 ? ' (--to)' : '';
+      const model = atSweepValue(`${value}${end}`, paramOverride.path, () => validateModelJson(json, file));
       modelName = model.name;
-      return { value, summary: simulate(model).summary, marginalRoi: marginalRoi(model) };
+      const { summary } = simulate(model);
+      atSweepValue(`${value}${end}`, paramOverride.path, () => refuseOverflow(model, summary, file));
+      return { value, summary, marginalRoi: marginalRoi(model) };
     });
 
     const sweep: SweepResult = { model: modelName, param: paramOverride.path, points };
@@ -87,10 +91,13 @@ Examples:
   },
 };
 
-/** Validates one point's model, naming the swept value when it makes the model invalid. */
-function validateSweepPoint(json: unknown, file: string, param: string, value: number): Model {
+/**
+ * Runs one point's check, naming the swept value (and --from or --to when it is one of them)
+ * when the value makes the model invalid or its results overflow.
+ */
+function atSweepValue<Result>(value: string, param: string, check: () => Result): Result {
   try {
-    return validateModelJson(json, file);
+    return check();
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     throw new CliError(`sweep value ${value} for ${param} gives an invalid model:\n${error.message}`);

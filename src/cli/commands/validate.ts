@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { CliError } from '../cli-error.ts';
-import { loadModel } from '../load-model.ts';
+import { runnableModel } from '../load-model.ts';
+import { printableText } from '../printable.ts';
+import { readModelJson, refuseRepeatedStandardInput, shownFile } from '../read-model-file.ts';
 import type { Command } from './command.ts';
 
 /** `budget-sim validate`: checks model files and lists every problem. */
@@ -10,7 +11,7 @@ export const validateCommand: Command = {
   options: [],
   help: `Usage: budget-sim validate <model.json> [more.json ...]
 
-Check that each file is a valid model. Prints "OK: <name> (<file>)" for each valid one; for an
+Check that each file is a valid model (- reads one from standard input). Prints "OK: <name> (<file>)" for each valid one; for an
 invalid one, prints every problem on stderr, one per line, prefixed by the file name, and exits
 with status 2. The JSON Schema of model files (models/model.schema.json) is not a model: it is
 passed over with a "SKIP" line, so that models/*.json can be checked in one go.
@@ -24,16 +25,19 @@ Examples:
 `,
   run(args, output) {
     if (args.positionals.length === 0) throw new CliError('validate needs a model file: budget-sim validate <model.json>');
+    refuseRepeatedStandardInput(args.positionals);
     let allValid = true;
     // Every file is checked, not only up to the first bad one, so one run lists everything to fix.
     for (const file of args.positionals) {
-      if (isJsonSchema(file)) {
-        output.stdout(`SKIP: ${file} is a JSON Schema (it describes model files), not a model\n`);
-        continue;
-      }
       try {
-        const model = loadModel(file, []);
-        output.stdout(`OK: ${model.name} (${file})\n`);
+        // Read once: a second read of standard input or of a pipe would find nothing.
+        const json = readModelJson(file);
+        if (isJsonSchema(json)) {
+          output.stdout(`SKIP: ${shownFile(file)} is a JSON Schema (it describes model files), not a model\n`);
+          continue;
+        }
+        const model = runnableModel(json, file);
+        output.stdout(`OK: ${printableText(model.name)} (${shownFile(file)})\n`);
       } catch (error) {
         if (!(error instanceof CliError)) throw error;
         output.stderr(`${error.message}\n`);
@@ -46,15 +50,10 @@ Examples:
 
 /**
  * True for a JSON Schema document: its `$schema` names a json-schema.org meta-schema (a model
- * file's `$schema` names the model schema instead). Anything unreadable is left to `loadModel`,
- * which reports it properly.
+ * file's `$schema` names the model schema instead).
  */
-function isJsonSchema(file: string): boolean {
-  try {
-    const document: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    const schema = typeof document === 'object' && document !== null ? (document as { $schema?: unknown }).$schema : undefined;
-    return typeof schema === 'string' && /^https?:\/\/json-schema\.org\//.test(schema);
-  } catch {
-    return false;
-  }
+function isJsonSchema(document: unknown): boolean {
+  const schema = typeof document === 'object' && document !== null && !Array.isArray(document)
+    ? (document as { $schema?: unknown }).$schema : undefined;
+  return typeof schema === 'string' && /^https?:\/\/json-schema\.org\//.test(schema);
 }

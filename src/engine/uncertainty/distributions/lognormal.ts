@@ -1,6 +1,7 @@
 import { randomLogNormal } from 'd3';
 import { standardNormalCdf, standardNormalQuantile } from '../standard-normal.ts';
 import type { Distribution } from './distribution.ts';
+import { MAX_LOGNORMAL_SIGMA, locationProblems, ceilingProblems } from './parameter-limits.ts';
 
 /**
  * `{ "dist": "lognormal", "median": m, "sigma": s }`: log(value) is normal with mean log(m) and
@@ -12,9 +13,11 @@ export const lognormalDistribution: Distribution = {
   name: 'lognormal',
   parameters: ['median', 'sigma'],
   description: 'lognormal {median, sigma}: positive, right-skewed; log of the value is normal',
-  check: ({ median, sigma }) => [
-    ...(median <= 0 ? [`median must be > 0, got ${median}`] : []),
-    ...(sigma < 0 ? [`sigma must be ≥ 0, got ${sigma}`] : []),
+  check: (parameters) => [
+    ...(parameters.median <= 0 ? [`median must be > 0, got ${parameters.median}`] : []),
+    ...locationProblems(parameters, ['median']),
+    ...(parameters.sigma < 0 ? [`sigma must be ≥ 0, got ${parameters.sigma}`] : []),
+    ...ceilingProblems(parameters, ['sigma'], MAX_LOGNORMAL_SIGMA, ' (e^5 ≈ 148 times or 1/148 of the median at one standard deviation)'),
   ],
   fixedValue: ({ median, sigma }) => (sigma === 0 ? median : undefined),
   sampler: ({ median, sigma }, _range, source) => {

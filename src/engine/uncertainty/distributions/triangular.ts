@@ -1,4 +1,5 @@
 import type { Distribution, DistributionParameters } from './distribution.ts';
+import { locationProblems } from './parameter-limits.ts';
 
 /**
  * `{ "dist": "triangular", "min": a, "mode": c, "max": b }`: density rising linearly from a to
@@ -12,7 +13,11 @@ export const triangularDistribution: Distribution = {
   name: 'triangular',
   parameters: ['min', 'mode', 'max'],
   description: 'triangular {min, mode, max}: most likely at mode, falling to nothing at min and max',
-  check: ({ min, mode, max }) => (min <= mode && mode <= max ? [] : [`needs min ≤ mode ≤ max, got ${min}, ${mode}, ${max}`]),
+  check: (parameters) => [
+    ...(parameters.min <= parameters.mode && parameters.mode <= parameters.max ? []
+      : [`needs min ≤ mode ≤ max, got ${parameters.min}, ${parameters.mode}, ${parameters.max}`]),
+    ...locationProblems(parameters, ['min', 'mode', 'max']),
+  ],
   fixedValue: ({ min, max }) => (min === max ? min : undefined),
   sampler: (parameters, _range, source) => {
     const triangular = () => triangularQuantile(parameters, source());
