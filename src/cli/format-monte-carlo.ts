@@ -1,6 +1,8 @@
 import { csvFormatRows } from 'd3';
-import type { FigureStatistics, MonteCarloComparison, MonteCarloResult } from '../engine/index.ts';
-import { formatEquity, formatMoney, formatPercent } from './format-numbers.ts';
+import type { FigureStatistics, Model, MonteCarloComparison, MonteCarloResult } from '../engine/index.ts';
+import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
+import { MISSING, countOf, currencyNote, formatEquity, formatFigure, formatMoney, formatPercent, formatsFor, granularityName, periodName } from './format-numbers.ts';
+import { printableText } from './printable.ts';
 import { renderTextTable } from './text-table.ts';
 
 /** The columns of each figure's row. */
@@ -25,6 +27,42 @@ export function formatMonteCarloCsv(result: MonteCarloResult): string {
     name, ...STATISTICS.map((statistic) => (statistics[statistic] === null ? '' : String(statistics[statistic]))),
   ]);
   return `${csvFormatRows([['figure', ...STATISTICS], ...rows])}\n`;
+}
+
+/**
+ * A Monte Carlo result as a terminal report: each key figure's mean and percentiles in
+ * `KEY_FIGURES` order (the marketing's own value first, total NPV after it), each year's ROI
+ * after ROI over the horizon, payback as "month 14" with "not within horizon" where a
+ * percentile falls on draws that never pay back, then the chances. Ends with "\n".
+ */
+export function formatMonteCarloTable(model: Model, result: MonteCarloResult): string {
+  const formats = formatsFor(model);
+  const { periodsPerYear } = model;
+  const { summary } = result;
+  const header = ['', 'Mean', '5th', '10th', 'Median', '90th', '95th'];
+  const never = 'not within horizon';
+  const row = (label: string, statistics: FigureStatistics, figure: KeyFigure) => [label, ...STATISTICS.map((statistic) => {
+    const value = statistics[statistic];
+    // A payback percentile that falls on draws that never pay back; the mean is undefined then.
+    if (figure.field === 'paybackPeriod' && value === null && result.probabilityPaysBack < 1) return statistic === 'mean' ? MISSING : never;
+    return formatFigure(figure, value, formats, periodsPerYear);
+  })];
+  const rows = KEY_FIGURES.flatMap((figure) => {
+    if (figure.field === 'irr') return [];
+    const statistics = summary[figure.field as keyof typeof summary] as FigureStatistics;
+    if (figure.field !== 'roi') return [row(figure.label, statistics, figure)];
+    return [row(figure.label, statistics, figure), ...summary.roiByYear.map((byYear, year) => row(`  ROI in ${formats.yearLabel(year + 1).replace(/^Year /, 'year ')}`, byYear, figure))];
+  });
+  const lines = [
+    `Uncertainty of ${printableText(model.name)}: ${result.draws.toLocaleString('en-US')} draws (seed ${result.seed}), ${countOf(model.horizonYears, 'year')} of ${granularityName(periodsPerYear)} periods`,
+  ];
+  const note = currencyNote(model.currency);
+  if (note !== undefined) lines.push(note);
+  lines.push('', renderTextTable([header, ...rows], ['left', ...STATISTICS.map(() => 'right' as const)], '  '), '');
+  lines.push(`Chance ROI is positive: ${formatPercent(result.probabilityRoiPositive)}`);
+  lines.push(`Chance it pays back within the horizon: ${formatPercent(result.probabilityPaysBack)}${result.probabilityPaysBack < 1 ? ` (payback in ${periodName(periodsPerYear)}s; "${never}" where a percentile falls on draws that never do)` : ''}`);
+  lines.push(`Settings drawn: ${result.uncertainFields.join(', ') || 'none'}`);
+  return `${lines.join('\n')}\n`;
 }
 
 /**

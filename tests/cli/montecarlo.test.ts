@@ -13,12 +13,18 @@ describe('montecarlo command', () => {
   it('prints { model, draws, seed, summary, probabilityRoiPositive, ..., bands } as the engine computes it', () => {
     const run = runInProcess(['montecarlo', 'models/default.json', '--draws', '400', '--seed', '42', '--format', 'json']);
     expect(run.exitCode).toBe(0);
-    expect(run.stderr).toBe('');
+    // Only the time estimate, said before the run starts.
+    expect(run.stderr).toMatch(/^About [\d.]+ s for 400 draws of 36 periods\n$/);
     const printed = JSON.parse(run.stdout);
     expect(Object.keys(printed)).toEqual([
       'model', 'draws', 'seed', 'summary', 'probabilityRoiPositive', 'probabilityPaysBack', 'bands', 'bandDraws', 'uncertainFields',
     ]);
     expect(Object.keys(printed.summary.npv)).toEqual(['mean', 'p5', 'p10', 'p50', 'p90', 'p95']);
+    // The marketing's own value first, the business's total NPV after it.
+    expect(Object.keys(printed.summary)).toEqual([
+      'incrementalNpvWithCarryover', 'incrementalNpv', 'roi', 'roiByYear', 'paybackPeriod', 'npvWithCarryover', 'npv',
+      'noSpendNpv', 'carryoverValue', 'totalRevenue', 'totalSpend', 'finalEquity',
+    ]);
     expect(Object.keys(printed.bands)).toEqual(['equity', 'revenue', 'cumulativeIncrementalProfit']);
     const expected = monteCarlo(loadModel('models/default.json', []), { draws: 400, seed: 42 });
     expect(printed).toEqual({ model: 'Consumer brand (default)', ...JSON.parse(JSON.stringify(expected)) });
@@ -39,12 +45,38 @@ describe('montecarlo command', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('figure,mean,p5,p10,p50,p90,p95');
     expect(lines.map((line) => line.split(',')[0]).slice(1)).toEqual([
-      'totalSpend', 'totalRevenue', 'finalEquity', 'npv', 'roi', 'roiYear1', 'roiYear2', 'roiYear3', 'paybackPeriod',
-      'carryoverValue', 'npvWithCarryover',
+      'incrementalNpvWithCarryover', 'incrementalNpv', 'roi', 'roiYear1', 'roiYear2', 'roiYear3', 'paybackPeriod',
+      'npvWithCarryover', 'npv', 'noSpendNpv', 'carryoverValue', 'totalRevenue', 'totalSpend', 'finalEquity',
     ]);
-    expect(lines[1]).toBe('totalSpend,3600000,3600000,3600000,3600000,3600000,3600000');
+    expect(lines[13]).toBe('totalSpend,3600000,3600000,3600000,3600000,3600000,3600000');
     const json = JSON.parse(runInProcess(['montecarlo', 'models/default.json', '--draws', '300', '--seed', '1']).stdout);
-    expect(Number(lines[4].split(',')[1])).toBe(json.summary.npv.mean);
+    expect(Number(lines[1].split(',')[1])).toBe(json.summary.incrementalNpvWithCarryover.mean);
+    expect(Number(lines[9].split(',')[1])).toBe(json.summary.npv.mean);
+    expect(lines[4].split(',').slice(1).map(Number)).toEqual(Object.values(json.summary.roiByYear[0]));
+  });
+
+  it('prints a table for reading: the marketing\'s value first, ROI by year, payback in months or "not within horizon", the chances', () => {
+    const uncertainty = '{"economics.margin":{"dist":"uniform","min":0.02,"max":0.6}}';
+    const run = runInProcess(['montecarlo', 'models/default.json', '--draws', '500', '--seed', '1', '--format', 'table', '--set', `uncertainty=${uncertainty}`]);
+    expect(run.exitCode).toBe(0);
+    const json = JSON.parse(runInProcess(['montecarlo', 'models/default.json', '--draws', '500', '--seed', '1', '--set', `uncertainty=${uncertainty}`]).stdout);
+    const lines = run.stdout.split('\n');
+    const cells = (label: string) => lines.find((line) => line.trimStart().startsWith(label))!.trim().split(/\s{3,}/);
+    expect(lines[0]).toBe('Uncertainty of Consumer brand (default): 500 draws (seed 1), 3 years of monthly periods');
+    const rowLabels = lines.filter((line) => /^ {2}\S/.test(line) || /^ {4}ROI in/.test(line)).map((line) => line.trim().split(/\s{3,}/)[0]);
+    expect(rowLabels.slice(0, 7)).toEqual(['Marketing NPV with carryover', 'Marketing NPV', 'ROI over the horizon', 'ROI in year 1', 'ROI in year 2', 'ROI in year 3', 'Payback']);
+    expect(cells('Marketing NPV with carryover').slice(1)).toEqual(
+      (['mean', 'p5', 'p10', 'p50', 'p90', 'p95'] as const).map((key) => Math.round(json.summary.incrementalNpvWithCarryover[key]).toLocaleString('en-US').replace('-', '-')),
+    );
+    // About 40 % of these draws never pay back: the upper percentiles fall on them.
+    expect(json.probabilityPaysBack).toBeGreaterThan(0.05);
+    expect(json.probabilityPaysBack).toBeLessThan(0.9);
+    const payback = cells('Payback');
+    expect(payback[1]).toBe('—');
+    expect(payback[2]).toBe(`month ${json.summary.paybackPeriod.p5}`);
+    expect(payback.slice(-2)).toEqual(['not within horizon', 'not within horizon']);
+    expect(cells('ROI in year 2')[4]).toBe(`${(json.summary.roiByYear[1].p50 * 100).toFixed(1)}%`);
+    expect(run.stdout).toContain(`Chance it pays back within the horizon: ${(json.probabilityPaysBack * 100).toFixed(1)}%`);
   });
 
   it('warns on stderr when the model has no uncertainty, and prints the deterministic figures', () => {
@@ -66,9 +98,9 @@ describe('montecarlo command', () => {
     [['--draws', '0'], /--draws must be a whole number from 1 to 1000000, got '0'/],
     [['--draws', '1.5'], /--draws must be a whole number/],
     [['--seed', '-1'], /--seed must be a whole number from 0/],
-    [['--format', 'table'], /unknown format 'table' for montecarlo; choose json or csv/],
+    [['--format', 'text'], /unknown format 'text' for montecarlo.*; choose json, csv or table/],
     [['--set', 'uncertainty={"brand.halfLifeMonths":{"dist":"normal","mean":24,"sd":-1}}'], /models\/default.json: uncertainty.brand.halfLifeMonths: sd must be ≥ 0, got -1/],
-    [['--set', 'upstream.lagWindowMonths=1', '--set', 'upstream.lagMonths=1'], /models\/default.json: uncertainty.upstream.lagMonths: only 0.0 %/],
+    [['--set', 'upstream.lagWindowMonths=0', '--set', 'upstream.lagMonths=0'], /models\/default.json: uncertainty.upstream.lagMonths: only 0.0 %/],
   ])('refuses %j with exit status 2 and a one-line reason', (extra, message) => {
     const run = runInProcess(['montecarlo', 'models/default.json', ...extra]);
     expect(run.exitCode).toBe(2);

@@ -135,8 +135,8 @@ describe('monteCarlo', () => {
     expect(() => monteCarlo(model, { draws: 2.5, seed: 1 })).toThrow(/draws must be a whole number/);
     const json = defaultJson();
     json.upstream.lagMonths = 0;
-    json.upstream.lagWindowMonths = 1; // the default's lagMonths range (2 to 8 months) cannot fit
+    json.upstream.lagWindowMonths = 0; // none of the default's lagMonths range (a triangle over 0 to 3 months) fits
     const narrow = defaultWith(json.uncertainty, { upstream: json.upstream });
-    expect(() => monteCarlo(narrow, { draws: 10, seed: 1 })).toThrow(/uncertainty.upstream.lagMonths: only 0.0 %.*between 0 and 1/);
+    expect(() => monteCarlo(narrow, { draws: 10, seed: 1 })).toThrow(/uncertainty.upstream.lagMonths: only 0.0 %.*between 0 and 0/);
   });
 });
