@@ -2,18 +2,26 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Model } from '../engine/index.ts';
 import type { MonteCarloComparison } from '../engine/uncertainty/compare-monte-carlo.ts';
 import type { MonteCarloRun } from '../engine/uncertainty/monte-carlo.ts';
+import { describeRunTime } from '../engine/uncertainty/run-time-estimate.ts';
 import { type MonteCarloPart, mergeMonteCarloParts } from '../engine/uncertainty/monte-carlo-parts.ts';
 import type { MonteCarloMessage, MonteCarloRequest } from './monte-carlo.worker.ts';
 
 export type MonteCarloState =
   | { status: 'idle' }
-  | { status: 'running'; fraction: number; workers: number }
+  /** `estimate`: how long a long run should take, in words, once the workers have measured it. */
+  | { status: 'running'; fraction: number; workers: number; estimate?: string }
   | { status: 'done'; run: MonteCarloRun; model: Model; ms: number; workers: number }
   | { status: 'cancelled' }
   | { status: 'failed'; message: string };
 
 /** Draws below this per worker are not worth another worker's start-up. */
 const MIN_DRAWS_PER_WORKER = 1000;
+
+/**
+ * Runs of at least this many draws are long enough to say how long they will take (each worker
+ * first times a few draws: about 50 ms, a few per cent of such a run).
+ */
+const ESTIMATE_FROM_DRAWS = 50_000;
 
 /**
  * Runs Monte Carlo across one Web Worker per core (each takes an even share of the draws) and
@@ -47,6 +55,8 @@ export class MonteCarloController implements ReactiveController {
     const progress = new Array<number>(count).fill(0);
     const sizes: number[] = [];
     const parts: MonteCarloPart[] = [];
+    const periods = model.periodsPerYear * model.horizonYears;
+    let estimate: string | undefined;
     this.set({ status: 'running', fraction: 0, workers: count });
     for (let index = 0; index < count; index += 1) {
       const start = Math.floor((draws * index) / count);
@@ -59,7 +69,12 @@ export class MonteCarloController implements ReactiveController {
         const message = event.data;
         if (message.type === 'progress') {
           progress[index] = message.fraction;
-          this.set({ status: 'running', workers: count, fraction: progress.reduce((sum, done, part) => sum + done * sizes[part], 0) / draws });
+          this.set({ status: 'running', workers: count, estimate, fraction: progress.reduce((sum, done, part) => sum + done * sizes[part], 0) / draws });
+        } else if (message.type === 'estimate') {
+          // The workers run side by side on equal shares: the first to answer speaks for all.
+          if (estimate !== undefined || this.state.status !== 'running') return;
+          estimate = describeRunTime({ seconds: message.seconds * count, draws, periods, msPerDraw: 0 }, count);
+          this.set({ ...this.state, estimate });
         } else if (message.type === 'part') {
           parts.push(message.part);
           if (parts.length === count) {
@@ -80,7 +95,7 @@ export class MonteCarloController implements ReactiveController {
         this.stop();
         this.set({ status: 'failed', message: event.message || 'The simulation stopped unexpectedly' });
       };
-      const request: MonteCarloRequest = { kind: 'part', model, draws, seed, start, end };
+      const request: MonteCarloRequest = { kind: 'part', model, draws, seed, start, end, estimate: draws >= ESTIMATE_FROM_DRAWS };
       worker.postMessage(request);
     }
   }

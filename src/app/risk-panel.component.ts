@@ -1,21 +1,35 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { IncrementalProfitPoint, Model, SimulationResult } from '../engine/index.ts';
+import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
 import type { FigureStatistics } from '../engine/uncertainty/figure-statistics.ts';
+import type { MonteCarloSummary } from '../engine/uncertainty/monte-carlo.ts';
 import { type SensitivityFigure, type SensitivityResult, sensitivity } from '../engine/uncertainty/sensitivity.ts';
 import { uncertainFields } from '../engine/uncertainty/uncertain-fields.ts';
 import '../charts/fan.chart.ts';
 import '../charts/histogram.chart.ts';
 import '../charts/tornado.chart.ts';
-import { formatEquity, formatMoney, formatMoneyShort, formatPercent } from './format.ts';
+import { formatEquity, formatFigure, formatMoneyShort, formatPercent, formatsFor } from './format.ts';
 import { MonteCarloController } from './monte-carlo-controller.ts';
 
 const DRAW_CHOICES = [1_000, 10_000, 100_000];
 
+/** The key figures the panel shows across draws, in `KEY_FIGURES` order: the marketing's own value first. */
+const RISK_FIGURES = KEY_FIGURES.filter((figure): figure is KeyFigure & { field: Exclude<keyof MonteCarloSummary, 'roiByYear'> } =>
+  ['incrementalNpvWithCarryover', 'incrementalNpv', 'roi', 'paybackPeriod', 'npvWithCarryover', 'npv', 'totalRevenue', 'finalEquity'].includes(figure.field));
+
+const STATISTICS = ['mean', 'p5', 'p10', 'p50', 'p90', 'p95'] as const;
+
+/** What a payback percentile that falls on draws that never pay back reads. */
+const NEVER = 'Not within horizon';
+
 /**
  * Risk: how sure the plan's figures are, given the ranges in the model's `uncertainty`. A Monte
- * Carlo run (across one Web Worker per core, with progress and Cancel) gives each key figure's
- * percentiles, the chance that ROI is positive, fan charts of equity and revenue and a
- * histogram of NPV; the tornado shows which assumption moves NPV most.
+ * Carlo run (across one Web Worker per core, with progress, Cancel, and for a long run how long
+ * it should take) gives each key figure's percentiles, the marketing's own value (marketing
+ * NPV with carryover) first; ROI by year (5th, median, 95th); payback, with the chance it comes
+ * within the horizon and "Not within horizon" where a percentile falls on draws that never pay
+ * back; the chance that ROI is positive, fan charts of equity and revenue and a histogram of
+ * marketing NPV with carryover; the tornado shows which assumption moves NPV most.
  */
 export class RiskPanel extends LitElement {
   static override styles = css`
@@ -42,6 +56,9 @@ export class RiskPanel extends LitElement {
     @media (max-width: 1180px) { .charts { grid-template-columns: minmax(0, 1fr); } }
     .figure-choice { display: flex; gap: 14px; font-size: 0.85rem; margin: 12px 0 4px; }
     .figure-choice label { display: inline-flex; gap: 5px; align-items: center; font-weight: 400; margin: 0; }
+    .estimate { font-size: 0.85rem; flex-basis: 100%; margin: 0; }
+    h3 { font-size: 0.92rem; margin: 14px 0 0; }
+    td.never { color: #555; font-style: italic; }
   `;
 
   static override properties = {
@@ -109,7 +126,8 @@ export class RiskPanel extends LitElement {
         ${running
           ? html`<progress max="1" .value=${state.fraction} aria-label="Simulation progress"></progress>
               <span aria-live="polite">${Math.round(state.fraction * 100)} % on ${state.workers} ${state.workers === 1 ? 'core' : 'cores'}</span>
-              <button type="button" @click=${() => this.monteCarlo.cancel()}>Cancel</button>`
+              <button type="button" @click=${() => this.monteCarlo.cancel()}>Cancel</button>
+              ${state.estimate === undefined ? nothing : html`<p class="estimate" role="status" data-estimate>${state.estimate}</p>`}`
           : html`<button class="primary" type="button" @click=${this.run}>Run the simulation</button>`}
       </div>
       <p id="seed-error" class="error" role=${this.seedError ? 'alert' : nothing}>${this.seedError}</p>
@@ -121,16 +139,18 @@ export class RiskPanel extends LitElement {
   }
 
   private renderResult(state: Extract<MonteCarloController['state'], { status: 'done' }>) {
-    const { result, npv } = state.run;
-    const rows: { label: string; statistics: FigureStatistics; format: (value: number | null) => string }[] = [
-      { label: 'NPV', statistics: result.summary.npv, format: formatMoney },
-      { label: 'NPV with carryover', statistics: result.summary.npvWithCarryover, format: formatMoney },
-      { label: 'Total revenue', statistics: result.summary.totalRevenue, format: formatMoney },
-      { label: 'ROI over the horizon', statistics: result.summary.roi, format: formatPercent },
-      { label: 'Final brand equity', statistics: result.summary.finalEquity, format: formatEquity },
-    ];
+    const { result, incrementalNpvWithCarryover } = state.run;
+    const formats = formatsFor(state.model);
+    const { summary } = result;
+    // Payback percentiles that fall on draws that never pay back are null: a category of their own.
+    const cell = (figure: KeyFigure, statistics: FigureStatistics, key: (typeof STATISTICS)[number]) => {
+      const value = statistics[key];
+      if (figure.field === 'paybackPeriod' && value === null && key !== 'mean' && result.probabilityPaysBack < 1) return html`<td class="never">${NEVER}</td>`;
+      return html`<td>${formatFigure(figure, value, formats)}</td>`;
+    };
+    const roiFigure = KEY_FIGURES.find((figure) => figure.field === 'roi')!;
     const central = this.result;
-    const npvStatistics = result.summary.npv;
+    const headline = summary.incrementalNpvWithCarryover;
     return html`
       <p class="status" role="status">${result.draws.toLocaleString('en-US')} draws (seed ${result.seed}) in ${Math.round(state.ms).toLocaleString('en-US')} ms on ${state.workers} ${state.workers === 1 ? 'core' : 'cores'}.</p>
       <div class="chances">
@@ -140,8 +160,16 @@ export class RiskPanel extends LitElement {
       <div class="wrap" role="region" aria-label="Key figures across draws" tabindex="0">
         <table>
           <thead><tr><th scope="col">Key figure</th><th scope="col">Mean</th><th scope="col">5th</th><th scope="col">10th</th><th scope="col">Median</th><th scope="col">90th</th><th scope="col">95th</th></tr></thead>
-          <tbody>${rows.map((row) => html`<tr><th scope="row">${row.label}</th>
-            ${(['mean', 'p5', 'p10', 'p50', 'p90', 'p95'] as const).map((key) => html`<td>${row.format(row.statistics[key])}</td>`)}</tr>`)}</tbody>
+          <tbody>${RISK_FIGURES.map((figure) => html`<tr data-figure=${figure.field}><th scope="row">${figure.label}</th>
+            ${STATISTICS.map((key) => cell(figure, summary[figure.field], key))}</tr>`)}</tbody>
+        </table>
+      </div>
+      <h3 id="roi-by-year">ROI by year across draws</h3>
+      <div class="wrap" role="region" aria-labelledby="roi-by-year" tabindex="0">
+        <table data-table="roi-by-year">
+          <thead><tr><th scope="col">Year</th><th scope="col">5th</th><th scope="col">Median</th><th scope="col">95th</th></tr></thead>
+          <tbody>${summary.roiByYear.map((statistics, year) => html`<tr><th scope="row">${formats.yearLabel(year + 1)}</th>
+            ${(['p5', 'p50', 'p95'] as const).map((key) => cell(roiFigure, statistics, key))}</tr>`)}</tbody>
         </table>
       </div>
       <div class="charts">
@@ -151,12 +179,12 @@ export class RiskPanel extends LitElement {
         <fan-chart heading="Revenue across draws" yLabel="Revenue per period" .band=${result.bands.revenue}
           .central=${central?.periods.map((period) => period.revenue) ?? []} periodsPerYear=${state.model.periodsPerYear} .startYear=${state.model.startYear}
           .formatY=${formatMoneyShort}></fan-chart>
-        <histogram-chart class="span" heading="NPV across draws" xLabel="NPV" .values=${npv}
+        <histogram-chart class="span" heading="Marketing NPV with carryover across draws" xLabel="Marketing NPV with carryover" .values=${incrementalNpvWithCarryover}
           .markers=${[
-            { label: '10th', value: npvStatistics.p10 ?? 0, dash: '4 3' },
-            { label: 'median', value: npvStatistics.p50 ?? 0, dash: '' },
-            { label: '90th', value: npvStatistics.p90 ?? 0, dash: '4 3' },
-            ...(central === undefined ? [] : [{ label: 'central', value: central.summary.npv, dash: '1 2' }]),
+            { label: '10th', value: headline.p10 ?? 0, dash: '4 3' },
+            { label: 'median', value: headline.p50 ?? 0, dash: '' },
+            { label: '90th', value: headline.p90 ?? 0, dash: '4 3' },
+            ...(central === undefined ? [] : [{ label: 'central', value: central.summary.incrementalNpvWithCarryover, dash: '1 2' }]),
           ]}></histogram-chart>
       </div>`;
   }

@@ -1,15 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { formatMoney, formatPercent } from '../../src/app/format.ts';
+import { formatFigure, formatPercent, formatsFor } from '../../src/app/format.ts';
 import { parseModel } from '../../src/engine/index.ts';
+import { keyFigure } from '../../src/engine/key-figures.ts';
 import { monteCarlo } from '../../src/engine/uncertainty/monte-carlo.ts';
 import { allText, appRendered, launchChromium, openApp } from './browser.ts';
 
-// Risk: Monte Carlo across Web Workers gives the engine's own figures for the same draws, the
-// fan charts and the histogram appear, and Cancel during a long run frees the app at once.
+// Risk: Monte Carlo across Web Workers gives the engine's own figures for the same draws (the
+// marketing's own value first, ROI by year, payback with "Not within horizon"), the fan charts
+// and the histogram appear, a long run says how long it will take, and Cancel during a long run
+// frees the app at once.
 
-const defaultModel = parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
+const defaultJson = JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8'));
+const defaultModel = parseModel(defaultJson);
+const formats = formatsFor(defaultModel);
+const STATISTICS = ['mean', 'p5', 'p10', 'p50', 'p90', 'p95'] as const;
 
 let browser: Browser;
 let page: Page;
@@ -25,20 +31,48 @@ beforeEach(async () => {
 const panel = () => page.locator('risk-panel');
 
 describe('risk and uncertainty', () => {
-  it('runs 10,000 draws across workers and shows the engine’s percentiles, fan charts and histogram', async () => {
+  it('runs 10,000 draws across workers and shows the engine’s percentiles, the marketing’s own value first, fan charts and histogram', async () => {
     await panel().getByLabel('Seed').fill('42');
     await panel().getByRole('button', { name: 'Run the simulation' }).click();
     await panel().locator('histogram-chart').waitFor({ timeout: 60_000 });
     const expected = monteCarlo(defaultModel, { draws: 10_000, seed: 42 });
-    const npvRow = panel().locator('tbody tr').first().locator('td');
-    expect(await npvRow.allTextContents()).toEqual([
-      expected.summary.npv.mean, expected.summary.npv.p5, expected.summary.npv.p10,
-      expected.summary.npv.p50, expected.summary.npv.p90, expected.summary.npv.p95,
-    ].map(formatMoney));
+    const rowOf = (field: string) => panel().locator(`tbody tr[data-figure="${field}"]`);
+    expect(await panel().locator('tbody tr').first().getAttribute('data-figure')).toBe('incrementalNpvWithCarryover');
+    expect(await panel().locator('tbody tr').first().locator('th').textContent()).toBe('Marketing NPV with carryover');
+    for (const field of ['incrementalNpvWithCarryover', 'incrementalNpv', 'npv'] as const) {
+      expect(await rowOf(field).locator('td').allTextContents(), field).toEqual(
+        STATISTICS.map((key) => formatFigure(keyFigure(field), expected.summary[field][key], formats)),
+      );
+    }
+    // ROI by year: each year's 5th percentile, median and 95th.
+    const years = panel().locator('table[data-table="roi-by-year"] tbody tr');
+    expect(await years.count()).toBe(3);
+    for (let year = 0; year < 3; year += 1) {
+      expect(await years.nth(year).locator('td').allTextContents()).toEqual(
+        (['p5', 'p50', 'p95'] as const).map((key) => formatPercent(expected.summary.roiByYear[year][key])),
+      );
+    }
+    // Payback in periods, and its chance within the horizon.
+    expect(await rowOf('paybackPeriod').locator('td').nth(3).textContent()).toBe(formatFigure(keyFigure('paybackPeriod'), expected.summary.paybackPeriod.p50, formats));
+    expect(await panel().locator('[data-chance="payback"]').textContent()).toBe(formatPercent(expected.probabilityPaysBack));
     expect(await panel().locator('[data-chance="roi"]').textContent()).toBe(formatPercent(expected.probabilityRoiPositive));
     expect(await panel().locator('fan-chart').count()).toBe(2);
     expect(await panel().locator('fan-chart').first().locator('svg.chart path').count()).toBeGreaterThanOrEqual(4);
     expect(await allText(page)).not.toMatch(/NaN|undefined/);
+  });
+
+  it('shows payback as "Not within horizon" where the draws never pay back: a budget far too large for the market', async () => {
+    await page.getByLabel('Budget per year', { exact: true }).fill('40,000,000');
+    await page.getByLabel('Budget per year', { exact: true }).press('Enter');
+    await appRendered(page);
+    await panel().getByLabel('Draws').selectOption('1000');
+    await panel().getByRole('button', { name: 'Run the simulation' }).click();
+    await panel().locator('histogram-chart').waitFor({ timeout: 60_000 });
+    const expected = monteCarlo(parseModel({ ...defaultJson, budget: { ...defaultJson.budget, perYear: 40_000_000 } }), { draws: 1000, seed: 1 });
+    expect(expected.probabilityPaysBack).toBe(0);
+    const payback = panel().locator('tbody tr[data-figure="paybackPeriod"] td');
+    expect(await payback.allTextContents()).toEqual(['—', ...Array(5).fill('Not within horizon')]);
+    expect(await panel().locator('[data-chance="payback"]').textContent()).toBe(formatPercent(0));
   });
 
   it('shows the tornado, largest swing first', async () => {
@@ -56,6 +90,10 @@ describe('risk and uncertainty', () => {
     await panel().getByRole('button', { name: 'Run the simulation' }).click();
     const progress = panel().getByRole('progressbar', { name: 'Simulation progress' });
     await progress.waitFor();
+    // A long run says how long it should take, once the workers have timed a few draws.
+    const estimate = panel().locator('[data-estimate]');
+    await estimate.waitFor({ timeout: 10_000 });
+    expect(await estimate.textContent()).toMatch(/^About [\d.]+ (s|min) .*for 100,000 draws of 36 periods( on \d cores)?$/);
     // The page answers while the workers run: an edit updates the figures.
     const npvBefore = await page.locator('key-figures [data-figure="npv"] .value').textContent();
     await page.getByLabel('Upstream share (%)', { exact: true }).fill('45');
