@@ -22,6 +22,11 @@ export interface NumberRule {
    * `min` is then told only the lower bound, as the spec words it ("must be > 0").
    */
   maxIsLimit?: boolean;
+  /**
+   * A value above 0 must be at least this (0 itself stays valid): spend of a fraction of a cent
+   * is never real, and dividing by it (ROI is per unit spent) can overflow.
+   */
+  minPositive?: number;
 }
 
 export type FieldGroup = 'Budget' | 'Market' | 'Brand' | 'Upstream' | 'Downstream' | 'Economics';
@@ -74,7 +79,10 @@ export const MAX_SEASONAL_INDEX = 100;
 /** The largest limit of any setting: no valid value, and so no useful range, reaches beyond it. */
 export const MAX_SETTING_MAGNITUDE = MAX_MONEY;
 
-const money: NumberRule = { min: 0, max: MAX_MONEY, maxIsLimit: true };
+/** The smallest spend that is not 0: a cent. */
+export const MIN_POSITIVE_SPEND = 0.01;
+
+const money: NumberRule = { min: 0, max: MAX_MONEY, maxIsLimit: true, minPositive: MIN_POSITIVE_SPEND };
 const positiveMoney: NumberRule = { min: 0, minExclusive: true, max: MAX_MONEY, maxIsLimit: true };
 const multiplier: NumberRule = { min: 0, max: MAX_MULTIPLIER, maxIsLimit: true };
 const ratePerYear: NumberRule = { min: -1, minExclusive: true, max: MAX_RATE_PER_YEAR, maxIsLimit: true };
@@ -255,6 +263,9 @@ export const TOP_LEVEL_KEYS: readonly string[] = [
  * Limits of a million or more are written as 1e12, as they would be typed in a model file.
  */
 export function describeRule(rule: NumberRule, value?: number): string {
+  if (rule.minPositive !== undefined && value !== undefined && value > 0 && value < rule.minPositive) {
+    return `0 or at least ${shownBound(rule.minPositive)}`;
+  }
   if (rule.maxIsLimit && rule.max !== undefined && value !== undefined) {
     const aboveLimit = rule.maxExclusive ? value >= rule.max : value > rule.max;
     if (aboveLimit) return `${rule.maxExclusive ? '<' : '≤'} ${shownBound(rule.max)}`;
@@ -280,6 +291,7 @@ function shownBound(bound: number): string {
 /** True when a finite number satisfies the rule. */
 export function satisfiesRule(value: number, rule: NumberRule): boolean {
   if (rule.integer && !Number.isInteger(value)) return false;
+  if (rule.minPositive !== undefined && value > 0 && value < rule.minPositive) return false;
   if (rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min)) return false;
   if (rule.max !== undefined && (rule.maxExclusive ? value >= rule.max : value > rule.max)) return false;
   return true;

@@ -114,6 +114,8 @@ function numberSchema(rule: NumberRule): Schema {
   const schema: Schema = { type: rule.integer ? 'integer' : 'number' };
   if (rule.min !== undefined) schema[rule.minExclusive ? 'exclusiveMinimum' : 'minimum'] = rule.min;
   if (rule.max !== undefined) schema[rule.maxExclusive ? 'exclusiveMaximum' : 'maximum'] = rule.max;
+  // 0, or at least the smallest positive value (a spend of a fraction of a cent is refused).
+  if (rule.minPositive !== undefined) return { anyOf: [{ const: 0 }, { ...schema, minimum: rule.minPositive }] };
   return schema;
 }
 

@@ -6,7 +6,8 @@ export function between(min: number, max: number): fc.Arbitrary<number> {
   return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
 
-const money = (max: number) => fc.oneof(fc.constant(0), between(0, max));
+/** A spend: 0, or at least a cent (parseModel refuses fractions of a cent, see MIN_POSITIVE_SPEND). */
+const money = (max: number) => fc.oneof(fc.constant(0), between(0.01, max));
 
 /**
  * Any valid model, over the whole space the spec allows (with magnitudes kept realistic so

@@ -53,6 +53,18 @@ describe('limits a real business never reaches', () => {
     }))).toEqual(['plan.downstream[35] must be ≤ 1e13, got 20000000000000']);
   });
 
+  it('refuses a spend of a fraction of a cent, which made ROI (per unit spent) overflow, and keeps 0 valid', () => {
+    expect(messages(issuesFor((model) => { model.budget.perYear = 1e-300; }))).toEqual(['budget.perYear must be 0 or at least 0.01, got 1e-300']);
+    expect(messages(issuesFor((model) => { model.history.upstreamPerMonth = 0.001; })))
+      .toEqual(['history.upstreamPerMonth must be 0 or at least 0.01, got 0.001']);
+    expect(messages(issuesFor((model) => {
+      delete model.budget;
+      model.plan = { upstream: Array(36).fill(0), downstream: [5e-324, ...Array(35).fill(0)] };
+    }))).toEqual(['plan.downstream[0] must be 0 or at least 0.01, got 5e-324']);
+    expect(() => parseModel({ ...defaultModel(), budget: { perYear: 0, upstreamShare: 0.5 } })).not.toThrow();
+    expect(() => parseModel({ ...defaultModel(), budget: { perYear: 0.01, upstreamShare: 0.5 } })).not.toThrow();
+  });
+
   it('still words a value below the lower bound as the spec does, and describes the whole rule without a value', () => {
     expect(messages(issuesFor((model) => { model.brand.halfLifeMonths = -3; }))).toEqual(['brand.halfLifeMonths must be > 0, got -3']);
     expect(describeRule({ min: 0, minExclusive: true, max: 1200, maxIsLimit: true })).toBe('> 0 and ≤ 1200');
