@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import {
   type IncrementalProfitPoint, type Model, type ModelIssue, NUMBER_FIELDS, type SimulationResult, type TradeoffCurve,
-  incrementalProfit, planSpend, simulate, tradeoffCurve, yearlyBudgets,
+  incrementalProfit, planSpend, simulate, tradeoffCurve,
 } from '../engine/index.ts';
 import { type ModelReadResult, formatPeriodsCsv, hasScenario, readModelText, readScenarioLink, scenarioHash } from '../engine/io/index.ts';
 import '../charts/best-share.chart.ts';
@@ -13,11 +13,13 @@ import '../charts/tradeoff-curve.chart.ts';
 import type { ScenarioPoint } from '../charts/tradeoff-curve.chart.ts';
 import './assumptions-panel.component.ts';
 import { appStyles } from './budget-sim-app.styles.ts';
-import { downloadText, fileNameFor } from './downloads.ts';
+import { downloadText, exportedModel, fileNameFor } from './downloads.ts';
 import type { FieldChangeDetail } from './field-events.ts';
-import { formatMoney, formatPercent } from './format.ts';
+import { formatMoney } from './format.ts';
 import './key-figures.component.ts';
-import { type Draft, checkDraft, draftFromModel, readField, withField, withHorizon, withPeriodsPerYear } from './model-draft.ts';
+import {
+  type Draft, checkDraft, draftFromModel, readField, withAppliedPlan, withField, withHorizon, withPeriodsPerYear, withSplitMode, withoutPlan,
+} from './model-draft.ts';
 import './optimizer-panel.component.ts';
 import './risk-panel.component.ts';
 import './plan-controls.component.ts';
@@ -29,6 +31,10 @@ import './scenario-panel.component.ts';
 import { ScenariosController } from './scenarios-controller.ts';
 import type { WorkingState } from './scenario-store.ts';
 import { DeferredSaveController } from './deferred-save-controller.ts';
+import './action-toast.component.ts';
+import { printedPlanRows } from './plan-summary.ts';
+import './undo-buttons.component.ts';
+import { APPLY_PLAN_STEP, type PlanSnapshot, UndoController, fieldStepLabel } from './undo-controller.ts';
 
 /** Paths that have a control on screen; problems elsewhere are listed above the results. */
 const PATHS_WITH_CONTROLS = ['name', 'startYear', 'horizonYears', 'periodsPerYear', 'market.seasonality', ...NUMBER_FIELDS.map((field) => field.path)];
@@ -77,8 +83,8 @@ export class BudgetSimApp extends LitElement {
   private readonly deferredSave = new DeferredSaveController(this);
   private compared: ComparedEntry[] = [];
   private comparedKey = '';
-  /** The draft before the optimiser's plan was applied, for Undo. */
-  private beforeApply: Draft | undefined;
+  /** Undo and redo of every change of the plan (buttons, Ctrl/Cmd+Z), and the message about the last step. */
+  private readonly undo = new UndoController(this, (snapshot) => this.restoreSnapshot(snapshot));
 
   constructor() {
     super();
@@ -86,6 +92,7 @@ export class BudgetSimApp extends LitElement {
     this.view = 'plan';
     this.riskOpen = false;
     this.start();
+    this.undo.start(this.snapshot());
   }
 
   override connectedCallback(): void {
@@ -219,6 +226,7 @@ export class BudgetSimApp extends LitElement {
     this.scenarios.detach();
     this.presetId = '';
     this.setDraft(draftFromModel(read.model));
+    this.undo.record(this.snapshot(), `Open “${read.model.name}”`);
     this.scenarios.notify('info', success(read.model));
   }
 
@@ -288,32 +296,34 @@ export class BudgetSimApp extends LitElement {
       <header class="masthead">
         <h1>budget-sim</h1>
         <p>Upstream builds the brand, downstream converts today’s demand: find the split that pays over your horizon.</p>
+        <undo-buttons .undoLabel=${this.undo.history.undoLabel} .redoLabel=${this.undo.history.redoLabel}
+          @history-undo=${() => this.undo.undo()} @history-redo=${() => this.undo.redo()}></undo-buttons>
       </header>
       <main class="layout"
-        @field-change=${(event: CustomEvent<FieldChangeDetail>) => this.setDraft(withField(this.draft, event.detail.path, event.detail.value))}
-        @horizon-change=${(event: CustomEvent<{ horizonYears: number }>) => this.setDraft(withHorizon(this.draft, event.detail.horizonYears))}
-        @periods-change=${(event: CustomEvent<{ periodsPerYear: number }>) => this.setDraft(withPeriodsPerYear(this.draft, event.detail.periodsPerYear))}
-        @split-mode-change=${(event: CustomEvent<{ byYear: boolean }>) => this.setDraft(withSplitMode(this.draft, event.detail.byYear))}
-        @reset-preset=${() => this.loadPreset(this.presetId)}
-        @preset-change=${(event: CustomEvent<{ id: string }>) => this.loadPreset(event.detail.id)}
+        @field-change=${(event: CustomEvent<FieldChangeDetail>) => this.edit(withField(this.draft, event.detail.path, event.detail.value), fieldStepLabel(event.detail.path), { group: `field:${event.detail.path}` })}
+        @horizon-change=${(event: CustomEvent<{ horizonYears: number }>) => this.edit(withHorizon(this.draft, event.detail.horizonYears), 'Change the horizon')}
+        @periods-change=${(event: CustomEvent<{ periodsPerYear: number }>) => this.edit(withPeriodsPerYear(this.draft, event.detail.periodsPerYear), 'Change the planning periods')}
+        @split-mode-change=${(event: CustomEvent<{ byYear: boolean }>) => this.changeSplitMode(event.detail.byYear)}
+        @reset-preset=${() => this.switchPreset(this.presetId, true)}
+        @preset-change=${(event: CustomEvent<{ id: string }>) => this.switchPreset(event.detail.id, false)}
         @scenario-save=${(event: CustomEvent<{ asNew: boolean }>) => this.onSave(event.detail.asNew)}
         @scenario-open=${(event: CustomEvent<{ id: string }>) => this.onOpen(event.detail.id)}
         @scenario-rename=${(event: CustomEvent<{ id: string; name: string }>) => this.onRename(event.detail.id, event.detail.name)}
         @scenario-duplicate=${(event: CustomEvent<{ id: string }>) => this.scenarios.duplicate(event.detail.id)}
         @scenario-delete=${(event: CustomEvent<{ id: string }>) => this.scenarios.remove(event.detail.id)}
-        @scenario-undo=${() => this.scenarios.undoDelete()}
+        @scenario-undo=${() => this.scenarios.undoLast()}
         @compare-toggle=${(event: CustomEvent<{ id: string; compared: boolean }>) => this.onCompare(event.detail.id, event.detail.compared)}
         @baseline-change=${(event: CustomEvent<{ id: string }>) => this.scenarios.setBaseline(event.detail.id)}
         @notice-dismiss=${(event: CustomEvent<{ id: number }>) => this.scenarios.dismiss(event.detail.id)}
         @share-link=${() => this.shareLink()}
-        @export-json=${() => downloadText(fileNameFor(model.name, 'json'), `${JSON.stringify(withoutSchema(model), null, 2)}\n`, 'application/json')}
+        @export-json=${() => downloadText(fileNameFor(model.name, 'json'), `${JSON.stringify(exportedModel(model), null, 2)}\n`, 'application/json')}
         @export-csv=${() => downloadText(fileNameFor(model.name, 'csv'), formatPeriodsCsv(result, model), 'text/csv')}
         @print-report=${() => window.print()}
         @import-file=${(event: CustomEvent<{ file: File }>) => this.importFile(event.detail.file)}
         @import-link=${(event: CustomEvent<{ text: string }>) => this.openLink(event.detail.text)}
         @plan-apply=${(event: CustomEvent<{ plan: { upstream: number[]; downstream: number[] } }>) => this.applyPlan(event.detail.plan)}
-        @plan-undo=${() => this.undoApply()}
-        @plan-clear=${() => this.setDraft(withoutPlan(this.draft, this.model))}>
+        @plan-undo=${() => this.undo.undo()}
+        @plan-clear=${() => this.edit(withoutPlan(this.draft), 'Use budget and split instead of the plan')}>
         <aside class="controls" aria-label="Plan and assumptions">
           <section class="card"><preset-picker .presets=${PRESETS} .selected=${this.presetId}></preset-picker></section>
           <section class="card" aria-labelledby="plan-heading">
@@ -346,7 +356,9 @@ export class BudgetSimApp extends LitElement {
           </div>
           ${this.renderPrintAssumptions(model)}
         </section>
-      </main>`;
+      </main>
+      <action-toast .toast=${this.undo.toast} @history-undo=${() => this.undo.undo()} @history-redo=${() => this.undo.redo()}
+        @toast-dismiss=${(event: CustomEvent<{ id: number }>) => this.undo.dismiss(event.detail.id)}></action-toast>`;
   }
 
   private renderPlanResults(model: Model, result: SimulationResult, unplaced: readonly ModelIssue[], scenarioPoints: ScenarioPoint[]) {
@@ -362,7 +374,7 @@ export class BudgetSimApp extends LitElement {
       </details>
       <details class="card optimizer">
         <summary><h2>Find the best plan</h2></summary>
-        <optimizer-panel .model=${this.issues.length > 0 ? undefined : model} .summary=${result.summary} ?canUndo=${this.beforeApply !== undefined}></optimizer-panel>
+        <optimizer-panel .model=${this.issues.length > 0 ? undefined : model} .summary=${result.summary} ?canUndo=${this.undo.history.undoLabel === APPLY_PLAN_STEP}></optimizer-panel>
       </details>
       <div class="charts">
         <div class="span tradeoff-row">
@@ -379,14 +391,11 @@ export class BudgetSimApp extends LitElement {
 
   /** Only in print: the plan and every assumption, so the one-page report stands alone. */
   private renderPrintAssumptions(model: Model) {
-    const budget = model.budget;
     return html`<section class="print-only print-assumptions" aria-hidden="true">
       <h3>Plan and assumptions</h3>
       <dl>
         <div><dt>Horizon</dt><dd>${model.horizonYears} years, ${model.periodsPerYear === 12 ? 'monthly' : model.periodsPerYear === 4 ? 'quarterly' : 'weekly'}</dd></div>
-        ${budget === undefined ? html`<div><dt>Spend</dt><dd>explicit plan per period</dd></div>` : html`
-          <div><dt>Budget per year</dt><dd>${typeof budget.perYear === 'number' ? formatMoney(budget.perYear) : budget.perYear.map(formatMoney).join(' / ')}</dd></div>
-          <div><dt>Upstream share</dt><dd>${typeof budget.upstreamShare === 'number' ? formatPercent(budget.upstreamShare) : budget.upstreamShare.map(formatPercent).join(' / ')}</dd></div>`}
+        ${printedPlanRows(model).map((row) => html`<div style=${row.wide ? 'grid-column: 1 / -1; justify-content: flex-start; gap: 1em' : ''}><dt>${row.term}</dt><dd>${row.detail}</dd></div>`)}
         ${NUMBER_FIELDS.filter((field) => field.group !== 'Budget').map((field) => html`<div><dt>${field.label}</dt><dd>${formatAssumption(readField(model as unknown as Draft, field.path))}</dd></div>`)}
         <div><dt>Seasonality</dt><dd>${model.market.seasonality === null ? 'none' : model.market.seasonality.join(', ')}</dd></div>
       </dl>
@@ -404,15 +413,42 @@ export class BudgetSimApp extends LitElement {
   private applyPlan(plan: { upstream: number[]; downstream: number[] }): void {
     // The panel offers Apply only for the model it optimised; this guards against any other.
     if (plan.upstream.length !== this.model.periodsPerYear * this.model.horizonYears) return;
-    this.beforeApply = this.draft;
-    this.setDraft(withField(this.draft, 'plan', plan));
+    this.edit(withAppliedPlan(this.draft, plan, new Date()), APPLY_PLAN_STEP, { announce: 'Applied the optimised plan.' });
   }
 
-  private undoApply(): void {
-    if (this.beforeApply === undefined) return;
-    const previous = this.beforeApply;
-    this.beforeApply = undefined;
-    this.setDraft(previous);
+  /** What an undo step restores: the draft, its preset and the open scenario. */
+  private snapshot(): PlanSnapshot {
+    return { draft: this.draft, presetId: this.presetId, scenarioId: this.scenarios.currentId };
+  }
+
+  private restoreSnapshot(snapshot: PlanSnapshot): void {
+    this.presetId = snapshot.presetId;
+    this.scenarios.reopen(snapshot.scenarioId);
+    this.setDraft(snapshot.draft);
+  }
+
+  /** An edit of the plan: shown, and one step (or part of a burst) in the edit history. */
+  private edit(draft: Draft, label: string, options: { group?: string; announce?: string } = {}): void {
+    this.setDraft(draft);
+    this.undo.record(this.snapshot(), label, options);
+  }
+
+  /** Switching preset or resetting to it replaces the plan on screen, so it says so and offers Undo. */
+  private switchPreset(id: string, reset: boolean): void {
+    this.loadPreset(id);
+    const name = findPreset(this.presetId)?.model.name ?? '';
+    this.undo.record(this.snapshot(), reset ? 'Reset to preset' : `Switch to the preset “${name}”`,
+      { announce: reset ? `Reset to the preset “${name}”.` : `Switched to the preset “${name}”.` });
+  }
+
+  /** The yearly switch; unticked, it keeps the total and says what it did. */
+  private changeSplitMode(byYear: boolean): void {
+    const change = withSplitMode(this.draft, byYear);
+    if (change.refused === true) {
+      this.undo.tell(change.note ?? '');
+      return;
+    }
+    this.edit(change.draft, change.label, change.note === undefined ? {} : { announce: change.note });
   }
 
   private onSave(asNew: boolean): void {
@@ -420,7 +456,10 @@ export class BudgetSimApp extends LitElement {
       this.scenarios.notify('error', 'Fix the highlighted fields first: only a valid scenario can be saved.', this.issues.map((issue) => issue.message));
       return;
     }
-    if (this.scenarios.save(this.model, asNew)) this.setDraft(this.draft);
+    if (this.scenarios.save(this.model, asNew)) {
+      this.setDraft(this.draft);
+      this.undo.replace(this.snapshot());
+    }
   }
 
   private onOpen(id: string): void {
@@ -428,12 +467,16 @@ export class BudgetSimApp extends LitElement {
     if (model !== undefined) {
       this.presetId = '';
       this.setDraft(draftFromModel(model));
+      this.undo.record(this.snapshot(), `Open “${model.name}”`, { announce: `Opened “${model.name}”.` });
     }
   }
 
   private onRename(id: string, name: string): void {
     const renamed = this.scenarios.rename(id, name);
-    if (renamed !== undefined && id === this.scenarios.currentId) this.setDraft(withField(this.draft, 'name', renamed.model.name));
+    if (renamed !== undefined && id === this.scenarios.currentId) {
+      this.setDraft(withField(this.draft, 'name', renamed.model.name));
+      this.undo.replace(this.snapshot());
+    }
   }
 
   private onCompare(id: string, compared: boolean): void {
@@ -456,37 +499,9 @@ function currentShare(model: Model): number {
   return total > 0 ? upstream / total : 0;
 }
 
-/** Turns budget and share into one value per year, or back into single values (year 1's). */
-function withSplitMode(draft: Draft, byYear: boolean): Draft {
-  const years = Number(readField(draft, 'horizonYears')) || 1;
-  let next = draft;
-  for (const path of ['budget.perYear', 'budget.upstreamShare']) {
-    const value = readField(next, path);
-    if (byYear && !Array.isArray(value)) next = withField(next, path, Array.from({ length: years }, () => value));
-    if (!byYear && Array.isArray(value)) next = withField(next, path, value[0]);
-  }
-  return next;
-}
-
 /** Large amounts with thousands separators; rates and shares as they are. */
 function formatAssumption(value: unknown): string {
   return typeof value === 'number' && Math.abs(value) >= 1000 ? formatMoney(value) : String(value);
-}
-
-/**
- * The draft back on a budget and split, without the explicit plan; a model that only ever had a
- * plan gets the plan's yearly totals and overall share as its budget.
- */
-function withoutPlan(draft: Draft, model: Model): Draft {
-  const next = withField(draft, 'plan', undefined);
-  if (readField(draft, 'budget') !== undefined) return next;
-  return withField(next, 'budget', { perYear: yearlyBudgets(model), upstreamShare: Math.round(currentShare(model) * 1000) / 1000 });
-}
-
-/** An exported model file has no `$schema`: the relative path would not hold where it is saved. */
-function withoutSchema(model: Model): Model {
-  const { $schema: _schema, ...rest } = model;
-  return rest;
 }
 
 const OWN_LINKS_KEY = 'budget-sim:own-links';

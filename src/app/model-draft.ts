@@ -1,4 +1,6 @@
 import { type Model, type ModelIssue, ModelError, parseModel } from '../engine/index.ts';
+import { formatMoney, formatPercent } from './format.ts';
+import { type YearOfPlan, appliedPlanDescription, appliedPlanOrigin, budgetOfPlan, yearsOfSpend } from './plan-summary.ts';
 
 /**
  * A model as the person is editing it: the JSON of a model file, which may be invalid while
@@ -86,7 +88,7 @@ export function withHorizon(draft: Draft, horizonYears: number): Draft {
       (_, index) => (index < list.length ? list[index] : lastYear(list)[(index - list.length) % periodsPerYear]));
     next = withField(next, 'plan', { upstream: extend(plan.upstream), downstream: extend(plan.downstream) });
   }
-  return next;
+  return withBudgetOfPlan(next);
 }
 
 /**
@@ -115,10 +117,119 @@ export function withPeriodsPerYear(draft: Draft, periodsPerYear: number): Draft 
     const scale = previous / periodsPerYear;
     next = withField(next, 'plan', { upstream: resample(plan.upstream, previous, scale), downstream: resample(plan.downstream, previous, scale) });
   }
-  return next;
+  return withBudgetOfPlan(next);
 }
 
 function isPlan(value: unknown): value is { upstream: unknown[]; downstream: unknown[] } {
   return typeof value === 'object' && value !== null
     && Array.isArray((value as Record<string, unknown>).upstream) && Array.isArray((value as Record<string, unknown>).downstream);
+}
+
+/** A plan whose every amount is a finite number, with the periods and years to sum it by. */
+function numericPlan(draft: Draft): { upstream: number[]; downstream: number[]; periodsPerYear: number; horizonYears: number } | undefined {
+  const plan = readField(draft, 'plan');
+  const periodsPerYear = readField(draft, 'periodsPerYear');
+  const horizonYears = readField(draft, 'horizonYears');
+  if (!isPlan(plan) || typeof periodsPerYear !== 'number' || typeof horizonYears !== 'number') return undefined;
+  const finite = (list: unknown[]): list is number[] => list.length === periodsPerYear * horizonYears
+    && list.every((value) => typeof value === 'number' && Number.isFinite(value));
+  return finite(plan.upstream) && finite(plan.downstream) ? { upstream: plan.upstream, downstream: plan.downstream, periodsPerYear, horizonYears } : undefined;
+}
+
+/** The draft's explicit plan summed by year; undefined without a plan or while one of its amounts is not a number. */
+export function planYearsOfDraft(draft: Draft): YearOfPlan[] | undefined {
+  const plan = numericPlan(draft);
+  return plan === undefined ? undefined : yearsOfSpend(plan, plan.periodsPerYear, plan.horizonYears);
+}
+
+/**
+ * With an explicit plan the engine ignores the budget, so a budget that said anything else would
+ * misstate the plan: it is set to the plan's yearly totals and upstream shares. A draft without
+ * a plan, or whose plan is not all numbers, is left as it is; one without a budget gets one only
+ * when `addIfMissing` (so that a model file states its yearly totals).
+ */
+export function withBudgetOfPlan(draft: Draft, options: { addIfMissing?: boolean } = {}): Draft {
+  const years = planYearsOfDraft(draft);
+  if (years === undefined || (readField(draft, 'budget') === undefined && options.addIfMissing !== true)) return draft;
+  return withField(draft, 'budget', budgetOfPlan(years));
+}
+
+/**
+ * The draft with the optimiser's plan applied: the plan, a budget that states it (yearly totals
+ * and shares) and a description that says what happened, in place of one (such as a preset's
+ * lesson) that told the story of the plan it replaced.
+ */
+export function withAppliedPlan(draft: Draft, plan: { upstream: number[]; downstream: number[] }, when: Date): Draft {
+  const name = readField(draft, 'name');
+  const next = withField(withField(draft, 'plan', plan), 'description', appliedPlanDescription(typeof name === 'string' ? name : 'this plan', when));
+  return withBudgetOfPlan(next, { addIfMissing: true });
+}
+
+/**
+ * The draft back on a budget and split, without the explicit plan: the plan's yearly totals and
+ * upstream shares (the budget that stated it), or, for a plan that is not all numbers, the
+ * budget as it was. An applied plan's description says where the numbers came from.
+ */
+export function withoutPlan(draft: Draft): Draft {
+  let next = withField(withBudgetOfPlan(draft, { addIfMissing: true }), 'plan', undefined);
+  const description = readField(next, 'description');
+  const origin = appliedPlanOrigin(typeof description === 'string' ? description : undefined);
+  if (origin !== undefined) next = withField(next, 'description', `Yearly budgets and upstream shares of the o${origin.slice(1)}.`);
+  return next;
+}
+
+/** A change of split mode, what it did in words, and whether it could be made. */
+export interface SplitModeChange {
+  draft: Draft;
+  /** The step's name in the edit history. */
+  label: string;
+  /** What was done (or why nothing was), to show the person; undefined when there is nothing to say. */
+  note?: string;
+  /** True when nothing changed because a year's value is not a number yet. */
+  refused?: boolean;
+}
+
+/**
+ * Turns the budget and share into one value per year (each year gets the single value), or back
+ * into single values. Going back keeps the money: the budget becomes the total over the horizon
+ * spread evenly (total / years), and the share the spend-weighted average of the yearly shares,
+ * so the upstream spend over the horizon stays the same too. The note says what was done.
+ */
+export function withSplitMode(draft: Draft, byYear: boolean): SplitModeChange {
+  const years = Number(readField(draft, 'horizonYears')) || 1;
+  const perYear = readField(draft, 'budget.perYear');
+  const share = readField(draft, 'budget.upstreamShare');
+  if (byYear) {
+    let next = draft;
+    if (!Array.isArray(perYear)) next = withField(next, 'budget.perYear', Array.from({ length: years }, () => perYear));
+    if (!Array.isArray(share)) next = withField(next, 'budget.upstreamShare', Array.from({ length: years }, () => share));
+    return { draft: next, label: 'Set a budget and split for each year' };
+  }
+  if (!Array.isArray(perYear) && !Array.isArray(share)) return { draft, label: 'Use one budget and split for every year' };
+  const budgets = Array.from({ length: years }, (_, year) => (Array.isArray(perYear) ? perYear[year] : perYear));
+  const shares = Array.from({ length: years }, (_, year) => (Array.isArray(share) ? share[year] : share));
+  const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+  if (!budgets.every(isNumber) || !shares.every(isNumber)) {
+    return {
+      draft,
+      label: 'Use one budget and split for every year',
+      note: 'Kept a budget and split for each year: fix the highlighted yearly values first, so that one budget for every year can keep their total.',
+      refused: true,
+    };
+  }
+  const total = budgets.reduce((sum, budget) => sum + budget, 0);
+  const upstream = budgets.reduce((sum, budget, year) => sum + budget * shares[year], 0);
+  const averageShare = total > 0 ? upstream / total : shares.reduce((sum, value) => sum + value, 0) / years;
+  let next = draft;
+  const parts: string[] = [];
+  if (Array.isArray(perYear)) {
+    next = withField(next, 'budget.perYear', total / years);
+    parts.push(`budgets set to ${formatMoney(total / years)} a year, keeping the ${formatMoney(total)} total over ${years} year${years === 1 ? '' : 's'}`);
+  }
+  if (Array.isArray(share)) {
+    next = withField(next, 'budget.upstreamShare', averageShare);
+    parts.push(`upstream share ${formatPercent(averageShare)} every year, the spend-weighted average, so upstream spend stays ${formatMoney(upstream)}`);
+  }
+  const note = `${parts.join('; ')}.`;
+  return { draft: next, label: 'Use one budget and split for every year', note: `${note[0].toUpperCase()}${note.slice(1)}` };
 }

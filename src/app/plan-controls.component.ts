@@ -2,8 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { ModelIssue } from '../engine/index.ts';
 import { HORIZON_CHOICES } from '../engine/index.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
-import { formatMoney, formatPercentWhole } from './format.ts';
-import { type Draft, readField } from './model-draft.ts';
+import { formatMoney, formatPercent, formatPercentWhole } from './format.ts';
+import { type Draft, planYearsOfDraft, readField } from './model-draft.ts';
+import type { YearOfPlan } from './plan-summary.ts';
 import './number-field.component.ts';
 import './year-split-editor.component.ts';
 
@@ -43,6 +44,10 @@ export class PlanControls extends LitElement {
     button.plain { font: inherit; font-size: 0.84rem; margin-top: 6px; padding: 5px 10px; border-radius: 4px; border: 1px solid #666; background: #fff; cursor: pointer; }
     button.plain:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
     .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    table.plan-years { border-collapse: collapse; margin-top: 6px; font-size: 0.84rem; font-variant-numeric: tabular-nums; }
+    table.plan-years th, table.plan-years td { padding: 2px 12px 2px 0; text-align: right; }
+    table.plan-years th:first-child, table.plan-years td:first-child { text-align: left; }
+    table.plan-years thead th { font-size: 0.78rem; color: #444; font-weight: 600; }
   `;
 
   static override properties = {
@@ -76,9 +81,9 @@ export class PlanControls extends LitElement {
 
     return html`<div class="grid">
       <number-field class="wide" label="Budget per year" path="budget.perYear" grouping
-        .value=${byYear ? undefined : perYear} ?disabled=${byYear || hasPlan}
-        help=${byYear ? 'Set per year below.' : 'Total marketing budget for each year, in your currency.'}
-        .error=${byYear ? '' : messagesFor(this.issues, 'budget.perYear').join(' ')}></number-field>
+        .value=${byYear || hasPlan ? undefined : perYear} ?disabled=${byYear || hasPlan}
+        help=${hasPlan ? 'Set by the plan: each year’s total is below.' : byYear ? 'Set per year below.' : 'Total marketing budget for each year, in your currency.'}
+        .error=${byYear || hasPlan ? '' : messagesFor(this.issues, 'budget.perYear').join(' ')}></number-field>
 
       <div>
         <label for="horizon">Horizon (years)</label>
@@ -111,6 +116,7 @@ export class PlanControls extends LitElement {
               <span class="down">Downstream ${formatMoney(budgetValue * (1 - shareValue))} / year</span>
             </div>`
           : html`<p id="amounts" class="note">${hasPlan ? 'This scenario has an explicit spend plan per period.' : byYear ? 'The split varies by year: see below.' : ''}</p>`}
+        ${hasPlan ? this.renderPlanYears(planYearsOfDraft(this.draft)) : nothing}
         ${hasPlan ? html`<button class="plain" type="button" @click=${() => this.dispatchEvent(new CustomEvent('plan-clear', { bubbles: true, composed: true }))}>Use budget and split instead</button>` : nothing}
       </div>
 
@@ -120,6 +126,16 @@ export class PlanControls extends LitElement {
 
       ${hasPlan ? nothing : html`<year-split-editor class="wide" .draft=${this.draft} .issues=${this.issues}></year-split-editor>`}
     </div>`;
+  }
+
+  /** An explicit plan's yearly totals and shares, summed from its periods: what the figures come from. */
+  private renderPlanYears(years: YearOfPlan[] | undefined) {
+    if (years === undefined) return nothing;
+    return html`<table class="plan-years">
+      <caption class="note" style="text-align:left">The plan per year</caption>
+      <thead><tr><th scope="col">Year</th><th scope="col">Spend</th><th scope="col">Upstream</th></tr></thead>
+      <tbody>${years.map((year) => html`<tr><th scope="row">Year ${year.year}</th><td>${formatMoney(year.total)}</td><td>${formatPercent(year.upstreamShare)}</td></tr>`)}</tbody>
+    </table>`;
   }
 
   private onHorizon(event: Event): void {

@@ -45,6 +45,13 @@ export class PresetPicker extends LitElement {
         : null}`;
   }
 
+  override updated(): void {
+    // An option's selected attribute does not move a choice the person has made (an undo of a
+    // preset switch changes `selected` afterwards); the select's value does.
+    const select = this.renderRoot.querySelector('select');
+    if (select !== null && this.selected !== '' && select.value !== this.selected) select.value = this.selected;
+  }
+
   private onChange(event: Event): void {
     const id = (event.target as HTMLSelectElement).value;
     this.dispatchEvent(new CustomEvent('preset-change', { detail: { id }, bubbles: true, composed: true }));

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ModelIssue } from '../engine/index.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
 import type { Scenario } from './scenario-store.ts';
@@ -10,7 +11,7 @@ export interface Notice {
   text: string;
   /** Details, such as each problem found in an imported file. */
   details?: string[];
-  /** Offer Undo (after a delete). */
+  /** Offer Undo (after a delete or an overwrite). */
   undo?: boolean;
 }
 
@@ -26,8 +27,13 @@ function emit(target: EventTarget, name: string, detail: unknown = {}): void {
  * choose up to four to compare, share a link, export and import. Names are always rendered as
  * text, never as markup.
  *
+ * Saving never writes over a scenario by surprise: with a scenario open, "Save changes to “…”"
+ * is its own button (and can be undone), and the main button saves a new scenario as soon as the
+ * name differs from the open one's. A rename being typed is kept when another tab renames or
+ * saves meanwhile.
+ *
  * @event field-change - `{ path: 'name', value }` when the scenario name is edited
- * @event scenario-save - `{ asNew }`: save the current plan (over its scenario, or as a new one)
+ * @event scenario-save - `{ asNew }`: save the current plan as a new scenario, or (`asNew` false) over the open one
  * @event scenario-open / scenario-duplicate / scenario-delete - `{ id }`
  * @event scenario-rename - `{ id, name }`
  * @event scenario-undo - restore the scenario just deleted
@@ -39,6 +45,7 @@ function emit(target: EventTarget, name: string, detail: unknown = {}): void {
 export class ScenarioPanel extends LitElement {
   static override styles = css`
     :host { display: block; }
+    button.save { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     label, .label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
     input[type='text'], input[type='url'] {
       font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; color: #111; background: #fff;
@@ -117,16 +124,13 @@ export class ScenarioPanel extends LitElement {
         aria-invalid=${nameErrors.length > 0 ? 'true' : 'false'} aria-describedby="name-error"
         @input=${(event: Event) => this.dispatchEvent(fieldChange('name', (event.target as HTMLInputElement).value))}>
       <p id="name-error" class="error">${nameErrors.join(' ')}</p>
-      <div class="row">
-        <button class="primary" type="button" @click=${() => emit(this, 'scenario-save', { asNew: current === undefined })}>${current === undefined ? 'Save scenario' : 'Save'}</button>
-        ${current === undefined ? nothing : html`<button type="button" @click=${() => emit(this, 'scenario-save', { asNew: true })}>Save as new</button>`}
-      </div>
+      <div class="row">${this.renderSaveButtons(current)}</div>
       <div role="status" aria-live="polite">${this.notices.map((notice) => this.renderNotice(notice))}</div>
 
       <h3 id="saved-heading">Saved scenarios</h3>
       ${this.scenarios.length === 0
         ? html`<p class="empty">None yet. Saved scenarios stay in this browser; tick up to four to compare them.</p>`
-        : html`<ul class="saved" aria-labelledby="saved-heading">${this.scenarios.map((scenario) => this.renderScenario(scenario))}</ul>`}
+        : html`<ul class="saved" aria-labelledby="saved-heading">${repeat(this.scenarios, (scenario) => scenario.id, (scenario) => this.renderScenario(scenario))}</ul>`}
 
       <h3>Share and export</h3>
       <div class="row">
@@ -150,6 +154,19 @@ export class ScenarioPanel extends LitElement {
       </div>`;
   }
 
+  /**
+   * No scenario open: "Save scenario". One open: "Save changes to “name”" writes over it and
+   * "Save as new" keeps it; the main one of the two is "Save as new" once the name was changed.
+   */
+  private renderSaveButtons(current: Scenario | undefined) {
+    if (current === undefined) return html`<button class="primary save" type="button" @click=${() => emit(this, 'scenario-save', { asNew: true })}>Save scenario</button>`;
+    const renamed = typeof this.name === 'string' && this.name !== current.model.name;
+    const overwrite = html`<button class=${renamed ? 'save' : 'primary save'} type="button" title=${renamed ? `Replaces the saved “${current.model.name}” with what is on screen, named “${String(this.name)}”` : ''}
+      @click=${() => emit(this, 'scenario-save', { asNew: false })}>Save changes to “${current.model.name}”</button>`;
+    const asNew = html`<button class=${renamed ? 'primary save' : 'save'} type="button" @click=${() => emit(this, 'scenario-save', { asNew: true })}>Save as new</button>`;
+    return renamed ? html`${asNew}${overwrite}` : html`${overwrite}${asNew}`;
+  }
+
   private renderNotice(notice: Notice) {
     return html`<div class="notice ${notice.kind}" role=${notice.kind === 'error' ? 'alert' : 'status'}>
       <div>
@@ -170,7 +187,7 @@ export class ScenarioPanel extends LitElement {
       return html`<li>
         <label for="rename">New name for ${name}</label>
         <div class="row" style="margin-top:0">
-          <input id="rename" type="text" .value=${name} style="flex:1;min-width:0"
+          <input id="rename" type="text" style="flex:1;min-width:0"
             @keydown=${(event: KeyboardEvent) => { if (event.key === 'Enter') this.finishRename(scenario.id); if (event.key === 'Escape') this.editingId = null; }}>
           <button type="button" @click=${() => this.finishRename(scenario.id)}>Rename</button>
           <button type="button" @click=${() => { this.editingId = null; }}>Cancel</button>
@@ -198,6 +215,9 @@ export class ScenarioPanel extends LitElement {
     this.editingId = id;
     await this.updateComplete;
     const input = this.renderRoot.querySelector<HTMLInputElement>('#rename');
+    // Filled once, not bound: a rename or save in another tab re-renders the list, and must
+    // not replace what is being typed here.
+    if (input !== null) input.value = this.scenarios.find((scenario) => scenario.id === id)?.model.name ?? '';
     input?.focus();
     input?.select();
   }

@@ -20,7 +20,8 @@ export class ScenariosController implements ReactiveController {
   notices: Notice[] = [];
   private readonly host: ReactiveControllerHost;
   private readonly store: ScenarioStore;
-  private lastDeleted: Scenario | undefined;
+  /** The last delete or overwrite, which Undo takes back: the scenario as it was, and whether it was open. */
+  private lastChange: { kind: 'delete' | 'overwrite'; before: Scenario; wasOpen: boolean } | undefined;
   private nextNoticeId = 1;
   private storageFullReported = false;
   private readonly onStorage = (event: StorageEvent) => {
@@ -85,13 +86,24 @@ export class ScenariosController implements ReactiveController {
     }
   }
 
-  /** Saves the model as the open scenario, or as a new one; returns false (with a message) if it could not. */
+  /**
+   * Saves the model as a new scenario, or over the open one (only when asked: `asNew` false),
+   * keeping the version it replaces so that Undo can put it back. Returns false (with a
+   * message) if it could not.
+   */
   save(model: Model, asNew: boolean): boolean {
     try {
+      const overwriting = asNew || this.currentId === null ? undefined : this.scenarios.find((scenario) => scenario.id === this.currentId);
       const saved = this.store.save(model, asNew || this.currentId === null ? undefined : this.currentId);
       this.currentId = saved.id;
       this.refresh();
-      this.notify('info', `Saved “${saved.model.name}”.`);
+      if (overwriting === undefined) {
+        this.notify('info', `Saved “${saved.model.name}”.`);
+      } else {
+        this.lastChange = { kind: 'overwrite', before: overwriting, wasOpen: true };
+        const renamed = overwriting.model.name === saved.model.name ? '' : `, now named “${saved.model.name}”`;
+        this.notify('info', `Saved changes to “${overwriting.model.name}”${renamed}.`, undefined, true);
+      }
       return true;
     } catch (error) {
       this.reportFailure(error, 'The scenario could not be saved');
@@ -116,6 +128,12 @@ export class ScenariosController implements ReactiveController {
       this.refresh();
       return undefined;
     }
+  }
+
+  /** Makes `id` the open scenario again (an undo of an earlier step), or none if it no longer exists. */
+  reopen(id: string | null): void {
+    this.currentId = id !== null && this.scenarios.some((scenario) => scenario.id === id) ? id : null;
+    this.host.requestUpdate();
   }
 
   /** Stops autosaving into the open scenario (after opening a preset, a link or a file). */
@@ -147,23 +165,33 @@ export class ScenariosController implements ReactiveController {
 
   remove(id: string): void {
     try {
-      this.lastDeleted = this.store.remove(id);
+      const wasOpen = id === this.currentId;
+      const deleted = this.store.remove(id);
+      this.lastChange = { kind: 'delete', before: deleted, wasOpen };
       this.refresh();
-      this.notify('info', `Deleted “${this.lastDeleted.model.name}”.`, undefined, true);
+      this.notify('info', `Deleted “${deleted.model.name}”.`, undefined, true);
     } catch (error) {
       this.reportFailure(error, 'The scenario was not deleted');
     }
   }
 
-  undoDelete(): void {
-    const scenario = this.lastDeleted;
-    if (scenario === undefined) return;
+  /**
+   * Takes back the last delete (the scenario comes back, open again if it was) or overwrite (the
+   * saved version comes back; what is on screen stays, as unsaved changes).
+   */
+  undoLast(): void {
+    const change = this.lastChange;
+    if (change === undefined) return;
+    const scenario = change.before;
     try {
       this.store.restore(scenario);
-      this.lastDeleted = undefined;
+      this.lastChange = undefined;
       this.notices = this.notices.filter((notice) => !notice.undo);
       this.refresh();
-      this.notify('info', `Restored “${scenario.model.name}”.`);
+      if (change.wasOpen) this.currentId = scenario.id;
+      this.notify('info', change.kind === 'delete'
+        ? `Restored “${scenario.model.name}”.`
+        : `Put back “${scenario.model.name}” as saved before; your changes are still on screen, unsaved.`);
     } catch (error) {
       this.reportFailure(error, 'The scenario could not be restored');
     }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { ModelIssue } from '../engine/index.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
 import { type Draft, readField } from './model-draft.ts';
@@ -6,7 +7,8 @@ import './number-field.component.ts';
 
 /**
  * The spec's per-year form: a budget and an upstream share for each year of the horizon. The
- * switch turns single numbers into one per year (and back, keeping year 1's).
+ * switch asks for single numbers to become one per year, or back; the app decides (going back
+ * keeps the total, see `withSplitMode`), so the box shows the draft's mode, not the click.
  *
  * @event split-mode-change - `{ byYear }` when the switch is flipped
  * @event field-change - `{ path, value }` with the whole per-year list when one year is edited
@@ -44,7 +46,7 @@ export class YearSplitEditor extends LitElement {
     const byYear = Array.isArray(perYear) || Array.isArray(share);
     const listErrors = byYear ? [...messagesFor(this.issues, 'budget.perYear'), ...messagesFor(this.issues, 'budget.upstreamShare')] : [];
     return html`
-      <label class="switch"><input type="checkbox" .checked=${byYear} @change=${this.onSwitch}>Different budget and split each year</label>
+      <label class="switch"><input type="checkbox" .checked=${live(byYear)} @change=${this.onSwitch}>Different budget and split each year</label>
       ${byYear ? html`<div class="years">
         <span class="heading" aria-hidden="true">Year</span><span class="heading" aria-hidden="true">Budget</span><span class="heading" aria-hidden="true">Upstream</span>
         ${(Array.isArray(perYear) ? perYear : Array.isArray(share) ? share : []).map((_, year) => html`
@@ -60,7 +62,11 @@ export class YearSplitEditor extends LitElement {
   }
 
   private onSwitch(event: Event): void {
-    const byYear = (event.target as HTMLInputElement).checked;
+    const box = event.target as HTMLInputElement;
+    const byYear = box.checked;
+    // Back to the draft's mode until the app's answer comes down: if it refuses (a year's value
+    // is not a number yet), the box must not claim a change that was not made.
+    box.checked = !byYear;
     this.dispatchEvent(new CustomEvent('split-mode-change', { detail: { byYear }, bubbles: true, composed: true }));
   }
 

@@ -119,7 +119,8 @@ describe('saving', () => {
     await page.getByRole('button', { name: 'Delete Plan A', exact: true }).click();
     await appRendered(page);
     expect(await savedNames()).toEqual(['Plan A (copy)']);
-    await page.getByRole('button', { name: 'Undo' }).click();
+    // The delete's own Undo (the header's Undo is for edits of the plan).
+    await page.locator('scenario-panel').getByRole('button', { name: 'Undo' }).click();
     await appRendered(page);
     expect((await savedNames()).sort()).toEqual(['Plan A', 'Plan A (copy)']);
   });
