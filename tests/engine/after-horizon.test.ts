@@ -22,7 +22,8 @@ describe('afterHorizon', () => {
   it.each(['zero', 'history'] as const)('adds up to the carryover value of the default model with the "%s" baseline', (baseline) => {
     const model = parseModel({ ...defaultModel, economics: { ...defaultModel.economics, carryoverBaseline: baseline } });
     const points = afterHorizon(model);
-    expect(points.map((point) => point.t)).toEqual(Array.from({ length: 24 }, (_, index) => 37 + index));
+    // models/default.json: 3 years of 12 months, then 1 carryover year (issue 10 re-grounding), t = 37 … 48.
+    expect(points.map((point) => point.t)).toEqual(Array.from({ length: 12 }, (_, index) => 37 + index));
     expect(Math.abs(sum(points.map((point) => point.discountedIncrementalContribution)) - simulate(model).summary.carryoverValue)).toBeLessThanOrEqual(1e-9 * Math.abs(simulate(model).summary.carryoverValue));
   });
 
