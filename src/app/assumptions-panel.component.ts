@@ -5,11 +5,12 @@ import { fieldChange, messagesFor } from './field-events.ts';
 import { periodName } from './format.ts';
 import { type Draft, readField } from './model-draft.ts';
 import './number-field.component.ts';
+import { GLOSSARY } from './glossary.ts';
 import { parseAmount } from './parse-amount.ts';
 
 const GROUPS: { group: FieldGroup; intro: string }[] = [
   { group: 'Market', intro: 'The buyers there are to win.' },
-  { group: 'Brand', intro: 'Brand equity: the lasting stock that upstream spend builds, on a 0–1 scale (0.37 is 37 % of the way from an unknown brand to the strongest possible).' },
+  { group: 'Brand', intro: 'Brand equity: the lasting strength that upstream spend builds, on a 0–1 scale (0.37: roughly 37 % of buyers think of the brand first).' },
   { group: 'Upstream', intro: 'Research, brand building, positioning: slow, lagged, lasting.' },
   { group: 'Downstream', intro: 'Ads, promotions, conversion work: fast, fading, saturating.' },
   { group: 'Economics', intro: 'What a sale is worth and how future money is valued.' },
@@ -44,6 +45,12 @@ export class AssumptionsPanel extends LitElement {
     .help { margin: 3px 0 0; font-size: 0.78rem; color: #555; }
     .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
     .wide { grid-column: 1 / -1; }
+    details.words { border-top: 1px solid #d6d6d6; padding-top: 8px; }
+    details.words summary { cursor: pointer; font-weight: 700; }
+    details.words summary:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; border-radius: 4px; }
+    details.words dl { margin: 8px 0 0; font-size: 0.84rem; }
+    details.words dt { font-weight: 600; margin-top: 8px; }
+    details.words dd { margin: 2px 0 0; color: #333; }
   `;
 
   static override properties = {
@@ -83,7 +90,11 @@ export class AssumptionsPanel extends LitElement {
           })}
           ${group === 'Market' ? this.renderSeasonality() : null}
         </div>
-      </fieldset>`)}`;
+      </fieldset>`)}
+      <details class="words">
+        <summary>Words used here</summary>
+        <dl>${Object.values(GLOSSARY).map((entry) => html`<dt>${entry.term}</dt><dd>${entry.meaning}</dd>`)}</dl>
+      </details>`;
   }
 
   /**

@@ -32,8 +32,12 @@ const PLAIN_HELP: Readonly<Record<string, string>> = {
   'downstream.shape': 'How the response bends as spend grows: 1 or less, every extra unit does less; above 1, an S-curve that needs a threshold spend before it works.',
   'upstream.shortTerm.shape': 'How the short-term response bends as spend grows: 1 or less, every extra unit does less; above 1, an S-curve.',
   'upstream.lagConcentration': 'How tightly the effect clusters around the peak, between 0 and 1: small values give a sharp peak, values near 1 spread it out.',
-  'brand.initialEquity': 'Brand strength today on the 0–1 equity scale: 0 is unknown, and it cannot exceed the maximum equity.',
+  'brand.initialEquity': 'Brand strength today on the 0–1 equity scale (0.3: roughly 30 % of buyers think of the brand first; 0: unknown). At most the maximum brand equity; “history” means the level the past spend keeps up.',
   'brand.maxEquity': 'The equity, on its 0–1 scale, that unlimited, sustained brand spend would reach: the strongest brand this market allows.',
+  'economics.carryoverYears': 'Years after the horizon over which what the plan built (brand equity, and ads still remembered) is still counted as its value.',
+  'upstream.halfSaturation': 'Brand spend per month that builds half the maximum equity: above it, extra money builds less and less.',
+  'downstream.halfSaturation': 'Downstream spend per month that gets half the maximum conversion lift: above it, extra money buys less and less.',
+  'downstream.halfLifeMonths': 'Months for the effect of ads and promotions to halve once they stop (how long the ads are remembered).',
   'economics.discountRatePerYear': 'Yearly rate, in percent, used to turn future profit into today’s money (NPV).',
 };
 

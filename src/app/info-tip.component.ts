@@ -1,10 +1,12 @@
 import { LitElement, css, html } from 'lit';
+import { GLOSSARY, type GlossaryTerm } from './glossary.ts';
 
 let nextId = 0;
 
 /**
- * A small "?" button that explains a figure: the explanation shows on hover and on keyboard
- * focus, and screen readers hear it as the button's description.
+ * A small "?" button that explains a figure or a word: the explanation shows on hover and on
+ * keyboard focus, and screen readers hear it as the button's description. With `term`, the
+ * text and subject are the glossary's entry for that word (glossary.ts), unless given.
  */
 export class InfoTip extends LitElement {
   static override styles = css`
@@ -28,12 +30,15 @@ export class InfoTip extends LitElement {
     text: { type: String },
     subject: { type: String },
     align: { type: String, reflect: true },
+    term: { type: String },
   };
 
   declare text: string;
   /** What it explains, for the button's accessible name ("About NPV"). */
   declare subject: string;
   declare align: 'start' | 'centre' | 'end';
+  /** A glossary word ("p10", "adstock") whose plain explanation this tip shows. */
+  declare term: GlossaryTerm | undefined;
   private readonly tipId = `tip-${nextId++}`;
 
   constructor() {
@@ -41,11 +46,14 @@ export class InfoTip extends LitElement {
     this.text = '';
     this.subject = '';
     this.align = 'centre';
+    this.term = undefined;
   }
 
   override render() {
-    return html`<button type="button" aria-label=${`About ${this.subject}`} aria-describedby=${this.tipId}>?</button>
-      <span id=${this.tipId} role="tooltip">${this.text}</span>`;
+    const entry = this.term === undefined ? undefined : GLOSSARY[this.term];
+    const subject = this.subject || entry?.term || '';
+    return html`<button type="button" aria-label=${`About ${subject}`} aria-describedby=${this.tipId}>?</button>
+      <span id=${this.tipId} role="tooltip">${this.text || entry?.meaning || ''}</span>`;
   }
 }
 
