@@ -1,4 +1,5 @@
 import { CliError } from './cli-error.ts';
+import { printableText } from './printable.ts';
 import { closestName } from './closest-name.ts';
 
 /** An option a command accepts, always written in long form: `--name value` or `--name=value`. */
@@ -50,7 +51,7 @@ export function parseCommandArgs(argv: readonly string[], specs: readonly Option
       continue;
     }
     if (!argument.startsWith('--')) {
-      throw new CliError(`unknown option ${argument} for ${command}; options are written in full, e.g. --format (see budget-sim ${command} --help)`);
+      throw new CliError(`unknown option ${printableText(argument)} for ${command}; options are written in full, e.g. --format (see budget-sim ${command} --help)`);
     }
 
     const equals = argument.indexOf('=');
@@ -60,7 +61,7 @@ export function parseCommandArgs(argv: readonly string[], specs: readonly Option
     if (spec === undefined) throw unknownOption(name, specs, command);
 
     if (spec.valueName === undefined) {
-      if (inlineValue !== undefined) throw new CliError(`option --${name} takes no value, got --${name}=${inlineValue}`);
+      if (inlineValue !== undefined) throw new CliError(`option --${name} takes no value, got --${name}=${printableText(inlineValue)}`);
       flags.add(name);
       continue;
     }
@@ -76,7 +77,7 @@ export function parseCommandArgs(argv: readonly string[], specs: readonly Option
     }
     const earlier = values.get(name) ?? [];
     if (earlier.length > 0 && !spec.repeatable) {
-      throw new CliError(`option --${name} was given more than once (${earlier[0]}, then ${value}); give it once`);
+      throw new CliError(`option --${name} was given more than once (${printableText(earlier[0])}, then ${printableText(value)}); give it once`);
     }
     values.set(name, [...earlier, value]);
   }
@@ -107,5 +108,5 @@ function unknownOption(name: string, specs: readonly OptionSpec[], command: stri
   const hint = suggestion === undefined
     ? `options are ${known.map((option) => `--${option}`).join(', ')}`
     : `did you mean --${suggestion}?`;
-  return new CliError(`unknown option --${name} for ${command}; ${hint}`);
+  return new CliError(`unknown option --${printableText(name)} for ${command}; ${hint}`);
 }

@@ -10,7 +10,8 @@ export function overallHelp(commands: readonly Command[]): string {
   return `Usage: budget-sim <command> [options]
 
 Simulate a marketing budget split between upstream (brand) and downstream (conversion) spend
-over a 1-5 year horizon. Models are JSON files (see models/default.json).
+over a 1-5 year horizon. Models are JSON files (see models/default.json); - reads one from
+standard input. Settings have limits no real business reaches (docs/model-limits.md).
 
 Commands:
 ${list}

@@ -1,4 +1,5 @@
 import { CliError } from './cli-error.ts';
+import { printableText } from './printable.ts';
 
 /** One `--set path=value`: where in the model file to write, and what. */
 export interface Override {
@@ -29,18 +30,18 @@ const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
 export function parseOverride(argument: string): Override {
   const equals = argument.indexOf('=');
   if (equals === -1) {
-    throw new CliError(`--set needs path=value, got '${argument}' (for example --set horizonYears=5)`);
+    throw new CliError(`--set needs path=value, got '${printableText(argument)}' (for example --set horizonYears=5)`);
   }
   const path = argument.slice(0, equals).trim();
   const valueText = argument.slice(equals + 1);
-  if (path === '') throw new CliError(`--set '${argument}' has no path before '=' (for example --set horizonYears=5)`);
+  if (path === '') throw new CliError(`--set '${printableText(argument)}' has no path before '=' (for example --set horizonYears=5)`);
   const segments = path.split('.');
   if (segments.some((segment) => segment === '')) {
-    throw new CliError(`--set path '${path}' has an empty part; write it as names joined by single dots, e.g. budget.perYear.0`);
+    throw new CliError(`--set path '${printableText(path)}' has an empty part; write it as names joined by single dots, e.g. budget.perYear.0`);
   }
   const forbidden = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment));
   if (forbidden !== undefined) {
-    throw new CliError(`--set path '${path}' uses '${forbidden}', which is not allowed (it is never a model field)`);
+    throw new CliError(`--set path '${printableText(path)}' uses '${forbidden}', which is not allowed (it is never a model field)`);
   }
   return { path, segments, value: parseValue(valueText) };
 }
@@ -59,7 +60,7 @@ export function parseOverride(argument: string): Override {
 export function applyOverride(root: unknown, override: Override): void {
   const { path, segments, value } = override;
   if (!isContainer(root) || Array.isArray(root)) {
-    throw new CliError(`cannot apply --set ${path}: the model file does not hold a JSON object`);
+    throw new CliError(`cannot apply --set ${printableText(path)}: the model file does not hold a JSON object`);
   }
   let container: object = root;
   for (let depth = 0; depth < segments.length - 1; depth += 1) {
@@ -72,7 +73,7 @@ export function applyOverride(root: unknown, override: Override): void {
     } else if (isContainer(child)) {
       container = child;
     } else {
-      throw new CliError(`cannot apply --set ${path}: ${walked} is ${describeLeaf(child)}, not an object or list`);
+      throw new CliError(`cannot apply --set ${printableText(path)}: ${printableText(walked)} is ${describeLeaf(child)}, not an object or list`);
     }
   }
   writeChild(container, segments[segments.length - 1], value, override, segments.length - 1);
@@ -133,11 +134,11 @@ function writeChild(container: object, segment: string, value: unknown, override
 function arrayIndex(list: unknown[], segment: string, override: Override, depth: number): number {
   const listPath = override.segments.slice(0, depth).join('.');
   if (!ARRAY_INDEX.test(segment)) {
-    throw new CliError(`cannot apply --set ${override.path}: ${listPath} is a list; use a number index such as ${listPath}.0`);
+    throw new CliError(`cannot apply --set ${printableText(override.path)}: ${printableText(listPath)} is a list; use a number index such as ${listPath}.0`);
   }
   const index = Number(segment);
   if (index > list.length) {
-    throw new CliError(`cannot apply --set ${override.path}: ${listPath} has ${list.length} items, so the index can be at most ${list.length} (which appends)`);
+    throw new CliError(`cannot apply --set ${printableText(override.path)}: ${printableText(listPath)} has ${list.length} items, so the index can be at most ${list.length} (which appends)`);
   }
   return index;
 }

@@ -53,6 +53,17 @@ describe('where it is applied', () => {
     expect(run.stderr).toBe('bell\\u0007\n');
   });
 
+  it.each([
+    [['simulate', 'models/default.json', '--form\nOK: fine'], /^unknown option --form\\u000aOK: fine for simulate/],
+    [['simulate', 'models/default.json', '--set', 'a\nOK: fine'], /^--set needs path=value, got 'a\\u000aOK: fine'/],
+    [['simulate', 'models/default.json', '--set', 'name.x\u001b[2J=1'], /^cannot apply --set name.x\\u001b\[2J: name is text/],
+  ])('an argument echoed in a message stays on one line: %j', (argv, message) => {
+    const run = runInProcess(argv);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.split('\n')).toHaveLength(2);
+    expect(run.stderr).toMatch(message);
+  });
+
   it('an unknown command typed with a line break is shown on one line', () => {
     const run = runInProcess(['sim\nOK: fine']);
     expect(run.exitCode).toBe(2);
