@@ -173,6 +173,8 @@ describe('undo and redo', () => {
     await page.keyboard.press('Control+z');
     await appRendered(page);
     expect(await halfLife().inputValue()).toBe('30');
+    // The app took no step back (the box's own undo of the typing is an edit like any other).
+    expect(await historyButton('Redo').isDisabled()).toBe(true);
   });
 
   it('takes back a preset switch, with the edits made before it', async () => {
@@ -185,6 +187,19 @@ describe('undo and redo', () => {
     await appRendered(page);
     expect(await page.getByLabel('Preset').inputValue()).toBe('default');
     expect(await halfLife().inputValue()).toBe('30');
+  });
+
+  it('takes back opening a pasted link over unsaved edits', async () => {
+    await halfLife().fill('30');
+    const shared = parseModel({ ...withShare(0.25), name: 'Pasted plan' });
+    await page.getByLabel('Or paste a budget-sim link').fill(`https://example.org/budget-sim/${scenarioHash(shared)}`);
+    await panel().getByRole('button', { name: 'Open link' }).click();
+    await appRendered(page);
+    expect(await npv()).toBe(npvOf(shared));
+    await historyButton('Undo').click();
+    await appRendered(page);
+    expect(await halfLife().inputValue()).toBe('30');
+    expect(await page.getByLabel('Scenario name').inputValue()).toBe(defaultModel.name);
   });
 
   it('takes back Reset to preset and opening a scenario over unsaved edits', async () => {
@@ -268,6 +283,11 @@ describe('exports and the report describe the plan that produced the figures', (
     expect(runInProcess(['validate', path]).exitCode).toBe(0);
     const csvPath = await download(() => panel().getByRole('button', { name: 'Results (CSV)' }).click());
     expect(readFileSync(csvPath, 'utf8')).toBe(runInProcess(['simulate', path, '--format', 'csv']).stdout);
+    // Applying the plan is one step of the general history: the header's Undo takes it back.
+    expect(await historyButton('Undo').getAttribute('title')).toContain('Apply the optimised plan');
+    await historyButton('Undo').click();
+    await appRendered(page);
+    expect(await npv()).toBe(npvOf(parseModel({ ...defaultModel, budget: { perYear: 1200000, upstreamShare: [0.25, 0.4, 0.55] } })));
   });
 
   it('prints the applied plan’s yearly totals and shares, not the split it replaced', async () => {
