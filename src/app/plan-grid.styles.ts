@@ -6,9 +6,8 @@ export const planGridStyles = css`
   .intro { margin: 0 0 8px; font-size: 0.85rem; color: #333; }
   .scroller {
     max-height: 26rem; overflow: auto; border: 1px solid #c8c8c8; border-radius: 4px;
-    /* Classic, always-visible scroll bars: on a phone the grid must show that it scrolls. */
-    scrollbar-width: auto; scrollbar-color: #7a7a7a #ececec;
   }
+  /* Classic, always-visible scroll bars (not overlay ones that fade): on a phone the grid must show that it scrolls. */
   .scroller::-webkit-scrollbar { width: 12px; height: 12px; }
   .scroller::-webkit-scrollbar-track { background: #ececec; }
   .scroller::-webkit-scrollbar-thumb { background: #7a7a7a; border-radius: 6px; border: 2px solid #ececec; }
@@ -26,5 +25,9 @@ export const planGridStyles = css`
   }
   input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
   input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
+  @media (max-width: 480px) {
+    th, td { padding: 4px 5px; }
+    input { width: 6.6em; padding: 4px; }
+  }
   .error { margin: 2px 0 0; max-width: 14em; white-space: normal; text-align: left; font-size: 0.76rem; color: #B00020; font-weight: 600; }
 `;

@@ -8,7 +8,8 @@ import { projectOntoCappedSimplex } from './capped-simplex.ts';
  *
  * Variables, 2S for S flights: uᵦ and dᵦ, a flight's upstream and downstream spend per period
  * as multiples of its year's average period budget B̄ᵦ (so every variable is of order 1).
- * The allowed set is the intersection of convex sets:
+ * The allowed set is the intersection of convex sets (with the box 0 ≤ uᵦ, dᵦ ≤ upper, which
+ * they imply, projected onto first to keep the numbers in range):
  *   A  each year: Σᵦ (uᵦ + dᵦ) = flights per year, lower ≤ uᵦ + dᵦ ≤ upper (a capped simplex
  *      on the totals, leaving uᵦ − dᵦ free: an exact projection);
  *   B  each flight: minShare ≤ uᵦ / (uᵦ + dᵦ) ≤ maxShare, uᵦ, dᵦ ≥ 0 (a cone in the plane:
@@ -77,8 +78,8 @@ export function createPracticalPlanProjection(bounds: PracticalPlanBounds): Prac
   const size = 2 * flights;
   const totals = new Float64Array(flights);
   const before = new Float64Array(size);
-  const corrections = [new Float64Array(size), new Float64Array(size), new Float64Array(size), new Float64Array(size)];
-  const sets = limitsSteps ? 4 : 2;
+  const corrections = Array.from({ length: 5 }, () => new Float64Array(size));
+  const sets = limitsSteps ? 5 : 3;
   const even = evenPlanPoint();
 
   return {
@@ -108,9 +109,19 @@ export function createPracticalPlanProjection(bounds: PracticalPlanBounds): Prac
   };
 
   function projectOnto(set: number, point: Float64Array): void {
-    if (set === 0) projectOntoTotals(point);
-    else if (set === 1) projectOntoShareCones(point);
-    else projectOntoStepSlabs(point, set === 2 ? 1 : 2);
+    if (set === 0) projectOntoBox(point);
+    else if (set === 1) projectOntoTotals(point);
+    else if (set === 2) projectOntoShareCones(point);
+    else projectOntoStepSlabs(point, set === 3 ? 1 : 2);
+  }
+
+  /**
+   * 0 ≤ uᵦ, dᵦ ≤ upper: implied by A and B, but projecting onto it first keeps the numbers
+   * in range when a search steps far outside (a long gradient step can reach 1e30, where
+   * T = u + d would be lost to rounding in A).
+   */
+  function projectOntoBox(point: Float64Array): void {
+    for (let index = 0; index < size; index += 1) point[index] = Math.min(upperMultiple, Math.max(0, point[index]));
   }
 
   /** A: each year's flight totals on the capped simplex, uᵦ − dᵦ kept. */

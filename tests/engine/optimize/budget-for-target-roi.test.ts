@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OptimizeError, budgetForTargetRoi, resolveOptions, scaledBudgets } from '../../../src/engine/optimize/index.ts';
 import { optimizeForBudgets } from '../../../src/engine/optimize/optimize.ts';
-import { defaultModel } from './model-files.ts';
+import { issue10DefaultModel } from './model-files.ts';
 
-const model = defaultModel();
+// The default model as the issue measured it: these figures (80 % at 1.13 million a year, while
+// the model's own 1.2 million earns 73 %) are that model's.
+const model = issue10DefaultModel();
 const revenueSettings = resolveOptions({ objective: 'totalRevenue' });
 /** The best plan (for revenue) at an average budget per year, and its ROI. */
 const bestAt = (budgetPerYear: number) => optimizeForBudgets(model, scaledBudgets(model, budgetPerYear), revenueSettings, {});
@@ -25,11 +27,11 @@ describe('budgetForTargetRoi', () => {
 
   it('looks at small budgets however large the cap: 80 % is met at about 1.13 million a year with a cap of 1e9 too', () => {
     // Before the fix the 12 budgets tried were cap / 12 … cap, all far above 1.13 million, and the
-    // peak search started at cap / 768 ≈ 1.3 million: "no budget reaches 80 %".
+    // peak search started at cap / 768 ≈ 1.3 million: "no budget reaches 80 %" (the issue's model).
     const found = budgetForTargetRoi(model, { targetRoi: 0.8, budgetCap: 1e9 });
     expect(found.feasible).toBe(true);
     expect(found.capReached).toBe(false);
-    const usual = budgetForTargetRoi(model, { targetRoi: 0.8 });
+    const usual = budgetForTargetRoi(model, { targetRoi: 0.8 }); // cap 3.6 million: 1,129,742 measured
     expect(found.budgetPerYear).toBeCloseTo(usual.budgetPerYear, -2); // within 50 of each other
     expect(found.budgetPerYear).toBeGreaterThan(1.12e6);
     expect(found.budgetPerYear).toBeLessThan(1.14e6);
@@ -38,7 +40,7 @@ describe('budgetForTargetRoi', () => {
   });
 
   it('finds the best ROI near the bottom of a large cap: 396 % at about 110,000 a year', () => {
-    const found = budgetForTargetRoi(model, { targetRoi: 3, budgetCap: 1e9 });
+    const found = budgetForTargetRoi(issue10DefaultModel(), { targetRoi: 3, budgetCap: 1e9 });
     expect(found.feasible).toBe(true);
     expect(found.bestRoi).toBeGreaterThan(3.96);
     expect(found.bestRoiBudgetPerYear).toBeGreaterThan(90_000);
@@ -73,7 +75,7 @@ describe('budgetForTargetRoi', () => {
   });
 
   it('keeps a per-year budget profile while scaling it', () => {
-    const profiled = defaultModel({ budget: { perYear: [1e6, 2e6, 3e6], upstreamShare: 0.5 } });
+    const profiled = issue10DefaultModel({ budget: { perYear: [1e6, 2e6, 3e6], upstreamShare: 0.5 } });
     const found = budgetForTargetRoi(profiled, { targetRoi: 0.5 });
     const [first, second, third] = found.result.budgetPerYear;
     expect(second / first).toBeCloseTo(2, 12);

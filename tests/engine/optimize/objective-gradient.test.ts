@@ -5,6 +5,7 @@ import { compileModel } from '../../../src/engine/compile-model.ts';
 import { OBJECTIVES, OBJECTIVE_NAMES, createObjectiveGradient } from '../../../src/engine/optimize/index.ts';
 import { between, validModel } from '../arbitrary-model.ts';
 import { MODEL_FILES } from './model-files.ts';
+import { SHORT_TERM, baseModelWith } from '../extension-fixtures.ts';
 
 /** A plan with every period's spend strictly positive (away from Hill's kink at 0), from a seed. */
 function positivePlan(periods: number, scale: number, seed: number): { upstream: Float64Array; downstream: Float64Array } {
@@ -90,6 +91,69 @@ describe('createObjectiveGradient', () => {
         expect(Math.abs(numeric - analytic)).toBeLessThanOrEqual(1e-4 * magnitude + 1e-7 * scaleOfValue + 1e-12);
       },
     ), { numRuns: 80 });
+  });
+
+  // The optional extensions: upstream's short-term adstock has an adjoint of its own, and under the
+  // "history" carryover baseline the spend after the horizon is the model's, not a variable.
+  it.each<[string, Model]>([
+    ['upstream.shortTerm', baseModelWith((json) => { json.upstream.shortTerm = { ...SHORT_TERM }; json.upstream.insightFeedback = 0.5; })],
+    ['upstream.shortTerm, weekly, S-shaped', baseModelWith((json) => {
+      json.periodsPerYear = 52;
+      json.horizonYears = 1;
+      json.upstream.shortTerm = { ...SHORT_TERM, shape: 2, maxConversionLift: 0.02 };
+    })],
+    ['the "history" carryover baseline', baseModelWith((json) => { json.economics.carryoverBaseline = 'history'; })],
+    ['all four extensions, quarterly', baseModelWith((json) => {
+      json.periodsPerYear = 4;
+      json.brand.initialEquity = 'history';
+      json.upstream.shortTerm = { ...SHORT_TERM };
+      json.economics.carryoverBaseline = 'history';
+      json.market.seasonality = [0.8, 0.8, 0.9, 1, 1, 1.1, 1.2, 1.2, 1, 0.9, 1, 1.3];
+    })],
+  ])('agrees with central finite differences in every period with %s', (_name, model) => {
+    for (const name of OBJECTIVE_NAMES) {
+      const plan = positivePlan(model.periodsPerYear * model.horizonYears, 6e4 / (model.periodsPerYear / 12), 11);
+      const { gradient, upstream, downstream } = gradientAt(model, name, plan);
+      let largest = 0;
+      let worst = 0;
+      for (const [spend, analytic] of [[plan.upstream, upstream], [plan.downstream, downstream]] as const) {
+        for (let index = 0; index < spend.length; index += 1) {
+          const original = spend[index];
+          const step = 1e-4 * original;
+          spend[index] = original + step;
+          const above = gradient.value(plan.upstream, plan.downstream);
+          spend[index] = original - step;
+          const below = gradient.value(plan.upstream, plan.downstream);
+          spend[index] = original;
+          const numeric = (above - below) / (2 * step);
+          largest = Math.max(largest, Math.abs(numeric));
+          worst = Math.max(worst, Math.abs(numeric - analytic[index]));
+        }
+      }
+      expect(worst / largest, name).toBeLessThan(1e-6);
+    }
+  });
+
+  // docs/model.md, "Carryover after the horizon": measured there on the default model of the time.
+  it('values the last period\'s downstream spend like any other under the "history" baseline, and far above it under "zero"', () => {
+    const lastAndMiddle = (baseline: 'zero' | 'history') => {
+      const model = baseModelWith((json) => { json.economics.carryoverBaseline = baseline; });
+      const gradient = createObjectiveGradient(compileModel(model), OBJECTIVES.npvWithCarryover);
+      const plan = { upstream: new Float64Array(36).fill(50000), downstream: new Float64Array(36).fill(50000) };
+      gradient.value(plan.upstream, plan.downstream);
+      const upstream = new Float64Array(36);
+      const downstream = new Float64Array(36);
+      gradient.gradient(upstream, downstream);
+      return { last: downstream[35], middle: downstream[17] };
+    };
+    const zero = lastAndMiddle('zero');
+    const history = lastAndMiddle('history');
+    expect(zero.last).toBeCloseTo(0.72, 2);
+    expect(zero.last).toBeGreaterThan(0); // one more unit in the last month more than pays for itself
+    expect(history.last).toBeCloseTo(-0.26, 2);
+    expect(Math.abs(history.last - history.middle)).toBeLessThan(0.1);
+    // Mid-horizon spend barely reaches the carryover (the adstock keeps a quarter a month), so the baseline hardly matters there.
+    expect(history.middle).toBeCloseTo(zero.middle, 6);
   });
 
   it('refuses to differentiate before any plan was scored', () => {

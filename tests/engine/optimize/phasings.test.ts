@@ -14,7 +14,9 @@ describe('phasings', () => {
 
   describe.each(MODEL_FILES)('on $file', ({ model }) => {
     const objectives: ObjectiveName[] = ['npvWithCarryover', 'npv', 'totalRevenue'];
-    const results = objectives.map((objective) => PHASING_NAMES.map((phasing) => optimize(model, { objective, phasing })));
+    // The best plans themselves: the smoother plan returned by default may give up to 0.1 % of
+    // the best (smoothest-plan.test.ts), which a richer phasing's gain need not cover.
+    const results = objectives.map((objective) => PHASING_NAMES.map((phasing) => optimize(model, { objective, phasing, exactBest: true })));
 
     it('scores every richer phasing at least as well as the coarser ones (within 1e-9 relative)', () => {
       for (const byPhasing of results) {

@@ -3,7 +3,7 @@ import { compileModel } from '../../../src/engine/compile-model.ts';
 import { createPlanEvaluator } from '../../../src/engine/plan-evaluator.ts';
 import { OBJECTIVES } from '../../../src/engine/optimize/index.ts';
 import { describePlanNote, marginalRoiOfPlan, type NoteFormats } from '../../../src/engine/optimize/plan-notes.ts';
-import { defaultModel } from './model-files.ts';
+import { issue10DefaultModel as defaultModel } from './model-files.ts';
 import { optimize } from './optimize-test-kit.ts';
 
 const formats: NoteFormats = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseModel, simulate } from '../../../src/engine/index.ts';
 import { planRoughness, turningPoints } from '../../../src/engine/optimize/plan-roughness.ts';
-import { defaultModel } from './model-files.ts';
+import { issue10DefaultModel as defaultModel } from './model-files.ts';
 import { expectPlanWithinBounds, optimize } from './optimize-test-kit.ts';
 
 const AVERAGE_MONTH = 100_000; // 1.2 million a year over 12 months
@@ -38,6 +39,7 @@ describe('the smoothest plan within tolerance of the best (the default)', () => 
     expect(smooth.value).toBeLessThan(smoothing!.bestValue);
     expect(smooth.notes.find((note) => note.kind === 'smoother-plan')).toEqual({ kind: 'smoother-plan', ...smoothing });
     expectPlanWithinBounds(smooth, 12, { minShare: 0, maxShare: 1, minPeriodMultiple: 0, maxPeriodMultiple: Infinity });
+    expect(simulate(parseModel({ ...model, plan: smooth.plan })).summary.npvWithCarryover).toBe(smooth.value);
   });
 
   it('is the best plan itself with exactBest, with no smoothing note', () => {
