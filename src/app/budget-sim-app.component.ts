@@ -15,7 +15,8 @@ import './assumptions-panel.component.ts';
 import { appStyles } from './budget-sim-app.styles.ts';
 import { downloadText, exportedModel, fileNameFor } from './downloads.ts';
 import type { FieldChangeDetail } from './field-events.ts';
-import { formatMoney } from './format.ts';
+import { type NumberFormats, formatMoney, formatsFor } from './format.ts';
+import { marginalRoi, type MarginalRoi } from '../engine/marginal-roi.ts';
 import './key-figures.component.ts';
 import {
   type Draft, checkDraft, draftFromModel, readField, withAppliedPlan, withField, withHorizon, withPeriodsPerYear, withSplitMode, withoutPlan,
@@ -23,6 +24,7 @@ import {
 import './optimizer-panel.component.ts';
 import './risk-panel.component.ts';
 import './plan-controls.component.ts';
+import './currency-calendar.component.ts';
 import './preset-picker.component.ts';
 import { DEFAULT_PRESET_ID, PRESETS, findPreset } from './presets.ts';
 import './scenario-comparison.component.ts';
@@ -37,7 +39,7 @@ import './undo-buttons.component.ts';
 import { APPLY_PLAN_STEP, type PlanSnapshot, UndoController, fieldStepLabel } from './undo-controller.ts';
 
 /** Paths that have a control on screen; problems elsewhere are listed above the results. */
-const PATHS_WITH_CONTROLS = ['name', 'startYear', 'horizonYears', 'periodsPerYear', 'market.seasonality', ...NUMBER_FIELDS.map((field) => field.path)];
+const PATHS_WITH_CONTROLS = ['name', 'startYear', 'horizonYears', 'periodsPerYear', 'currency', 'fiscalYearStartMonth', 'market.seasonality', ...NUMBER_FIELDS.map((field) => field.path)];
 
 /** Grid steps of the trade-off curve: 2-point steps, refined around each best share. */
 const TRADEOFF_STEPS = 50;
@@ -71,6 +73,10 @@ export class BudgetSimApp extends LitElement {
   /** Whether the risk panel is open: closed, it does no work on each edit. */
   declare riskOpen: boolean;
   private result!: SimulationResult;
+  /** The model's number formats (currency symbol, calendar), passed to the figures and every chart. */
+  private formats!: NumberFormats;
+  /** What the next unit of money returns on each side, for the key figures. */
+  private marginal: MarginalRoi | undefined;
   private profit: IncrementalProfitPoint[] = [];
   private curve: TradeoffCurve | undefined;
   private curveKey = '';
@@ -198,6 +204,8 @@ export class BudgetSimApp extends LitElement {
   private recompute(): void {
     const model = this.model;
     this.result = simulate(model);
+    this.formats = formatsFor(model);
+    this.marginal = marginalRoi(model);
     this.profit = incrementalProfit(this.result.periods, model.economics.margin);
     // The curve covers every horizon and share, so moving the share slider or changing the
     // horizon reuses it; anything else that changes the numbers recomputes it.
@@ -279,7 +287,7 @@ export class BudgetSimApp extends LitElement {
       const scenario = this.scenarios.scenarios.find((candidate) => candidate.id === id);
       if (scenario === undefined) return [];
       const result = simulate(scenario.model);
-      return [{ id, model: scenario.model, result, profit: incrementalProfit(result.periods, scenario.model.economics.margin) }];
+      return [{ id, model: scenario.model, result, profit: incrementalProfit(result.periods, scenario.model.economics.margin), marginal: marginalRoi(scenario.model) }];
     });
   }
 
@@ -328,7 +336,8 @@ export class BudgetSimApp extends LitElement {
           <section class="card"><preset-picker .presets=${PRESETS} .selected=${this.presetId}></preset-picker></section>
           <section class="card" aria-labelledby="plan-heading">
             <h2 id="plan-heading">Your plan</h2>
-            <plan-controls .draft=${this.draft} .issues=${this.issues} .validShare=${currentShare(this.model)}></plan-controls>
+            <plan-controls .draft=${this.draft} .issues=${this.issues} .validShare=${currentShare(this.model)} .formats=${this.formats}></plan-controls>
+            <currency-calendar class="currency-calendar" .draft=${this.draft} .issues=${this.issues}></currency-calendar>
           </section>
           <section class="card" aria-labelledby="scenarios-heading">
             <h2 id="scenarios-heading">Scenarios</h2>
@@ -351,7 +360,8 @@ export class BudgetSimApp extends LitElement {
           </div>` : nothing}
           <div id="view-panel" class="view" role=${compared.length >= 2 ? 'tabpanel' : nothing} aria-labelledby=${compared.length >= 2 ? (view === 'plan' ? 'tab-plan' : 'tab-compare') : nothing}>
             ${view === 'compare'
-              ? html`<scenario-comparison .entries=${compared} .baselineId=${this.scenarios.baselineId}></scenario-comparison>`
+              ? html`<scenario-comparison .entries=${compared} .baselineId=${this.scenarios.baselineId}
+                  .current=${this.issues.length > 0 ? undefined : { id: 'current', model, result, profit: this.profit, marginal: this.marginal }}></scenario-comparison>`
               : this.renderPlanResults(model, result, unplaced, scenarioPoints)}
           </div>
           ${this.renderPrintAssumptions(model)}
@@ -367,24 +377,24 @@ export class BudgetSimApp extends LitElement {
         <strong>Showing the last valid results.</strong> Fix the highlighted ${this.issues.length === 1 ? 'field' : 'fields'} to update them.
         ${unplaced.length > 0 ? html`<ul>${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
       </div>` : nothing}
-      <key-figures .summary=${result.summary} .periodsPerYear=${model.periodsPerYear} .initialEquity=${model.brand.initialEquity}></key-figures>
+      <key-figures .summary=${result.summary} .marginalRoi=${this.marginal} .formats=${this.formats} .periodsPerYear=${model.periodsPerYear} .initialEquity=${model.brand.initialEquity}></key-figures>
       <details class="card risk" ?open=${this.riskOpen} @toggle=${(event: Event) => { this.riskOpen = (event.target as HTMLDetailsElement).open; }}>
         <summary><h2>Risk and uncertainty</h2></summary>
-        <risk-panel .model=${this.issues.length > 0 ? undefined : model} .result=${result} .profit=${this.profit} ?active=${this.riskOpen}></risk-panel>
+        <risk-panel .formats=${this.formats} .model=${this.issues.length > 0 ? undefined : model} .result=${result} .profit=${this.profit} ?active=${this.riskOpen}></risk-panel>
       </details>
       <details class="card optimizer">
         <summary><h2>Find the best plan</h2></summary>
-        <optimizer-panel .model=${this.issues.length > 0 ? undefined : model} .summary=${result.summary} ?canUndo=${this.undo.history.undoLabel === APPLY_PLAN_STEP}></optimizer-panel>
+        <optimizer-panel .formats=${this.formats} .model=${this.issues.length > 0 ? undefined : model} .summary=${result.summary} ?canUndo=${this.undo.history.undoLabel === APPLY_PLAN_STEP}></optimizer-panel>
       </details>
       <div class="charts">
         <div class="span tradeoff-row">
-          <tradeoff-curve-chart .curve=${this.curve} .currentShare=${currentShare(model)}
+          <tradeoff-curve-chart .formats=${this.formats} .curve=${this.curve} .currentShare=${currentShare(model)}
             .currentHorizon=${model.horizonYears} .currentValue=${result.summary.npvWithCarryover} .scenarioPoints=${scenarioPoints}></tradeoff-curve-chart>
-          <best-share-chart .curve=${this.curve} .currentShare=${currentShare(model)}></best-share-chart>
+          <best-share-chart .formats=${this.formats} .curve=${this.curve} .currentShare=${currentShare(model)}></best-share-chart>
         </div>
-        <spend-equity-chart .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
-        <revenue-sources-chart .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></revenue-sources-chart>
-        <cumulative-profit-chart class="span" .points=${this.profit} .paybackPeriod=${result.summary.paybackPeriod}
+        <spend-equity-chart .formats=${this.formats} .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
+        <revenue-sources-chart .formats=${this.formats} .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></revenue-sources-chart>
+        <cumulative-profit-chart class="span" .formats=${this.formats} .points=${this.profit} .paybackPeriod=${result.summary.paybackPeriod}
           .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></cumulative-profit-chart>
       </div>`;
   }
@@ -395,6 +405,8 @@ export class BudgetSimApp extends LitElement {
       <h3>Plan and assumptions</h3>
       <dl>
         <div><dt>Horizon</dt><dd>${model.horizonYears} years, ${model.periodsPerYear === 12 ? 'monthly' : model.periodsPerYear === 4 ? 'quarterly' : 'weekly'}</dd></div>
+        ${model.currency === undefined ? nothing : html`<div><dt>Currency</dt><dd>${model.currency} (${this.formats.symbol})</dd></div>`}
+        ${(model.fiscalYearStartMonth ?? 1) === 1 ? nothing : html`<div><dt>Years</dt><dd>${this.formats.yearLabel(1)}</dd></div>`}
         ${printedPlanRows(model).map((row) => html`<div style=${row.wide ? 'grid-column: 1 / -1; justify-content: flex-start; gap: 1em' : ''}><dt>${row.term}</dt><dd>${row.detail}</dd></div>`)}
         ${NUMBER_FIELDS.filter((field) => field.group !== 'Budget').map((field) => html`<div><dt>${field.label}</dt><dd>${formatAssumption(readField(model as unknown as Draft, field.path))}</dd></div>`)}
         <div><dt>Seasonality</dt><dd>${model.market.seasonality === null ? 'none' : model.market.seasonality.join(', ')}</dd></div>

@@ -1,52 +1,105 @@
-import { LitElement, css, html } from 'lit';
-import type { Summary } from '../engine/index.ts';
-import { formatEquity, formatMoney, formatPercent, formatPeriod } from './format.ts';
+import { LitElement, css, html, nothing } from 'lit';
+import type { MarginalRoi, Summary } from '../engine/index.ts';
+import { type KeyFigure, type ScalarSummaryField, keyFigure } from '../engine/key-figures.ts';
+import { MARGINAL_ROI_HELP } from '../engine/marginal-roi-figure.ts';
+import { type NumberFormats, formatFigure, formatMarginalRoi, formatsFor } from './format.ts';
 import './info-tip.component.ts';
 
 interface Figure {
+  /** The card's `data-figure`, stable for tests and styles. */
   id: string;
   label: string;
-  value: string;
+  value: ReturnType<typeof html> | string;
   detail?: string;
   explain: string;
 }
 
+/** Each summary field's card id (the first ones kept from before the marketing's own value led). */
+const FIGURE_IDS: Readonly<Partial<Record<ScalarSummaryField, string>>> = {
+  incrementalNpvWithCarryover: 'marketing-npv-carryover',
+  incrementalNpv: 'marketing-npv',
+  roi: 'roi',
+  paybackPeriod: 'payback',
+  irr: 'irr',
+  npvWithCarryover: 'npv-carryover',
+  npv: 'npv',
+  noSpendNpv: 'no-spend-npv',
+  totalRevenue: 'revenue',
+  finalEquity: 'equity',
+};
+
+/** The headline cards, in `KEY_FIGURES` order; marginal ROI follows IRR. */
+const HEADLINE: readonly ScalarSummaryField[] = ['incrementalNpvWithCarryover', 'incrementalNpv', 'roi', 'paybackPeriod', 'irr'];
+/** Secondary figures, smaller, below: the whole business's NPV and what it would be with no marketing. */
+const SECONDARY: readonly ScalarSummaryField[] = ['npvWithCarryover', 'npv', 'noSpendNpv', 'totalRevenue', 'finalEquity'];
+
 /**
- * The key figures of the current plan, each with a tooltip saying what it means. Values are
- * formatted in one place (format.ts) and are never NaN: a missing one shows as "—".
+ * The key figures of the current plan, the value of the marketing itself first (marketing NPV
+ * with carryover, then over the horizon), then ROI with each year's, payback, IRR and what the
+ * next unit of money returns on each side; the whole business's NPV and the rest below as
+ * secondary figures. Labels and explanations come from `KEY_FIGURES`; values are formatted with
+ * the model's `formats` (its currency symbol on money) and are never NaN: a missing one shows
+ * as "—" or says why it is missing.
  */
 export class KeyFigures extends LitElement {
   static override styles = css`
     :host { display: block; }
-    dl { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10px; margin: 0; }
-    @media (max-width: 600px) { dl { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+    dl { margin: 0; }
+    .headline { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10px; }
+    .secondary { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 8px; margin-top: 10px; }
+    .sides { display: grid; grid-template-columns: auto auto; justify-content: start; column-gap: 8px; font-size: 1.05rem; }
+    .sides .side { font-weight: 400; font-size: 0.85rem; color: #333; align-self: baseline; }
+    @media (max-width: 1100px) { .secondary { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
+    @media (max-width: 600px) {
+      .headline, .secondary { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+      .sides { grid-template-columns: minmax(0, 1fr); font-size: 1rem; }
+      .sides .side { font-size: 0.78rem; }
+    }
     .figure { background: var(--surface, #fff); border: 1px solid var(--line, #ddd); border-radius: 8px; padding: 10px 12px; min-width: 0; }
+    .figure.lead { border-color: #0072B2; border-width: 2px; padding: 9px 11px; }
     dt { font-size: 0.8rem; color: #444; display: flex; align-items: center; justify-content: space-between; gap: 6px; }
     dd { margin: 4px 0 0; font-size: 1.3rem; font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
+    .secondary .figure { padding: 6px 10px; background: #fafafa; }
+    .secondary dd { font-size: 1rem; }
     .detail { display: block; font-size: 0.78rem; font-weight: 400; color: #444; margin-top: 2px; }
+    .secondary-heading { font-size: 0.8rem; color: #444; margin: 12px 0 0; font-weight: 600; }
     @media print {
-      dl { grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 4px; }
-      .figure { padding: 4px 6px; }
+      .headline { grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 4px; }
+      .secondary { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 4px; margin-top: 4px; }
+      .figure, .secondary .figure { padding: 4px 6px; }
+      .figure.lead { padding: 3px 5px; }
       dt { font-size: 0.65rem; }
-      dd { font-size: 0.8rem; white-space: nowrap; }
+      dd, .secondary dd { font-size: 0.8rem; white-space: nowrap; }
+      .sides { grid-template-columns: auto auto; column-gap: 4px; font-size: 0.7rem; }
+      .sides .side { font-size: 0.6rem; }
       .detail { font-size: 0.6rem; white-space: normal; }
+      .secondary-heading { margin-top: 4px; font-size: 0.65rem; }
       info-tip { display: none; }
     }
   `;
 
   static override properties = {
     summary: { attribute: false },
+    marginalRoi: { attribute: false },
+    formats: { attribute: false },
     periodsPerYear: { type: Number },
     initialEquity: { type: Number },
   };
 
   declare summary: Summary | undefined;
+  /** What the next unit of money returns on each side (`marginalRoi(model)`); the card is left out without it. */
+  declare marginalRoi: MarginalRoi | undefined;
+  /** The model's number formats (`formatsFor(model)`): its currency symbol on every amount. */
+  declare formats: NumberFormats | undefined;
+  /** Used only when no `formats` are given, to name payback's period. */
   declare periodsPerYear: number;
   declare initialEquity: number;
 
   constructor() {
     super();
     this.summary = undefined;
+    this.marginalRoi = undefined;
+    this.formats = undefined;
     this.periodsPerYear = 12;
     this.initialEquity = 0;
   }
@@ -54,21 +107,80 @@ export class KeyFigures extends LitElement {
   override render() {
     const summary = this.summary;
     if (summary === undefined) return html``;
-    const roiByYear = summary.roiByYear;
-    const figures: Figure[] = [
-      { id: 'npv', label: 'NPV', value: formatMoney(summary.npv), explain: 'Net present value: profit (contribution less all marketing spend) over the horizon, each period discounted back to today at the discount rate.' },
-      { id: 'npv-carryover', label: 'NPV with carryover', value: formatMoney(summary.npvWithCarryover), detail: `carryover ${formatMoney(summary.carryoverValue)}`, explain: 'NPV plus the discounted extra profit the plan keeps earning after the horizon, from brand equity and adstock that linger, over the carryover years.' },
-      { id: 'revenue', label: 'Total revenue', value: formatMoney(summary.totalRevenue), detail: `spend ${formatMoney(summary.totalSpend)}`, explain: 'All revenue over the horizon, including what would come with no spend at all.' },
-      { id: 'roi', label: 'ROI over the horizon', value: formatPercent(summary.roi), detail: roiByYear.map((roi, year) => `Y${year + 1} ${formatPercent(roi)}`).join(' · '), explain: 'Return on marketing spend: contribution above the no-spend counterfactual, less the spend, divided by the spend. Each year’s own ROI is listed below it (Y1 first), because brand spend pays back later; a dash marks a year with no spend.' },
-      { id: 'payback', label: 'Payback', value: summary.totalSpend === 0 ? 'No spend' : summary.paybackPeriod === null ? 'Not within horizon' : formatPeriod(summary.paybackPeriod, this.periodsPerYear), explain: 'The first period in which cumulative profit above the no-spend counterfactual, less spend, reaches zero.' },
-      { id: 'equity', label: 'Brand equity', value: `${formatEquity(this.initialEquity)} → ${formatEquity(summary.finalEquity)}`, detail: 'start → end of horizon', explain: 'Brand equity on a 0–1 scale at the start and at the end of the horizon. It decays without upstream spend and grows with it, after a lag.' },
-    ];
-    return html`<dl>
-      ${figures.map((figure) => html`<div class="figure" data-figure=${figure.id}>
-        <dt><span>${figure.label}</span><info-tip subject=${figure.label} text=${figure.explain} align="end"></info-tip></dt>
-        <dd><span class="value">${figure.value}</span>${figure.detail ? html`<span class="detail">${figure.detail}</span>` : null}</dd>
-      </div>`)}
-    </dl>`;
+    const formats = this.formats ?? formatsFor({ periodsPerYear: this.periodsPerYear as 12 | 4 | 52 });
+    const headline = HEADLINE.map((field) => this.figure(keyFigure(field), summary, formats));
+    const marginal = this.marginalFigure(formats);
+    if (marginal !== undefined) headline.push(marginal);
+    return html`<dl class="headline" aria-label="Key figures: the marketing’s own value">
+        ${headline.map((figure, index) => this.renderFigure(figure, index === 0 ? 'lead' : ''))}
+      </dl>
+      <p class="secondary-heading" id="whole-business">The whole business, with the plan</p>
+      <dl class="secondary" aria-labelledby="whole-business">
+        ${SECONDARY.map((field) => this.renderFigure(this.figure(keyFigure(field), summary, formats), ''))}
+      </dl>`;
+  }
+
+  private renderFigure(figure: Figure, kind: string) {
+    return html`<div class="figure ${kind}" data-figure=${figure.id}>
+      <dt><span>${figure.label}</span><info-tip subject=${figure.label} text=${figure.explain} align="end"></info-tip></dt>
+      <dd><span class="value">${figure.value}</span>${figure.detail ? html`<span class="detail">${figure.detail}</span>` : nothing}</dd>
+    </div>`;
+  }
+
+  /** One summary figure's card: its value as its unit shows it, with a detail where it helps. */
+  private figure(figure: KeyFigure, summary: Summary, formats: NumberFormats): Figure {
+    const id = FIGURE_IDS[figure.field] ?? figure.field;
+    const card = { id, label: figure.label, explain: figure.help };
+    const noSpend = summary.totalSpend === 0;
+    switch (figure.field) {
+      case 'incrementalNpvWithCarryover':
+        return { ...card, value: formats.money(summary.incrementalNpvWithCarryover), detail: `of which carryover ${formats.money(summary.carryoverValue)}` };
+      case 'incrementalNpv':
+        return { ...card, value: formats.money(summary.incrementalNpv), detail: 'over the horizon only' };
+      case 'roi':
+        return {
+          ...card,
+          value: formats.percent(summary.roi),
+          detail: summary.roiByYear.map((roi, year) => `Y${year + 1} ${formats.percent(roi)}`).join(' · '),
+          explain: `${figure.help} Each year’s own ROI is listed below it (Y1 first), because brand spend pays back later; a dash marks a year with no spend.`,
+        };
+      case 'paybackPeriod':
+        return { ...card, value: noSpend ? 'No spend' : summary.paybackPeriod === null ? 'Not within horizon' : formats.period(summary.paybackPeriod) };
+      case 'irr':
+        return { ...card, value: noSpend ? 'No spend' : summary.irr === null ? 'No single rate' : formats.rate(summary.irr), detail: summary.irr === null ? undefined : 'per year' };
+      case 'totalRevenue':
+        return { ...card, value: formats.money(summary.totalRevenue), detail: `spend ${formats.money(summary.totalSpend)}` };
+      case 'finalEquity':
+        return {
+          ...card,
+          value: `${formats.equity(this.initialEquity)} → ${formats.equity(summary.finalEquity)}`,
+          detail: `start → end: roughly ${formats.percentWhole(summary.finalEquity)} of buyers think of the brand first by the end`,
+        };
+      default:
+        return { ...card, value: formatFigure(figure, summary[figure.field], formats) };
+    }
+  }
+
+  /**
+   * What the next unit of money returns on each side, as a signed ROI (+18.0%), and in money:
+   * "the next €1 upstream returns €1.18".
+   */
+  private marginalFigure(formats: NumberFormats): Figure | undefined {
+    const marginal = this.marginalRoi;
+    if (marginal === undefined) return undefined;
+    // "next €1" with a currency; "next unit" without one, where "next 1" would read oddly.
+    const one = formats.symbol === '' ? 'unit' : formats.money(1);
+    const returns = (side: keyof MarginalRoi) => formats.moneyCents(1 + marginal[side]);
+    return {
+      id: 'marginal-roi',
+      label: `Marginal ROI (next ${one})`,
+      value: html`<span class="sides">
+        <span class="side">Upstream</span><span data-side="upstream">${formatMarginalRoi(marginal.upstream, formats)}</span>
+        <span class="side">Downstream</span><span data-side="downstream">${formatMarginalRoi(marginal.downstream, formats)}</span>
+      </span>`,
+      detail: `Each extra ${formats.symbol === '' ? '1' : one} spent returns ${returns('upstream')} upstream, ${returns('downstream')} downstream`,
+      explain: `Upstream is brand building, downstream conversion. ${MARGINAL_ROI_HELP}`,
+    };
   }
 }
 

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { ModelIssue } from '../engine/index.ts';
 import { HORIZON_CHOICES } from '../engine/index.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
-import { formatMoney, formatPercent, formatPercentWhole } from './format.ts';
+import { type NumberFormats, formatMoney, formatPercent, formatPercentWhole } from './format.ts';
 import { type Draft, planYearsOfDraft, readField } from './model-draft.ts';
 import type { YearOfPlan } from './plan-summary.ts';
 import './number-field.component.ts';
@@ -54,18 +54,26 @@ export class PlanControls extends LitElement {
     draft: { attribute: false },
     issues: { attribute: false },
     validShare: { attribute: false },
+    formats: { attribute: false },
   };
 
   declare draft: Draft;
   declare issues: readonly ModelIssue[];
   /** The last valid model's share, where the slider rests while the typed share is invalid. */
   declare validShare: number | undefined;
+  /** The model's number formats, so amounts carry its currency symbol; plain without them. */
+  declare formats: NumberFormats | undefined;
 
   constructor() {
     super();
     this.draft = {};
     this.issues = [];
     this.validShare = undefined;
+    this.formats = undefined;
+  }
+
+  private money(value: number | null | undefined): string {
+    return this.formats === undefined ? formatMoney(value) : this.formats.money(value);
   }
 
   override render() {
@@ -112,8 +120,8 @@ export class PlanControls extends LitElement {
         ${shareError.length > 0 ? html`<p class="error" role="alert">${shareError.join(' ')}</p>` : nothing}
         ${budgetValue !== undefined && shareValue !== undefined && !hasPlan
           ? html`<div id="amounts" class="amounts" aria-live="polite">
-              <span class="up">Upstream ${formatMoney(budgetValue * shareValue)} / year</span>
-              <span class="down">Downstream ${formatMoney(budgetValue * (1 - shareValue))} / year</span>
+              <span class="up">Upstream ${this.money(budgetValue * shareValue)} / year</span>
+              <span class="down">Downstream ${this.money(budgetValue * (1 - shareValue))} / year</span>
             </div>`
           : html`<p id="amounts" class="note">${hasPlan ? 'This scenario has an explicit spend plan per period.' : byYear ? 'The split varies by year: see below.' : ''}</p>`}
         ${hasPlan ? this.renderPlanYears(planYearsOfDraft(this.draft)) : nothing}

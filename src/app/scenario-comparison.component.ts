@@ -1,9 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { IncrementalProfitPoint, Model, SimulationResult, Summary } from '../engine/index.ts';
+import type { IncrementalProfitPoint, MarginalRoi, Model, SimulationResult, Summary } from '../engine/index.ts';
+import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
+import { MARGINAL_ROI_FIGURES } from '../engine/marginal-roi-figure.ts';
+import { PHASING_WORDS, planOutline } from '../engine/plan-outline.ts';
 import '../charts/multi-line.chart.ts';
 import type { LineSeries } from '../charts/multi-line.chart.ts';
 import { SCENARIO_COLOURS, SCENARIO_DASHES } from '../charts/palette.ts';
-import { type FigureKind, MISSING, differenceTone, formatDifference, formatEquity, formatMoney, formatMoneyShort, formatPercent, formatPeriod } from './format.ts';
+import {
+  type FigureKind, MISSING, type NumberFormats, figureTone, formatDifference, formatFigure, formatMarginalRoi, formatsFor,
+} from './format.ts';
 import { MonteCarloController } from './monte-carlo-controller.ts';
 
 /** Draws and seed for the chance that each scenario is best: enough for ±1 point. */
@@ -16,28 +21,65 @@ export interface ComparedEntry {
   model: Model;
   result: SimulationResult;
   profit: IncrementalProfitPoint[];
+  /** What the next unit of money returns on each side; its rows show "—" without it. */
+  marginal?: MarginalRoi;
 }
 
+/** The id of the unsaved plan's column. */
+export const CURRENT_PLAN_ID = 'current';
+const CURRENT_PLAN_LABEL = 'Current plan (unsaved)';
+/** The unsaved plan's colour and dash: dark grey, dotted, apart from the saved scenarios' palette. */
+const UNSAVED_COLOUR = '#444444';
+const UNSAVED_DASH = '2 3';
 
+/** A row of figures: its label, how its number is shown, and which way is better. */
 interface FigureRow {
   label: string;
+  help?: string;
   kind: FigureKind;
-  value: (summary: Summary) => number | null;
+  better: KeyFigure['better'];
+  value: (entry: ComparedEntry) => number | null;
 }
+
+/** A row that says what a scenario is (no differences). */
+interface DescribingRow {
+  label: string;
+  value: (entry: ComparedEntry, formats: NumberFormats) => string;
+}
+
+/** One value for every year when they are all the same, else each year's, short. */
+function byYear(values: readonly (number | null)[], one: (value: number | null) => string, short: (value: number | null) => string): string {
+  if (values.length === 0) return MISSING;
+  return values.every((value) => value === values[0]) ? one(values[0]) : values.map(short).join(' / ');
+}
+
+const PERIOD_WORDS: Record<number, string> = { 12: 'monthly', 4: 'quarterly', 52: 'weekly' };
+
+const DESCRIBING_ROWS: readonly DescribingRow[] = [
+  { label: 'Budget per year', value: (entry, formats) => byYear(planOutline(entry.model).budgetByYear, formats.money, formats.moneyShort) },
+  { label: 'Upstream share by year', value: (entry, formats) => byYear(planOutline(entry.model).upstreamShareByYear, formats.percentWhole, formats.percentWhole) },
+  { label: 'Horizon', value: (entry) => `${entry.model.horizonYears} year${entry.model.horizonYears === 1 ? '' : 's'}` },
+  { label: 'Periods', value: (entry) => PERIOD_WORDS[entry.model.periodsPerYear] ?? String(entry.model.periodsPerYear) },
+  { label: 'Phasing', value: (entry) => PHASING_WORDS[planOutline(entry.model).phasing] },
+];
 
 const MAX_YEARS = 5;
 
-const ROWS: FigureRow[] = [
-  { label: 'NPV', kind: 'money', value: (summary) => summary.npv },
-  { label: 'NPV with carryover', kind: 'money', value: (summary) => summary.npvWithCarryover },
-  { label: 'Carryover value', kind: 'money', value: (summary) => summary.carryoverValue },
-  { label: 'Total revenue', kind: 'money', value: (summary) => summary.totalRevenue },
-  { label: 'Total spend', kind: 'money', value: (summary) => summary.totalSpend },
-  { label: 'ROI over the horizon', kind: 'ratio', value: (summary) => summary.roi },
-  ...Array.from({ length: MAX_YEARS }, (_, year): FigureRow => ({ label: `ROI year ${year + 1}`, kind: 'ratio', value: (summary) => summary.roiByYear[year] ?? null })),
-  { label: 'Payback', kind: 'period', value: (summary) => summary.paybackPeriod },
-  { label: 'Final brand equity', kind: 'equity', value: (summary) => summary.finalEquity },
-];
+/** Every key figure from `KEY_FIGURES` (the marketing's own value first), ROI by year after ROI, marginal ROI after IRR. */
+const FIGURE_ROWS: readonly FigureRow[] = KEY_FIGURES.flatMap((figure): FigureRow[] => {
+  const row: FigureRow = { label: figure.label, help: figure.help, kind: figure.unit, better: figure.better, value: (entry) => entry.result.summary[figure.field as keyof Summary] as number | null };
+  if (figure.field === 'roi') {
+    return [row, ...Array.from({ length: MAX_YEARS }, (_, year): FigureRow => ({
+      label: `ROI year ${year + 1}`, kind: 'ratio', better: 'higher', value: (entry) => entry.result.summary.roiByYear[year] ?? null,
+    }))];
+  }
+  if (figure.field === 'irr') {
+    return [row, ...MARGINAL_ROI_FIGURES.map((side): FigureRow => ({
+      label: side.label, help: side.help, kind: 'ratio', better: 'higher', value: (entry) => entry.marginal?.[side.side] ?? null,
+    }))];
+  }
+  return [row];
+});
 
 /**
  * Up to four scenarios side by side: every key figure with its difference from the chosen
@@ -76,60 +118,99 @@ export class ScenarioComparison extends LitElement {
     .error { color: #B00020; font-weight: 600; font-size: 0.85rem; }
     tr.chance td, tr.chance th { background: #f3f7fb; font-weight: 600; }
     .charts .span { grid-column: 1 / -1; }
+    tr.section th { text-align: left; background: #eef2f6; font-weight: 700; font-size: 0.8rem; color: #222; position: static; }
+    tbody.describing td { color: #222; }
+    th.unsaved { background: #fff7e0; }
+    .sub { font-weight: 400; font-size: 0.78rem; color: #444; }
     @media (max-width: 1180px) { .charts { grid-template-columns: minmax(0, 1fr); } }
   `;
 
   static override properties = {
     entries: { attribute: false },
     baselineId: { type: String },
+    current: { attribute: false },
   };
 
   declare entries: ComparedEntry[];
   declare baselineId: string;
+  /**
+   * The plan on screen, simulated (id `CURRENT_PLAN_ID`); shown as one more column, "Current
+   * plan (unsaved)", when it differs from every compared scenario. Undefined while it is invalid.
+   */
+  declare current: ComparedEntry | undefined;
   private readonly monteCarlo = new MonteCarloController(this);
 
   constructor() {
     super();
     this.entries = [];
     this.baselineId = '';
+    this.current = undefined;
+  }
+
+  /** The compared scenarios, and the unsaved plan after them when it is none of them. */
+  private columns(): ComparedEntry[] {
+    const current = this.current;
+    if (current === undefined) return this.entries;
+    const key = JSON.stringify(current.model);
+    return this.entries.some((entry) => JSON.stringify(entry.model) === key) ? this.entries : [...this.entries, { ...current, id: CURRENT_PLAN_ID }];
   }
 
   override render() {
     const entries = this.entries;
     if (entries.length < 2) return nothing;
+    const columns = this.columns();
     const baseline = entries.find((entry) => entry.id === this.baselineId) ?? entries[0];
-    const years = Math.max(...entries.map((entry) => entry.model.horizonYears));
-    const rows = ROWS.filter((row) => !row.label.startsWith('ROI year ') || Number(row.label.slice(9)) <= years);
+    const formats = new Map(columns.map((entry) => [entry, formatsFor(entry.model)]));
+    const years = Math.max(...columns.map((entry) => entry.model.horizonYears));
+    const rows = FIGURE_ROWS.filter((row) => !row.label.startsWith('ROI year ') || Number(row.label.slice(9)) <= years);
+    const currencies = new Set(columns.map((entry) => entry.model.currency));
+    const describing = currencies.size > 1 || !currencies.has(undefined)
+      ? [...DESCRIBING_ROWS, { label: 'Currency', value: (entry: ComparedEntry) => entry.model.currency ?? 'none' }]
+      : DESCRIBING_ROWS;
+    const span = columns.length + 1;
     return html`<section class="card" aria-labelledby="compare-heading">
-        <h2 id="compare-heading">Comparing ${entries.length} scenarios</h2>
-        <p class="intro">Differences are each scenario minus the baseline: money and percentage, points for ROI.</p>
-        <div class="wrap" role="region" aria-label="Key figures side by side" tabindex="0">
+        <h2 id="compare-heading">Comparing ${entries.length} scenarios${columns.length > entries.length ? ' and the current plan' : ''}</h2>
+        <p class="intro">What each plan is, then its key figures, the value of the marketing itself first. Differences are each column minus the baseline: money and percentage, points for ROI.</p>
+        <div class="wrap" role="region" aria-label="Scenarios side by side" tabindex="0">
           <table>
             <thead><tr>
-              <th scope="col">Key figure</th>
-              ${entries.map((entry, index) => html`<th scope="col">
-                <span class="name" title=${entry.model.name}><span class="swatch" style="background:${SCENARIO_COLOURS[index]}"></span>${entry.model.name}</span><br>
-                <label class="baseline"><input type="radio" name="baseline" .checked=${entry === baseline}
-                  @change=${() => this.dispatchEvent(new CustomEvent('baseline-change', { detail: { id: entry.id }, bubbles: true, composed: true }))}>baseline</label>
+              <th scope="col">Scenario</th>
+              ${columns.map((entry, index) => html`<th scope="col" class=${entry.id === CURRENT_PLAN_ID ? 'unsaved' : ''} data-column=${entry.id}>
+                ${entry.id === CURRENT_PLAN_ID
+                  ? html`<span class="name" title=${`${entry.model.name}: the plan on screen, not saved`}><span class="swatch" style="background:${UNSAVED_COLOUR}"></span>${CURRENT_PLAN_LABEL}</span><br>
+                    <span class="sub">${entry.model.name}</span>`
+                  : html`<span class="name" title=${entry.model.name}><span class="swatch" style="background:${SCENARIO_COLOURS[index]}"></span>${entry.model.name}</span><br>
+                    <label class="baseline"><input type="radio" name="baseline" .checked=${entry === baseline}
+                      @change=${() => this.dispatchEvent(new CustomEvent('baseline-change', { detail: { id: entry.id }, bubbles: true, composed: true }))}>baseline</label>`}
               </th>`)}
             </tr></thead>
-            <tbody>${rows.map((row) => html`<tr>
-              <th scope="row">${row.label}</th>
-              ${entries.map((entry) => html`<td>${this.value(row, entry)}${entry === baseline ? nothing : html`<br><span class="delta">${this.difference(row, entry, baseline)}</span>`}</td>`)}
-            </tr>`)}
-            ${this.renderChances(entries)}</tbody>
+            <tbody class="describing">
+              <tr class="section"><th scope="rowgroup" colspan=${span}>What each plan is</th></tr>
+              ${describing.map((row) => html`<tr>
+                <th scope="row">${row.label}</th>
+                ${columns.map((entry) => html`<td>${row.value(entry, formats.get(entry)!)}</td>`)}
+              </tr>`)}
+            </tbody>
+            <tbody class="figures">
+              <tr class="section"><th scope="rowgroup" colspan=${span}>Key figures</th></tr>
+              ${rows.map((row) => html`<tr>
+                <th scope="row" title=${row.help ?? nothing}>${row.label}</th>
+                ${columns.map((entry) => html`<td>${this.value(row, entry, formats.get(entry)!)}${entry === baseline ? nothing : html`<br><span class="delta">${this.difference(row, entry, baseline, formats.get(entry)!)}</span>`}</td>`)}
+              </tr>`)}
+              ${this.renderChances(entries, columns.length - entries.length)}
+            </tbody>
           </table>
         </div>
         ${this.renderChanceButton(entries)}
       </section>
       <div class="charts">
         <multi-line-chart class="span" heading="Cumulative incremental profit" yLabel="Cumulative profit"
-          description="Profit above the no-spend counterfactual, added up; each crosses zero at its payback."
-          .series=${this.series((entry) => entry.profit.map((point) => point.cumulative))} .formatY=${formatMoneyShort}></multi-line-chart>
+          description="Profit above what spending nothing would earn, added up; each crosses zero at its payback."
+          .series=${this.series(columns, (entry) => entry.profit.map((point) => point.cumulative))} .formatY=${formats.get(baseline)!.moneyShort}></multi-line-chart>
         <multi-line-chart heading="Brand equity" yLabel="Brand equity" description="Equity at the end of each period (0–1 scale)."
-          .series=${this.series((entry) => entry.result.periods.map((period) => period.equity))} .formatY=${formatEquity}></multi-line-chart>
+          .series=${this.series(columns, (entry) => entry.result.periods.map((period) => period.equity))} .formatY=${formats.get(baseline)!.equity}></multi-line-chart>
         <multi-line-chart heading="Revenue per month" yLabel="Revenue per month" description="Revenue per period, scaled to a month so plans of any period length compare."
-          .series=${this.series((entry) => entry.result.periods.map((period) => period.revenue * entry.model.periodsPerYear / 12))} .formatY=${formatMoneyShort}></multi-line-chart>
+          .series=${this.series(columns, (entry) => entry.result.periods.map((period) => period.revenue * entry.model.periodsPerYear / 12))} .formatY=${formats.get(baseline)!.moneyShort}></multi-line-chart>
       </div>`;
   }
 
@@ -138,19 +219,21 @@ export class ScenarioComparison extends LitElement {
     return entries.map((entry) => JSON.stringify(entry.model)).join('\n');
   }
 
-  private renderChances(entries: ComparedEntry[]) {
+  /** Chance rows cover the compared scenarios only; the unsaved plan's cell says so. */
+  private renderChances(entries: ComparedEntry[], extraColumns: number) {
     const state = this.monteCarlo.comparison;
     if (state.status !== 'done' || state.key !== this.key(entries)) return nothing;
     const chances = state.comparison.probabilityBest;
+    const extra = Array.from({ length: extraColumns }, () => html`<td title="Save the plan and compare it to include it">${MISSING}</td>`);
     return html`
-      <tr class="chance"><th scope="row">Chance of the highest NPV</th>${entries.map((_, index) => html`<td>${formatPercent(chances.npv[index])}</td>`)}</tr>
-      <tr class="chance"><th scope="row">Chance of the highest NPV with carryover</th>${entries.map((_, index) => html`<td>${formatPercent(chances.npvWithCarryover[index])}</td>`)}</tr>`;
+      <tr class="chance"><th scope="row">Chance of the highest NPV</th>${entries.map((_, index) => html`<td>${formatsFor(entries[index].model).percent(chances.npv[index])}</td>`)}${extra}</tr>
+      <tr class="chance"><th scope="row">Chance of the highest NPV with carryover</th>${entries.map((_, index) => html`<td>${formatsFor(entries[index].model).percent(chances.npvWithCarryover[index])}</td>`)}${extra}</tr>`;
   }
 
   private renderChanceButton(entries: ComparedEntry[]) {
     const state = this.monteCarlo.comparison;
     const current = state.status === 'done' && state.key === this.key(entries);
-    if (current) return html`<p class="intro">Chances from ${COMPARE_DRAWS.toLocaleString('en-US')} draws of each scenario's ranges, the same draws for all (common random numbers).</p>`;
+    if (current) return html`<p class="intro">Chances from ${COMPARE_DRAWS.toLocaleString('en-US')} draws of each scenario's ranges, the same draws for all, so the differences come from the plans, not from the luck of the draw.</p>`;
     return html`<div class="chance-row">
       <button type="button" ?disabled=${state.status === 'running'}
         @click=${() => this.monteCarlo.compare(entries.map((entry) => entry.model), this.key(entries), COMPARE_DRAWS, COMPARE_SEED)}>
@@ -159,34 +242,32 @@ export class ScenarioComparison extends LitElement {
     </div>`;
   }
 
-  private value(row: FigureRow, entry: ComparedEntry): string {
-    const value = row.value(entry.result.summary);
-    if (row.kind === 'money') return formatMoney(value);
-    if (row.kind === 'ratio') return formatPercent(value);
-    if (row.kind === 'period') return value === null ? 'none' : formatPeriod(value, entry.model.periodsPerYear);
-    return formatEquity(value);
+  private value(row: FigureRow, entry: ComparedEntry, formats: NumberFormats): string {
+    const value = row.value(entry);
+    if (row.kind === 'period') return value === null ? 'none' : formats.period(value);
+    if (row.label.startsWith('Marginal ROI')) return formatMarginalRoi(value, formats);
+    return formatFigure({ unit: row.kind }, value, formats);
   }
 
-  /** "+123,456 (+4.5 %)", "+2.3 pts", "+2 months", "+0.012", or a dash where it cannot be said. */
-  private difference(row: FigureRow, entry: ComparedEntry, baseline: ComparedEntry) {
-    const value = row.value(entry.result.summary);
-    const base = row.value(baseline.result.summary);
+  /** "+€123,456 (+4.5%)", "+2.3 pts", "+2 months", "+0.012", or a dash where it cannot be said. */
+  private difference(row: FigureRow, entry: ComparedEntry, baseline: ComparedEntry, formats: NumberFormats) {
+    const value = row.value(entry);
+    const base = row.value(baseline);
     if (row.kind === 'period' && entry.model.periodsPerYear !== baseline.model.periodsPerYear) return MISSING;
     const delta = value === null || base === null ? null : value - base;
     if (delta === null || !Number.isFinite(delta)) return MISSING;
-    // Spend is neither better nor worse for being higher.
-    const tone = row.label === 'Total spend' ? '' : differenceTone(row.kind, delta);
-    const text = formatDifference(row.kind, delta, base, entry.model.periodsPerYear);
-    return html`<span class=${tone}>${text}</span>`;
+    const text = formatDifference(row.kind, delta, base, entry.model.periodsPerYear, formats);
+    return html`<span class=${text === MISSING ? '' : figureTone(row, delta)}>${text}</span>`;
   }
 
-  private series(values: (entry: ComparedEntry) => number[]): LineSeries[] {
-    return this.entries.map((entry, index) => {
+  private series(columns: ComparedEntry[], values: (entry: ComparedEntry) => number[]): LineSeries[] {
+    return columns.map((entry, index) => {
       const monthsPerPeriod = 12 / entry.model.periodsPerYear;
+      const unsaved = entry.id === CURRENT_PLAN_ID;
       return {
-        label: entry.model.name,
-        colour: SCENARIO_COLOURS[index],
-        dash: SCENARIO_DASHES[index],
+        label: unsaved ? CURRENT_PLAN_LABEL : entry.model.name,
+        colour: unsaved ? UNSAVED_COLOUR : SCENARIO_COLOURS[index],
+        dash: unsaved ? UNSAVED_DASH : SCENARIO_DASHES[index],
         points: values(entry).map((value, period) => ({ x: (period + 1) * monthsPerPeriod, y: value, label: '' })),
       };
     });

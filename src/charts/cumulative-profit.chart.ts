@@ -1,7 +1,7 @@
 import { extent, line, scaleLinear } from 'd3';
 import { LitElement, html, svg } from 'lit';
 import type { IncrementalProfitPoint } from '../engine/index.ts';
-import { formatMoney, formatMoneyShort, formatPeriod, formatPeriodOfYear, periodName } from '../app/format.ts';
+import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { bottomAxis, periodTicks, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
@@ -20,6 +20,7 @@ const MARGIN = { top: 16, right: 20, bottom: 48, left: 66 };
 export class CumulativeProfitChart extends LitElement {
   static override styles = chartSvgStyles;
   static override properties = {
+    formats: { attribute: false },
     points: { attribute: false },
     paybackPeriod: { attribute: false },
     periodsPerYear: { type: Number },
@@ -31,11 +32,18 @@ export class CumulativeProfitChart extends LitElement {
   declare periodsPerYear: number;
   /** Calendar year of period 1, for labels; undefined labels periods Y1-M01 … */
   declare startYear: number | undefined;
+  /** How numbers are written (money with the model's currency); plain until the app passes them. */
+  declare formats: ChartFormats | undefined;
+  private get format(): ChartFormats {
+    return chartFormats(this.formats, this.periodsPerYear, this.startYear);
+  }
+
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
   constructor() {
     super();
+    this.formats = undefined;
     this.points = [];
     this.paybackPeriod = null;
     this.periodsPerYear = 12;
@@ -53,11 +61,11 @@ export class CumulativeProfitChart extends LitElement {
     const y = scaleLinear().domain([Math.min(0, low), Math.max(0, high) || 1]).nice().range([bottom, MARGIN.top]);
     const path = line<IncrementalProfitPoint>().x((point) => x(point.t)).y((point) => y(point.cumulative))(points) ?? '';
     const hovered = this.hover.index === undefined ? undefined : points[this.hover.index];
-    const name = periodName(this.periodsPerYear);
+    const name = this.format.periodName;
     const payback = this.paybackPeriod;
     const legend: LegendItem[] = [
       { label: 'Cumulative incremental profit', colour: COLOURS.profit, kind: 'line' },
-      { label: payback === null ? 'No payback within the horizon' : `Payback: ${formatPeriod(payback, this.periodsPerYear).toLowerCase()}`, colour: COLOURS.current, kind: 'line', dash: '4 3' },
+      { label: payback === null ? 'No payback within the horizon' : `Payback: ${this.format.period(payback).toLowerCase()}`, colour: COLOURS.current, kind: 'line', dash: '4 3' },
     ];
 
     return html`<chart-frame heading="Cumulative incremental profit"
@@ -67,11 +75,11 @@ export class CumulativeProfitChart extends LitElement {
         aria-label=${`Line chart of cumulative incremental profit per ${name}; ${payback === null ? 'no payback within the horizon' : `payback in ${name} ${payback}`}. Use the arrow keys to read each ${name}.`}
         @pointermove=${(event: PointerEvent) => this.hover.pointAt(event, width, count, (at) => Math.round(x.invert(at)) - 1)} @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, count)} @blur=${() => this.hover.clear()}>
-        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: formatMoneyShort, label: 'Cumulative profit', gridTo: right })}
+        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: 'Cumulative profit', gridTo: right })}
         <line x1=${MARGIN.left} x2=${right} y1=${y(0)} y2=${y(0)} stroke="#333" stroke-width="1"></line>
         <path d=${path} fill="none" stroke=${COLOURS.profit} stroke-width="2.5"></path>
         ${payback === null ? null : svg`<line x1=${x(payback)} x2=${x(payback)} y1=${MARGIN.top} y2=${bottom} stroke=${COLOURS.current} stroke-width="2" stroke-dasharray="4 3"></line>
-          <text class="annotation" x=${x(payback) + (x(payback) > right - 110 ? -6 : 6)} y=${MARGIN.top + 10} text-anchor=${x(payback) > right - 110 ? 'end' : 'start'}>Payback: ${formatPeriod(payback, this.periodsPerYear).toLowerCase()}</text>`}
+          <text class="annotation" x=${x(payback) + (x(payback) > right - 110 ? -6 : 6)} y=${MARGIN.top + 10} text-anchor=${x(payback) > right - 110 ? 'end' : 'start'}>Payback: ${this.format.period(payback).toLowerCase()}</text>`}
         ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: periodTicks(count, this.periodsPerYear, right - MARGIN.left), format: String, label: `${name[0].toUpperCase()}${name.slice(1)}` })}
         ${hovered === undefined ? null : svg`<line class="guide" x1=${x(hovered.t)} x2=${x(hovered.t)} y1=${MARGIN.top} y2=${bottom}></line>
           <circle cx=${x(hovered.t)} cy=${y(hovered.cumulative)} r="4" fill=${COLOURS.profit}></circle>`}
@@ -84,11 +92,11 @@ export class CumulativeProfitChart extends LitElement {
     if (point === undefined) return undefined;
     return {
       ...(this.hover.pointer ?? { x: x(point.t), y: y(point.cumulative) }),
-      title: formatPeriodOfYear(point.t, this.periodsPerYear, this.startYear),
+      title: this.format.periodLabel(point.t),
       lines: [
-        { label: 'Incremental contribution', value: formatMoney(point.incrementalContribution) },
-        { label: 'Spend', value: formatMoney(point.spend) },
-        { label: 'Cumulative profit', value: formatMoney(point.cumulative), colour: COLOURS.profit },
+        { label: 'Incremental contribution', value: this.format.money(point.incrementalContribution) },
+        { label: 'Spend', value: this.format.money(point.spend) },
+        { label: 'Cumulative profit', value: this.format.money(point.cumulative), colour: COLOURS.profit },
       ],
     };
   }
@@ -98,7 +106,7 @@ export class CumulativeProfitChart extends LitElement {
       caption: 'Cumulative incremental profit by period',
       columns: ['Period', 'Incremental contribution', 'Spend', 'Cumulative incremental profit'],
       rows: this.points.map((point) => [
-        formatPeriodOfYear(point.t, this.periodsPerYear, this.startYear), formatMoney(point.incrementalContribution), formatMoney(point.spend), formatMoney(point.cumulative),
+        this.format.periodLabel(point.t), this.format.money(point.incrementalContribution), this.format.money(point.spend), this.format.money(point.cumulative),
       ]),
     };
   }

@@ -1,7 +1,7 @@
 import { area, line, max, min, scaleLinear } from 'd3';
 import { LitElement, html, svg } from 'lit';
 import type { Band } from '../engine/uncertainty/bands.ts';
-import { formatPeriodOfYear, periodName } from '../app/format.ts';
+import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { bottomAxis, periodTicks, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
@@ -23,6 +23,7 @@ const CENTRAL = '#D55E00';
 export class FanChart extends LitElement {
   static override styles = chartSvgStyles;
   static override properties = {
+    formats: { attribute: false },
     heading: { type: String },
     description: { type: String },
     yLabel: { type: String },
@@ -42,11 +43,18 @@ export class FanChart extends LitElement {
   declare periodsPerYear: number;
   declare startYear: number | undefined;
   declare formatY: (value: number) => string;
+  /** How numbers are written (money with the model's currency); plain until the app passes them. */
+  declare formats: ChartFormats | undefined;
+  private get format(): ChartFormats {
+    return chartFormats(this.formats, this.periodsPerYear, this.startYear);
+  }
+
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
   constructor() {
     super();
+    this.formats = undefined;
     this.heading = '';
     this.description = '';
     this.yLabel = '';
@@ -70,7 +78,7 @@ export class FanChart extends LitElement {
     const ribbon = (lower: number[], upper: number[]) => area<number>().x((_, index) => x(index + 1)).y0((_, index) => y(lower[index])).y1((_, index) => y(upper[index]))(lower) ?? '';
     const path = (values: number[]) => line<number>().x((_, index) => x(index + 1)).y((value) => y(value))(values) ?? '';
     const hovered = this.hover.index;
-    const name = periodName(this.periodsPerYear);
+    const name = this.format.periodName;
     const legend: LegendItem[] = [
       { label: '5–95 % of draws', colour: OUTER },
       { label: '10–90 %', colour: INNER },
@@ -102,7 +110,7 @@ export class FanChart extends LitElement {
     if (index === undefined || band === undefined) return undefined;
     return {
       ...(this.hover.pointer ?? { x: x(index + 1), y: y(band.p50[index]) }),
-      title: formatPeriodOfYear(index + 1, this.periodsPerYear, this.startYear),
+      title: this.format.periodLabel(index + 1),
       lines: [
         { label: '95th percentile', value: this.formatY(band.p95[index]) },
         { label: '90th', value: this.formatY(band.p90[index]) },
@@ -120,7 +128,7 @@ export class FanChart extends LitElement {
       caption: `${this.heading}: percentiles across draws, and the value at the central assumptions`,
       columns: ['Period', '5th', '10th', 'Median', '90th', '95th', 'Central'],
       rows: (band?.p50 ?? []).map((_, index) => [
-        formatPeriodOfYear(index + 1, this.periodsPerYear, this.startYear),
+        this.format.periodLabel(index + 1),
         ...[band!.p5[index], band!.p10[index], band!.p50[index], band!.p90[index], band!.p95[index], this.central[index]].map((value) => this.formatY(value)),
       ]),
     };

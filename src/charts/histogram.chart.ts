@@ -1,6 +1,6 @@
 import { bin, extent, max, scaleLinear } from 'd3';
 import { LitElement, html, svg } from 'lit';
-import { formatMoney, formatMoneyShort, formatPercent } from '../app/format.ts';
+import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { bottomAxis, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
@@ -27,6 +27,7 @@ export interface HistogramMarker {
 export class HistogramChart extends LitElement {
   static override styles = chartSvgStyles;
   static override properties = {
+    formats: { attribute: false },
     heading: { type: String },
     xLabel: { type: String },
     values: { attribute: false },
@@ -37,11 +38,18 @@ export class HistogramChart extends LitElement {
   declare xLabel: string;
   declare values: Float64Array | undefined;
   declare markers: HistogramMarker[];
+  /** How numbers are written (money with the model's currency); plain until the app passes them. */
+  declare formats: ChartFormats | undefined;
+  private get format(): ChartFormats {
+    return chartFormats(this.formats);
+  }
+
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
   constructor() {
     super();
+    this.formats = undefined;
     this.heading = '';
     this.xLabel = '';
     this.values = undefined;
@@ -71,11 +79,11 @@ export class HistogramChart extends LitElement {
     return html`<chart-frame heading=${this.heading} description=${`${total.toLocaleString('en-US')} draws; the marks show percentiles and the value at the central assumptions.`}
       .legend=${legend} .table=${this.table(bins, total)} .tooltip=${this.tooltip(hovered, total, x, y)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
-        aria-label=${`Histogram of ${this.xLabel} across ${total} draws. ${this.markers.map((marker) => `${marker.label} ${formatMoney(marker.value)}`).join(', ')}.`}
+        aria-label=${`Histogram of ${this.xLabel} across ${total} draws. ${this.markers.map((marker) => `${marker.label} ${this.format.money(marker.value)}`).join(', ')}.`}
         @pointermove=${(event: PointerEvent) => this.hover.pointAt(event, width, bins.length, (at) => bins.findIndex((each) => at >= x(each.x0!) && at < x(each.x1!)))}
         @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, bins.length)} @blur=${() => this.hover.clear()}>
-        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(4), format: (value) => formatPercent(value), label: 'Share of draws', gridTo: right })}
+        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(4), format: (value) => this.format.percent(value), label: 'Share of draws', gridTo: right })}
         ${bins.map((each) => svg`<rect x=${x(each.x0!) + 0.5} width=${Math.max(0.5, x(each.x1!) - x(each.x0!) - 1)} y=${y(each.length / Math.max(1, total))}
           height=${bottom - y(each.length / Math.max(1, total))} fill=${(each.x1 ?? 0) <= 0 ? COLOURS.loss : BAR} stroke=${hovered === each ? '#222' : 'none'}></rect>`)}
         ${labelRows(this.markers.map((marker) => x(marker.value))).map((row, index) => {
@@ -83,7 +91,7 @@ export class HistogramChart extends LitElement {
           return svg`<line x1=${x(marker.value)} x2=${x(marker.value)} y1=${MARGIN.top - 6} y2=${bottom} stroke="#222" stroke-width="1.5" stroke-dasharray=${marker.dash}></line>
             ${row === undefined ? null : svg`<text class="annotation" x=${x(marker.value)} y=${MARGIN.top - 9 + row * 10} text-anchor="middle">${marker.label}</text>`}`;
         })}
-        ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 4 : 7), format: formatMoneyShort, label: this.xLabel })}
+        ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 4 : 7), format: this.format.moneyShort, label: this.xLabel })}
         <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
       </svg>
     </chart-frame>`;
@@ -93,8 +101,8 @@ export class HistogramChart extends LitElement {
     if (each === undefined) return undefined;
     return {
       ...(this.hover.pointer ?? { x: x(each.x1!), y: y(each.length / Math.max(1, total)) }),
-      title: `${formatMoney(each.x0)} to ${formatMoney(each.x1)}`,
-      lines: [{ label: 'Draws', value: each.length.toLocaleString('en-US') }, { label: 'Share of draws', value: formatPercent(each.length / Math.max(1, total)) }],
+      title: `${this.format.money(each.x0)} to ${this.format.money(each.x1)}`,
+      lines: [{ label: 'Draws', value: each.length.toLocaleString('en-US') }, { label: 'Share of draws', value: this.format.percent(each.length / Math.max(1, total)) }],
     };
   }
 
@@ -102,7 +110,7 @@ export class HistogramChart extends LitElement {
     return {
       caption: `${this.heading}: draws in each range`,
       columns: ['From', 'To', 'Draws', 'Share of draws'],
-      rows: bins.map((each) => [formatMoney(each.x0), formatMoney(each.x1), each.length.toLocaleString('en-US'), formatPercent(each.length / Math.max(1, total))]),
+      rows: bins.map((each) => [this.format.money(each.x0), this.format.money(each.x1), each.length.toLocaleString('en-US'), this.format.percent(each.length / Math.max(1, total))]),
     };
   }
 }

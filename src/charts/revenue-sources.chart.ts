@@ -1,7 +1,7 @@
 import { area, max, min, scaleLinear, stack, stackOffsetDiverging, stackOrderNone } from 'd3';
 import { LitElement, html, svg } from 'lit';
 import type { PeriodResult } from '../engine/index.ts';
-import { formatMoney, formatMoneyShort, formatPeriodOfYear, periodName } from '../app/format.ts';
+import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { bottomAxis, periodTicks, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
@@ -32,6 +32,7 @@ const LEGEND: LegendItem[] = SOURCES.map((source) => ({ label: source.label, col
 export class RevenueSourcesChart extends LitElement {
   static override styles = chartSvgStyles;
   static override properties = {
+    formats: { attribute: false },
     periods: { attribute: false },
     periodsPerYear: { type: Number },
     startYear: { attribute: false },
@@ -41,11 +42,18 @@ export class RevenueSourcesChart extends LitElement {
   declare periodsPerYear: number;
   /** Calendar year of period 1, for labels; undefined labels periods Y1-M01 … */
   declare startYear: number | undefined;
+  /** How numbers are written (money with the model's currency); plain until the app passes them. */
+  declare formats: ChartFormats | undefined;
+  private get format(): ChartFormats {
+    return chartFormats(this.formats, this.periodsPerYear, this.startYear);
+  }
+
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
   constructor() {
     super();
+    this.formats = undefined;
     this.periods = [];
     this.periodsPerYear = 12;
     this.startYear = undefined;
@@ -65,7 +73,7 @@ export class RevenueSourcesChart extends LitElement {
     const y = scaleLinear().domain([low, high > low ? high : low + 1]).nice().range([bottom, MARGIN.top]);
     const shape = area<[number, number]>().x((_, index) => x(index + 1)).y0((point) => y(point[0])).y1((point) => y(point[1]));
     const hovered = this.hover.index === undefined ? undefined : periods[this.hover.index];
-    const name = periodName(this.periodsPerYear);
+    const name = this.format.periodName;
 
     return html`<chart-frame heading="Revenue by source"
       description="What revenue would be with no spend, what each side adds on its own, and what they add only together."
@@ -79,7 +87,7 @@ export class RevenueSourcesChart extends LitElement {
             <rect width="6" height="6" fill=${COLOURS.synergy}></rect><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"></line>
           </pattern>
         </defs>
-        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: formatMoneyShort, label: `Revenue per ${name}`, gridTo: right })}
+        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: `Revenue per ${name}`, gridTo: right })}
         ${layers.map((layer, index) => svg`<path d=${shape(layer as unknown as [number, number][]) ?? ''}
           fill=${SOURCES[index].hatch ? 'url(#synergy-hatch)' : SOURCES[index].colour}></path>`)}
         ${low < 0 ? svg`<line x1=${MARGIN.left} x2=${right} y1=${y(0)} y2=${y(0)} stroke="#333"></line>` : null}
@@ -94,10 +102,10 @@ export class RevenueSourcesChart extends LitElement {
     if (period === undefined) return undefined;
     return {
       ...(this.hover.pointer ?? { x: x(period.t), y: y(period.revenue) }),
-      title: formatPeriodOfYear(period.t, this.periodsPerYear, this.startYear),
+      title: this.format.periodLabel(period.t),
       lines: [
-        ...SOURCES.map((source) => ({ label: source.label, value: formatMoney(period[source.key]), colour: source.colour })),
-        { label: 'Total revenue', value: formatMoney(period.revenue) },
+        ...SOURCES.map((source) => ({ label: source.label, value: this.format.money(period[source.key]), colour: source.colour })),
+        { label: 'Total revenue', value: this.format.money(period.revenue) },
       ],
     };
   }
@@ -107,7 +115,7 @@ export class RevenueSourcesChart extends LitElement {
       caption: 'Revenue by source and period',
       columns: ['Period', ...SOURCES.map((source) => source.label), 'Total revenue'],
       rows: this.periods.map((period) => [
-        formatPeriodOfYear(period.t, this.periodsPerYear, this.startYear), ...SOURCES.map((source) => formatMoney(period[source.key])), formatMoney(period.revenue),
+        this.format.periodLabel(period.t), ...SOURCES.map((source) => this.format.money(period[source.key])), this.format.money(period.revenue),
       ]),
     };
   }

@@ -1,7 +1,7 @@
 import { max, scaleBand, scaleLinear, line } from 'd3';
 import { LitElement, html, svg } from 'lit';
 import type { PeriodResult } from '../engine/index.ts';
-import { formatEquity, formatMoney, formatMoneyShort, formatPeriodOfYear, periodName } from '../app/format.ts';
+import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { bottomAxis, periodTicks, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
@@ -26,6 +26,7 @@ const LEGEND: LegendItem[] = [
 export class SpendEquityChart extends LitElement {
   static override styles = chartSvgStyles;
   static override properties = {
+    formats: { attribute: false },
     periods: { attribute: false },
     periodsPerYear: { type: Number },
     startYear: { attribute: false },
@@ -37,11 +38,18 @@ export class SpendEquityChart extends LitElement {
   /** Calendar year of period 1, for labels; undefined labels periods Y1-M01 … */
   declare startYear: number | undefined;
   declare heading: string;
+  /** How numbers are written (money with the model's currency); plain until the app passes them. */
+  declare formats: ChartFormats | undefined;
+  private get format(): ChartFormats {
+    return chartFormats(this.formats, this.periodsPerYear, this.startYear);
+  }
+
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
   constructor() {
     super();
+    this.formats = undefined;
     this.periods = [];
     this.periodsPerYear = 12;
     this.startYear = undefined;
@@ -62,7 +70,7 @@ export class SpendEquityChart extends LitElement {
     const centre = (t: number) => (x(t) ?? 0) + x.bandwidth() / 2;
     const equityPath = line<PeriodResult>().x((period) => centre(period.t)).y((period) => yEquity(period.equity))(periods) ?? '';
     const hovered = this.hover.index === undefined ? undefined : periods[this.hover.index];
-    const name = periodName(this.periodsPerYear);
+    const name = this.format.periodName;
 
     return html`<chart-frame heading=${this.heading}
       description=${`Spend per ${name}, stacked, and the brand equity it builds (0–1 scale).`}
@@ -71,7 +79,7 @@ export class SpendEquityChart extends LitElement {
         aria-label=${`Chart of upstream and downstream spend per ${name} with brand equity. Use the arrow keys to read each ${name}.`}
         @pointermove=${(event: PointerEvent) => this.hover.pointAt(event, width, count, (at) => Math.floor((at - MARGIN.left) / x.step()))} @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, count)} @blur=${() => this.hover.clear()}>
-        ${verticalAxis(ySpend, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: ySpend.ticks(5), format: formatMoneyShort, label: `Spend per ${name}`, gridTo: right })}
+        ${verticalAxis(ySpend, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: ySpend.ticks(5), format: this.format.moneyShort, label: `Spend per ${name}`, gridTo: right })}
         ${verticalAxis(yEquity, right, MARGIN.top, bottom, 'right', { ticks: yEquity.ticks(5), format: (value) => value.toFixed(2), label: 'Brand equity' })}
         ${periods.map((period) => {
           const left = x(period.t) ?? 0;
@@ -94,11 +102,11 @@ export class SpendEquityChart extends LitElement {
     const position = this.hover.pointer ?? { x: centre(period.t), y: y(period.upstream + period.downstream) };
     return {
       ...position,
-      title: formatPeriodOfYear(period.t, this.periodsPerYear, this.startYear),
+      title: this.format.periodLabel(period.t),
       lines: [
-        { label: 'Upstream', value: formatMoney(period.upstream), colour: COLOURS.upstream },
-        { label: 'Downstream', value: formatMoney(period.downstream), colour: COLOURS.downstream },
-        { label: 'Brand equity', value: formatEquity(period.equity), colour: COLOURS.equity },
+        { label: 'Upstream', value: this.format.money(period.upstream), colour: COLOURS.upstream },
+        { label: 'Downstream', value: this.format.money(period.downstream), colour: COLOURS.downstream },
+        { label: 'Brand equity', value: this.format.equity(period.equity), colour: COLOURS.equity },
       ],
     };
   }
@@ -108,7 +116,7 @@ export class SpendEquityChart extends LitElement {
       caption: 'Spend and brand equity by period',
       columns: ['Period', 'Upstream spend', 'Downstream spend', 'Brand equity'],
       rows: this.periods.map((period) => [
-        formatPeriodOfYear(period.t, this.periodsPerYear, this.startYear), formatMoney(period.upstream), formatMoney(period.downstream), formatEquity(period.equity),
+        this.format.periodLabel(period.t), this.format.money(period.upstream), this.format.money(period.downstream), this.format.equity(period.equity),
       ]),
     };
   }

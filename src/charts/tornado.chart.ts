@@ -1,7 +1,8 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { LitElement, html, svg } from 'lit';
 import type { SensitivityFigure, SensitivityResult } from '../engine/uncertainty/sensitivity.ts';
-import { formatMoney, formatMoneyShort } from '../app/format.ts';
+import { PLAIN_NUMBER_FORMATS } from '../engine/io/number-formats.ts';
+import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { bottomAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
@@ -23,17 +24,25 @@ const FIGURE_WORDS: Record<SensitivityFigure, string> = { npv: 'NPV', npvWithCar
 export class TornadoChart extends LitElement {
   static override styles = chartSvgStyles;
   static override properties = {
+    formats: { attribute: false },
     sensitivity: { attribute: false },
     figure: { type: String },
   };
 
   declare sensitivity: SensitivityResult | undefined;
   declare figure: SensitivityFigure;
+  /** How numbers are written (money with the model's currency); plain until the app passes them. */
+  declare formats: ChartFormats | undefined;
+  private get format(): ChartFormats {
+    return chartFormats(this.formats);
+  }
+
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
   constructor() {
     super();
+    this.formats = undefined;
     this.sensitivity = undefined;
     this.figure = 'npvWithCarryover';
   }
@@ -65,7 +74,7 @@ export class TornadoChart extends LitElement {
       description="Each assumption moved from its 10th to its 90th percentile, the others at their medians."
       .legend=${legend} .table=${this.table(rows)} .tooltip=${this.tooltip(hovered, x, y)}>
       <svg class="chart" viewBox="0 0 ${width} ${height}" role="img" tabindex="0"
-        aria-label=${`Tornado chart of ${words}: ${rows.slice(0, 3).map((row) => `${row.label} swings it by ${formatMoney(row[this.figure].swing)}`).join('; ')}. Use the arrow keys to read each assumption.`}
+        aria-label=${`Tornado chart of ${words}: ${rows.slice(0, 3).map((row) => `${row.label} swings it by ${this.format.money(row[this.figure].swing)}`).join('; ')}. Use the arrow keys to read each assumption.`}
         @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, rows.length)} @blur=${() => this.hover.clear()}>
         ${rows.map((row, index) => {
@@ -79,7 +88,7 @@ export class TornadoChart extends LitElement {
           </g>`;
         })}
         <line x1=${x(central)} x2=${x(central)} y1=${MARGIN.top} y2=${bottom} stroke="#222" stroke-width="1.5"></line>
-        ${bottomAxis(x, bottom, left, right, { ticks: x.ticks(width < 420 ? 3 : 6), format: formatMoneyShort, label: words })}
+        ${bottomAxis(x, bottom, left, right, { ticks: x.ticks(width < 420 ? 3 : 6), format: this.format.moneyShort, label: words })}
       </svg>
     </chart-frame>`;
   }
@@ -92,9 +101,9 @@ export class TornadoChart extends LitElement {
       ...(this.hover.pointer ?? { x: x(swing.high), y: (y(index) ?? 0) }),
       title: `${row.label} (${row.unit})`,
       lines: [
-        { label: `At ${formatAssumption(row.low)} (10th)`, value: formatMoney(swing.low), colour: LOW },
-        { label: `At ${formatAssumption(row.high)} (90th)`, value: formatMoney(swing.high), colour: HIGH },
-        { label: 'Swing', value: formatMoney(swing.swing) },
+        { label: `At ${formatAssumption(row.low)} (10th)`, value: this.format.money(swing.low), colour: LOW },
+        { label: `At ${formatAssumption(row.high)} (90th)`, value: this.format.money(swing.high), colour: HIGH },
+        { label: 'Swing', value: this.format.money(swing.swing) },
       ],
     };
   }
@@ -104,7 +113,7 @@ export class TornadoChart extends LitElement {
       caption: `${FIGURE_WORDS[this.figure]} with each assumption at its 10th and 90th percentile, largest swing first`,
       columns: ['Assumption', '10th percentile', '90th percentile', `${FIGURE_WORDS[this.figure]} at 10th`, 'at 90th', 'Swing'],
       rows: rows.map((row) => [row.label, formatAssumption(row.low), formatAssumption(row.high),
-        formatMoney(row[this.figure].low), formatMoney(row[this.figure].high), formatMoney(row[this.figure].swing)]),
+        this.format.money(row[this.figure].low), this.format.money(row[this.figure].high), this.format.money(row[this.figure].swing)]),
     };
   }
 }
@@ -115,9 +124,12 @@ function fitted(label: string, width: number): string {
   return label.length <= room ? label : `${label.slice(0, Math.max(1, room - 1))}…`;
 }
 
-/** Assumption values span 0.001 to 1e6: three significant figures read well for all. */
+/**
+ * Assumption values span 0.001 to 1e6: three significant figures read well for all. Large ones
+ * get thousands separators and no currency symbol: not every assumption is money (buyers per month).
+ */
 function formatAssumption(value: number): string {
-  return Math.abs(value) >= 1000 ? formatMoney(value) : String(Number(value.toPrecision(3)));
+  return Math.abs(value) >= 1000 ? PLAIN_NUMBER_FORMATS.money(value) : String(Number(value.toPrecision(3)));
 }
 
 customElements.define('tornado-chart', TornadoChart);

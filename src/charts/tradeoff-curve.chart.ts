@@ -1,7 +1,7 @@
 import { line, max, min, scaleLinear } from 'd3';
 import { LitElement, html, svg } from 'lit';
 import type { TradeoffCurve } from '../engine/index.ts';
-import { formatMoney, formatMoneyShort, formatPercent, formatPercentWhole } from '../app/format.ts';
+import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { bottomAxis, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
@@ -31,6 +31,7 @@ const years = (horizon: number) => `${horizon} year${horizon === 1 ? '' : 's'}`;
 export class TradeoffCurveChart extends LitElement {
   static override styles = chartSvgStyles;
   static override properties = {
+    formats: { attribute: false },
     curve: { attribute: false },
     currentShare: { type: Number },
     currentHorizon: { type: Number },
@@ -46,11 +47,18 @@ export class TradeoffCurveChart extends LitElement {
   declare currentValue: number;
   /** Compared scenarios' plans (each at its own horizon), shown as labelled diamonds. */
   declare scenarioPoints: ScenarioPoint[];
+  /** How numbers are written (money with the model's currency); plain until the app passes them. */
+  declare formats: ChartFormats | undefined;
+  private get format(): ChartFormats {
+    return chartFormats(this.formats);
+  }
+
   private readonly size = new ResizeController(this);
   private readonly hover = new HoverController(this);
 
   constructor() {
     super();
+    this.formats = undefined;
     this.curve = undefined;
     this.currentShare = 0.5;
     this.currentHorizon = 3;
@@ -77,7 +85,7 @@ export class TradeoffCurveChart extends LitElement {
       { label: 'Current plan', colour: COLOURS.current, kind: 'ring' },
       ...this.scenarioPoints.map((point) => ({ label: `${point.label} (saved)`, colour: point.colour, kind: 'diamond' as const })),
     ];
-    const bestSummary = lines.map((each) => `${years(each.horizonYears)}: ${formatPercentWhole(each.bestShare)}`).join(', ');
+    const bestSummary = lines.map((each) => `${years(each.horizonYears)}: ${this.format.percentWhole(each.bestShare)}`).join(', ');
 
     return html`<chart-frame heading="The trade-off: NPV with carryover by upstream share"
       description="One line per horizon. Short horizons peak at a lower upstream share; long horizons reward brand building."
@@ -86,7 +94,7 @@ export class TradeoffCurveChart extends LitElement {
         aria-label=${`Trade-off curve of NPV with carryover against upstream share for horizons of 1 to 5 years. Best shares: ${bestSummary}. Use the arrow keys to read each share.`}
         @pointermove=${(event: PointerEvent) => this.hover.pointAt(event, width, shares.length, (at) => Math.round(x.invert(at) * (shares.length - 1)))} @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, shares.length)} @blur=${() => this.hover.clear()}>
-        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: formatMoneyShort, label: 'NPV with carryover', gridTo: right })}
+        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: 'NPV with carryover', gridTo: right })}
         ${lines.map((each, index) => {
           const path = line<number>().x((_, point) => x(shares[point])).y((value) => y(value))(each.values) ?? '';
           return svg`<path d=${path} fill="none" stroke=${HORIZON_COLOURS[index]} stroke-width=${each.horizonYears === this.currentHorizon ? 3.5 : 2}
@@ -98,8 +106,8 @@ export class TradeoffCurveChart extends LitElement {
         <line x1=${x(this.currentShare)} x2=${x(this.currentShare)} y1=${MARGIN.top} y2=${bottom} stroke=${COLOURS.current} stroke-width="1.5" stroke-dasharray="4 3"></line>
         <circle cx=${x(this.currentShare)} cy=${y(this.currentValue)} r="7" fill="#fff" stroke=${COLOURS.current} stroke-width="3.5"></circle>
         ${this.scenarioPoints.map((point) => svg`<path d=${`M${x(point.share)},${y(point.value) - 7}l7,7l-7,7l-7,-7z`} fill=${point.colour} stroke="#fff" stroke-width="1.5">
-          <title>${point.label}: ${formatPercentWhole(point.share)} upstream, NPV with carryover ${formatMoney(point.value)}</title></path>`)}
-        ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 5 : 10), format: formatPercentWhole, label: 'Upstream share of budget' })}
+          <title>${point.label}: ${this.format.percentWhole(point.share)} upstream, NPV with carryover ${this.format.money(point.value)}</title></path>`)}
+        ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 5 : 10), format: this.format.percentWhole, label: 'Upstream share of budget' })}
         ${hoveredIndex === undefined ? null : svg`<line class="guide" x1=${x(shares[hoveredIndex])} x2=${x(shares[hoveredIndex])} y1=${MARGIN.top} y2=${bottom}></line>`}
         <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
       </svg>
@@ -112,8 +120,8 @@ export class TradeoffCurveChart extends LitElement {
     const share = curve.shares[index];
     return {
       ...(this.hover.pointer ?? { x: x(share), y: y(curve.lines[curve.lines.length - 1].values[index]) }),
-      title: `Upstream share ${formatPercentWhole(share)}`,
-      lines: curve.lines.map((each, line) => ({ label: years(each.horizonYears), value: formatMoney(each.values[index]), colour: HORIZON_COLOURS[line] })),
+      title: `Upstream share ${this.format.percentWhole(share)}`,
+      lines: curve.lines.map((each, line) => ({ label: years(each.horizonYears), value: this.format.money(each.values[index]), colour: HORIZON_COLOURS[line] })),
     };
   }
 
@@ -124,9 +132,9 @@ export class TradeoffCurveChart extends LitElement {
       caption: 'NPV with carryover by upstream share and horizon; the first rows give each horizon’s best share',
       columns: ['Upstream share', ...lines.map((each) => years(each.horizonYears))],
       rows: [
-        ['Best share', ...lines.map((each) => formatPercent(each.bestShare))],
-        ['Best NPV with carryover', ...lines.map((each) => formatMoney(each.bestValue))],
-        ...(curve?.shares ?? []).map((share, index) => [formatPercentWhole(share), ...lines.map((each) => formatMoney(each.values[index]))]),
+        ['Best share', ...lines.map((each) => this.format.percent(each.bestShare))],
+        ['Best NPV with carryover', ...lines.map((each) => this.format.money(each.bestValue))],
+        ...(curve?.shares ?? []).map((share, index) => [this.format.percentWhole(share), ...lines.map((each) => this.format.money(each.values[index]))]),
       ],
     };
   }

@@ -17,9 +17,10 @@ export interface MarginalRoiFigure {
   help: string;
 }
 
-const COMMON_HELP = 'What the next unit of money spent on this side would return, above its cost, spread over the plan’s periods as the plan spreads its own spend and valued as the marketing NPV with carryover is. Above 0, a little more on this side would raise that value; below 0, spending a little less on it would. At the best split of a fixed budget both sides return the same.';
+/** What marginal ROI means, for either side. */
+export const MARGINAL_ROI_HELP = 'What the next unit of money spent on this side would return, above its cost, spread over the plan’s periods as the plan spreads its own spend and valued as the marketing NPV with carryover is. Above 0, a little more on this side would raise that value; below 0, spending a little less on it would. At the best split of a fixed budget both sides return the same.';
 
 export const MARGINAL_ROI_FIGURES: readonly MarginalRoiFigure[] = [
-  { side: 'upstream', label: 'Marginal ROI, upstream', shortLabel: 'Next 1 upstream', help: `Upstream (brand building). ${COMMON_HELP}` },
-  { side: 'downstream', label: 'Marginal ROI, downstream', shortLabel: 'Next 1 downstream', help: `Downstream (conversion). ${COMMON_HELP}` },
+  { side: 'upstream', label: 'Marginal ROI, upstream', shortLabel: 'Next 1 upstream', help: `Upstream (brand building). ${MARGINAL_ROI_HELP}` },
+  { side: 'downstream', label: 'Marginal ROI, downstream', shortLabel: 'Next 1 downstream', help: `Downstream (conversion). ${MARGINAL_ROI_HELP}` },
 ];

@@ -224,9 +224,9 @@ describe('tooltips', () => {
   });
 
   it('explains each key figure on focus', async () => {
-    await page.getByRole('button', { name: 'About NPV', exact: true }).focus();
-    const tip = page.locator('key-figures [data-figure="npv"] info-tip [role="tooltip"]');
+    await page.getByRole('button', { name: 'About Marketing NPV with carryover', exact: true }).focus();
+    const tip = page.locator('key-figures [data-figure="marketing-npv-carryover"] info-tip [role="tooltip"]');
     await expect.poll(() => tip.isVisible()).toBe(true);
-    expect(await tip.textContent()).toContain('Net present value');
+    expect(await tip.textContent()).toContain('What the marketing itself is worth today');
   });
 });

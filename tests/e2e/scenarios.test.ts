@@ -176,13 +176,13 @@ describe('comparing', () => {
     const other = simulate(withShare(0.7)).summary;
     const row = (label: string) => table.locator('tbody tr', { has: page.locator(`th:text-is("${label}")`) }).locator('td');
     // Columns in the order they were ticked; the first is the baseline until another is chosen.
-    expect(await row('NPV').nth(0).textContent()).toBe(formatMoney(base.npv));
+    expect(await row('Total NPV').nth(0).textContent()).toBe(formatMoney(base.npv));
     const npvDifference = other.npv - base.npv;
-    expect(await row('NPV').nth(1).textContent()).toBe(`${formatMoney(other.npv)}${formatMoney(npvDifference)} (${formatPercent(npvDifference / base.npv)})`);
+    expect(await row('Total NPV').nth(1).textContent()).toBe(`${formatMoney(other.npv)}${formatMoney(npvDifference)} (${formatPercent(npvDifference / base.npv)})`);
     await table.getByRole('radio').nth(1).check();
     await appRendered(page);
     const difference = base.npvWithCarryover - other.npvWithCarryover;
-    expect(await row('NPV with carryover').nth(0).textContent()).toBe(`${formatMoney(base.npvWithCarryover)}+${formatMoney(difference)} (+${formatPercent(difference / other.npvWithCarryover)})`);
+    expect(await row('Total NPV with carryover').nth(0).textContent()).toBe(`${formatMoney(base.npvWithCarryover)}+${formatMoney(difference)} (+${formatPercent(difference / other.npvWithCarryover)})`);
     expect(await row('ROI year 1').nth(0).textContent()).toBe(`${formatPercent(base.roiByYear[0])}+${((base.roiByYear[0]! - other.roiByYear[0]!) * 100).toFixed(1)} pts`);
     expect(await row('Total spend').nth(0).textContent()).toBe(`${formatMoney(base.totalSpend)}0 (0.0%)`);
     expect(await page.locator('scenario-comparison multi-line-chart').count()).toBe(3);

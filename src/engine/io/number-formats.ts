@@ -40,6 +40,8 @@ export interface NumberFormats {
   readonly periodsPerYear: number;
   /** "€1,234,568". */
   money(value: number | null | undefined): string;
+  /** "€1.18": small amounts to the cent, such as what the next €1 returns. */
+  moneyCents(value: number | null | undefined): string;
   /** "€1.23M", "€450k", "€1.5B": chart axes and tight spaces. */
   moneyShort(value: number | null | undefined): string;
   /** "+€12,345", "-€500", "€0" when it rounds to nothing. */
@@ -58,14 +60,21 @@ export interface NumberFormats {
   equity(value: number | null | undefined): string;
   /** "+0.012". */
   equityChange(value: number | null | undefined): string;
+  /** "month", "quarter" or "week". */
+  readonly periodName: string;
+  /** "Month 14": a period by its number, as payback is given; "—" when missing. */
+  period(t: number | null | undefined): string;
   /** "2027-03", "FY2027-Q1" or "Y1-M03": the same label as the CSV export's. */
   periodLabel(t: number): string;
   /** "Year 2 (Apr 2028 – Mar 2029)". */
   yearLabel(year: number): string;
 }
 
+const PERIOD_NAMES: Readonly<Record<number, string>> = { 12: 'month', 4: 'quarter', 52: 'week' };
+
 const locale = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['', ''], minus: '-' });
 const wholeMoney = locale.format(',.0f');
+const centsMoney = locale.format(',.2f');
 const compactMoney = locale.format('.3~s');
 const percentOneDecimal = locale.format(',.1%');
 const percentWholeFormat = locale.format('.0%');
@@ -106,11 +115,13 @@ export function createNumberFormats(options: NumberFormatOptions = {}): NumberFo
   const symbol = currencySymbol(options.currency);
   const periodsPerYear = options.periodsPerYear ?? 12;
   const fiscalYearStartMonth = options.fiscalYearStartMonth ?? 1;
+  const periodName = PERIOD_NAMES[periodsPerYear] ?? 'period';
   return {
     currency: options.currency,
     symbol,
     periodsPerYear,
     money: (value) => orMissing(value, (number) => withCurrencySymbol(wholeMoney(number), symbol)),
+    moneyCents: (value) => orMissing(value, (number) => withCurrencySymbol(centsMoney(number), symbol)),
     moneyShort: (value) => orMissing(value, (number) => withCurrencySymbol(compactMoney(number).replace('G', 'B'), symbol)),
     moneyChange: (value) => orMissing(value, (number) => {
       const text = wholeMoney(number);
@@ -124,6 +135,8 @@ export function createNumberFormats(options: NumberFormatOptions = {}): NumberFo
     rate: (value) => orMissing(value, (number) => (number > LARGEST_SHOWN_RATE || number >= MAX_REPORTED_RATE ? `> ${wholeMoney(LARGEST_SHOWN_RATE * 100)}%` : percentOneDecimal(number))),
     equity: (value) => orMissing(value, equityFormat),
     equityChange: (value) => orMissing(value, (number) => withoutSignedZero(signedEquity(number))),
+    periodName,
+    period: (t) => orMissing(t, (number) => `${periodName[0].toUpperCase()}${periodName.slice(1)} ${number}`),
     periodLabel: (t) => periodLabel(t, periodsPerYear, options.startYear, fiscalYearStartMonth),
     yearLabel: (year) => yearLabel(year, options.startYear, fiscalYearStartMonth),
   };

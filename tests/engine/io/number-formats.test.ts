@@ -11,6 +11,7 @@ describe('createNumberFormats: money carries the currency symbol', () => {
     expect(euro.money(1234567.8)).toBe('€1,234,568');
     expect(euro.money(-1500)).toBe('-€1,500');
     expect(euro.moneyShort(1234567)).toBe('€1.23M');
+    expect(euro.moneyCents(1.1834)).toBe('€1.18');
     expect(euro.moneyShort(-2.5e9)).toBe('-€2.5B');
     expect(euro.moneyChange(12345.4)).toBe('+€12,345');
     expect(euro.moneyChange(-500)).toBe('-€500');
@@ -44,7 +45,7 @@ describe('rate (IRR)', () => {
 
 describe('missing values', () => {
   const everyFormat = (formats: typeof plain) => [
-    formats.money, formats.moneyShort, formats.moneyChange, formats.percent, formats.percentWhole, formats.percentChange,
+    formats.money, formats.moneyCents, formats.moneyShort, formats.moneyChange, formats.percent, formats.percentWhole, formats.percentChange,
     formats.pointsChange, formats.rate, formats.equity, formats.equityChange,
   ];
 
