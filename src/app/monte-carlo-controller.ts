@@ -2,13 +2,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Model } from '../engine/index.ts';
 import type { MonteCarloComparison } from '../engine/uncertainty/compare-monte-carlo.ts';
 import type { MonteCarloRun } from '../engine/uncertainty/monte-carlo.ts';
-import { describeRunTime } from '../engine/uncertainty/run-time-estimate.ts';
+import { createRunTimeEstimator, describeRunTime } from '../engine/uncertainty/run-time-estimate.ts';
 import { type MonteCarloPart, mergeMonteCarloParts } from '../engine/uncertainty/monte-carlo-parts.ts';
 import type { MonteCarloMessage, MonteCarloRequest } from './monte-carlo.worker.ts';
 
 export type MonteCarloState =
   | { status: 'idle' }
-  /** `estimate`: how long a long run should take, in words, once the workers have measured it. */
+  /** `estimate`: how long a long run should take in all, in words, once the pace of its first draws has settled. */
   | { status: 'running'; fraction: number; workers: number; estimate?: string }
   | { status: 'done'; run: MonteCarloRun; model: Model; ms: number; workers: number }
   | { status: 'cancelled' }
@@ -18,9 +18,11 @@ export type MonteCarloState =
 const MIN_DRAWS_PER_WORKER = 1000;
 
 /**
- * Runs of at least this many draws are long enough to say how long they will take (each worker
- * first times a few draws: about 50 ms, a few per cent of such a run).
+ * A run says how long it will take when it is estimated at a second or more, or has at least
+ * 50,000 draws (the panel's long choice, 100,000, always says); shorter runs are over before
+ * the words could be read.
  */
+const ESTIMATE_FROM_SECONDS = 1;
 const ESTIMATE_FROM_DRAWS = 50_000;
 
 /**
@@ -55,7 +57,7 @@ export class MonteCarloController implements ReactiveController {
     const progress = new Array<number>(count).fill(0);
     const sizes: number[] = [];
     const parts: MonteCarloPart[] = [];
-    const periods = model.periodsPerYear * model.horizonYears;
+    const estimator = createRunTimeEstimator(draws, model.periodsPerYear * model.horizonYears);
     let estimate: string | undefined;
     this.set({ status: 'running', fraction: 0, workers: count });
     for (let index = 0; index < count; index += 1) {
@@ -69,12 +71,11 @@ export class MonteCarloController implements ReactiveController {
         const message = event.data;
         if (message.type === 'progress') {
           progress[index] = message.fraction;
-          this.set({ status: 'running', workers: count, estimate, fraction: progress.reduce((sum, done, part) => sum + done * sizes[part], 0) / draws });
-        } else if (message.type === 'estimate') {
-          // The workers run side by side on equal shares: the first to answer speaks for all.
-          if (estimate !== undefined || this.state.status !== 'running') return;
-          estimate = describeRunTime({ seconds: message.seconds * count, draws, periods, msPerDraw: 0 }, count);
-          this.set({ ...this.state, estimate });
+          const fraction = progress.reduce((sum, done, part) => sum + done * sizes[part], 0) / draws;
+          // The pace of the whole run (every worker's draws together) says how long it will take.
+          const estimated = estimate === undefined ? estimator.observe(fraction * draws) : undefined;
+          if (estimated !== undefined && (estimated.seconds >= ESTIMATE_FROM_SECONDS || draws >= ESTIMATE_FROM_DRAWS)) estimate = describeRunTime(estimated, count);
+          this.set({ status: 'running', workers: count, estimate, fraction });
         } else if (message.type === 'part') {
           parts.push(message.part);
           if (parts.length === count) {
@@ -95,7 +96,7 @@ export class MonteCarloController implements ReactiveController {
         this.stop();
         this.set({ status: 'failed', message: event.message || 'The simulation stopped unexpectedly' });
       };
-      const request: MonteCarloRequest = { kind: 'part', model, draws, seed, start, end, estimate: draws >= ESTIMATE_FROM_DRAWS };
+      const request: MonteCarloRequest = { kind: 'part', model, draws, seed, start, end };
       worker.postMessage(request);
     }
   }

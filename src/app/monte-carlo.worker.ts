@@ -4,18 +4,15 @@
 import type { Model } from '../engine/index.ts';
 import { compareMonteCarlo } from '../engine/uncertainty/compare-monte-carlo.ts';
 import { runMonteCarloPart } from '../engine/uncertainty/monte-carlo-parts.ts';
-import { estimateMonteCarloSeconds } from '../engine/uncertainty/run-time-estimate.ts';
 import type { MonteCarloComparison } from '../engine/uncertainty/compare-monte-carlo.ts';
 import type { MonteCarloPart } from '../engine/uncertainty/monte-carlo-parts.ts';
 
 export type MonteCarloRequest =
-  | { kind: 'part'; model: Model; draws: number; seed: number; start: number; end: number; estimate?: boolean }
+  | { kind: 'part'; model: Model; draws: number; seed: number; start: number; end: number }
   | { kind: 'compare'; models: Model[]; draws: number; seed: number };
 
 export type MonteCarloMessage =
   | { type: 'progress'; fraction: number }
-  /** How long this part should take, in seconds (`estimateMonteCarloSeconds`), sent before it starts when asked. */
-  | { type: 'estimate'; seconds: number }
   | { type: 'part'; part: MonteCarloPart }
   | { type: 'comparison'; comparison: MonteCarloComparison }
   | { type: 'error'; message: string };
@@ -30,8 +27,6 @@ scope.onmessage = (event: MessageEvent<MonteCarloRequest>) => {
       post({ type: 'comparison', comparison: compareMonteCarlo(request.models, { draws: request.draws, seed: request.seed }) });
       return;
     }
-    // A long run says how long it will take first (a calibration of about 50 ms, which also warms the code up).
-    if (request.estimate === true) post({ type: 'estimate', seconds: estimateMonteCarloSeconds(request.model, request.end - request.start).seconds });
     const part = runMonteCarloPart(request.model, { ...request, onProgress: (fraction) => post({ type: 'progress', fraction }) });
     // Hand the arrays over rather than copying them.
     const buffers = [...Object.values(part.figures), ...part.roiByYear, part.bandSeries].map((array) => array.buffer);

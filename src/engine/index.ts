@@ -30,8 +30,8 @@ export {
 export type { DistributionName, UncertainValue, Uncertainty } from './model.ts';
 export {
   BAND_VALUE_BUDGET, DEFAULT_BAND_DRAWS, DISTRIBUTIONS, DISTRIBUTION_NAMES, MAX_DRAWS, MAX_REDRAWS, PERCENTILES, SENSITIVITY_FIGURES, UncertaintyError,
-  compareMonteCarlo, createDrawRunner, describeRunTime, drawValues, estimateMonteCarloSeconds, figureStatistics, monteCarlo, runMonteCarlo,
-  sensitivity, truncatedQuantile, uncertainFields, type RunTimeEstimate,
+  compareMonteCarlo, createDrawRunner, createRunTimeEstimator, describeRunTime, drawValues, figureStatistics, monteCarlo, runMonteCarlo,
+  sensitivity, truncatedQuantile, uncertainFields, type RunTimeEstimate, type RunTimeEstimator,
   type Band, type DrawRunner, type FigureStatistics, type MonteCarloComparison, type MonteCarloOptions, type MonteCarloResult,
   type MonteCarloSummary, type ProbabilityBest, type SensitivityFigure, type SensitivityResult, type SensitivityRow,
   type SensitivitySwing, type UncertainField,

@@ -1,4 +1,4 @@
-import { MAX_DRAWS, describeRunTime, estimateMonteCarloSeconds, monteCarlo } from '../../engine/index.ts';
+import { MAX_DRAWS, createRunTimeEstimator, describeRunTime, monteCarlo } from '../../engine/index.ts';
 import { CliError } from '../cli-error.ts';
 import { formatMonteCarloCsv, formatMonteCarloTable } from '../format-monte-carlo.ts';
 import { loadModel, overridesFrom } from '../load-model.ts';
@@ -21,9 +21,9 @@ Monte Carlo over the ranges in the model's "uncertainty": in each draw every unc
 takes a value from its distribution (values outside the setting's valid range are redrawn), and
 the plan is simulated with those values. The same seed always gives the same output. The first
 figure is the marketing's own value, incrementalNpvWithCarryover (NPV of the plan minus NPV with
-no marketing, plus the carryover); the business's total NPV follows. Before it starts, it prints
-on stderr how long the run should take ("About 4 s for 100,000 draws of 260 periods"), from
-timing a few draws.
+no marketing, plus the carryover); the business's total NPV follows. A run of a second or more
+says on stderr, early on, how long it will take in all ("About 4 s for 100,000 draws of 260
+periods"), from the pace of its first draws.
 
 Options:
   --draws N          How many draws, 1 to ${MAX_DRAWS.toLocaleString('en-US')} (default ${DEFAULT_DRAWS.toLocaleString('en-US')}).
@@ -66,11 +66,16 @@ Examples:
     if (model.uncertainty === undefined || Object.keys(model.uncertainty).length === 0) {
       output.stderr(`${file} has no "uncertainty": every draw is the same, so each figure's range is a single value\n`);
     }
-    const result = withUncertaintyErrors(file, () => {
-      // Said before the run starts, so that a long run is no surprise.
-      output.stderr(`${describeRunTime(estimateMonteCarloSeconds(model, options.draws))}\n`);
-      return monteCarlo(model, options);
-    });
+    // Said early (once the pace of the first draws has settled), so that a long run is no surprise.
+    const estimator = createRunTimeEstimator(options.draws, model.periodsPerYear * model.horizonYears);
+    let said = false;
+    const result = withUncertaintyErrors(file, () => monteCarlo(model, options, (done) => {
+      const estimate = said ? undefined : estimator.observe(done);
+      // A run that takes under a second is over before the words could be read.
+      if (estimate === undefined || estimate.seconds < 1) return;
+      said = true;
+      output.stderr(`${describeRunTime(estimate)}\n`);
+    }));
     output.stdout(format === 'csv' ? formatMonteCarloCsv(result)
       : format === 'table' ? formatMonteCarloTable(model, result)
         : `${JSON.stringify({ model: model.name, ...result }, null, 2)}\n`);

@@ -13,5 +13,5 @@ export {
 } from './sensitivity.ts';
 export { MAX_REDRAWS, drawValues, truncatedQuantile, uncertainFields, type UncertainField } from './uncertain-fields.ts';
 export { createDrawRunner, type DrawRunner } from './draw-runner.ts';
-export { calibrateMsPerDraw, describeRunTime, estimateMonteCarloSeconds, type RunTimeEstimate, type RunTimeEstimateOptions } from './run-time-estimate.ts';
+export { createRunTimeEstimator, describeRunTime, type RunTimeEstimate, type RunTimeEstimator } from './run-time-estimate.ts';
 export { UncertaintyError } from './uncertainty-error.ts';

@@ -69,21 +69,24 @@ export interface MonteCarloRun {
  * Cost: two runs of the equations per draw (about 5 µs for 5 years monthly, with drawing the
  * values and recording the figures about 8 µs), plus percentiles by selection, not sorting:
  * O(N (T + k) L'), L' the lags whose weights count (a handful, however long the window; see
- * `fillKeptLagWeights`). `estimateMonteCarloSeconds` says how long a run will take.
+ * `fillKeptLagWeights`). `createRunTimeEstimator` says how long a run will take, from `onProgress`.
  * Memory: 11 + Y doubles per draw, plus 3T per banded draw (at most 2,000 by default).
  *
  * @param model a model returned by `parseModel`
+ * @param onProgress called every 250 draws with the number of draws done (and once at the end)
  * @throws {UncertaintyError} for invalid options, or when a field finds no valid value
  * @example monteCarlo(model, { draws: 10000, seed: 1 }).summary.npv.p10
  */
-export function monteCarlo(model: Model, options: MonteCarloOptions): MonteCarloResult {
-  return runMonteCarlo(model, options).result;
+export function monteCarlo(model: Model, options: MonteCarloOptions, onProgress?: (done: number) => void): MonteCarloResult {
+  return runMonteCarlo(model, options, onProgress).result;
 }
 
 /** `monteCarlo`, also returning each draw's incremental and total NPV, with and without carryover. */
-export function runMonteCarlo(model: Model, options: MonteCarloOptions): MonteCarloRun {
+export function runMonteCarlo(model: Model, options: MonteCarloOptions, onProgress?: (done: number) => void): MonteCarloRun {
   const { draws, seed, bandDraws } = checkMonteCarloOptions(options);
   // One part covering every draw: the Web Workers' parts merge into exactly this.
-  const whole = runMonteCarloPart(model, { draws, seed, bandDraws, start: 0, end: draws });
+  const whole = runMonteCarloPart(model, {
+    draws, seed, bandDraws, start: 0, end: draws, onProgress: onProgress && ((fraction) => onProgress(Math.round(fraction * draws))),
+  });
   return mergeMonteCarloParts(model, [whole], { draws, seed });
 }

@@ -1,86 +1,76 @@
 import { describe, expect, it } from 'vitest';
-import { describeRunTime, estimateMonteCarloSeconds, monteCarlo } from '../../../src/engine/index.ts';
-import { calibrateMsPerDraw } from '../../../src/engine/uncertainty/run-time-estimate.ts';
+import { createRunTimeEstimator, describeRunTime, monteCarlo } from '../../../src/engine/index.ts';
 import { defaultJson, defaultWith } from './fixtures.ts';
 
-// The estimate is a calibration: it times blocks of the run's own draws and scales. These tests
-// replace the timing by deterministic cost models (a block of n draws "takes" n times a cost
-// that may fall as the code warms up, or jump when the machine is busy), so they check the
-// calibration's logic without timing anything. How close the estimate comes on this machine is
-// measured by tests/bench/uncertainty.bench.ts (it prints estimate and actual side by side).
+// The estimate comes from the run's own pace. These tests drive it with a deterministic cost
+// model in place of the clock (draw k of the run "takes" cost(k) ms, as a cold process's first
+// draws are slower), so they check the arithmetic and when it speaks without timing anything.
+// How close it comes on this machine is measured by tests/bench/uncertainty.bench.ts (it
+// prints the estimate against the actual time).
 
-/** A cost model: draw k (counted from the first) costs cost(k) ms; records the block sizes asked for. */
-function costModel(cost: (draw: number) => number) {
-  let done = 0;
-  const blocks: number[] = [];
-  return {
-    timeBlock: (count: number) => {
-      blocks.push(count);
-      let ms = 0;
-      for (let index = 0; index < count; index += 1, done += 1) ms += cost(done);
-      return ms;
-    },
-    blocks,
-    draws: () => done,
-  };
+/** Feeds an estimator the run's progress every `every` draws, with a clock that the cost model advances. */
+function runWithCostModel(draws: number, cost: (draw: number) => number, every = 250) {
+  let now = 0;
+  const estimator = createRunTimeEstimator(draws, 60, () => now);
+  let first: { done: number; seconds: number } | undefined;
+  for (let done = 0; done < draws;) {
+    const next = Math.min(draws, done + every);
+    for (let draw = done; draw < next; draw += 1) now += cost(draw);
+    done = next;
+    const estimate = estimator.observe(done);
+    if (estimate !== undefined && first === undefined) first = { done, seconds: estimate.seconds };
+  }
+  return { first, actualSeconds: now / 1000 };
 }
 
-const uncertain = () => defaultWith(defaultJson().uncertainty, { horizonYears: 5 });
-
-describe('calibrateMsPerDraw', () => {
-  it('finds the cost of a warm draw when the first draws are 30 times slower (a cold process)', () => {
-    const model = costModel((draw) => (draw < 50 ? 0.6 : 0.02));
-    expect(calibrateMsPerDraw(model.timeBlock)).toBeCloseTo(0.02, 12);
-    // It measured for at least 40 ms, in blocks of about 2 ms once it knew the rate.
-    const spent = 50 * 0.6 + (model.draws() - 50) * 0.02;
-    expect(spent).toBeGreaterThanOrEqual(40);
-    expect(spent).toBeLessThan(60);
-    expect(model.blocks[0]).toBe(1);
-    expect(Math.max(...model.blocks)).toBe(100);
+describe('createRunTimeEstimator', () => {
+  it('waits for the pace to settle after a cold start, then gives elapsed + remaining at that pace + 5 %', () => {
+    // The first 500 draws 30 times slower (V8 compiling), then 0.02 ms a draw.
+    const { first, actualSeconds } = runWithCostModel(100_000, (draw) => (draw < 500 ? 0.6 : 0.02));
+    // Intervals: 150, 150, 5, 5 ms: settled at the fourth report, 1,000 draws in.
+    expect(first!.done).toBe(1000);
+    const elapsed = 500 * 0.6 + 500 * 0.02;
+    expect(first!.seconds).toBeCloseTo((elapsed + 99_000 * 0.02 * 1.05) / 1000, 9);
+    // Within 5 % of the whole run's time under this cost model.
+    expect(Math.abs(first!.seconds / actualSeconds - 1)).toBeLessThan(0.05);
   });
 
-  it('takes the fastest block when other work on the machine slows some blocks down', () => {
-    const busy = costModel((draw) => (Math.floor(draw / 300) % 2 === 0 ? 0.05 : 0.01));
-    expect(calibrateMsPerDraw(busy.timeBlock)).toBeCloseTo(0.01, 12);
+  it('speaks at a tenth of the run at the latest, when the pace never settles', () => {
+    const { first } = runWithCostModel(10_000, (draw) => 0.01 * (1 + (Math.floor(draw / 250) % 2)));
+    expect(first!.done).toBe(1000);
   });
 
-  it('stops after its budget when a single draw is slow, having run it three times', () => {
-    const slow = costModel(() => 50);
-    expect(calibrateMsPerDraw(slow.timeBlock, 150)).toBe(50);
-    expect(slow.blocks).toEqual([1, 1, 1]);
-  });
-});
-
-describe('estimateMonteCarloSeconds', () => {
-  it('is the warm cost of a draw times the draws, plus 30 % for recording, statistics and bands', () => {
-    const estimate = estimateMonteCarloSeconds(uncertain(), 100_000);
-    expect(estimate.msPerDraw).toBeGreaterThan(0);
-    expect(estimate.seconds).toBeCloseTo((estimate.msPerDraw * 100_000 * 1.3) / 1000, 9);
-    expect(estimate.periods).toBe(60);
-    expect(estimate.draws).toBe(100_000);
+  it('counts the machine\'s present load: a run slowed 3 times is estimated 3 times longer', () => {
+    const quiet = runWithCostModel(50_000, () => 0.02).first!.seconds;
+    const busy = runWithCostModel(50_000, () => 0.06).first!.seconds;
+    expect(busy / quiet).toBeCloseTo(3, 9);
   });
 
-  it('is 0 for a model without a spread: Monte Carlo runs it once', () => {
-    expect(estimateMonteCarloSeconds(defaultWith(undefined), 100_000).seconds).toBe(0);
+  it('ignores a report without progress', () => {
+    let now = 0;
+    const estimator = createRunTimeEstimator(1000, 60, () => now);
+    now = 5;
+    expect(estimator.observe(0)).toBeUndefined();
   });
 
-  it('leaves a later run exactly as it would have been', () => {
-    const model = uncertain();
-    const before = monteCarlo(model, { draws: 200, seed: 4 });
-    estimateMonteCarloSeconds(model, 200);
-    expect(monteCarlo(model, { draws: 200, seed: 4 })).toEqual(before);
+  it('is fed by monteCarlo\'s progress: every 250 draws and at the end, the run unchanged', () => {
+    const model = defaultWith(defaultJson().uncertainty);
+    const reports: number[] = [];
+    const result = monteCarlo(model, { draws: 1000, seed: 2 }, (done) => reports.push(done));
+    expect(reports).toEqual([250, 500, 750, 1000]);
+    expect(result).toEqual(monteCarlo(model, { draws: 1000, seed: 2 }));
   });
 });
 
 describe('describeRunTime', () => {
   it.each([
     [4.26, 1, 'About 4 s for 100,000 draws of 260 periods'],
-    [4.26, 2, 'About 2 s for 100,000 draws of 260 periods on 2 cores'],
+    [2.4, 2, 'About 2 s for 100,000 draws of 260 periods on 2 cores'],
     [0.337, 1, 'About 0.34 s for 100,000 draws of 260 periods'],
     [0.004, 1, 'About 0.004 s for 100,000 draws of 260 periods'],
     [130.4, 1, 'About 2 min 10 s for 100,000 draws of 260 periods'],
     [120.2, 1, 'About 2 min for 100,000 draws of 260 periods'],
   ])('%s s on %s core(s) reads "%s"', (seconds, workers, text) => {
-    expect(describeRunTime({ seconds, draws: 100_000, periods: 260, msPerDraw: 0 }, workers)).toBe(text);
+    expect(describeRunTime({ seconds, draws: 100_000, periods: 260 }, workers)).toBe(text);
   });
 });
