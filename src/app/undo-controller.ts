@@ -77,6 +77,12 @@ export class UndoController implements ReactiveController {
    * preset switch); `group` merges a burst of edits of one field into one step.
    */
   record(snapshot: PlanSnapshot, label: string, options: { group?: string; announce?: string } = {}): void {
+    // A change that changes nothing (Reset on an untouched preset, the same value typed again)
+    // is no step: an Undo that seems to do nothing would only confuse.
+    if (sameSnapshot(snapshot, this.history.present)) {
+      if (options.announce !== undefined) this.show(options.announce, undefined);
+      return;
+    }
     this.history.record(snapshot, label, { group: options.group });
     if (options.announce !== undefined) this.show(options.announce, 'undo');
     else if (this.toast?.offer === 'redo') this.toast = undefined; // nothing left to redo
@@ -116,6 +122,10 @@ export class UndoController implements ReactiveController {
     this.toast = { id: this.nextToastId++, text, offer };
     this.host.requestUpdate();
   }
+}
+
+function sameSnapshot(a: PlanSnapshot, b: PlanSnapshot): boolean {
+  return a.presetId === b.presetId && a.scenarioId === b.scenarioId && (a.draft === b.draft || JSON.stringify(a.draft) === JSON.stringify(b.draft));
 }
 
 /** 'undo' for Ctrl/Cmd+Z, 'redo' for Shift+Ctrl/Cmd+Z and Ctrl+Y, else undefined. */
