@@ -14,7 +14,7 @@ import { type Model, parseModel, planSpend, simulate } from '../../src/engine/in
 const readModel = (file: string): Model => parseModel(JSON.parse(readFileSync(new URL(`../../models/${file}`, import.meta.url), 'utf8')));
 const launch = readModel('new-product-launch.json');
 const defaultModel = readModel('default.json');
-const sum = (list: ArrayLike<number>) => Array.prototype.reduce.call(list, (total: number, value: number) => total + value, 0) as number;
+const sum = (list: ArrayLike<number>): number => Array.from(list).reduce((total, value) => total + value, 0);
 
 /** A plan of 36 months whose year y spends `totals[y]`, `shares[y]` of it upstream, spread evenly. */
 function planOf(totals: number[], shares: number[]): { upstream: number[]; downstream: number[] } {
