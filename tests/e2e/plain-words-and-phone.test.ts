@@ -184,6 +184,21 @@ describe('at 390 px', () => {
   });
 });
 
+describe('per week and per quarter', () => {
+  it.each([['52', 'week'], ['4', 'quarter']])('with %s periods a year, the charts per period say per %s', async (periodsPerYear, name) => {
+    const page = await openAt(1440, 900);
+    await page.getByLabel('Planning periods').selectOption(periodsPerYear);
+    await appRendered(page);
+    const axisLabels = async (tag: string) => page.locator(`${tag} .axis-label`).allTextContents();
+    expect(await axisLabels('revenue-sources-chart')).toContain(`Revenue per ${name}`);
+    expect(await axisLabels('spend-equity-chart')).toContain(`Spend per ${name}`);
+    expect(await axisLabels('after-horizon-chart')).toEqual([`Extra contribution per ${name}`, 'Brand equity', `${name[0].toUpperCase()}${name.slice(1)}s after the horizon`]);
+    // Settings of the file stay per month, whatever the periods.
+    expect(await page.locator('assumptions-panel number-field[path="history.upstreamPerMonth"] .suffix').textContent()).toBe('per month');
+    await page.close();
+  });
+});
+
 describe('revenue by source and after the horizon', () => {
   it('labels the base’s early fall as past spend wearing off', async () => {
     const page = await openAt(1440, 900);
