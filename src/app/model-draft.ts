@@ -92,9 +92,10 @@ export function withHorizon(draft: Draft, horizonYears: number): Draft {
 }
 
 /**
- * The draft at a new granularity. Seasonality and an explicit plan are resampled (each new
- * period takes the old period its middle falls in; plan amounts are rescaled so yearly totals
- * stay about the same), so the model stays valid and means about the same.
+ * The draft at a new granularity. Seasonality per period and an explicit plan are resampled
+ * (each new period takes the old period its middle falls in; plan amounts are rescaled so yearly
+ * totals stay about the same), so the model stays valid and means about the same; 12 monthly
+ * seasonality values are kept, being valid for any granularity.
  */
 export function withPeriodsPerYear(draft: Draft, periodsPerYear: number): Draft {
   const previous = readField(draft, 'periodsPerYear');
@@ -110,8 +111,10 @@ export function withPeriodsPerYear(draft: Draft, periodsPerYear: number): Draft 
       return typeof value === 'number' ? value * scale : value;
     });
   };
+  // 12 monthly values hold for any planning periods (the engine turns them into quarters or
+  // weeks), so they are kept as they are; P values of the old granularity are resampled.
   const seasonality = readField(next, 'market.seasonality');
-  if (Array.isArray(seasonality)) next = withField(next, 'market.seasonality', resample(seasonality, previous, 1));
+  if (Array.isArray(seasonality) && seasonality.length !== 12) next = withField(next, 'market.seasonality', resample(seasonality, previous, 1));
   const plan = readField(next, 'plan');
   if (isPlan(plan)) {
     const scale = previous / periodsPerYear;

@@ -27,7 +27,7 @@ type PlanFor = 'settings' | RobustStatistic;
 const PLAN_FOR: { value: PlanFor; label: string; note: string }[] = [
   { value: 'settings', label: 'Settings as entered', note: '' },
   { value: 'mean', label: 'Average outcome', note: 'The average' },
-  { value: 'p10', label: 'Bad case (P10)', note: 'The 10th percentile' },
+  { value: 'p10', label: 'Bad case (P10: 9 in 10 draws do better)', note: 'The 10th percentile' },
 ];
 
 /** The optimiser's option names in the words of this panel, for its messages. */

@@ -52,7 +52,8 @@ describe('events come only from user actions', () => {
       (window as unknown as { heard: unknown[] }).heard = [];
       document.addEventListener('field-change', (event) => (window as unknown as { heard: unknown[] }).heard.push((event as CustomEvent).detail), true);
     });
-    await page.getByLabel('Margin').fill('0.4');
+    // Margin is shown in percent: 40 is 40 %, a share of 0.4 in the model.
+    await page.getByLabel('Margin', { exact: true }).fill('40');
     const heard = await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard);
     expect(heard).toEqual([{ path: 'economics.margin', value: 0.4 }]);
   });
