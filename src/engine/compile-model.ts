@@ -1,5 +1,7 @@
 import { fillKeptLagWeights } from './lag-weights.ts';
 import { type Model } from './model.ts';
+import { seasonalIndices } from './seasonality.ts';
+import { equityImpliedByHistory } from './starting-equity.ts';
 
 /**
  * A model turned into per-period constants (spec §1 and §4), computed once per simulation so
@@ -40,11 +42,37 @@ export interface CompiledModel {
   downstreamShape: number;
   insightFeedback: number;
   maxEquity: number;
+  /** E₀: the model's number, or E* when `brand.initialEquity` is "history" (`startingEquity`). */
   initialEquity: number;
+  /** True when E₀ is E*: the Monte Carlo recompiler then recomputes it from each draw's settings. */
+  equityFromHistory: boolean;
   demandLift: number;
   conversionLift: number;
   baseConversion: number;
   maxConversionLift: number;
+  /**
+   * True when the model has `upstream.shortTerm` (spec §9.3): upstream spend also lifts conversion
+   * through its own adstock aₜ = ρˢ·aₜ₋₁ + (1 − ρˢ)·Uₜ, a₀ = the history's upstream spend per
+   * period. When false the four constants below are 0 and the kernels skip the term, so a model
+   * without it runs exactly the operations it always did.
+   */
+  shortTerm: boolean;
+  /** ρˢ: share of the short-term adstock kept from one period to the next. */
+  shortTermRetention: number;
+  /** K'ˢ: shortTerm.halfSaturation per period. */
+  shortTermHalfSaturation: number;
+  /** Sˢ. */
+  shortTermShape: number;
+  /** c_liftˢ. */
+  shortTermMaxConversionLift: number;
+  /**
+   * True when both runs spend the history after the horizon (`economics.carryoverBaseline`
+   * "history"); false for "zero", spec §6, when they spend nothing.
+   */
+  spendsAfterHorizon: boolean;
+  /** Uₜ and Dₜ for T < t ≤ T + k: the history's spend per period, or 0 (see `spendsAfterHorizon`). */
+  upstreamAfterHorizon: number;
+  downstreamAfterHorizon: number;
   valuePerSale: number;
   margin: number;
   /** N₀' · seasonality · growth for t = 1 … T + k: demand before the brand's lift. */
@@ -73,7 +101,7 @@ export function compileModel(model: Model): CompiledModel {
   const keptLags = fillKeptLagWeights(lagWeights, lagPeak, model.upstream.lagConcentration, model.upstream.shape);
 
   const inMarketPerPeriod = model.market.inMarketPerMonth / periodsPerMonth;
-  const seasonality = model.market.seasonality;
+  const seasonality = seasonalIndices(model.market.seasonality, periodsPerYear);
   const growth = 1 + model.market.growthPerYear;
   const discount = 1 + model.economics.discountRatePerYear;
   const demandBeforeBrand = new Float64Array(totalPeriods);
@@ -85,6 +113,18 @@ export function compileModel(model: Model): CompiledModel {
     discountFactor[index] = Math.pow(discount, -t / periodsPerYear);
   }
 
+  const historyUpstream = model.history.upstreamPerMonth / periodsPerMonth;
+  const initialAdstock = model.history.downstreamPerMonth / periodsPerMonth;
+  const upstreamHalfSaturation = model.upstream.halfSaturation / periodsPerMonth;
+  const downstreamHalfSaturation = model.downstream.halfSaturation / periodsPerMonth;
+  const equityFromHistory = model.brand.initialEquity === 'history';
+  const initialEquity = model.brand.initialEquity === 'history'
+    ? equityImpliedByHistory(historyUpstream, initialAdstock, model.brand.maxEquity, upstreamHalfSaturation, model.upstream.shape,
+      downstreamHalfSaturation, model.downstream.shape, model.upstream.insightFeedback)
+    : model.brand.initialEquity;
+  const shortTerm = model.upstream.shortTerm;
+  const spendsAfterHorizon = model.economics.carryoverBaseline === 'history';
+
   return {
     periodsPerYear,
     periods,
@@ -94,21 +134,30 @@ export function compileModel(model: Model): CompiledModel {
     lagFirst: keptLags.first,
     lagLast: keptLags.last,
     lagWeightSum: keptLags.sum,
-    historyUpstream: model.history.upstreamPerMonth / periodsPerMonth,
-    initialAdstock: model.history.downstreamPerMonth / periodsPerMonth,
+    historyUpstream,
+    initialAdstock,
     equityRetention: Math.pow(0.5, 1 / (model.brand.halfLifeMonths * periodsPerMonth)),
     adstockRetention: Math.pow(0.5, 1 / (model.downstream.halfLifeMonths * periodsPerMonth)),
-    upstreamHalfSaturation: model.upstream.halfSaturation / periodsPerMonth,
+    upstreamHalfSaturation,
     upstreamShape: model.upstream.shape,
-    downstreamHalfSaturation: model.downstream.halfSaturation / periodsPerMonth,
+    downstreamHalfSaturation,
     downstreamShape: model.downstream.shape,
     insightFeedback: model.upstream.insightFeedback,
     maxEquity: model.brand.maxEquity,
-    initialEquity: model.brand.initialEquity,
+    initialEquity,
+    equityFromHistory,
     demandLift: model.brand.demandLift,
     conversionLift: model.brand.conversionLift,
     baseConversion: model.economics.baseConversion,
     maxConversionLift: model.downstream.maxConversionLift,
+    shortTerm: shortTerm !== undefined,
+    shortTermRetention: shortTerm === undefined ? 0 : Math.pow(0.5, 1 / (shortTerm.halfLifeMonths * periodsPerMonth)),
+    shortTermHalfSaturation: shortTerm === undefined ? 0 : shortTerm.halfSaturation / periodsPerMonth,
+    shortTermShape: shortTerm === undefined ? 0 : shortTerm.shape,
+    shortTermMaxConversionLift: shortTerm === undefined ? 0 : shortTerm.maxConversionLift,
+    spendsAfterHorizon,
+    upstreamAfterHorizon: spendsAfterHorizon ? historyUpstream : 0,
+    downstreamAfterHorizon: spendsAfterHorizon ? initialAdstock : 0,
     valuePerSale: model.economics.valuePerSale,
     margin: model.economics.margin,
     demandBeforeBrand,

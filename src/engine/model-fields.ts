@@ -102,16 +102,21 @@ export const CURVE_RULES = { halfLifeMonths: halfLife, halfSaturation: positiveM
  */
 export const MAX_LAG_WINDOW_MONTHS = 600;
 
-/** A model's value of a numeric setting, by its field path (`brand.halfLifeMonths`, as in NUMBER_FIELDS). */
+/**
+ * A model's value of a numeric setting, by its field path (`brand.halfLifeMonths`, as in
+ * NUMBER_FIELDS, or `upstream.shortTerm.halfLifeMonths`, as in SHORT_TERM_FIELDS).
+ */
 export function settingOf(model: Model, path: string): number {
-  const [section, key] = path.split('.');
-  return (model as unknown as Record<string, Record<string, number>>)[section][key];
+  const keys = path.split('.');
+  const key = keys.pop()!;
+  return (keys.reduce((object: Record<string, unknown>, part) => object[part] as Record<string, unknown>, model as unknown as Record<string, unknown>))[key] as number;
 }
 
 /** Sets a numeric setting by its field path, in place: on a model the caller owns, such as a copy. */
 export function setSetting(model: Model, path: string, value: number): void {
-  const [section, key] = path.split('.');
-  (model as unknown as Record<string, Record<string, number>>)[section][key] = value;
+  const keys = path.split('.');
+  const key = keys.pop()!;
+  (keys.reduce((object: Record<string, unknown>, part) => object[part] as Record<string, unknown>, model as unknown as Record<string, unknown>))[key] = value;
 }
 
 export const NUMBER_FIELDS: readonly NumberField[] = [
@@ -228,11 +233,57 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
 ];
 
+/**
+ * The optional `upstream.shortTerm` object (spec §9.1 and §9.3): its fields, with the meaning and
+ * rules of the downstream ones. Kept apart from NUMBER_FIELDS because a model may not have them:
+ * they are read, put in the schema and may be given ranges only when `upstream.shortTerm` is present.
+ */
+export const SHORT_TERM_FIELDS: readonly NumberField[] = [
+  {
+    path: 'upstream.shortTerm.halfLifeMonths', group: 'Upstream', label: 'Short-term half-life', unit: 'months',
+    help: 'Months for the short-term sales effect of brand spend to halve.', rule: CURVE_RULES.halfLifeMonths,
+  },
+  {
+    path: 'upstream.shortTerm.halfSaturation', group: 'Upstream', label: 'Short-term half-saturation', unit: 'money per month',
+    help: 'Brand spend per month that gives half the maximum short-term conversion lift.', rule: CURVE_RULES.halfSaturation,
+  },
+  {
+    path: 'upstream.shortTerm.shape', group: 'Upstream', label: 'Short-term curve shape', unit: 'Hill exponent',
+    help: 'At most 1: every extra unit does less; above 1: an S-curve.', rule: CURVE_RULES.shape,
+  },
+  {
+    path: 'upstream.shortTerm.maxConversionLift', group: 'Upstream', label: 'Short-term conversion lift', unit: 'conversion rate',
+    help: 'Conversion rate that saturating brand spend adds in the short term, this month (0.005 = 0.5 points).', rule: CURVE_RULES.maxConversionLift,
+  },
+];
+
+/** Every numeric setting that may be given a range in `uncertainty`, the optional ones included. */
+export const ALL_NUMBER_FIELDS: readonly NumberField[] = [...NUMBER_FIELDS, ...SHORT_TERM_FIELDS];
+
+/** The keys of `upstream.shortTerm`. */
+export const SHORT_TERM_KEYS: readonly string[] = ['halfLifeMonths', 'halfSaturation', 'shape', 'maxConversionLift'];
+
+/** Keys of a section that may be left out (every other key is required). */
+export const OPTIONAL_SECTION_KEYS: readonly string[] = ['upstream.shortTerm', 'economics.carryoverBaseline'];
+
+/** `economics.carryoverBaseline`, a choice rather than a number: its wording for the app, the schema and the docs. */
+export const CARRYOVER_BASELINE_FIELD = {
+  path: 'economics.carryoverBaseline',
+  group: 'Economics' as FieldGroup,
+  label: 'Carryover baseline',
+  help: 'What both runs spend after the horizon when the carryover is valued: "zero" (nothing, the default) or "history" (the past spend per month, business as usual, so the plan gains nothing by spending heavily at the very end).',
+};
+
+/** `brand.initialEquity` may also be this text: the equity that the history's constant spend sustains. */
+export const EQUITY_FROM_HISTORY = 'history';
+
 /** The horizon is a top-level number with its own rule. */
 export const HORIZON_YEARS_RULE: NumberRule = { min: 1, max: 5, integer: true };
 
 /** The optional calendar year of the plan's first period, for period labels only. */
 export const START_YEAR_RULE: NumberRule = { min: 1900, max: 2200, integer: true };
+/** `fiscalYearStartMonth`: the calendar month the plan's years begin in. */
+export const FISCAL_YEAR_START_MONTH_RULE: NumberRule = { min: 1, max: 12, integer: true };
 
 /** Longest name a model may have; longer names are refused rather than cut silently. */
 export const MAX_NAME_LENGTH = 200;
@@ -246,13 +297,13 @@ export const SECTION_KEYS: Readonly<Record<string, readonly string[]>> = {
   history: ['upstreamPerMonth', 'downstreamPerMonth'],
   market: ['inMarketPerMonth', 'growthPerYear', 'seasonality'],
   brand: ['initialEquity', 'maxEquity', 'halfLifeMonths', 'demandLift', 'conversionLift'],
-  upstream: ['lagMonths', 'lagConcentration', 'lagWindowMonths', 'halfSaturation', 'shape', 'insightFeedback'],
+  upstream: ['lagMonths', 'lagConcentration', 'lagWindowMonths', 'halfSaturation', 'shape', 'insightFeedback', 'shortTerm'],
   downstream: ['halfLifeMonths', 'halfSaturation', 'shape', 'maxConversionLift'],
-  economics: ['baseConversion', 'valuePerSale', 'margin', 'discountRatePerYear', 'carryoverYears'],
+  economics: ['baseConversion', 'valuePerSale', 'margin', 'discountRatePerYear', 'carryoverYears', 'carryoverBaseline'],
 };
 
 export const TOP_LEVEL_KEYS: readonly string[] = [
-  '$schema', 'name', 'description', 'periodsPerYear', 'horizonYears', 'startYear',
+  '$schema', 'name', 'description', 'periodsPerYear', 'horizonYears', 'startYear', 'currency', 'fiscalYearStartMonth',
   'budget', 'plan', 'history', 'market', 'brand', 'upstream', 'downstream', 'economics', 'uncertainty',
 ];
 

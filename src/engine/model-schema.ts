@@ -1,8 +1,9 @@
 import { PERIODS_PER_YEAR_CHOICES } from './model.ts';
 import {
-  HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberField,
-  type NumberRule, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS,
+  ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, EQUITY_FROM_HISTORY, FISCAL_YEAR_START_MONTH_RULE, HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH,
+  MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberField, type NumberRule, OPTIONAL_SECTION_KEYS, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, SHORT_TERM_FIELDS, SHORT_TERM_KEYS,
 } from './model-fields.ts';
+import { CARRYOVER_BASELINES } from './model.ts';
 import { DISTRIBUTIONS } from './uncertainty/distributions/index.ts';
 import { suitsBeta } from './uncertainty/distributions/beta.ts';
 import { MAX_BETA_PARAMETER, MAX_LOGNORMAL_SIGMA, MAX_PARAMETER_MAGNITUDE } from './uncertainty/distributions/parameter-limits.ts';
@@ -15,7 +16,7 @@ type Schema = Record<string, unknown>;
  * check model files as they are typed; a test keeps the file equal to this function's output.
  *
  * What a schema cannot say is left to `parseModel`: array lengths that depend on the horizon or
- * periodsPerYear, initialEquity ≤ maxEquity and lagMonths ≤ lagWindowMonths, and in
+ * periodsPerYear (seasonality: P or 12 values), initialEquity ≤ maxEquity and lagMonths ≤ lagWindowMonths, and in
  * `uncertainty` min ≤ mode ≤ max and a distribution's overlap with its field's valid range.
  */
 export function modelJsonSchema(): Schema {
@@ -25,9 +26,10 @@ export function modelJsonSchema(): Schema {
     const properties: Record<string, Schema> = {};
     for (const key of keys) {
       const field = NUMBER_FIELDS.find((candidate) => candidate.path === `${section}.${key}`);
-      properties[key] = field === undefined ? specialField(`${section}.${key}`) : numberFieldSchema(field);
+      properties[key] = field === undefined || field.path === 'brand.initialEquity' ? specialField(`${section}.${key}`) : numberFieldSchema(field);
     }
-    sections[section] = { type: 'object', additionalProperties: false, required: [...keys], properties };
+    const required = keys.filter((key) => !OPTIONAL_SECTION_KEYS.includes(`${section}.${key}`));
+    sections[section] = { type: 'object', additionalProperties: false, required, properties };
   }
   const spendList = (side: string): Schema => ({
     description: `${side} spend per period, one value for each of the horizon's periods (periodsPerYear × horizonYears).`,
@@ -49,6 +51,8 @@ export function modelJsonSchema(): Schema {
       periodsPerYear: { description: 'Periods per year: 12 (monthly), 4 (quarterly) or 52 (weekly).', enum: [...PERIODS_PER_YEAR_CHOICES] },
       horizonYears: { description: 'Years simulated, 1 to 5.', ...numberSchema(HORIZON_YEARS_RULE) },
       startYear: { description: 'Optional: the calendar year the plan starts in, used only to label periods (2027-01, 2027-Q1, 2027-W01) in exports.', ...numberSchema(START_YEAR_RULE) },
+      currency: { description: 'Optional: ISO 4217 code of the money in this model ("EUR", "USD"); displays show its symbol. Nothing is converted.', type: 'string', pattern: '^[A-Z]{3}$' },
+      fiscalYearStartMonth: { description: 'Optional: calendar month (1–12) in which the plan and each of its years begin; labels only. Default 1.', ...numberSchema(FISCAL_YEAR_START_MONTH_RULE) },
       budget: sections.budget,
       plan: {
         description: 'Spend per period given explicitly; replaces budget for the spend.',
@@ -83,7 +87,7 @@ const PARAMETER_RULES: Readonly<Record<string, NumberRule>> = {
 
 function uncertaintySchema(): Schema {
   const properties: Record<string, Schema> = {};
-  for (const field of NUMBER_FIELDS) {
+  for (const field of ALL_NUMBER_FIELDS) {
     if (field.fixedReason !== undefined) continue;
     const bounded = suitsBeta({ min: field.rule.min ?? -Infinity, max: field.rule.max ?? Infinity });
     properties[field.path] = {
@@ -131,9 +135,30 @@ function numberFieldSchema(field: NumberField): Schema {
 function specialField(path: string): Schema {
   if (path === 'market.seasonality') {
     return {
-      description: 'Demand index by period of the year (1 = average), one per period, or null for none.',
+      description: 'Demand index by period of the year (1 = average): one per period (periodsPerYear values), or for quarterly and weekly models 12, one per month; or null for none.',
       anyOf: [{ type: 'null' }, { type: 'array', minItems: 4, maxItems: 52, items: numberSchema(SEASONAL_INDEX_RULE) }],
     };
+  }
+  if (path === 'brand.initialEquity') {
+    const field = NUMBER_FIELDS.find((candidate) => candidate.path === path)!;
+    return {
+      description: `${field.label} (${field.unit}). ${field.help} Or "${EQUITY_FROM_HISTORY}": the equity that the history's constant spend sustains.`,
+      anyOf: [numberSchema(field.rule), { const: EQUITY_FROM_HISTORY }],
+    };
+  }
+  if (path === 'upstream.shortTerm') {
+    const properties: Record<string, Schema> = {};
+    for (const key of SHORT_TERM_KEYS) properties[key] = numberFieldSchema(SHORT_TERM_FIELDS.find((field) => field.path === `${path}.${key}`)!);
+    return {
+      description: 'Optional: the short-term sales effect of upstream spend (its own adstock and Hill curve, adding to conversion), with the rules of the downstream fields.',
+      type: 'object',
+      additionalProperties: false,
+      required: [...SHORT_TERM_KEYS],
+      properties,
+    };
+  }
+  if (path === 'economics.carryoverBaseline') {
+    return { description: `Optional. ${CARRYOVER_BASELINE_FIELD.help}`, enum: [...CARRYOVER_BASELINES] };
   }
   throw new Error(`no schema for ${path}`);
 }

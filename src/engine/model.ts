@@ -36,13 +36,23 @@ export interface Market {
   inMarketPerMonth: number;
   /** Market growth per year (0.05 = 5 %). */
   growthPerYear: number;
-  /** Demand index by period of the year (1 = average), or null for none. */
+  /**
+   * Demand index by period of the year (1 = average), or null for none: P values used as
+   * given, or (when P ≠ 12) 12 values, one per month, turned into per-period indices
+   * (`seasonalIndices`; docs/model.md, "Seasonality by month").
+   */
   seasonality: number[] | null;
 }
 
+/**
+ * `"history"` as a starting equity: the equity that the history's constant spend sustains
+ * (`startingEquity`; docs/model.md, "Equity implied by history").
+ */
+export type EquityFromHistory = 'history';
+
 export interface Brand {
-  /** Brand equity at the start, 0 … maxEquity. */
-  initialEquity: number;
+  /** Brand equity at the start, 0 … maxEquity, or `"history"`: the level the history's spend sustains. */
+  initialEquity: number | EquityFromHistory;
   /** Equity reached with unlimited sustained upstream spend, (0, 1]. */
   maxEquity: number;
   /** Months for equity to halve with no upstream spend. */
@@ -66,6 +76,23 @@ export interface Upstream {
   shape: number;
   /** How much downstream activity raises upstream effectiveness (κ). */
   insightFeedback: number;
+  /**
+   * Optional: upstream spend's own short-term sales effect (brand advertising also sells this
+   * month), with the meaning and rules of the downstream fields (spec §9.1, §9.3). Absent means none.
+   */
+  shortTerm?: ShortTerm;
+}
+
+/** The short-term effect of upstream spend on conversion: an adstock and a Hill curve of its own. */
+export interface ShortTerm {
+  /** Months for the short-term effect to halve. */
+  halfLifeMonths: number;
+  /** Upstream spend per month that gives half the maximum short-term lift. */
+  halfSaturation: number;
+  /** Hill shape of the short-term curve. */
+  shape: number;
+  /** Conversion rate added by saturating upstream spend, in the short term. */
+  maxConversionLift: number;
 }
 
 export interface Downstream {
@@ -90,7 +117,18 @@ export interface Economics {
   discountRatePerYear: number;
   /** Whole years after the horizon over which the carryover is valued, 0 … 5. */
   carryoverYears: number;
+  /**
+   * Optional: what both runs spend after the horizon when the carryover is valued. `"zero"`
+   * (the default): nothing; `"history"`: the history's spend, business as usual
+   * (docs/model.md, "Carryover after the horizon").
+   */
+  carryoverBaseline?: CarryoverBaseline;
 }
+
+/** The spend of both runs after the horizon, for the carryover. */
+export type CarryoverBaseline = 'zero' | 'history';
+
+export const CARRYOVER_BASELINES: readonly CarryoverBaseline[] = ['zero', 'history'];
 
 /**
  * A range for one uncertain setting, by distribution (README, "Uncertainty"). A zero spread
@@ -127,6 +165,18 @@ export interface Model {
    * any number): used only to label periods "2027-01", "2027-Q1" or "2027-W01" in exports.
    */
   startYear?: number;
+  /**
+   * ISO 4217 code of the money in this model ("EUR"), optional: displays show its symbol on
+   * every amount and axis. The model never converts currencies.
+   */
+  currency?: string;
+  /**
+   * Calendar month (1 = January … 12 = December) in which the plan's first period, and so each
+   * of its years, begins: a fiscal year. Optional, default 1. Labels periods and years only:
+   * period 1 is the first period of that month, whatever the month (seasonality is indexed
+   * from the plan's first period, as the spec writes it).
+   */
+  fiscalYearStartMonth?: number;
   /** Required unless `plan` is given. */
   budget?: Budget;
   plan?: Plan;

@@ -1,10 +1,12 @@
 import { closest, distance } from 'fastest-levenshtein';
 import {
-  type Budget, type Model, type PeriodsPerYear, type Plan, type UncertainValue, type Uncertainty, PERIODS_PER_YEAR_CHOICES,
+  type Budget, type CarryoverBaseline, type Model, type PeriodsPerYear, type Plan, type ShortTerm, type UncertainValue, type Uncertainty,
+  CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES,
 } from './model.ts';
+import { currencyProblem } from './currency.ts';
 import {
-  HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberRule,
-  PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
+  ALL_NUMBER_FIELDS, EQUITY_FROM_HISTORY, FISCAL_YEAR_START_MONTH_RULE, HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS,
+  type NumberRule, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, SHORT_TERM_FIELDS, SHORT_TERM_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
 } from './model-fields.ts';
 import { showValue } from './show-value.ts';
 import { uncertaintyProblems } from './uncertainty/check-uncertainty.ts';
@@ -62,6 +64,14 @@ export function parseModel(input: unknown): Model {
   const periodsPerYear = readPeriodsPerYear(root, report);
   const horizonYears = readNumber(root, 'horizonYears', 'horizonYears', HORIZON_YEARS_RULE, report);
   const startYear = hasOwn(root, 'startYear') ? readNumber(root, 'startYear', 'startYear', START_YEAR_RULE, report) : undefined;
+  const fiscalYearStartMonth = hasOwn(root, 'fiscalYearStartMonth')
+    ? readNumber(root, 'fiscalYearStartMonth', 'fiscalYearStartMonth', FISCAL_YEAR_START_MONTH_RULE, report) : undefined;
+  let currency = readText(root, 'currency', 100, false, report);
+  const currencyIssue = currency === undefined ? undefined : currencyProblem(currency);
+  if (currencyIssue !== undefined) {
+    report('currency', `currency ${currencyIssue}`);
+    currency = undefined;
+  }
   // Array lengths depend on these two; when either is invalid, length checks are skipped
   // rather than reported twice for one mistake.
   const years = horizonYears;
@@ -105,6 +115,8 @@ export function parseModel(input: unknown): Model {
     periodsPerYear: periodsPerYear ?? 12,
     horizonYears: horizonYears ?? 1,
     ...(startYear !== undefined ? { startYear } : {}),
+    ...(currency !== undefined ? { currency } : {}),
+    ...(fiscalYearStartMonth !== undefined ? { fiscalYearStartMonth } : {}),
     ...(budget !== undefined ? { budget } : {}),
     ...(plan !== undefined ? { plan } : {}),
     history: {
@@ -117,7 +129,7 @@ export function parseModel(input: unknown): Model {
       seasonality: market === undefined ? null : readSeasonality(market, periodsPerYear, report),
     },
     brand: {
-      initialEquity: numberAt(brand, 'brand.initialEquity'),
+      initialEquity: brand === undefined ? Number.NaN : readInitialEquity(brand, report),
       maxEquity: numberAt(brand, 'brand.maxEquity'),
       halfLifeMonths: numberAt(brand, 'brand.halfLifeMonths'),
       demandLift: numberAt(brand, 'brand.demandLift'),
@@ -130,6 +142,7 @@ export function parseModel(input: unknown): Model {
       halfSaturation: numberAt(upstream, 'upstream.halfSaturation'),
       shape: numberAt(upstream, 'upstream.shape'),
       insightFeedback: numberAt(upstream, 'upstream.insightFeedback'),
+      ...(upstream !== undefined && hasOwn(upstream, 'shortTerm') ? { shortTerm: readShortTerm(upstream.shortTerm, report) } : {}),
     },
     downstream: {
       halfLifeMonths: numberAt(downstream, 'downstream.halfLifeMonths'),
@@ -143,13 +156,15 @@ export function parseModel(input: unknown): Model {
       margin: numberAt(economics, 'economics.margin'),
       discountRatePerYear: numberAt(economics, 'economics.discountRatePerYear'),
       carryoverYears: numberAt(economics, 'economics.carryoverYears'),
+      ...(economics !== undefined && hasOwn(economics, 'carryoverBaseline')
+        ? { carryoverBaseline: readCarryoverBaseline(economics.carryoverBaseline, report) } : {}),
     },
     ...(uncertainty !== undefined ? { uncertainty } : {}),
   };
 
   // Rules between fields; each is checked only when both of its fields are valid on their own.
   const { initialEquity, maxEquity } = model.brand;
-  if (Number.isFinite(initialEquity) && Number.isFinite(maxEquity) && initialEquity > maxEquity) {
+  if (typeof initialEquity === 'number' && Number.isFinite(initialEquity) && Number.isFinite(maxEquity) && initialEquity > maxEquity) {
     report('brand.initialEquity',
       `brand.initialEquity must be ≤ brand.maxEquity (${maxEquity}), got ${initialEquity}`);
   }
@@ -158,6 +173,8 @@ export function parseModel(input: unknown): Model {
     report('upstream.lagMonths',
       `upstream.lagMonths must be ≤ upstream.lagWindowMonths (${lagWindowMonths}), got ${lagMonths}`);
   }
+
+  if (model.uncertainty !== undefined) uncertaintyNeedsItsField(model, model.uncertainty, report);
 
   // Distributions are checked against the fields' ranges only when the fields themselves are
   // valid: a range that depends on another field (initialEquity ≤ maxEquity) needs its value.
@@ -342,10 +359,66 @@ function readSeasonality(market: JsonObject, periodsPerYear: number | undefined,
     report(path, `${path} must be null or a list of one index per period of the year, got ${kindOf(value)}`);
     return null;
   }
-  if (periodsPerYear !== undefined && value.length !== periodsPerYear) {
-    report(path, `${path} must have one index per period of the year (${periodsPerYear}), got ${value.length}`);
+  // P values as given, or (for quarterly and weekly models) 12, one per month (see seasonalIndices).
+  if (periodsPerYear !== undefined && value.length !== periodsPerYear && (periodsPerYear === 12 || value.length !== 12)) {
+    report(path, periodsPerYear === 12
+      ? `${path} must have one index per period of the year (${periodsPerYear}), got ${value.length}`
+      : `${path} must have P or 12 values: one index per period of the year (${periodsPerYear}) or one per month (12), got ${value.length}`);
   }
   return Array.from(value, (item, index) => checkNumber(item, `${path}[${index}]`, SEASONAL_INDEX_RULE, report) ?? Number.NaN);
+}
+
+/** `brand.initialEquity`: a number in its field's range, or "history" (see `startingEquity`). */
+function readInitialEquity(brand: JsonObject, report: Report): number | typeof EQUITY_FROM_HISTORY {
+  const path = 'brand.initialEquity';
+  if (brand.initialEquity === EQUITY_FROM_HISTORY) return EQUITY_FROM_HISTORY;
+  if (typeof brand.initialEquity === 'string') {
+    report(path, `${path} must be a number or "${EQUITY_FROM_HISTORY}" (the equity the history's spend sustains), got ${kindOf(brand.initialEquity)}`);
+    return Number.NaN;
+  }
+  const field = NUMBER_FIELDS.find((candidate) => candidate.path === path)!;
+  return readNumber(brand, 'initialEquity', path, field.rule, report) ?? Number.NaN;
+}
+
+/** The optional `upstream.shortTerm`: an object of exactly its four numbers, each with its rule. */
+function readShortTerm(value: unknown, report: Report): ShortTerm {
+  const section = readObject(value, 'upstream.shortTerm', SHORT_TERM_KEYS, report);
+  const numberOf = (key: string): number => {
+    const field = SHORT_TERM_FIELDS.find((candidate) => candidate.path === `upstream.shortTerm.${key}`)!;
+    return section === undefined ? Number.NaN : readNumber(section, key, field.path, field.rule, report) ?? Number.NaN;
+  };
+  return {
+    halfLifeMonths: numberOf('halfLifeMonths'),
+    halfSaturation: numberOf('halfSaturation'),
+    shape: numberOf('shape'),
+    maxConversionLift: numberOf('maxConversionLift'),
+  };
+}
+
+/** The optional `economics.carryoverBaseline`: "zero" or "history". */
+function readCarryoverBaseline(value: unknown, report: Report): CarryoverBaseline {
+  const path = 'economics.carryoverBaseline';
+  if (typeof value === 'string' && (CARRYOVER_BASELINES as readonly string[]).includes(value)) return value as CarryoverBaseline;
+  report(path, `${path} must be "zero" (no spend after the horizon) or "history" (the history's spend), got ${kindOf(value)}`);
+  return 'zero';
+}
+
+/**
+ * Ranges that the model's own settings rule out: a short-term setting needs `upstream.shortTerm`,
+ * and a starting equity of "history" is computed from other settings (give those ranges). Such
+ * entries are reported and taken out, so that nothing downstream sees them.
+ */
+function uncertaintyNeedsItsField(model: Model, uncertainty: Uncertainty, report: Report): void {
+  for (const field of SHORT_TERM_FIELDS) {
+    if (!Object.hasOwn(uncertainty, field.path) || model.upstream.shortTerm !== undefined) continue;
+    report(`uncertainty.${field.path}`, `uncertainty.${field.path}: the model has no upstream.shortTerm, so ${field.path} cannot have a range`);
+    delete uncertainty[field.path];
+  }
+  const equity = 'brand.initialEquity';
+  if (Object.hasOwn(uncertainty, equity) && model.brand.initialEquity === EQUITY_FROM_HISTORY) {
+    report(`uncertainty.${equity}`, `uncertainty.${equity}: ${equity} is "history" (the equity the history's spend sustains), so it cannot have a range; give ranges to the history's spend or the curves instead, or a number as ${equity}`);
+    delete uncertainty[equity];
+  }
 }
 
 function readPlan(value: unknown, periods: number | undefined, report: Report): Plan | undefined {
@@ -377,10 +450,10 @@ function readPlan(value: unknown, periods: number | undefined, report: Report): 
  * parameters as finite numbers. The result holds only known paths and parameter names.
  */
 function readUncertainty(value: unknown, report: Report): Uncertainty | undefined {
-  const section = readObject(value, 'uncertainty', NUMBER_FIELDS.map((field) => field.path), report);
+  const section = readObject(value, 'uncertainty', ALL_NUMBER_FIELDS.map((field) => field.path), report);
   if (section === undefined) return undefined;
   const uncertainty: Uncertainty = {};
-  for (const field of NUMBER_FIELDS) {
+  for (const field of ALL_NUMBER_FIELDS) {
     if (!hasOwn(section, field.path)) continue;
     const path = `uncertainty.${field.path}`;
     if (field.fixedReason !== undefined) {

@@ -42,8 +42,28 @@ export function downstreamFor(spend: Float64Array | null, length: number): Float
 }
 
 /**
+ * Writes the spend after the horizon (T < t ≤ length) into a run's spend buffers when the model
+ * spends there: with `economics.carryoverBaseline` "history", both the plan and the zero-spend
+ * run spend the history's amount per period after T (docs/model.md, "Carryover after the
+ * horizon"). That spend belongs to the model, not to the plan, so the kernels write it
+ * themselves at the start of every run (a Monte Carlo draw may change the history); with the
+ * default "zero" they leave the buffers alone, and the layout (`upstreamWithHistory`,
+ * `downstreamFor`) already holds zeros there.
+ */
+export function spendAfterHorizon(model: CompiledModel, upstream: Float64Array, downstream: Float64Array, length: number): void {
+  if (!model.spendsAfterHorizon || length <= model.periods) return;
+  upstream.fill(model.upstreamAfterHorizon, model.lagWindow + model.periods, model.lagWindow + length);
+  downstream.fill(model.downstreamAfterHorizon, model.periods, length);
+}
+
+/**
  * Runs the equations of spec §4 for periods t = 1 … length and writes each period into `trace`.
  * Allocates nothing: the caller owns every buffer, so optimisers can call this in a loop.
+ * Positions after the horizon are the model's: see `spendAfterHorizon`.
+ *
+ * With `upstream.shortTerm` (spec §9.3 for one upstream channel), conversion also adds
+ * gₜ = c_liftˢ · Hill(aₜ; K'ˢ, Sˢ) of the upstream spend's own short-term adstock aₜ, which does
+ * not enter insight feedback; without it the term is skipped and nothing else changes.
  *
  * @param upstream laid out by `upstreamWithHistory` (history first, for the lag window)
  * @param downstream spend per period, index t − 1
@@ -60,13 +80,17 @@ export function runModel(
     upstreamHalfSaturation, upstreamShape, downstreamHalfSaturation, downstreamShape,
     insightFeedback, demandLift, conversionLift, baseConversion, maxConversionLift,
     valuePerSale, margin, demandBeforeBrand,
+    shortTerm, shortTermRetention, shortTermHalfSaturation, shortTermShape, shortTermMaxConversionLift,
   } = model;
+  spendAfterHorizon(model, upstream, downstream, length);
   const equityInflow = (1 - equityRetention) * maxEquity;
   const adstockInflow = 1 - adstockRetention;
+  const shortTermInflow = 1 - shortTermRetention;
   const { equity, demand, conversion, sales, revenue, contribution } = trace;
 
   let equityStock = model.initialEquity;
   let adstock = model.initialAdstock;
+  let shortTermAdstock = model.historyUpstream;
   for (let index = 0; index < length; index += 1) {
     // 1. Lagged upstream: a weighted average of spend over the last L + 1 periods (the lags
     // whose weights count: see `fillKeptLagWeights`).
@@ -83,9 +107,15 @@ export function runModel(
     const effectiveUpstream = laggedUpstream * (1 + insightFeedback * downstreamResponse);
     equityStock = equityRetention * equityStock + equityInflow * hill(effectiveUpstream, upstreamHalfSaturation, upstreamShape);
 
-    // 5–7. Brand enlarges demand and lifts conversion; downstream adds conversion on top.
+    // 5–7. Brand enlarges demand and lifts conversion; downstream (and upstream's short-term
+    // effect, when the model has one) adds conversion on top.
     const periodDemand = demandBeforeBrand[index] * (1 + demandLift * equityStock);
-    const periodConversion = Math.min(1, (baseConversion + maxConversionLift * downstreamResponse) * (1 + conversionLift * equityStock));
+    let conversionBeforeBrand = baseConversion + maxConversionLift * downstreamResponse;
+    if (shortTerm) {
+      shortTermAdstock = shortTermRetention * shortTermAdstock + shortTermInflow * upstream[current];
+      conversionBeforeBrand += shortTermMaxConversionLift * hill(shortTermAdstock, shortTermHalfSaturation, shortTermShape);
+    }
+    const periodConversion = Math.min(1, conversionBeforeBrand * (1 + conversionLift * equityStock));
     const periodSales = periodDemand * periodConversion;
     const periodRevenue = periodSales * valuePerSale;
 

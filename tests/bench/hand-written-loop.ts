@@ -72,7 +72,7 @@ export function createHandWrittenLoop(model: Model): () => number {
     const runs: [Float64Array, Float64Array, number][] = [[upPlan, downPlan, n], [upZero, downZero, n], [upZero, downPlan, T], [upPlan, downZero, T]];
     for (let run = 0; run < 4; run += 1) {
       const [up, down, length] = runs[run];
-      let E = brand.initialEquity;
+      let E = brand.initialEquity as number;
       let d = history.downstreamPerMonth / pm;
       const out = revenue[run];
       for (let i = 0; i < length; i += 1) {

@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Model, hill, parseModel, simulate } from '../../src/engine/index.ts';
 import { lagWindowPeriods } from '../../src/engine/compile-model.ts';
+import { startingEquity } from '../../src/engine/starting-equity.ts';
 import { expectClose } from './expect-close.ts';
+import { SHORT_TERM, baseModelWith } from './extension-fixtures.ts';
+import { readdirSync } from 'node:fs';
 
 // Values here are derived by hand from the spec's equations or their closed forms, not from the
 // engine; the comment on each test says where its expected number comes from.
 
-const defaultModel = parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
+// The hand-worked numbers below are those of the default model as it was when they were derived
+// (extension-fixtures.ts keeps it), so that recalibrating models/default.json cannot move them.
+const defaultModel = baseModelWith();
 
 function variant(change: (model: Model) => void): Model {
   const model = structuredClone(defaultModel);
@@ -278,5 +283,183 @@ describe('granularity', () => {
     }
     // …and not exactly: the periods are different.
     expect(weekly.totalRevenue).not.toBe(monthly.totalRevenue);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The optional extensions (docs/model.md). Expected values are worked out from the formulas
+// there, on the fixed model of extension-fixtures.ts, not from the engine.
+// ---------------------------------------------------------------------------------------------
+
+const hillOf = (x: number, k: number, s: number) => (x === 0 ? 0 : x ** s / (x ** s + k ** s));
+
+/** A plan that spends the history's amount every period (per period: per month · 12 / P). */
+function historyPlan(json: Record<string, any>): void {
+  const periods = json.periodsPerYear * json.horizonYears;
+  const perPeriod = (perMonth: number) => (perMonth * 12) / json.periodsPerYear;
+  delete json.budget;
+  json.plan = {
+    upstream: new Array(periods).fill(perPeriod(json.history.upstreamPerMonth)),
+    downstream: new Array(periods).fill(perPeriod(json.history.downstreamPerMonth)),
+  };
+}
+
+/** Every number of two results is the same double (Object.is), field by field. */
+function expectSameBits(actual: unknown, expected: unknown, label: string): void {
+  if (typeof expected === 'number') {
+    expect(Object.is(actual, expected), `${label}: ${String(actual)} vs ${expected}`).toBe(true);
+  } else if (expected !== null && typeof expected === 'object') {
+    expect(Object.keys(actual as object), label).toEqual(Object.keys(expected));
+    for (const [key, value] of Object.entries(expected)) expectSameBits((actual as Record<string, unknown>)[key], value, `${label}.${key}`);
+  } else {
+    expect(actual, label).toBe(expected);
+  }
+}
+
+const presetFiles = readdirSync(new URL('../../models/', import.meta.url)).filter((file) => file.endsWith('.json') && file !== 'model.schema.json');
+const presetJson = (file: string) => JSON.parse(readFileSync(new URL(`../../models/${file}`, import.meta.url), 'utf8'));
+
+describe('brand.initialEquity "history"', () => {
+  it('is maxEquity · Hill(u · (1 + κ·Hill(d; K_D, S_D)); K_U, S_U), worked out by hand', () => {
+    const model = baseModelWith((json) => { json.brand.initialEquity = 'history'; json.upstream.insightFeedback = 0.8; });
+    // Per month (pm cancels): d = 50000, K_D = 15000, S_D = 1.5; u = 50000, K_U = 60000, S_U = 1.
+    const downstreamResponse = 50000 ** 1.5 / (50000 ** 1.5 + 15000 ** 1.5);
+    const effective = 50000 * (1 + 0.8 * downstreamResponse);
+    expectClose(startingEquity(model), 0.9 * effective / (effective + 60000), 'E*');
+    // A number is returned as given.
+    expect(startingEquity(baseModelWith())).toBe(0.3);
+  });
+
+  it.each([12, 4, 52] as const)('is a fixed point: the history\'s constant spend keeps equity at E* in every period (P = %i)', (periodsPerYear) => {
+    const model = baseModelWith((json) => {
+      json.periodsPerYear = periodsPerYear;
+      json.brand.initialEquity = 'history';
+      json.upstream.insightFeedback = 0.8;
+      json.upstream.shape = 2.2;
+      historyPlan(json);
+    });
+    const equity = startingEquity(model);
+    expect(equity).toBeGreaterThan(0.1);
+    for (const period of simulate(model).periods) {
+      expect(Math.abs(period.equity - equity), `t=${period.t}: ${period.equity} vs ${equity}`).toBeLessThanOrEqual(1e-12 * equity);
+    }
+  });
+
+  it('is the same at every period length', () => {
+    const equities = ([12, 4, 52] as const).map((periodsPerYear) =>
+      startingEquity(baseModelWith((json) => { json.periodsPerYear = periodsPerYear; json.brand.initialEquity = 'history'; json.upstream.insightFeedback = 0.5; })));
+    expectClose(equities[1], equities[0], 'quarterly vs monthly');
+    expectClose(equities[2], equities[0], 'weekly vs monthly');
+  });
+});
+
+describe('upstream.shortTerm', () => {
+  it('adds c_liftˢ · Hill(u; Kˢ, Sˢ) to conversion when upstream spend stays at the history\'s u', () => {
+    // aₜ = ρˢ·u + (1 − ρˢ)·u = u in every period; dₜ = the history's d likewise.
+    const model = baseModelWith((json) => { json.upstream.shortTerm = { ...SHORT_TERM }; historyPlan(json); });
+    const shortTermLift = SHORT_TERM.maxConversionLift * hillOf(50000, SHORT_TERM.halfSaturation, SHORT_TERM.shape);
+    const downstreamLift = 0.015 * hillOf(50000, 15000, 1.5);
+    for (const period of simulate(model).periods) {
+      expectClose(period.conversion, (0.01 + downstreamLift + shortTermLift) * (1 + 0.5 * period.equity), `conversion at t=${period.t}`);
+    }
+  });
+
+  it('with maxConversionLift 0 gives bit for bit the results without it, on every preset', () => {
+    for (const file of presetFiles) {
+      const without = presetJson(file);
+      delete without.upstream.shortTerm;
+      const withZero = structuredClone(without);
+      withZero.upstream.shortTerm = { ...SHORT_TERM, maxConversionLift: 0 };
+      expectSameBits(simulate(parseModel(withZero)), simulate(parseModel(without)), file);
+    }
+  });
+
+  it('leaves equity alone: it is a conversion effect, not part of insight feedback', () => {
+    const without = simulate(baseModelWith((json) => { json.upstream.insightFeedback = 1; }));
+    const withShortTerm = simulate(baseModelWith((json) => { json.upstream.insightFeedback = 1; json.upstream.shortTerm = { ...SHORT_TERM }; }));
+    withShortTerm.periods.forEach((period, index) => expect(period.equity).toBe(without.periods[index].equity));
+    expect(withShortTerm.summary.totalRevenue).toBeGreaterThan(without.summary.totalRevenue);
+  });
+});
+
+describe('economics.carryoverBaseline', () => {
+  it('"zero" given explicitly is bit for bit the same as leaving it out, on every preset', () => {
+    for (const file of presetFiles) {
+      const absent = presetJson(file);
+      delete absent.economics.carryoverBaseline;
+      const zero = structuredClone(absent);
+      zero.economics.carryoverBaseline = 'zero';
+      expectSameBits(simulate(parseModel(zero)), simulate(parseModel(absent)), file);
+    }
+  });
+
+  // Downstream only (λ = μ = 0 and no upstream spend, so revenue depends on the adstock alone),
+  // with the plan spending the history's D every period. Then the plan's adstock is D throughout
+  // the horizon, the zero-spend run's is ρᵗ·D, and after T (n = t − T periods):
+  //   "zero":    plan ρⁿ·D,  zero-spend ρᵗ·D
+  //   "history": plan D,     zero-spend D·(1 − ρⁿ·(1 − ρᵀ))
+  it.each(['zero', 'history'] as const)('values the carryover as worked out by hand ("%s")', (baseline) => {
+    const model = baseModelWith((json) => {
+      json.brand.demandLift = 0;
+      json.brand.conversionLift = 0;
+      json.history.upstreamPerMonth = 0;
+      json.budget.upstreamShare = 0;
+      json.economics.carryoverBaseline = baseline;
+      historyPlan(json);
+    });
+    const rho = 0.5 ** (1 / 0.5);
+    const spend = 50000;
+    const periods = 36;
+    let expected = 0;
+    for (let t = periods + 1; t <= periods + 24; t += 1) {
+      const n = t - periods;
+      const planned = baseline === 'zero' ? rho ** n * spend : spend;
+      const zeroSpend = baseline === 'zero' ? rho ** t * spend : spend * (1 - rho ** n * (1 - rho ** periods));
+      const contribution = (adstock: number) => 200000 * (0.01 + 0.015 * hillOf(adstock, 15000, 1.5)) * 60 * 0.5;
+      expected += (contribution(planned) - contribution(zeroSpend)) * 1.08 ** (-t / 12);
+    }
+    const summary = simulate(model).summary;
+    expectClose(summary.carryoverValue, expected, 'carryoverValue');
+    expectClose(summary.npvWithCarryover, summary.npv + expected, 'npvWithCarryover', Math.abs(summary.npv));
+  });
+
+  it('"history" changes neither the horizon\'s figures nor, with no carryover years, the carryover', () => {
+    const zero = simulate(baseModelWith()).summary;
+    const history = simulate(baseModelWith((json) => { json.economics.carryoverBaseline = 'history'; })).summary;
+    for (const name of ['totalSpend', 'totalRevenue', 'finalEquity', 'npv', 'roi', 'paybackPeriod'] as const) expect(history[name]).toBe(zero[name]);
+    expect(history.carryoverValue).not.toBe(zero.carryoverValue);
+    const none = simulate(baseModelWith((json) => { json.economics.carryoverBaseline = 'history'; json.economics.carryoverYears = 0; })).summary;
+    expect(none.carryoverValue).toBe(0);
+    expect(none.npvWithCarryover).toBe(none.npv);
+  });
+});
+
+describe('market.seasonality as 12 monthly values', () => {
+  const months = [0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7];
+
+  /** Each period's seasonal index, recovered from demand: Nₜ / (N₀' · (1 + λ·Eₜ)) with no growth. */
+  function seasonalIndexOfEachPeriod(periodsPerYear: 4 | 52): number[] {
+    const model = baseModelWith((json) => { json.periodsPerYear = periodsPerYear; json.horizonYears = 1; json.market.seasonality = months; });
+    const perPeriod = 200000 * 12 / periodsPerYear;
+    return simulate(model).periods.map((period) => period.demand / (perPeriod * (1 + 2 * period.equity)));
+  }
+
+  it('gives a quarter the mean of its three months', () => {
+    const expected = [(0.6 + 0.7 + 0.8) / 3, (0.9 + 1.0 + 1.1) / 3, (1.2 + 1.3 + 1.4) / 3, (1.5 + 1.6 + 1.7) / 3];
+    seasonalIndexOfEachPeriod(4).forEach((index, quarter) => expectClose(index, expected[quarter], `quarter ${quarter + 1}`));
+  });
+
+  it('gives a week the month that holds its midpoint, ⌊(w + 0.5)·12/52⌋', () => {
+    // Written out from the rule: 4 or 5 weeks a month, the 5-week months being Feb, May, Aug and Nov.
+    const monthOfWeek = [
+      0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 5, 5,
+      6, 6, 6, 6, 7, 7, 7, 7, 7, 8, 8, 8, 8, 9, 9, 9, 9, 10, 10, 10, 10, 10, 11, 11, 11, 11,
+    ];
+    seasonalIndexOfEachPeriod(52).forEach((index, week) => expectClose(index, months[monthOfWeek[week]], `week ${week}`));
+  });
+
+  it('leaves a monthly model\'s 12 values as given', () => {
+    const model = baseModelWith((json) => { json.horizonYears = 1; json.market.seasonality = months; });
+    simulate(model).periods.forEach((period, month) => expectClose(period.demand / (200000 * (1 + 2 * period.equity)), months[month], `month ${month}`));
   });
 });

@@ -149,7 +149,7 @@ describe('new-product-launch', () => {
     const equity = equityAtYearEnds(model);
     expect(strictlyIncreasing(equity)).toBe(true);
     expect(equity.at(-1)!).toBeGreaterThanOrEqual(0.2);
-    expect(equity.at(-1)!).toBeGreaterThanOrEqual(10 * model.brand.initialEquity);
+    expect(equity.at(-1)!).toBeGreaterThanOrEqual(10 * (model.brand.initialEquity as number));
   });
 
   it('new-product-launch: year 1 loses money, later years earn, payback comes after year 1', () => {
@@ -248,7 +248,7 @@ describe('brand-repositioning', () => {
   it('brand-repositioning: equity starts well below its maximum and grows more in year 2 than in year 1', () => {
     expect(model.brand.initialEquity).toBeLessThanOrEqual(model.brand.maxEquity / 2);
     const [year1, year2] = equityAtYearEnds(model);
-    expect(year2 - year1).toBeGreaterThan(year1 - model.brand.initialEquity);
+    expect(year2 - year1).toBeGreaterThan(year1 - (model.brand.initialEquity as number));
   });
 });
 
@@ -295,6 +295,6 @@ describe('long-term-growth', () => {
     expect(strictlyIncreasing(roi)).toBe(true);
     expect(roi[4]).toBeGreaterThan(1);
     const equity = equityAtYearEnds(model);
-    expect(strictlyIncreasing([model.brand.initialEquity, ...equity])).toBe(true);
+    expect(strictlyIncreasing([model.brand.initialEquity as number, ...equity])).toBe(true);
   });
 });

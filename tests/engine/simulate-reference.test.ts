@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Model, PERIOD_FIELDS, type SimulationResult, parseModel, simulate } from '../../src/engine/index.ts';
-import { validModel } from './arbitrary-model.ts';
+import { anyValidModel } from './arbitrary-model.ts';
+import { SHORT_TERM, baseModelWith } from './extension-fixtures.ts';
 import { expectClose } from './expect-close.ts';
 import { referenceSimulate } from './reference/reference-simulate.ts';
 
@@ -78,8 +79,53 @@ describe('simulate matches the reference transcription of the spec', () => {
     expectMatchesReference(model);
   });
 
+  // The optional extensions (docs/model.md), each alone and all together.
+  it.each<[string, Model]>([
+    ['upstream.shortTerm', baseModelWith((json) => { json.upstream.shortTerm = { ...SHORT_TERM }; })],
+    ['upstream.shortTerm, weekly, with insight feedback and an S-shaped curve', baseModelWith((json) => {
+      json.periodsPerYear = 52;
+      json.upstream.insightFeedback = 0.7;
+      json.upstream.shortTerm = { ...SHORT_TERM, shape: 2.5 };
+    })],
+    ['upstream.shortTerm with a plan that stops upstream spend for a year', baseModelWith((json) => {
+      delete json.budget;
+      json.plan = {
+        upstream: Array.from({ length: 36 }, (_, index) => (index >= 12 && index < 24 ? 0 : 60000)),
+        downstream: Array.from({ length: 36 }, () => 40000),
+      };
+      json.upstream.shortTerm = { ...SHORT_TERM };
+    })],
+    ['the "history" carryover baseline', baseModelWith((json) => { json.economics.carryoverBaseline = 'history'; })],
+    ['the "history" carryover baseline, quarterly, 5 carryover years', baseModelWith((json) => {
+      json.periodsPerYear = 4;
+      json.economics.carryoverYears = 5;
+      json.economics.carryoverBaseline = 'history';
+    })],
+    ['the "zero" carryover baseline given explicitly', baseModelWith((json) => { json.economics.carryoverBaseline = 'zero'; })],
+    ['starting equity "history"', baseModelWith((json) => { json.brand.initialEquity = 'history'; json.upstream.insightFeedback = 0.6; })],
+    ['12 monthly seasonality values, quarterly', baseModelWith((json) => {
+      json.periodsPerYear = 4;
+      json.market.seasonality = [0.8, 0.8, 0.9, 1, 1, 1.1, 1.2, 1.2, 1, 0.9, 1, 1.3];
+      json.market.growthPerYear = 0.05;
+    })],
+    ['12 monthly seasonality values, weekly', baseModelWith((json) => {
+      json.periodsPerYear = 52;
+      json.market.seasonality = [0.8, 0.8, 0.9, 1, 1, 1.1, 1.2, 1.2, 1, 0.9, 1, 1.3];
+    })],
+    ['all four together, weekly', baseModelWith((json) => {
+      json.periodsPerYear = 52;
+      json.brand.initialEquity = 'history';
+      json.upstream.shortTerm = { ...SHORT_TERM };
+      json.economics.carryoverBaseline = 'history';
+      json.market.seasonality = [0.8, 0.8, 0.9, 1, 1, 1.1, 1.2, 1.2, 1, 0.9, 1, 1.3];
+    })],
+  ])('%s', (_name, model) => {
+    expectMatchesReference(model);
+  });
+
+  // anyValidModel includes the extensions: a shortTerm, "history" equity and carryover, 12 seasonal values.
   it('for any valid model (fast-check)', () => {
-    fc.assert(fc.property(validModel, (model) => {
+    fc.assert(fc.property(anyValidModel, (model) => {
       expectMatchesReference(parseModel(model));
     }), { numRuns: 300 });
   });

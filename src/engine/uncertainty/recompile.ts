@@ -1,6 +1,8 @@
 import { type CompiledModel, compileModel } from '../compile-model.ts';
 import type { Model } from '../model.ts';
 import { negligibleLagShare, peakLag } from '../lag-weights.ts';
+import { seasonalIndices } from '../seasonality.ts';
+import { equityImpliedByHistory } from '../starting-equity.ts';
 
 /** A compiled model that can take new values for some of its settings, quickly. */
 export interface Recompiler {
@@ -26,8 +28,15 @@ type Settings = Record<string, number>;
 
 /** What a setting changes in the compiled model: a scalar, or a flag to rebuild an array. */
 const SCALAR_SETTERS: Readonly<Record<string, (compiled: CompiledModel, value: number, periodsPerMonth: number) => void>> = {
-  'history.upstreamPerMonth': (compiled, value, pm) => { compiled.historyUpstream = value / pm; },
-  'history.downstreamPerMonth': (compiled, value, pm) => { compiled.initialAdstock = value / pm; },
+  // Under the "history" carryover baseline the history's spend also continues after the horizon.
+  'history.upstreamPerMonth': (compiled, value, pm) => {
+    compiled.historyUpstream = value / pm;
+    if (compiled.spendsAfterHorizon) compiled.upstreamAfterHorizon = compiled.historyUpstream;
+  },
+  'history.downstreamPerMonth': (compiled, value, pm) => {
+    compiled.initialAdstock = value / pm;
+    if (compiled.spendsAfterHorizon) compiled.downstreamAfterHorizon = compiled.initialAdstock;
+  },
   'brand.initialEquity': (compiled, value) => { compiled.initialEquity = value; },
   'brand.maxEquity': (compiled, value) => { compiled.maxEquity = value; },
   'brand.halfLifeMonths': (compiled, value, pm) => { compiled.equityRetention = Math.pow(0.5, 1 / (value * pm)); },
@@ -43,7 +52,17 @@ const SCALAR_SETTERS: Readonly<Record<string, (compiled: CompiledModel, value: n
   'economics.baseConversion': (compiled, value) => { compiled.baseConversion = value; },
   'economics.valuePerSale': (compiled, value) => { compiled.valuePerSale = value; },
   'economics.margin': (compiled, value) => { compiled.margin = value; },
+  'upstream.shortTerm.halfLifeMonths': (compiled, value, pm) => { compiled.shortTermRetention = Math.pow(0.5, 1 / (value * pm)); },
+  'upstream.shortTerm.halfSaturation': (compiled, value, pm) => { compiled.shortTermHalfSaturation = value / pm; },
+  'upstream.shortTerm.shape': (compiled, value) => { compiled.shortTermShape = value; },
+  'upstream.shortTerm.maxConversionLift': (compiled, value) => { compiled.shortTermMaxConversionLift = value; },
 };
+
+/** The settings that E* depends on (`equityImpliedByHistory`), recomputed when brand.initialEquity is "history". */
+const EQUITY_FROM_HISTORY_PATHS = [
+  'history.upstreamPerMonth', 'history.downstreamPerMonth', 'brand.maxEquity', 'upstream.halfSaturation', 'upstream.shape',
+  'upstream.insightFeedback', 'downstream.halfSaturation', 'downstream.shape',
+];
 
 const DEMAND_PATHS = ['market.inMarketPerMonth', 'market.growthPerYear'];
 // The shape too: it sets which lags are negligible (`negligibleLagShare`).
@@ -72,14 +91,19 @@ export function createRecompiler(model: Model, paths: readonly string[]): Recomp
   };
   for (const path of paths) {
     if (!Object.hasOwn(SCALAR_SETTERS, path) && !Object.hasOwn(settings, path)) throw new Error(`${path} cannot vary from draw to draw`);
+    if (path.startsWith('upstream.shortTerm.') && !compiled.shortTerm) throw new Error(`${path} cannot vary: the model has no upstream.shortTerm`);
   }
+  // A starting equity of "history" is E* of each draw's settings, unless the draws give it a
+  // value of its own (as setting it on the model would; parseModel refuses such a range).
+  const recomputeEquity = compiled.equityFromHistory && !paths.includes('brand.initialEquity')
+    && paths.some((path) => EQUITY_FROM_HISTORY_PATHS.includes(path));
   const scalarSetters = paths.map((path) => SCALAR_SETTERS[path]);
   const rebuildDemand = paths.some((path) => DEMAND_PATHS.includes(path));
   const rebuildLag = paths.some((path) => LAG_PATHS.includes(path));
   const rebuildDiscount = paths.some((path) => DISCOUNT_PATHS.includes(path));
   const totalPeriods = compiled.demandBeforeBrand.length;
   const { periodsPerYear } = compiled;
-  const { seasonality } = model.market;
+  const seasonality = seasonalIndices(model.market.seasonality, periodsPerYear);
   // Each period's seasonal index (over the horizon and the carryover), or null for none.
   const seasonalDemand = seasonality === null ? null : Float64Array.from({ length: totalPeriods }, (_, index) => seasonality[index % periodsPerYear]);
   // b^(t/P) = b^(whole years) · b^(period of the year / P), each a running product.
@@ -110,6 +134,11 @@ export function createRecompiler(model: Model, paths: readonly string[]): Recomp
         const setter = scalarSetters[index];
         if (setter !== undefined) setter(compiled, values[index], periodsPerMonth);
         else settings[paths[index]] = values[index];
+      }
+      if (recomputeEquity) {
+        compiled.initialEquity = equityImpliedByHistory(compiled.historyUpstream, compiled.initialAdstock, compiled.maxEquity,
+          compiled.upstreamHalfSaturation, compiled.upstreamShape, compiled.downstreamHalfSaturation, compiled.downstreamShape,
+          compiled.insightFeedback);
       }
       if (rebuildLag) {
         const lagPeak = settings['upstream.lagMonths'] * periodsPerMonth;

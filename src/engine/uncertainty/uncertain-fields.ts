@@ -1,5 +1,5 @@
 import type { Model, UncertainValue } from '../model.ts';
-import { NUMBER_FIELDS, type NumberField } from '../model-fields.ts';
+import { ALL_NUMBER_FIELDS, type NumberField } from '../model-fields.ts';
 import { type Distribution, type DistributionParameters, type ValueRange, distributionByName } from './distributions/index.ts';
 import { drawSource, pathKey } from './draw-seed.ts';
 import { UncertaintyError } from './uncertainty-error.ts';
@@ -39,18 +39,19 @@ export interface UncertainField {
 }
 
 /**
- * The model's uncertain fields, in drawing order: the order of `NUMBER_FIELDS`, except that a
+ * The model's uncertain fields, in drawing order: the order of `ALL_NUMBER_FIELDS` (NUMBER_FIELDS,
+ * then the optional upstream.shortTerm fields), except that a
  * field that bounds another (maxEquity) comes before it (initialEquity).
  * @param model a model returned by `parseModel` (its `uncertainty` is then valid)
  */
 export function uncertainFields(model: Model): UncertainField[] {
   const uncertainty = model.uncertainty ?? {};
-  const paths = NUMBER_FIELDS.map((field) => field.path).filter((path) => Object.hasOwn(uncertainty, path));
+  const paths = ALL_NUMBER_FIELDS.map((field) => field.path).filter((path) => Object.hasOwn(uncertainty, path));
   const order = (path: string) => (Object.values(BOUNDED_BY).includes(path) ? -1 : 0);
   paths.sort((a, b) => order(a) - order(b));
   const fields = paths.map((path): UncertainField => {
     const value = uncertainty[path]!;
-    const field = NUMBER_FIELDS.find((candidate) => candidate.path === path)!;
+    const field = ALL_NUMBER_FIELDS.find((candidate) => candidate.path === path)!;
     const distribution = distributionByName(value.dist);
     const parameters = parametersOf(value);
     const range = rangeFor(field, model);

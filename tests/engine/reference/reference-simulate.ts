@@ -1,6 +1,8 @@
 /**
  * INDEPENDENT, deliberately naive reference implementation of the model in
- * /work/shared/model-spec.md (sections 1-7).
+ * /work/shared/model-spec.md (sections 1-7), with the extensions of issue 10 written from
+ * their definitions (spec §9.1/§9.3 for upstream.shortTerm; docs/model.md for the carryover
+ * baseline, "history" as the starting equity and 12 monthly seasonality values).
  *
  * Used only by tests to cross-check the real engine in src/engine. It must not
  * import anything from src (or anywhere else): independence is the point.
@@ -36,6 +38,35 @@ function lagWindowPeriods(lagWindowMonths: number, pm: number): number {
 function valueForYear(field: number | number[], y: number): number {
   if (Array.isArray(field)) return field[y - 1];
   return field;
+}
+
+// ---------------------------------------------------------------------------
+// Extension: the seasonal index of period p (0-based) of the year. P values are used as
+// given; otherwise 12 values, one per month: a quarter is the mean of its 3 months, a week w
+// (0-based) takes the month that contains its midpoint, floor((w + 0.5) * 12 / 52).
+// ---------------------------------------------------------------------------
+function seasonIndexFor(seasonality: number[] | null, p: number, P: number): number {
+  if (seasonality === null) return 1;
+  if (seasonality.length === P) return seasonality[p];
+  if (P === 4) return (seasonality[3 * p] + seasonality[3 * p + 1] + seasonality[3 * p + 2]) / 3;
+  if (P === 52) return seasonality[Math.floor((p + 0.5) * 12 / 52)];
+  throw new Error('seasonality needs P or 12 values');
+}
+
+// ---------------------------------------------------------------------------
+// Extension: brand.initialEquity "history" is the equity the history's constant spend
+// sustains: E* = maxEquity * Hill(x*; K_U', S_U), x* = u * (1 + kappa * Hill(d; K_D', S_D)),
+// u = history.upstreamPerMonth / pm, d = history.downstreamPerMonth / pm.
+// ---------------------------------------------------------------------------
+function initialEquityOf(model: any): number {
+  if (model.brand.initialEquity !== 'history') return model.brand.initialEquity;
+  const pm = model.periodsPerYear / 12;
+  const u = model.history.upstreamPerMonth / pm;
+  const d = model.history.downstreamPerMonth / pm;
+  const KU = model.upstream.halfSaturation / pm;
+  const KD = model.downstream.halfSaturation / pm;
+  const xStar = u * (1 + model.upstream.insightFeedback * hill(d, KD, model.downstream.shape));
+  return model.brand.maxEquity * hill(xStar, KU, model.upstream.shape);
 }
 
 /** Per-period outputs of one run of the equations, indexed 1..n (index 0 unused). */
@@ -107,8 +138,15 @@ function runEquations(model: any, Uplan: number[], Dplan: number[], n: number): 
 
   // §4.2 initial adstock d_0, §4.4 initial equity E_0
   let dPrev = historyD;
-  let ePrev: number = model.brand.initialEquity;
+  let ePrev: number = initialEquityOf(model);
   out.E[0] = ePrev;
+
+  // §9.3 (one upstream channel with a shortTerm): its own adstock
+  // a_t = rhoS * a_{t-1} + (1 - rhoS) * U_t, a_0 = history upstream per period, and
+  // g_t = cLiftS * Hill(a_t; K'S, SS), added to the conversion (not to insight feedback).
+  const shortTerm = model.upstream.shortTerm;
+  const rhoS = shortTerm === undefined ? 0 : Math.pow(0.5, 1 / (shortTerm.halfLifeMonths * pm));
+  let aPrev = historyU;
 
   for (let t = 1; t <= n; t++) {
     const Ut = spendU(t);
@@ -133,11 +171,21 @@ function runEquations(model: any, Uplan: number[], Dplan: number[], n: number): 
     const E = rhoE * ePrev + (1 - rhoE) * maxEquity * hill(x, KU, SU);
 
     // §4.5: demand N_t = N0' * season[(t-1) mod P] * (1+g)^((t-1)/P) * (1 + lambda * E_t)
-    const seasonIndex = seasonality === null ? 1 : seasonality[(t - 1) % P];
+    const seasonIndex = seasonIndexFor(seasonality, (t - 1) % P, P);
     const N = N0 * seasonIndex * Math.pow(1 + growth, (t - 1) / P) * (1 + lambda * E);
 
-    // §4.6: conversion c_t = min(1, (c0 + c_lift * Hill(d_t; K_D', S_D)) * (1 + mu * E_t))
-    const c = Math.min(1, (c0 + cLift * hill(d, KD, SD)) * (1 + mu * E));
+    // §9.3: the upstream short-term effect g_t (0 without a shortTerm)
+    let g = 0;
+    if (shortTerm !== undefined) {
+      const a = rhoS * aPrev + (1 - rhoS) * Ut;
+      g = shortTerm.maxConversionLift * hill(a, shortTerm.halfSaturation / pm, shortTerm.shape);
+      aPrev = a;
+    }
+
+    // §4.6 / §9.3: conversion c_t = min(1, (c0 + c_lift * Hill(d_t; K_D', S_D) + g_t) * (1 + mu * E_t))
+    const c = shortTerm === undefined
+      ? Math.min(1, (c0 + cLift * hill(d, KD, SD)) * (1 + mu * E))
+      : Math.min(1, (c0 + cLift * hill(d, KD, SD) + g) * (1 + mu * E));
 
     // §4.7: sales, revenue, contribution, profit
     const S = N * c;
@@ -205,15 +253,28 @@ export function referenceSimulate(model: any): {
   // past T with U = D = 0 for T < t <= T + k. Continuing a run from its own state
   // is the same as running it over T + k periods with zero spend appended, so the
   // lag window for t > T sees that run's own spend for t <= T (and history for t <= 0).
+  // Extension: with economics.carryoverBaseline "history", both runs instead spend the
+  // history's amount per period for T < t <= T + k (business as usual after the plan).
+  const afterHorizon = model.economics.carryoverBaseline === 'history';
+  const pm = P / 12;
+  const afterU = afterHorizon ? model.history.upstreamPerMonth / pm : 0;
+  const afterD = afterHorizon ? model.history.downstreamPerMonth / pm : 0;
   const planUext = planU.slice();
   const planDext = planD.slice();
   for (let t = T + 1; t <= T + k; t++) {
-    planUext.push(0);
-    planDext.push(0);
+    planUext.push(afterU);
+    planDext.push(afterD);
   }
   const plan = runEquations(model, planUext, planDext, T + k);
   // §5: counterfactual = same model with U_t = D_t = 0 for t >= 1 (history unchanged)
-  const zero = runEquations(model, zeros(T + k), zeros(T + k), T + k);
+  // (and, with the "history" baseline, the history's spend again after T)
+  const zeroU = zeros(T + k);
+  const zeroD = zeros(T + k);
+  for (let t = T + 1; t <= T + k; t++) {
+    zeroU[t] = afterU;
+    zeroD[t] = afterD;
+  }
+  const zero = runEquations(model, zeroU, zeroD, T + k);
 
   // §7: the other two runs of the decomposition, over the horizon
   const noUp = runEquations(model, zeros(T), planD, T); // U_t = 0 for t >= 1

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../../src/engine/compile-model.ts';
 import { parseModel } from '../../../src/engine/index.ts';
 import { planSpend } from '../../../src/engine/plan-spend.ts';
-import { createRunTrace, downstreamFor, upstreamWithHistory } from '../../../src/engine/run-model.ts';
+import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../../../src/engine/run-model.ts';
+import { type Model, createDrawRunner, simulate } from '../../../src/engine/index.ts';
+import { createRecompiler } from '../../../src/engine/uncertainty/recompile.ts';
+import { anyValidModel } from '../arbitrary-model.ts';
+import { SHORT_TERM, baseModelWith } from '../extension-fixtures.ts';
+import { withSettings } from './fixtures.ts';
 import { fastRun, runPowers } from '../../../src/engine/uncertainty/fast-run.ts';
 import { validModel } from '../arbitrary-model.ts';
 import { realisticModel } from './realistic-models.ts';
@@ -37,5 +42,98 @@ describe('fastRun', () => {
         }
       }
     }), { numRuns: 300 });
+  });
+});
+
+/**
+ * |a − b| ≤ tolerance · max(|a|, |b|) + 1e-290: each series is a product of positive factors, so
+ * relative error is the measure, except at the bottom of the double range (subnormal numbers
+ * hold few significant bits, and random models reach them).
+ */
+function expectRelativelyClose(actual: number, expected: number, tolerance: number, label: string): void {
+  const size = Math.max(Math.abs(actual), Math.abs(expected));
+  expect(Math.abs(actual - expected) <= tolerance * size + 1e-290, `${label}: ${actual} vs ${expected}`).toBe(true);
+}
+
+describe('fastRun against runModel, with the optional extensions', () => {
+  it('agrees to 1e-11 on equity, revenue and contribution for the plan and for no spend (fast-check)', () => {
+    fc.assert(fc.property(anyValidModel.map(parseModel), (model) => {
+      const compiled = compileModel(model);
+      const { periods, lagWindow } = compiled;
+      const length = periods + compiled.carryoverPeriods;
+      const powers = runPowers(compiled);
+      const spend = planSpend(model);
+      const runs = [
+        { upstream: spend.upstream, downstream: spend.downstream, lastSpend: lagWindow + periods - 1, lastDownstreamSpend: periods - 1 },
+        { upstream: null, downstream: null, lastSpend: lagWindow - 1, lastDownstreamSpend: -1 },
+      ];
+      for (const run of runs) {
+        const fast = createRunTrace(length);
+        const exact = createRunTrace(length);
+        fastRun(compiled, powers, upstreamWithHistory(compiled, run.upstream, length), downstreamFor(run.downstream, length), length, run.lastSpend, run.lastDownstreamSpend, fast);
+        runModel(compiled, upstreamWithHistory(compiled, run.upstream, length), downstreamFor(run.downstream, length), length, exact);
+        for (const series of ['equity', 'revenue', 'contribution'] as const) {
+          for (let index = 0; index < length; index += 1) expectRelativelyClose(fast[series][index], exact[series][index], 1e-11, `${series}[${index}]`);
+        }
+      }
+    }), { numRuns: 200 });
+  });
+});
+
+describe('Monte Carlo draws with the optional extensions', () => {
+  /** The draw runner's key figures for `values` at `paths`, against simulate of the model with those values set. */
+  function expectDrawsLikeSimulate(model: Model, paths: string[], draws: number[][]): void {
+    const fast = createDrawRunner(model, paths);
+    const exact = createDrawRunner(model, paths, true);
+    for (const values of draws) {
+      const expected = simulate(withSettings(model, Object.fromEntries(paths.map((path, index) => [path, values[index]])))).summary;
+      const scale = Math.abs(expected.npv) + expected.totalRevenue + expected.totalSpend + Math.abs(expected.carryoverValue);
+      for (const [runner, tolerance] of [[fast, 1e-11], [exact, 0]] as const) {
+        const actual = runner.run(Float64Array.from(values));
+        for (const name of ['totalRevenue', 'finalEquity', 'npv', 'carryoverValue', 'npvWithCarryover'] as const) {
+          const size = name === 'finalEquity' ? Math.abs(expected.finalEquity) : scale;
+          expect(Math.abs(actual[name] - expected[name]) <= tolerance * size, `${name} (${values.join(', ')}): ${actual[name]} vs ${expected[name]}`).toBe(true);
+        }
+      }
+    }
+  }
+
+  it('recompute the starting equity E* from each draw\'s settings when it is "history"', () => {
+    const model = baseModelWith((json) => {
+      json.brand.initialEquity = 'history';
+      json.upstream.insightFeedback = 0.4;
+      json.economics.carryoverBaseline = 'history';
+    });
+    const paths = ['history.upstreamPerMonth', 'history.downstreamPerMonth', 'brand.maxEquity', 'upstream.halfSaturation', 'upstream.shape', 'downstream.shape'];
+    expectDrawsLikeSimulate(model, paths, [
+      [50000, 50000, 0.9, 60000, 1, 1.5],
+      [20000, 80000, 0.6, 30000, 0.7, 2.5],
+      [90000, 0, 1, 120000, 1.8, 1],
+    ]);
+    // The draws really move E*: a run's first equity follows the history.
+    const recompiler = createRecompiler(model, ['history.upstreamPerMonth']);
+    recompiler.apply(Float64Array.of(20000));
+    const low = recompiler.compiled.initialEquity;
+    recompiler.apply(Float64Array.of(90000));
+    expect(recompiler.compiled.initialEquity).toBeGreaterThan(low);
+  });
+
+  it('vary the short-term settings, and the history\'s spend after the horizon under the "history" baseline', () => {
+    const model = baseModelWith((json) => {
+      json.upstream.shortTerm = { ...SHORT_TERM };
+      json.economics.carryoverBaseline = 'history';
+      json.periodsPerYear = 4;
+    });
+    const paths = ['upstream.shortTerm.halfLifeMonths', 'upstream.shortTerm.halfSaturation', 'upstream.shortTerm.shape',
+      'upstream.shortTerm.maxConversionLift', 'history.upstreamPerMonth', 'history.downstreamPerMonth'];
+    expectDrawsLikeSimulate(model, paths, [
+      [0.75, 40000, 1.3, 0.006, 50000, 50000],
+      [3, 10000, 0.6, 0.02, 0, 120000],
+      [0.1, 90000, 3, 0, 150000, 0],
+    ]);
+  });
+
+  it('refuses a short-term path when the model has no upstream.shortTerm', () => {
+    expect(() => createRecompiler(baseModelWith(), ['upstream.shortTerm.shape'])).toThrow(/no upstream.shortTerm/);
   });
 });
