@@ -8,6 +8,10 @@ import '../charts/best-share.chart.ts';
 import '../charts/cumulative-profit.chart.ts';
 import { SCENARIO_COLOURS } from '../charts/palette.ts';
 import '../charts/revenue-sources.chart.ts';
+import '../charts/after-horizon.chart.ts';
+import { type AfterHorizonPoint, afterHorizon } from '../engine/after-horizon.ts';
+import { type BaseFall, baseFall } from '../engine/base-fall.ts';
+import './sticky-summary.component.ts';
 import '../charts/spend-equity.chart.ts';
 import '../charts/tradeoff-curve.chart.ts';
 import type { ScenarioPoint } from '../charts/tradeoff-curve.chart.ts';
@@ -15,6 +19,7 @@ import './assumptions-panel.component.ts';
 import { appStyles } from './budget-sim-app.styles.ts';
 import { downloadText, exportedModel, fileNameFor } from './downloads.ts';
 import type { FieldChangeDetail } from './field-events.ts';
+import { plainIssues } from './field-messages.ts';
 import { type NumberFormats, formatMoney, formatsFor } from './format.ts';
 import { marginalRoi, type MarginalRoi } from '../engine/marginal-roi.ts';
 import './key-figures.component.ts';
@@ -78,6 +83,9 @@ export class BudgetSimApp extends LitElement {
   /** What the next unit of money returns on each side, for the key figures. */
   private marginal: MarginalRoi | undefined;
   private profit: IncrementalProfitPoint[] = [];
+  /** The carryover years period by period, and the base's early fall, for the charts. */
+  private carryover: AfterHorizonPoint[] = [];
+  private fall: BaseFall | undefined;
   private curve: TradeoffCurve | undefined;
   private curveKey = '';
   private readonly scenarios = new ScenariosController(this, browserStorage(), tabStorage());
@@ -186,7 +194,8 @@ export class BudgetSimApp extends LitElement {
   private setDraft(draft: Draft): void {
     this.draft = draft;
     const check = checkDraft(draft);
-    this.issues = check.issues;
+    // Worded for the screen: labels and the units the boxes show, not the file's paths (field-messages.ts).
+    this.issues = plainIssues(check.issues, draft);
     if (check.model !== undefined) {
       this.model = check.model;
       this.recompute();
@@ -207,6 +216,8 @@ export class BudgetSimApp extends LitElement {
     this.formats = formatsFor(model);
     this.marginal = marginalRoi(model);
     this.profit = incrementalProfit(this.result.periods, model.economics.margin);
+    this.carryover = afterHorizon(model);
+    this.fall = baseFall(this.result.periods, model);
     // The curve covers every horizon and share, so moving the share slider or changing the
     // horizon reuses it; anything else that changes the numbers recomputes it.
     const key = JSON.stringify({ ...model, name: '', description: '', startYear: 0, horizonYears: 0, budget: model.budget && { perYear: model.budget.perYear } });
@@ -367,16 +378,19 @@ export class BudgetSimApp extends LitElement {
           ${this.renderPrintAssumptions(model)}
         </section>
       </main>
+      <sticky-summary class="sticky-summary" .summary=${result.summary} .formats=${this.formats} ?stale=${this.issues.length > 0}
+        .view=${view} .comparedCount=${compared.length >= 2 ? compared.length : 0}
+        @view-change=${(event: CustomEvent<{ view: 'plan' | 'compare' }>) => this.showView(event.detail.view)}></sticky-summary>
       <action-toast .toast=${this.undo.toast} @history-undo=${() => this.undo.undo()} @history-redo=${() => this.undo.redo()}
         @toast-dismiss=${(event: CustomEvent<{ id: number }>) => this.undo.dismiss(event.detail.id)}></action-toast>`;
   }
 
   private renderPlanResults(model: Model, result: SimulationResult, unplaced: readonly ModelIssue[], scenarioPoints: ScenarioPoint[]) {
     return html`
-      ${this.issues.length > 0 ? html`<div class="stale" role="status">
-        <strong>Showing the last valid results.</strong> Fix the highlighted ${this.issues.length === 1 ? 'field' : 'fields'} to update them.
-        ${unplaced.length > 0 ? html`<ul>${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
-      </div>` : nothing}
+      <p class=${this.issues.length > 0 ? 'status stale' : 'status'} role="status">${this.issues.length > 0
+        ? html`<strong>Showing the last valid results.</strong> Fix the highlighted ${this.issues.length === 1 ? 'field' : 'fields'} to update them.`
+        : html`Results of the plan as entered, updated as you type.`}</p>
+      ${unplaced.length > 0 ? html`<ul class="stale unplaced">${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
       <key-figures .summary=${result.summary} .marginalRoi=${this.marginal} .formats=${this.formats} .periodsPerYear=${model.periodsPerYear} .initialEquity=${model.brand.initialEquity}></key-figures>
       <details class="card risk" ?open=${this.riskOpen} @toggle=${(event: Event) => { this.riskOpen = (event.target as HTMLDetailsElement).open; }}>
         <summary><h2>Risk and uncertainty</h2></summary>
@@ -393,9 +407,11 @@ export class BudgetSimApp extends LitElement {
           <best-share-chart .formats=${this.formats} .curve=${this.curve} .currentShare=${currentShare(model)}></best-share-chart>
         </div>
         <spend-equity-chart .formats=${this.formats} .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
-        <revenue-sources-chart .formats=${this.formats} .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></revenue-sources-chart>
+        <revenue-sources-chart .formats=${this.formats} .baseFall=${this.fall} .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></revenue-sources-chart>
         <cumulative-profit-chart class="span" .formats=${this.formats} .points=${this.profit} .paybackPeriod=${result.summary.paybackPeriod}
           .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></cumulative-profit-chart>
+        <after-horizon-chart class="span" .formats=${this.formats} .points=${this.carryover} .carryoverValue=${result.summary.carryoverValue}
+          ?baselineSpendsHistory=${model.economics.carryoverBaseline === 'history'} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></after-horizon-chart>
       </div>`;
   }
 
@@ -412,6 +428,12 @@ export class BudgetSimApp extends LitElement {
         <div><dt>Seasonality</dt><dd>${model.market.seasonality === null ? 'none' : model.market.seasonality.join(', ')}</dd></div>
       </dl>
     </section>`;
+  }
+
+  /** A view picked in the phone's summary bar: shown, with the results scrolled into view. */
+  private showView(view: 'plan' | 'compare'): void {
+    this.view = view;
+    this.updateComplete.then(() => this.renderRoot.querySelector('#view-panel')?.scrollIntoView({ block: 'start' }));
   }
 
   /** Arrow keys move between the Plan and Compare tabs, as for any tab list. */

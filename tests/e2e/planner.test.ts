@@ -119,9 +119,9 @@ describe('changing the horizon and the split', () => {
 
 describe('invalid input', () => {
   it.each([
-    ['-5', 'budget.perYear must be ≥ 0, got -5'],
-    ['', 'budget.perYear must be a number'],
-    ['abc', 'budget.perYear must be a number'],
+    ['-5', 'Budget per year must be at least 0 a year, got -5 a year'],
+    ['', 'Budget per year is empty: type an amount such as 1,200,000 or 1.2m'],
+    ['abc', 'Budget per year: “abc” is not a number. Type an amount such as 1,200,000 or 1.2m'],
   ])('shows the engine’s message for a budget of "%s", keeps the last valid figures and shows no NaN', async (typed, message) => {
     const npvBefore = await figure('npv').textContent();
     await page.getByLabel('Budget per year').fill(typed);
@@ -142,7 +142,7 @@ describe('invalid input', () => {
   it('shows the engine’s message for an assumption out of range', async () => {
     await page.getByLabel('Brand half-life').fill('-3');
     const field = page.locator('assumptions-panel number-field[path="brand.halfLifeMonths"]');
-    await expect.poll(() => field.locator('.error').textContent()).toBe('brand.halfLifeMonths must be > 0, got -3');
+    await expect.poll(() => field.locator('.error').textContent()).toBe('Brand half-life must be more than 0 months, got -3 months');
     expect(await allText(page)).not.toMatch(/NaN|undefined/);
   });
 });
