@@ -19,6 +19,9 @@ const RISK_FIGURES = KEY_FIGURES.filter((figure): figure is KeyFigure & { field:
 
 const STATISTICS = ['mean', 'p5', 'p10', 'p50', 'p90', 'p95'] as const;
 
+/** The tornado's choices in the words of the key figures: the marketing's own value, or the whole business's. */
+const keyFigureLabel = (field: 'incrementalNpvWithCarryover' | 'npvWithCarryover') => KEY_FIGURES.find((figure) => figure.field === field)!.label;
+
 /** What a payback percentile that falls on draws that never pay back reads. */
 const NEVER = 'Not within horizon';
 
@@ -29,7 +32,8 @@ const NEVER = 'Not within horizon';
  * NPV with carryover) first; ROI by year (5th, median, 95th); payback, with the chance it comes
  * within the horizon and "Not within horizon" where a percentile falls on draws that never pay
  * back; the chance that ROI is positive, fan charts of equity and revenue and a histogram of
- * marketing NPV with carryover; the tornado shows which assumption moves NPV most.
+ * marketing NPV with carryover; the tornado shows which assumption moves the marketing's value
+ * (or, as chosen, the total NPV) most.
  */
 export class RiskPanel extends LitElement {
   static override styles = css`
@@ -93,7 +97,7 @@ export class RiskPanel extends LitElement {
     this.draws = 10_000;
     this.seedText = '1';
     this.seedError = '';
-    this.tornadoFigure = 'npvWithCarryover';
+    this.tornadoFigure = 'incrementalNpvWithCarryover';
     this.active = true;
   }
 
@@ -203,8 +207,8 @@ export class RiskPanel extends LitElement {
     if (typeof result === 'string') return html`<p class="error" role="alert">${result}</p>`;
     return html`
       <div class="figure-choice" role="radiogroup" aria-label="Figure for the tornado">
-        ${(['npvWithCarryover', 'npv'] as const).map((figure) => html`<label><input type="radio" name="tornado-figure" .checked=${this.tornadoFigure === figure}
-          @change=${() => { this.tornadoFigure = figure; }}>${figure === 'npv' ? 'NPV' : 'NPV with carryover'}</label>`)}
+        ${(['incrementalNpvWithCarryover', 'npvWithCarryover'] as const).map((figure) => html`<label><input type="radio" name="tornado-figure" .checked=${this.tornadoFigure === figure}
+          @change=${() => { this.tornadoFigure = figure; }}>${keyFigureLabel(figure)}</label>`)}
       </div>
       <tornado-chart .sensitivity=${result} figure=${this.tornadoFigure}></tornado-chart>`;
   }

@@ -15,7 +15,10 @@ const MARGIN = { top: 8, right: 16, bottom: 48 };
 const LOW = '#D55E00';
 const HIGH = '#0072B2';
 
-const FIGURE_WORDS: Record<SensitivityFigure, string> = { npv: 'NPV', npvWithCarryover: 'NPV with carryover' };
+const FIGURE_WORDS: Record<SensitivityFigure, string> = {
+  incrementalNpvWithCarryover: 'Marketing NPV with carryover', incrementalNpv: 'Marketing NPV',
+  npv: 'NPV', npvWithCarryover: 'NPV with carryover',
+};
 
 /**
  * The tornado: how far the figure moves when each uncertain assumption goes from its 10th to its

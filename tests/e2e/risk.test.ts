@@ -78,9 +78,11 @@ describe('risk and uncertainty', () => {
   it('shows the tornado, largest swing first', async () => {
     const labels = await panel().locator('tornado-chart text.annotation').allTextContents();
     expect(labels.length).toBeGreaterThanOrEqual(5);
+    // By default the marketing's own value (marketing NPV with carryover).
+    expect(await panel().locator('tornado-chart').getAttribute('figure')).toBe('incrementalNpvWithCarryover');
     const rows = await panel().locator('tornado-chart').evaluate(async (element) => {
-      const tornado = element as HTMLElement & { sensitivity: { rows: { npvWithCarryover: { swing: number } }[] } };
-      return tornado.sensitivity.rows.map((row) => row.npvWithCarryover.swing);
+      const tornado = element as HTMLElement & { sensitivity: { rows: { incrementalNpvWithCarryover: { swing: number } }[] } };
+      return tornado.sensitivity.rows.map((row) => row.incrementalNpvWithCarryover.swing);
     });
     expect([...rows].sort((a, b) => b - a)).toEqual(rows);
   });

@@ -4,10 +4,15 @@ import { createDrawRunner } from './draw-runner.ts';
 import { BOUNDED_BY, truncatedQuantile, uncertainFields } from './uncertain-fields.ts';
 import { UncertaintyError } from './uncertainty-error.ts';
 
-/** The figures a tornado can be sorted by. */
-export type SensitivityFigure = 'npv' | 'npvWithCarryover';
+/**
+ * The figures a tornado can show and be sorted by: the marketing's own value (incremental NPV,
+ * plan minus spending nothing, with and without carryover) first, then the business's total NPV.
+ * The two move differently: a setting such as margin changes what the business earns with no
+ * marketing too, which total NPV counts and the marketing's value does not.
+ */
+export type SensitivityFigure = 'incrementalNpvWithCarryover' | 'incrementalNpv' | 'npvWithCarryover' | 'npv';
 
-export const SENSITIVITY_FIGURES: readonly SensitivityFigure[] = ['npv', 'npvWithCarryover'];
+export const SENSITIVITY_FIGURES: readonly SensitivityFigure[] = ['incrementalNpvWithCarryover', 'incrementalNpv', 'npvWithCarryover', 'npv'];
 
 /** One figure at a field's low and high value. */
 export interface SensitivitySwing {
@@ -29,8 +34,10 @@ export interface SensitivityRow {
   low: number;
   central: number;
   high: number;
-  npv: SensitivitySwing;
+  incrementalNpvWithCarryover: SensitivitySwing;
+  incrementalNpv: SensitivitySwing;
   npvWithCarryover: SensitivitySwing;
+  npv: SensitivitySwing;
   /**
    * True when low or high had to be kept on the right side of a field it is bounded by
    * (brand.initialEquity ≤ brand.maxEquity, with the other at its central value).
@@ -41,34 +48,34 @@ export interface SensitivityRow {
 export interface SensitivityResult {
   /** The figure the rows are sorted by, largest swing first. */
   sortedBy: SensitivityFigure;
-  /** Both figures with every uncertain field at its central value (the tornado's axis). */
-  central: { npv: number; npvWithCarryover: number };
+  /** Every figure with every uncertain field at its central value (the tornado's axis). */
+  central: Record<SensitivityFigure, number>;
   rows: SensitivityRow[];
 }
 
 /**
- * One-at-a-time sensitivity (a tornado): for each uncertain field, NPV and NPV with carryover
- * with that field at its 10th and then its 90th percentile and every other uncertain field at
- * its central value, sorted by swing. A field's percentiles are those of its distribution
+ * One-at-a-time sensitivity (a tornado): for each uncertain field, the marketing's NPV and the
+ * total NPV, each with and without carryover, with that field at its 10th and then its 90th
+ * percentile and every other uncertain field at its central value, sorted by swing. A field's percentiles are those of its distribution
  * truncated to the field's valid range (as Monte Carlo draws it), and "central" is the 50th
  * percentile of that: the median, which for a triangular distribution is not its mode.
  *
  * Cost: 1 + 2·(uncertain fields) runs of the plan and the zero-spend counterfactual.
- * @param sortBy default `npvWithCarryover`
+ * @param sortBy default `incrementalNpvWithCarryover`, the marketing's own value
  * @throws {UncertaintyError} for an unknown `sortBy`
- * @example sensitivity(model).rows[0].path // the field whose range moves NPV with carryover most
+ * @example sensitivity(model).rows[0].path // the field whose range moves the marketing's NPV with carryover most
  */
-export function sensitivity(model: Model, sortBy: SensitivityFigure = 'npvWithCarryover'): SensitivityResult {
+export function sensitivity(model: Model, sortBy: SensitivityFigure = 'incrementalNpvWithCarryover'): SensitivityResult {
   if (!SENSITIVITY_FIGURES.includes(sortBy)) {
-    throw new UncertaintyError('sortBy', `invalid figure "${sortBy}" to sort by; choose ${SENSITIVITY_FIGURES.join(' or ')}`);
+    throw new UncertaintyError('sortBy', `invalid figure "${sortBy}" to sort by; choose ${SENSITIVITY_FIGURES.slice(0, -1).join(', ')} or ${SENSITIVITY_FIGURES.at(-1)}`);
   }
   const fields = uncertainFields(model);
   checkDrawable(fields);
   const runner = createDrawRunner(model, fields.map((field) => field.path));
   const central = Float64Array.from(fields, (field) => truncatedQuantile(field, 0.5));
-  const evaluate = (values: Float64Array) => {
-    const { npv, npvWithCarryover } = runner.run(values);
-    return { npv, npvWithCarryover };
+  const evaluate = (values: Float64Array): Record<SensitivityFigure, number> => {
+    const { incrementalNpvWithCarryover, incrementalNpv, npvWithCarryover, npv } = runner.run(values);
+    return { incrementalNpvWithCarryover, incrementalNpv, npvWithCarryover, npv };
   };
 
   const rows = fields.map((field, index): SensitivityRow => {
@@ -92,7 +99,8 @@ export function sensitivity(model: Model, sortBy: SensitivityFigure = 'npvWithCa
     return {
       path: field.path, label: field.field.label, unit: field.field.unit,
       low, central: central[index], high,
-      npv: swing('npv'), npvWithCarryover: swing('npvWithCarryover'), limited,
+      incrementalNpvWithCarryover: swing('incrementalNpvWithCarryover'), incrementalNpv: swing('incrementalNpv'),
+      npvWithCarryover: swing('npvWithCarryover'), npv: swing('npv'), limited,
     };
   });
   rows.sort((a, b) => b[sortBy].swing - a[sortBy].swing);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareMonteCarlo, monteCarlo, sensitivity, simulate, truncatedQuantile, uncertainFields } from '../../../src/engine/index.ts';
+import { SENSITIVITY_FIGURES, compareMonteCarlo, monteCarlo, sensitivity, simulate, truncatedQuantile, uncertainFields } from '../../../src/engine/index.ts';
 import { defaultJson, defaultWith, relativelyClose, withSettings } from './fixtures.ts';
 
 describe('compareMonteCarlo', () => {
@@ -23,10 +23,10 @@ describe('compareMonteCarlo', () => {
   });
 
   it('judges like for like: a plan that wins at every draw\'s values has probability 1', () => {
-    // Doubling the budget at the same split is worse for NPV over 3 years in the default model
-    // under every one of these draws' settings, so the baseline wins every draw.
-    const doubled = defaultWith(defaultJson().uncertainty, { budget: { perYear: 6000000, upstreamShare: 0.5 } });
-    expect(compareMonteCarlo([model, doubled], { draws: 300, seed: 2 }).probabilityBest.npv).toEqual([1, 0]);
+    // A budget over 30 times the default's, at the same split, is far worse for NPV over 3 years
+    // under every one of these draws' settings (saturation), so the baseline wins every draw.
+    const huge = defaultWith(defaultJson().uncertainty, { budget: { perYear: 40_000_000, upstreamShare: 0.5 } });
+    expect(compareMonteCarlo([model, huge], { draws: 300, seed: 2 }).probabilityBest.npv).toEqual([1, 0]);
   });
 });
 
@@ -34,9 +34,10 @@ describe('sensitivity', () => {
   const model = defaultWith(defaultJson().uncertainty);
   const result = sensitivity(model);
 
-  it('has one row per uncertain field, sorted by the swing of NPV with carryover, largest first', () => {
+  it('has one row per uncertain field, sorted by the swing of the marketing\'s NPV with carryover, largest first', () => {
+    expect(result.sortedBy).toBe('incrementalNpvWithCarryover');
     expect(result.rows.map((row) => row.path).sort()).toEqual(Object.keys(defaultJson().uncertainty).sort());
-    const swings = result.rows.map((row) => row.npvWithCarryover.swing);
+    const swings = result.rows.map((row) => row.incrementalNpvWithCarryover.swing);
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     const byNpv = sensitivity(model, 'npv').rows.map((row) => row.npv.swing);
     expect(byNpv).toEqual([...byNpv].sort((a, b) => b - a));
@@ -46,7 +47,7 @@ describe('sensitivity', () => {
     const fields = uncertainFields(model);
     const medians = Object.fromEntries(fields.map((field) => [field.path, truncatedQuantile(field, 0.5)]));
     const central = simulate(withSettings(model, medians)).summary;
-    expect(relativelyClose(result.central.npvWithCarryover, central.npvWithCarryover, 1e-11)).toBe(true);
+    for (const figure of SENSITIVITY_FIGURES) expect(relativelyClose(result.central[figure], central[figure], 1e-11), figure).toBe(true);
     for (const row of result.rows.slice(0, 3)) {
       const field = fields.find((candidate) => candidate.path === row.path)!;
       expect(row.low).toBeCloseTo(truncatedQuantile(field, 0.1), 12);
@@ -54,9 +55,15 @@ describe('sensitivity', () => {
       expect(row.low).toBeLessThan(row.central);
       expect(row.central).toBeLessThan(row.high);
       const atHigh = simulate(withSettings(model, { ...medians, [row.path]: row.high })).summary;
-      expect(relativelyClose(row.npv.high, atHigh.npv, 1e-11)).toBe(true);
-      expect(relativelyClose(row.npvWithCarryover.high, atHigh.npvWithCarryover, 1e-11)).toBe(true);
+      const atLow = simulate(withSettings(model, { ...medians, [row.path]: row.low })).summary;
+      for (const figure of SENSITIVITY_FIGURES) {
+        expect(relativelyClose(row[figure].high, atHigh[figure], 1e-11), `${figure} at 90th`).toBe(true);
+        expect(relativelyClose(row[figure].low, atLow[figure], 1e-11), `${figure} at 10th`).toBe(true);
+      }
     }
+    // Margin moves what the business earns with no marketing too: the total NPV swings far more than the marketing's.
+    const margin = result.rows.find((row) => row.path === 'economics.margin')!;
+    expect(margin.npvWithCarryover.swing).toBeGreaterThan(2 * margin.incrementalNpvWithCarryover.swing);
   });
 
   it('gives a field with zero spread no swing, and refuses an unknown figure', () => {
@@ -70,7 +77,7 @@ describe('sensitivity', () => {
     const pair = defaultWith({
       'brand.initialEquity': { dist: 'uniform', min: 0.2, max: 0.9 },
       'brand.maxEquity': { dist: 'uniform', min: 0.5, max: 1 },
-    });
+    }, { brand: { ...defaultJson().brand, initialEquity: 0.3 } });
     const rows = sensitivity(pair).rows;
     const initial = rows.find((row) => row.path === 'brand.initialEquity')!;
     const maximum = rows.find((row) => row.path === 'brand.maxEquity')!;
