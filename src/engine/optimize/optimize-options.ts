@@ -79,7 +79,8 @@ export interface OptimizeOptions {
   exactBest?: boolean;
   /**
    * How much value the smoother plan may give up, as a share of |best value|; default 0.001
-   * (0.1 %), a number from 0 to 0.1.
+   * (0.1 %), a number from 0 to 0.1. It never gives up more than a quarter of what the per-period
+   * plan gains over the best yearly plan (see `smoothingTolerance`).
    */
   smoothTolerance?: number;
   /** Called now and then with the share of the work done (0…1, rising), e.g. for a progress bar. */

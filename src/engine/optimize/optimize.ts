@@ -145,6 +145,8 @@ export function optimizeForBudgets(
   };
 
   let found: PhasingOutcome | null = null;
+  /** The best yearly plan's value: the smoothing keeps most of what the per-period plan adds to it. */
+  let yearlyValue = -Infinity;
   let converged = true;
   let cancelled = false;
   for (const [stage, phasing] of chain.entries()) {
@@ -154,6 +156,7 @@ export function optimizeForBudgets(
     });
     converged &&= found.converged;
     cancelled = found.cancelled;
+    if (phasing.name === 'yearly') yearlyValue = found.value;
     if (cancelled) break;
   }
   if (found === null) throw new Error('a phasing chain is never empty');
@@ -171,7 +174,7 @@ export function optimizeForBudgets(
   const notes: PlanNote[] = [];
   let smoothing: Smoothing | undefined;
   if (smooths && !cancelled) {
-    const smoothed = smoothestWithinTolerance(space, found, search, settings.smoothTolerance * Math.abs(found.value), stageControl(stages - 1));
+    const smoothed = smoothestWithinTolerance(space, found, search, smoothingTolerance(settings.smoothTolerance, found.value, yearlyValue), stageControl(stages - 1));
     found = smoothed.plan;
     if (smoothed.plan.value !== smoothed.smoothing.bestValue || smoothed.smoothing.roughness !== smoothed.smoothing.bestRoughness) {
       smoothing = smoothed.smoothing;
@@ -202,6 +205,22 @@ export function optimizeForBudgets(
     notes,
     ...(smoothing === undefined ? {} : { smoothing }),
   };
+}
+
+/** Of what the per-period plan adds to the best yearly plan, the most the smoother plan may give up. */
+export const SMOOTHING_SHARE_OF_GAIN = 0.25;
+
+/**
+ * How much value the smoother plan may give up: `smoothTolerance` of |best value|, but at most a
+ * quarter of what the best per-period plan gains over the best yearly plan, so the smoother plan
+ * keeps three quarters of that gain and always beats the yearly plan. (When a model's value is
+ * mostly a base that marketing does not move, 0.1 % of it can exceed all that per-period
+ * planning adds.) When the limits leave the best below the yearly plan, the share alone.
+ */
+export function smoothingTolerance(smoothTolerance: number, bestValue: number, yearlyValue: number): number {
+  const share = smoothTolerance * Math.abs(bestValue);
+  const gain = bestValue - yearlyValue;
+  return gain > 0 ? Math.min(share, SMOOTHING_SHARE_OF_GAIN * gain) : share;
 }
 
 /** The search the smoothing step reruns: the practical one within limits, else the phasing's own. */

@@ -99,5 +99,11 @@ function penalisedSpace(space: PlanSpace, weight: number, reference: number): Pl
       addRoughnessGradient(lastUpstream, lastDownstream, reference, -weight, upstreamOut, downstreamOut);
     },
     get runs() { return space.runs; },
+    // Each stage only needs to settle well inside the value tolerance (1e-3 of the best value by
+    // default), not to the last digits: 1e-8 of the money at stake instead of 1e-10.
+    tolerance: Math.max(space.tolerance, STAGE_TOLERANCE),
   };
 }
+
+/** How closely each penalised search settles, relative to the money at stake. */
+const STAGE_TOLERANCE = 1e-8;

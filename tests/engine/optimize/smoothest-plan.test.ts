@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel, simulate } from '../../../src/engine/index.ts';
 import { planRoughness, turningPoints } from '../../../src/engine/optimize/plan-roughness.ts';
-import { issue10DefaultModel as defaultModel } from './model-files.ts';
+import { smoothingTolerance } from '../../../src/engine/optimize/optimize.ts';
+import { MODEL_FILES, issue10DefaultModel as defaultModel } from './model-files.ts';
 import { expectPlanWithinBounds, optimize } from './optimize-test-kit.ts';
 
 const AVERAGE_MONTH = 100_000; // 1.2 million a year over 12 months
@@ -45,6 +46,21 @@ describe('the smoothest plan within tolerance of the best (the default)', () => 
   it('is the best plan itself with exactBest, with no smoothing note', () => {
     expect(best.smoothing).toBeUndefined();
     expect(best.notes.some((note) => note.kind === 'smoother-plan')).toBe(false);
+  });
+
+  it('gives up at most 0.1 % of the best value and a quarter of what the plan gains over the yearly plan', () => {
+    expect(smoothingTolerance(0.001, 6e6, 5.9e6)).toBe(6000); // 0.1 % binds: a quarter of 100,000 is 25,000
+    expect(smoothingTolerance(0.001, 40_181_550, 40_171_327)).toBeCloseTo(0.25 * 10_223, 6); // the gain binds
+    expect(smoothingTolerance(0.001, 6e6, 6.1e6)).toBe(6000); // limits left the best below the yearly plan
+  });
+
+  it.each(MODEL_FILES)('stays above the best yearly plan on $file (per period and flighting)', ({ model: preset }) => {
+    const yearly = optimize(preset, { phasing: 'yearly' }).value;
+    for (const phasing of ['period', 'flighting'] as const) {
+      const result = optimize(preset, { phasing });
+      const best = result.smoothing?.bestValue ?? result.value;
+      if (best > yearly) expect(result.value).toBeGreaterThanOrEqual(yearly + 0.75 * (best - yearly) - 1e-9 * Math.abs(best));
+    }
   });
 
   it('leaves constant and yearly plans alone (nothing to smooth within a year)', () => {
