@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { IncrementalProfitPoint, MarginalRoi, Model, SimulationResult, Summary } from '../engine/index.ts';
-import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
+import { KEY_FIGURES, type KeyFigure, keyFigure } from '../engine/key-figures.ts';
 import { MARGINAL_ROI_FIGURES } from '../engine/marginal-roi-figure.ts';
 import { PHASING_WORDS, planOutline } from '../engine/plan-outline.ts';
 import '../charts/multi-line.chart.ts';
@@ -64,6 +64,11 @@ const DESCRIBING_ROWS: readonly DescribingRow[] = [
 ];
 
 const MAX_YEARS = 5;
+
+/** A label inside a sentence: "Total NPV" → "total NPV" (a leading acronym stays as it is). */
+function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? `${label[0].toLowerCase()}${label.slice(1)}` : label;
+}
 
 /** Every key figure from `KEY_FIGURES` (the marketing's own value first), ROI by year after ROI, marginal ROI after IRR. */
 const FIGURE_ROWS: readonly FigureRow[] = KEY_FIGURES.flatMap((figure): FigureRow[] => {
@@ -226,8 +231,8 @@ export class ScenarioComparison extends LitElement {
     const chances = state.comparison.probabilityBest;
     const extra = Array.from({ length: extraColumns }, () => html`<td title="Save the plan and compare it to include it">${MISSING}</td>`);
     return html`
-      <tr class="chance"><th scope="row">Chance of the highest NPV</th>${entries.map((_, index) => html`<td>${formatsFor(entries[index].model).percent(chances.npv[index])}</td>`)}${extra}</tr>
-      <tr class="chance"><th scope="row">Chance of the highest NPV with carryover</th>${entries.map((_, index) => html`<td>${formatsFor(entries[index].model).percent(chances.npvWithCarryover[index])}</td>`)}${extra}</tr>`;
+      <tr class="chance"><th scope="row">Chance of the highest ${inSentence(keyFigure('npv').label)}</th>${entries.map((_, index) => html`<td>${formatsFor(entries[index].model).percent(chances.npv[index])}</td>`)}${extra}</tr>
+      <tr class="chance"><th scope="row">Chance of the highest ${inSentence(keyFigure('npvWithCarryover').label)}</th>${entries.map((_, index) => html`<td>${formatsFor(entries[index].model).percent(chances.npvWithCarryover[index])}</td>`)}${extra}</tr>`;
   }
 
   private renderChanceButton(entries: ComparedEntry[]) {

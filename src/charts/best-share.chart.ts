@@ -1,6 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { LitElement, html, svg } from 'lit';
 import type { TradeoffCurve } from '../engine/index.ts';
+import { keyFigure } from '../engine/key-figures.ts';
 import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { bottomAxis, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
@@ -9,6 +10,9 @@ import { chartSvgStyles } from './chart-svg.styles.ts';
 import { HoverController } from './hover-controller.ts';
 import { COLOURS, HORIZON_COLOURS } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
+
+/** What each horizon's best share maximises, labelled from KEY_FIGURES. */
+const VALUE = keyFigure('npvWithCarryover').label;
 
 const HEIGHT = 300;
 const MARGIN = { top: 18, right: 16, bottom: 48, left: 56 };
@@ -56,7 +60,7 @@ export class BestShareChart extends LitElement {
       { label: 'Current plan', colour: COLOURS.current, kind: 'line', dash: '4 3' },
     ];
     return html`<chart-frame heading="Best upstream share by horizon"
-      description="The share that maximises NPV with carryover, for each horizon."
+      description=${`The share that maximises ${VALUE}, for each horizon.`}
       .legend=${legend} .table=${this.table()} .tooltip=${this.tooltip(hovered, x, y)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
         aria-label=${`Bar chart of the best upstream share by horizon: ${lines.map((line) => `${line.horizonYears} year${line.horizonYears === 1 ? '' : 's'} ${this.format.percentWhole(line.bestShare)}`).join(', ')}.`}
@@ -81,15 +85,15 @@ export class BestShareChart extends LitElement {
       title: `${line.horizonYears}-year horizon`,
       lines: [
         { label: 'Best upstream share', value: this.format.percent(line.bestShare) },
-        { label: 'NPV with carryover there', value: this.format.money(line.bestValue) },
+        { label: `${VALUE} there`, value: this.format.money(line.bestValue) },
       ],
     };
   }
 
   private table(): ChartTable {
     return {
-      caption: 'Best upstream share and its NPV with carryover, by horizon',
-      columns: ['Horizon', 'Best upstream share', 'NPV with carryover'],
+      caption: `Best upstream share and its ${VALUE}, by horizon`,
+      columns: ['Horizon', 'Best upstream share', VALUE],
       rows: (this.curve?.lines ?? []).map((line) => [`${line.horizonYears} year${line.horizonYears === 1 ? '' : 's'}`, this.format.percent(line.bestShare), this.format.money(line.bestValue)]),
     };
   }

@@ -1,6 +1,7 @@
 import { line, max, min, scaleLinear } from 'd3';
 import { LitElement, html, svg } from 'lit';
 import type { TradeoffCurve } from '../engine/index.ts';
+import { keyFigure } from '../engine/key-figures.ts';
 import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { bottomAxis, verticalAxis } from './axes.ts';
 import './chart-frame.component.ts';
@@ -20,6 +21,9 @@ export interface ScenarioPoint {
   share: number;
   value: number;
 }
+
+/** What the curve plots: the whole business's NPV with carryover, labelled from KEY_FIGURES. */
+const VALUE = keyFigure('npvWithCarryover').label;
 
 const years = (horizon: number) => `${horizon} year${horizon === 1 ? '' : 's'}`;
 
@@ -87,14 +91,14 @@ export class TradeoffCurveChart extends LitElement {
     ];
     const bestSummary = lines.map((each) => `${years(each.horizonYears)}: ${this.format.percentWhole(each.bestShare)}`).join(', ');
 
-    return html`<chart-frame heading="The trade-off: NPV with carryover by upstream share"
+    return html`<chart-frame heading=${`The trade-off: ${VALUE} by upstream share`}
       description="One line per horizon. Short horizons peak at a lower upstream share; long horizons reward brand building."
       .legend=${legend} .table=${this.table()} .tooltip=${this.tooltip(hoveredIndex, x, y)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
-        aria-label=${`Trade-off curve of NPV with carryover against upstream share for horizons of 1 to 5 years. Best shares: ${bestSummary}. Use the arrow keys to read each share.`}
+        aria-label=${`Trade-off curve of ${VALUE} against upstream share for horizons of 1 to 5 years. Best shares: ${bestSummary}. Use the arrow keys to read each share.`}
         @pointermove=${(event: PointerEvent) => this.hover.pointAt(event, width, shares.length, (at) => Math.round(x.invert(at) * (shares.length - 1)))} @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, shares.length)} @blur=${() => this.hover.clear()}>
-        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: 'NPV with carryover', gridTo: right })}
+        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: VALUE, gridTo: right })}
         ${lines.map((each, index) => {
           const path = line<number>().x((_, point) => x(shares[point])).y((value) => y(value))(each.values) ?? '';
           return svg`<path d=${path} fill="none" stroke=${HORIZON_COLOURS[index]} stroke-width=${each.horizonYears === this.currentHorizon ? 3.5 : 2}
@@ -106,7 +110,7 @@ export class TradeoffCurveChart extends LitElement {
         <line x1=${x(this.currentShare)} x2=${x(this.currentShare)} y1=${MARGIN.top} y2=${bottom} stroke=${COLOURS.current} stroke-width="1.5" stroke-dasharray="4 3"></line>
         <circle cx=${x(this.currentShare)} cy=${y(this.currentValue)} r="7" fill="#fff" stroke=${COLOURS.current} stroke-width="3.5"></circle>
         ${this.scenarioPoints.map((point) => svg`<path d=${`M${x(point.share)},${y(point.value) - 7}l7,7l-7,7l-7,-7z`} fill=${point.colour} stroke="#fff" stroke-width="1.5">
-          <title>${point.label}: ${this.format.percentWhole(point.share)} upstream, NPV with carryover ${this.format.money(point.value)}</title></path>`)}
+          <title>${point.label}: ${this.format.percentWhole(point.share)} upstream, ${VALUE} ${this.format.money(point.value)}</title></path>`)}
         ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 5 : 10), format: this.format.percentWhole, label: 'Upstream share of budget' })}
         ${hoveredIndex === undefined ? null : svg`<line class="guide" x1=${x(shares[hoveredIndex])} x2=${x(shares[hoveredIndex])} y1=${MARGIN.top} y2=${bottom}></line>`}
         <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
@@ -129,11 +133,11 @@ export class TradeoffCurveChart extends LitElement {
     const curve = this.curve;
     const lines = curve?.lines ?? [];
     return {
-      caption: 'NPV with carryover by upstream share and horizon; the first rows give each horizon’s best share',
+      caption: `${VALUE} by upstream share and horizon; the first rows give each horizon’s best share`,
       columns: ['Upstream share', ...lines.map((each) => years(each.horizonYears))],
       rows: [
         ['Best share', ...lines.map((each) => this.format.percent(each.bestShare))],
-        ['Best NPV with carryover', ...lines.map((each) => this.format.money(each.bestValue))],
+        [`Best ${VALUE}`, ...lines.map((each) => this.format.money(each.bestValue))],
         ...(curve?.shares ?? []).map((share, index) => [this.format.percentWhole(share), ...lines.map((each) => this.format.money(each.values[index]))]),
       ],
     };

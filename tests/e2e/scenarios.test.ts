@@ -188,7 +188,7 @@ describe('comparing', () => {
     expect(await page.locator('scenario-comparison multi-line-chart').count()).toBe(3);
     // The chance that each is best, on the same draws for both.
     await page.locator('scenario-comparison').getByRole('button', { name: 'Chance that each is best' }).click();
-    const chance = table.locator('tbody tr', { has: page.locator('th:text-is("Chance of the highest NPV")') }).locator('td');
+    const chance = table.locator('tbody tr', { has: page.locator('th:text-is("Chance of the highest total NPV")') }).locator('td');
     await expect.poll(() => chance.count(), { timeout: 30_000 }).toBe(2);
     const expectedChances = compareMonteCarlo([withShare(0.5), withShare(0.7)], { draws: 10_000, seed: 1 }).probabilityBest.npv;
     expect(await chance.allTextContents()).toEqual(expectedChances.map(formatPercent));
