@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../../src/engine/compile-model.ts';
+import { parseModel } from '../../../src/engine/index.ts';
+import { marginalRoi } from '../../../src/engine/marginal-roi.ts';
 import { createPlanEvaluator } from '../../../src/engine/plan-evaluator.ts';
 import { OBJECTIVES } from '../../../src/engine/optimize/index.ts';
 import { describePlanNote, marginalRoiOfPlan, type NoteFormats } from '../../../src/engine/optimize/plan-notes.ts';
@@ -40,6 +42,19 @@ describe('notes on the plan', () => {
   it('do not say so at half the budget, where more money still pays (frontier: marginal ROI +0.40 there)', () => {
     const result = optimize(defaultModel({ budget: { perYear: 600_000, upstreamShare: 0.5 } }), { phasing: 'yearly' });
     expect(result.notes.some((note) => note.kind === 'spending-less-pays')).toBe(false);
+  });
+
+  it('agree with marginalRoi(model), the key figure: for a plan with one share s, the plan\'s marginal ROI is s · upstream + (1 − s) · downstream', () => {
+    const model = defaultModel();
+    const result = optimize(model, { phasing: 'constant' });
+    const share = result.upstreamShareByYear[0]!;
+    const sides = marginalRoi(parseModel({ ...model, plan: result.plan }));
+    const note = result.notes.find((candidate) => candidate.kind === 'spending-less-pays');
+    expect(note?.kind).toBe('spending-less-pays');
+    if (note?.kind !== 'spending-less-pays') return;
+    expect(note.marginalRoi).toBeCloseTo(share * sides.upstream + (1 - share) * sides.downstream, 9);
+    // At the best share both sides return the same (the first-order condition), to the search's precision.
+    expect(sides.upstream).toBeCloseTo(sides.downstream, 4);
   });
 
   it('compute the marginal ROI as the derivative of the objective along the plan\'s own spend, per discounted unit (central differences)', () => {
