@@ -8,7 +8,9 @@ import type { Model } from '../../src/engine/index.ts';
  * result objects, and returns npvWithCarryover so the benchmark can check that it did the same
  * work as the engine.
  *
- * Scalar budgets only (`perYear` and `upstreamShare` as numbers), which is all the benchmark needs.
+ * Scalar budgets only (`perYear` and `upstreamShare` as numbers) and no seasonality, which is all
+ * the benchmark needs. It does the optional extensions the default model uses (docs/model.md):
+ * upstream's short-term effect, the "history" carryover baseline and "history" as the starting equity.
  */
 export function createHandWrittenLoop(model: Model): () => number {
   const P = model.periodsPerYear;
@@ -57,34 +59,50 @@ export function createHandWrittenLoop(model: Model): () => number {
       discount[i] = Math.pow(r, -(i + 1) / P);
     }
     const hu = history.upstreamPerMonth / pm;
+    const hd = history.downstreamPerMonth / pm;
+    // After the horizon both runs spend nothing, or the history's spend with the "history" baseline.
+    const afterUp = economics.carryoverBaseline === 'history' ? hu : 0;
+    const afterDown = economics.carryoverBaseline === 'history' ? hd : 0;
     for (let i = 0; i < L; i += 1) { upPlan[i] = hu; upZero[i] = hu; }
     for (let i = 0; i < n; i += 1) {
-      const spend = i < T ? perYear / P : 0;
-      upPlan[L + i] = share * spend;
-      upZero[L + i] = 0;
-      downPlan[i] = (1 - share) * spend;
-      downZero[i] = 0;
+      const spend = perYear / P;
+      upPlan[L + i] = i < T ? share * spend : afterUp;
+      upZero[L + i] = i < T ? 0 : afterUp;
+      downPlan[i] = i < T ? (1 - share) * spend : afterDown;
+      downZero[i] = i < T ? 0 : afterDown;
     }
     const rhoE = Math.pow(0.5, 1 / (brand.halfLifeMonths * pm));
     const rhoD = Math.pow(0.5, 1 / (downstream.halfLifeMonths * pm));
     const KU = upstream.halfSaturation / pm;
     const KD = downstream.halfSaturation / pm;
+    const shortTerm = upstream.shortTerm;
+    const rhoS = shortTerm === undefined ? 0 : Math.pow(0.5, 1 / (shortTerm.halfLifeMonths * pm));
+    const KS = shortTerm === undefined ? 0 : shortTerm.halfSaturation / pm;
+    const E0 = brand.initialEquity === 'history'
+      ? brand.maxEquity * hill(hu * (1 + upstream.insightFeedback * hill(hd, KD, downstream.shape)), KU, upstream.shape)
+      : brand.initialEquity;
     const runs: [Float64Array, Float64Array, number][] = [[upPlan, downPlan, n], [upZero, downZero, n], [upZero, downPlan, T], [upPlan, downZero, T]];
     for (let run = 0; run < 4; run += 1) {
       const [up, down, length] = runs[run];
-      let E = brand.initialEquity as number;
-      let d = history.downstreamPerMonth / pm;
+      let E = E0;
+      let d = hd;
+      let a = hu;
       const out = revenue[run];
       for (let i = 0; i < length; i += 1) {
         let b = 0;
         for (let l = 0; l <= L; l += 1) b += weights[l] * up[L + i - l];
         b /= sum;
         d = rhoD * d + (1 - rhoD) * down[i];
-        const hd = hill(d, KD, downstream.shape);
-        const x = b * (1 + upstream.insightFeedback * hd);
+        const hdResponse = hill(d, KD, downstream.shape);
+        const x = b * (1 + upstream.insightFeedback * hdResponse);
         E = rhoE * E + (1 - rhoE) * brand.maxEquity * hill(x, KU, upstream.shape);
         const N = baseDemand[i] * (1 + brand.demandLift * E);
-        const c = Math.min(1, (economics.baseConversion + downstream.maxConversionLift * hd) * (1 + brand.conversionLift * E));
+        let before = economics.baseConversion + downstream.maxConversionLift * hdResponse;
+        if (shortTerm !== undefined) {
+          a = rhoS * a + (1 - rhoS) * up[L + i];
+          before += shortTerm.maxConversionLift * hill(a, KS, shortTerm.shape);
+        }
+        const c = Math.min(1, before * (1 + brand.conversionLift * E));
         out[i] = N * c * economics.valuePerSale;
         if (run < 2) contribution[run][i] = out[i] * economics.margin;
         if (run === 0) { equity[i] = E; demand[i] = N; conversion[i] = c; sales[i] = N * c; }
