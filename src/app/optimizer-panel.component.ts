@@ -195,7 +195,7 @@ export class OptimizerPanel extends LitElement {
         @change=${(event: Event) => { this.thorough = (event.target as HTMLInputElement).checked; }}>Search harder (about ten times longer)</label>
       <label class="check"><input type="checkbox" .checked=${this.exactBest} ?disabled=${running || !PER_PERIOD.includes(this.phasing)} aria-describedby="exact-best-note"
         @change=${(event: Event) => { this.exactBest = (event.target as HTMLInputElement).checked; }}>Exact best plan</label>
-      <p id="exact-best-note" class="hint">Otherwise, per period, the smoothest plan within 0.1 % of the best: the best often swings from period to period for almost no gain.</p>
+      <p id="exact-best-note" class="hint">Otherwise, per period, the smoothest plan within 0.1 % of the best (keeping at least three quarters of its gain over a yearly plan): the best often swings from period to period for almost no gain.</p>
       ${this.optionError !== undefined && !BOUNDS.some((bound) => bound.option === this.optionError?.option)
         ? html`<p class="error" role="alert">${this.optionError.message}</p>` : nothing}
       <div class="row">

@@ -22,6 +22,7 @@ export const frontierCommand: Command = {
   ],
   help: `Usage: budget-sim frontier <model.json> --from A --to B --steps N [--objective ...] [--phasing ...]
          [--min-share a --max-share b] [--min-period x --max-period y]
+         [--max-step s] [--min-flight N] [--exact-best | --smooth-tolerance t]
          [--set path=value ...] [--format json|csv]
 
 For N budgets evenly spaced from A to B times the model's (both included; each year's budget is
@@ -32,8 +33,11 @@ value of an NPV objective falls below 0, the last money added cost more than it 
 Options:
   --from A, --to B   First and last multiple of the model's budget (≥ 0; e.g. 0.5 and 2).
   --steps N          How many budgets: a whole number from 2 to ${MAX_FRONTIER_STEPS}.
-  --objective, --phasing, --min-share, --max-share, --min-period, --max-period
-                     As in optimize (default: npvWithCarryover, constant).
+  --objective, --phasing, --min-share, --max-share, --min-period, --max-period,
+  --max-step, --min-flight, --exact-best, --smooth-tolerance
+                     As in optimize (default: npvWithCarryover, constant). With period or
+                     flighting, each point is the smoothest plan within the tolerance of the best
+                     unless --exact-best; the marginal figures then carry that small difference.
   --set path=value   Change a setting first, as in simulate.
   --format FORMAT    json (default): { "model", "objective", "phasing", "points": [{ "multiplier",
                      "budgetPerYear", "totalSpend", "value", "upstreamShare",

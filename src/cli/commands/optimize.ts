@@ -56,7 +56,9 @@ Options:
                      a year (monthly: 1, 2, 3, 4, 6 or 12). Default 1.
   --exact-best       period and flighting: return the best plan found. By default the command
                      returns the smoothest plan within 0.1% of the best value (the best is often a
-                     month-to-month zig-zag worth almost nothing more) and says so under Notes.
+                     month-to-month zig-zag worth almost nothing more), giving up at most a
+                     quarter of what the plan gains over the best yearly plan, and says so under
+                     Notes.
   --smooth-tolerance t  How far below the best value the smoother plan may be, as a share of it,
                      0 to 0.1 (default 0.001).
   --target-roi R     Instead of keeping the budget, find the budget per year (0 to the cap) and
