@@ -79,10 +79,11 @@ export const MAX_SEASONAL_INDEX = 100;
 /** The largest limit of any setting: no valid value, and so no useful range, reaches beyond it. */
 export const MAX_SETTING_MAGNITUDE = MAX_MONEY;
 
-/** The smallest spend that is not 0: a cent. */
+/** The smallest budget for a year that is not 0: a cent (an explicit plan's yearly total, too). */
 export const MIN_POSITIVE_SPEND = 0.01;
 
-const money: NumberRule = { min: 0, max: MAX_MONEY, maxIsLimit: true, minPositive: MIN_POSITIVE_SPEND };
+const money: NumberRule = { min: 0, max: MAX_MONEY, maxIsLimit: true };
+const budgetPerYear: NumberRule = { ...money, minPositive: MIN_POSITIVE_SPEND };
 const positiveMoney: NumberRule = { min: 0, minExclusive: true, max: MAX_MONEY, maxIsLimit: true };
 const multiplier: NumberRule = { min: 0, max: MAX_MULTIPLIER, maxIsLimit: true };
 const ratePerYear: NumberRule = { min: -1, minExclusive: true, max: MAX_RATE_PER_YEAR, maxIsLimit: true };
@@ -122,7 +123,7 @@ export function setSetting(model: Model, path: string, value: number): void {
 export const NUMBER_FIELDS: readonly NumberField[] = [
   {
     path: 'budget.perYear', group: 'Budget', label: 'Budget per year', unit: 'money per year',
-    help: 'Total marketing budget for each year of the horizon.', rule: money, yearly: true,
+    help: 'Total marketing budget for each year of the horizon.', rule: budgetPerYear, yearly: true,
     fixedReason: 'the budget is the plan, a decision rather than an assumption',
   },
   {

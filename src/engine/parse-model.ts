@@ -8,6 +8,7 @@ import {
   ALL_NUMBER_FIELDS, EQUITY_FROM_HISTORY, FISCAL_YEAR_START_MONTH_RULE, HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS,
   type NumberRule, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, SHORT_TERM_FIELDS, SHORT_TERM_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
 } from './model-fields.ts';
+import { tinyYearSpendProblems } from './plan-year-spend.ts';
 import { showValue } from './show-value.ts';
 import { uncertaintyProblems } from './uncertainty/check-uncertainty.ts';
 import { DISTRIBUTIONS, DISTRIBUTION_NAMES } from './uncertainty/distributions/index.ts';
@@ -175,6 +176,9 @@ export function parseModel(input: unknown): Model {
   }
 
   if (model.uncertainty !== undefined) uncertaintyNeedsItsField(model, model.uncertainty, report);
+  if (model.plan !== undefined && periods !== undefined) {
+    for (const problem of tinyYearSpendProblems(model.plan, model.periodsPerYear, periods)) report(problem.path, problem.message);
+  }
 
   // Distributions are checked against the fields' ranges only when the fields themselves are
   // valid: a range that depends on another field (initialEquity ≤ maxEquity) needs its value.

@@ -26,8 +26,20 @@ function upTo(lowest: number, highest: number): fc.Arbitrary<number> {
   );
 }
 
-/** A spend: 0, or from a cent up to the money limit. */
-const spend = fc.oneof(fc.constant(0), upTo(MIN_POSITIVE_SPEND, MAX_MONEY));
+/** A budget for a year: 0, or from a cent up to the money limit. */
+const budgetPerYear = fc.oneof(fc.constant(0), upTo(MIN_POSITIVE_SPEND, MAX_MONEY));
+/** Any spend in a period or in the history, down to the smallest double. */
+const spend = fc.oneof(fc.constant(0), upTo(Number.MIN_VALUE, MAX_MONEY));
+
+/** A plan whose years each spend 0 or at least a cent in all (a tiny year gets a cent added). */
+function withYearsOfACent(plan: { upstream: number[]; downstream: number[] }, periodsPerYear: number) {
+  for (let start = 0; start < plan.upstream.length; start += periodsPerYear) {
+    let total = 0;
+    for (let index = start; index < start + periodsPerYear; index += 1) total += plan.upstream[index] + plan.downstream[index];
+    if (total > 0 && total < MIN_POSITIVE_SPEND) plan.downstream[start] += MIN_POSITIVE_SPEND;
+  }
+  return plan;
+}
 const positiveMoney = upTo(justAbove(0), MAX_MONEY);
 const halfLife = upTo(justAbove(0), MAX_HALF_LIFE_MONTHS);
 const hillShape = upTo(justAbove(0), MAX_HILL_SHAPE);
@@ -54,12 +66,12 @@ export const modelAtLimits: fc.Arbitrary<Model> = fc
     const yearly = (value: fc.Arbitrary<number>) =>
       fc.oneof(value, fc.array(value, { minLength: horizonYears, maxLength: horizonYears }));
     const spendSource = fc.oneof(
-      fc.record({ budget: fc.record({ perYear: yearly(spend), upstreamShare: yearly(share) }) }),
+      fc.record({ budget: fc.record({ perYear: yearly(budgetPerYear), upstreamShare: yearly(share) }) }),
       fc.record({
         plan: fc.record({
           upstream: fc.array(spend, { minLength: periods, maxLength: periods }),
           downstream: fc.array(spend, { minLength: periods, maxLength: periods }),
-        }),
+        }).map((plan) => withYearsOfACent(plan, periodsPerYear)),
       }),
     );
     const brand = upTo(justAbove(0), 1).chain((maxEquity) =>

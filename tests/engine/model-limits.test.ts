@@ -53,14 +53,16 @@ describe('limits a real business never reaches', () => {
     }))).toEqual(['plan.downstream[35] must be ≤ 1e13, got 20000000000000']);
   });
 
-  it('refuses a spend of a fraction of a cent, which made ROI (per unit spent) overflow, and keeps 0 valid', () => {
+  it('refuses a year\'s spend of a fraction of a cent, which made ROI (per unit spent) overflow, and keeps 0 valid', () => {
     expect(messages(issuesFor((model) => { model.budget.perYear = 1e-300; }))).toEqual(['budget.perYear must be 0 or at least 0.01, got 1e-300']);
-    expect(messages(issuesFor((model) => { model.history.upstreamPerMonth = 0.001; })))
-      .toEqual(['history.upstreamPerMonth must be 0 or at least 0.01, got 0.001']);
     expect(messages(issuesFor((model) => {
       delete model.budget;
-      model.plan = { upstream: Array(36).fill(0), downstream: [5e-324, ...Array(35).fill(0)] };
-    }))).toEqual(['plan.downstream[0] must be 0 or at least 0.01, got 5e-324']);
+      model.plan = { upstream: Array(36).fill(0), downstream: [...Array(12).fill(1000), 5e-324, ...Array(23).fill(0)] };
+    }))).toEqual(['plan: year 2 spends 5e-324 in all; a year\'s spend must be 0 or at least 0.01']);
+    // Single periods may spend less than a cent: a yearly cent spread over 52 weeks does.
+    expect(() => parseModel({ ...defaultModel(), periodsPerYear: 52, horizonYears: 1, budget: undefined,
+      plan: { upstream: Array(52).fill(0.01 / 104), downstream: Array(52).fill(0.01 / 104) } })).not.toThrow();
+    expect(() => parseModel({ ...defaultModel(), history: { upstreamPerMonth: 1e-300, downstreamPerMonth: 0 } })).not.toThrow();
     expect(() => parseModel({ ...defaultModel(), budget: { perYear: 0, upstreamShare: 0.5 } })).not.toThrow();
     expect(() => parseModel({ ...defaultModel(), budget: { perYear: 0.01, upstreamShare: 0.5 } })).not.toThrow();
   });
