@@ -25,7 +25,8 @@ export function createRunTrace(length: number): RunTrace {
 /**
  * Upstream spend laid out for the lag window: entries 0 … L − 1 hold the history's spend per
  * period (t = 1 − L … 0), entry L + i holds period t = i + 1. `spend` may be shorter than
- * `length` (the rest is zero, as after the horizon) or null (no spend at all).
+ * `length` (the rest is zero, as after the horizon; the kernels write the history's spend there
+ * under the "history" carryover baseline, see `spendAfterHorizon`) or null (no spend at all).
  */
 export function upstreamWithHistory(model: CompiledModel, spend: Float64Array | null, length: number): Float64Array {
   const buffer = new Float64Array(model.lagWindow + length);

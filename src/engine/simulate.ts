@@ -10,7 +10,8 @@ import { summarise } from './summarise.ts';
  * Simulates a validated model (spec §3–§7).
  *
  * Four runs of the equations: as planned and with no spend at all, each continued past the
- * horizon for the carryover (§6) — the no-spend run is both the ROI counterfactual and the
+ * horizon for the carryover (§6; both then spend nothing, or the history's spend with
+ * `economics.carryoverBaseline` "history", docs/model.md) — the no-spend run is both the ROI counterfactual and the
  * decomposition's base — and with only upstream or only downstream switched off, over the
  * horizon, for the revenue decomposition (§7).
  *

@@ -10,7 +10,10 @@ import { type RunTrace, createRunTrace } from './run-model.ts';
  * number out before returning, so no two calls ever share a workspace at once.
  */
 export interface SimulationWorkspace {
-  /** Upstream with the history's spend in the lag window, then the plan, then zeros. */
+  /**
+   * Upstream with the history's spend in the lag window, then the plan, then zeros (which
+   * `runModel` replaces with the history's spend under the "history" carryover baseline).
+   */
   plannedUpstream: Float64Array;
   /** Upstream with the history's spend in the lag window, then zeros. */
   noUpstream: Float64Array;
