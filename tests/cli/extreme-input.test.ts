@@ -171,8 +171,11 @@ describe('budget-sim with bad and extreme input (subprocesses)', () => {
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
-  it('refuses the named pipe within a second or two, like any other bad file (it used to wait for ever)', () => {
-    // About half a second is starting Node and tsx; the refusal itself takes no time.
-    expect(runs.get('a named pipe as the model file is refused at once, not waited on')!.ms).toBeLessThan(5_000);
+  it('refuses the named pipe as fast as any other bad file (it used to wait for ever, here until killed at 20 s)', () => {
+    // Starting Node and tsx is most of any run, and slower when the machine is busy; so the pipe
+    // run is measured against the other runs rather than against a fixed time.
+    const pipeName = 'a named pipe as the model file is refused at once, not waited on';
+    const others = [...runs.entries()].filter(([name]) => name !== pipeName).map(([, run]) => run.ms);
+    expect(runs.get(pipeName)!.ms).toBeLessThan(Math.max(...others) + 3_000);
   });
 });
