@@ -63,6 +63,7 @@ export class RiskPanel extends LitElement {
     .estimate { font-size: 0.85rem; flex-basis: 100%; margin: 0; }
     h3 { font-size: 0.92rem; margin: 14px 0 0; }
     td.never { color: #555; font-style: italic; }
+    table[data-table='roi-by-year'] { max-width: 520px; }
   `;
 
   static override properties = {
