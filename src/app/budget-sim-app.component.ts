@@ -22,6 +22,7 @@ import type { FieldChangeDetail } from './field-events.ts';
 import { plainIssues } from './field-messages.ts';
 import { type NumberFormats, formatMoney, formatsFor } from './format.ts';
 import { marginalRoi, type MarginalRoi } from '../engine/marginal-roi.ts';
+import { formatKeyFiguresCsv } from '../engine/io/key-figures-csv.ts';
 import './key-figures.component.ts';
 import {
   type Draft, checkDraft, draftFromModel, readField, withAppliedPlan, withField, withHorizon, withPeriodsPerYear, withSplitMode, withoutPlan,
@@ -337,6 +338,7 @@ export class BudgetSimApp extends LitElement {
         @share-link=${() => this.shareLink()}
         @export-json=${() => downloadText(fileNameFor(model.name, 'json'), `${JSON.stringify(exportedModel(model), null, 2)}\n`, 'application/json')}
         @export-csv=${() => downloadText(fileNameFor(model.name, 'csv'), formatPeriodsCsv(result, model), 'text/csv')}
+        @export-figures-csv=${() => downloadText(fileNameFor(`${model.name} key figures`, 'csv'), formatKeyFiguresCsv(result.summary, model, this.marginal), 'text/csv')}
         @print-report=${() => window.print()}
         @import-file=${(event: CustomEvent<{ file: File }>) => this.importFile(event.detail.file)}
         @import-link=${(event: CustomEvent<{ text: string }>) => this.openLink(event.detail.text)}

@@ -38,7 +38,7 @@ function emit(target: EventTarget, name: string, detail: unknown = {}): void {
  * @event scenario-rename - `{ id, name }`
  * @event scenario-undo - restore the scenario just deleted
  * @event compare-toggle - `{ id, compared }`
- * @event share-link / export-json / export-csv / print-report - the named action, on the current plan
+ * @event share-link / export-json / export-csv / export-figures-csv / print-report - the named action, on the current plan
  * @event import-file - `{ file }`; import-link - `{ text }`
  * @event notice-dismiss - `{ id }`
  */
@@ -137,6 +137,7 @@ export class ScenarioPanel extends LitElement {
         <button type="button" @click=${() => emit(this, 'share-link')}>Copy share link</button>
         <button type="button" @click=${() => emit(this, 'export-json')}>Model file (JSON)</button>
         <button type="button" @click=${() => emit(this, 'export-csv')}>Results (CSV)</button>
+        <button type="button" @click=${() => emit(this, 'export-figures-csv')}>Key figures (CSV)</button>
         <button type="button" @click=${() => emit(this, 'print-report')}>Print report</button>
       </div>
 

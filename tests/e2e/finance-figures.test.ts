@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type Model, marginalRoi, parseModel, simulate } from '../../src/engine/index.ts';
 import { KEY_FIGURES } from '../../src/engine/key-figures.ts';
 import { createNumberFormats } from '../../src/engine/io/number-formats.ts';
+import { formatKeyFiguresCsv } from '../../src/engine/io/key-figures-csv.ts';
 import { allText, appRendered, launchChromium, openApp } from './browser.ts';
 
 // The finance-grade figures in the browser: the marketing's own value first, IRR and marginal
@@ -167,5 +170,43 @@ describe('comparison: what each scenario is, and the unsaved plan', () => {
     // The charts draw it too.
     expect(await page.locator('scenario-comparison multi-line-chart').first().locator('chart-frame li').allTextContents())
       .toContain('Current plan (unsaved)');
+  });
+});
+
+describe('exports and the printed report', () => {
+  it('downloads the key figures as CSV, marketing NPV first, in the model’s currency, as the engine writes them', async () => {
+    await chooseCurrency('EUR');
+    const scratch = mkdtempSync(join(tmpdir(), 'budget-sim-figures-'));
+    try {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Key figures (CSV)' }).click()]);
+      const path = join(scratch, file.suggestedFilename());
+      await file.saveAs(path);
+      const model = withSettings({ currency: 'EUR' });
+      const lines = readFileSync(path, 'utf8').split('\n');
+      const expected = formatKeyFiguresCsv(simulate(model).summary, model, marginalRoi(model)).split('\n');
+      expect(lines).toHaveLength(expected.length);
+      lines.forEach((line, index) => {
+        // Marginal ROI (from the adjoint) can differ in its last bit between Chromium's V8 and
+        // Node's; every summary figure is the same bit for bit.
+        if (!line.startsWith('marginalRoi')) return expect(line).toBe(expected[index]);
+        const value = (text: string) => Number(text.split(',').at(-2));
+        expect(value(line)).toBeCloseTo(value(expected[index]), 12);
+      });
+      expect(readFileSync(path, 'utf8').split('\n')[1]).toMatch(/^incrementalNpvWithCarryover,Marketing NPV with carryover,[-\d.e+]+,EUR$/);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the marketing’s value first and the currency in the assumptions', async () => {
+    await chooseCurrency('EUR');
+    await page.emulateMedia({ media: 'print' });
+    const first = page.locator('key-figures .figure').first();
+    expect(await first.isVisible()).toBe(true);
+    expect(await first.locator('dt span').first().textContent()).toBe('Marketing NPV with carryover');
+    expect(await first.locator('.value').textContent()).toMatch(/^-?€[\d,]+$/);
+    const assumptions = page.locator('.print-assumptions');
+    expect(await assumptions.isVisible()).toBe(true);
+    expect(await assumptions.textContent()).toContain('EUR (€)');
   });
 });
