@@ -151,7 +151,8 @@ export class RiskPanel extends LitElement {
     const cell = (figure: KeyFigure, statistics: FigureStatistics, key: (typeof STATISTICS)[number]) => {
       const value = statistics[key];
       if (figure.field === 'paybackPeriod' && value === null && key !== 'mean' && result.probabilityPaysBack < 1) return html`<td class="never">${NEVER}</td>`;
-      return html`<td>${formatFigure(figure, value, formats)}</td>`;
+      // A mean or an interpolated percentile of payback falls between periods: one decimal says enough.
+      return html`<td>${formatFigure(figure, figure.unit === 'period' && value !== null ? Math.round(value * 10) / 10 : value, formats)}</td>`;
     };
     const roiFigure = KEY_FIGURES.find((figure) => figure.field === 'roi')!;
     const central = this.result;

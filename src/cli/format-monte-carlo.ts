@@ -45,7 +45,8 @@ export function formatMonteCarloTable(model: Model, result: MonteCarloResult): s
     const value = statistics[statistic];
     // A payback percentile that falls on draws that never pay back; the mean is undefined then.
     if (figure.field === 'paybackPeriod' && value === null && result.probabilityPaysBack < 1) return statistic === 'mean' ? MISSING : never;
-    return formatFigure(figure, value, formats, periodsPerYear);
+    // A mean or an interpolated percentile of payback falls between periods: one decimal says enough.
+    return formatFigure(figure, figure.unit === 'period' && value !== null ? Math.round(value * 10) / 10 : value, formats, periodsPerYear);
   })];
   const rows = KEY_FIGURES.flatMap((figure) => {
     if (figure.field === 'irr') return [];

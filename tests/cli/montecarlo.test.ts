@@ -80,6 +80,14 @@ describe('montecarlo command', () => {
     expect(run.stdout).toContain(`Chance it pays back within the horizon: ${(json.probabilityPaysBack * 100).toFixed(1)}%`);
   });
 
+  it('prints a mean payback between periods with one decimal ("month 1.4"), as the app does', () => {
+    const table = runInProcess(['montecarlo', 'models/default.json', '--draws', '3000', '--seed', '42', '--format', 'table']).stdout;
+    const { summary } = JSON.parse(runInProcess(['montecarlo', 'models/default.json', '--draws', '3000', '--seed', '42']).stdout);
+    expect(summary.paybackPeriod.mean % 1).not.toBe(0);
+    const payback = table.split('\n').find((line) => line.trimStart().startsWith('Payback'))!.trim().split(/\s{3,}/);
+    expect(payback[1]).toBe(`month ${Math.round(summary.paybackPeriod.mean * 10) / 10}`);
+  });
+
   it('says on stderr how long a run of a second or more will take, early on, and prints the same figures', () => {
     const run = runInProcess(['montecarlo', files.path('weekly-long-window.json'), '--draws', '50000', '--seed', '3', '--format', 'csv']);
     expect(run.exitCode).toBe(0);
