@@ -9,6 +9,9 @@ import { createRecompiler } from '../../../src/engine/uncertainty/recompile.ts';
 import { anyValidModel } from '../arbitrary-model.ts';
 import { SHORT_TERM, baseModelWith } from '../extension-fixtures.ts';
 import { withSettings } from './fixtures.ts';
+import { OBJECTIVES } from '../../../src/engine/optimize/objectives.ts';
+import { createRobustObjective } from '../../../src/engine/optimize/robust-objective.ts';
+import { drawValues, uncertainFields } from '../../../src/engine/uncertainty/uncertain-fields.ts';
 import { fastRun, runPowers } from '../../../src/engine/uncertainty/fast-run.ts';
 import { validModel } from '../arbitrary-model.ts';
 import { realisticModel } from './realistic-models.ts';
@@ -131,6 +134,33 @@ describe('Monte Carlo draws with the optional extensions', () => {
       [3, 10000, 0.6, 0.02, 0, 120000],
       [0.1, 90000, 3, 0, 150000, 0],
     ]);
+  });
+
+  it('score a plan in the robust optimiser as simulate does in each draw (all four extensions)', () => {
+    const model = baseModelWith((json) => {
+      json.brand.initialEquity = 'history';
+      json.upstream.shortTerm = { ...SHORT_TERM };
+      json.economics.carryoverBaseline = 'history';
+      json.market.seasonality = [0.8, 0.8, 0.9, 1, 1, 1.1, 1.2, 1.2, 1, 0.9, 1, 1.3];
+      json.uncertainty = {
+        'history.upstreamPerMonth': { dist: 'uniform', min: 20000, max: 90000 },
+        'history.downstreamPerMonth': { dist: 'uniform', min: 10000, max: 90000 },
+        'upstream.shortTerm.maxConversionLift': { dist: 'lognormal', median: 0.006, sigma: 0.5 },
+      };
+    });
+    const draws = 12;
+    const robust = createRobustObjective(model, OBJECTIVES.npvWithCarryover, { statistic: 'mean', draws, seed: 3 });
+    const spend = planSpend(model);
+    const perDraw = new Float64Array(draws);
+    robust.valuesPerDraw(spend.upstream, spend.downstream, perDraw);
+    const fields = uncertainFields(model);
+    const values = new Float64Array(fields.length);
+    for (let draw = 0; draw < draws; draw += 1) {
+      drawValues(fields, 3, draw, values);
+      const expected = simulate(withSettings(model, Object.fromEntries(fields.map((field, index) => [field.path, values[index]])))).summary;
+      const scale = expected.totalRevenue + expected.totalSpend;
+      expect(Math.abs(perDraw[draw] - expected.npvWithCarryover) <= 1e-11 * scale, `draw ${draw}: ${perDraw[draw]} vs ${expected.npvWithCarryover}`).toBe(true);
+    }
   });
 
   it('refuses a short-term path when the model has no upstream.shortTerm', () => {
