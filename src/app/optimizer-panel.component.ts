@@ -235,7 +235,7 @@ export class OptimizerPanel extends LitElement {
     };
     const bestResult = simulate({ ...model, plan: result.plan });
     return html`
-      <p class="status" role="status">Found ${result.cancelled ? 'a partial' : 'the best'} plan in ${result.evaluations.toLocaleString('en-US')} runs of the model.
+      <p class="status" role="status">Found ${result.cancelled ? 'a partial plan' : result.smoothing === undefined ? 'the best plan' : 'a smooth plan near the best'} in ${result.evaluations.toLocaleString('en-US')} runs of the model.
         Upstream share by year: ${result.upstreamShareByYear.map((share, year) => `Y${year + 1} ${formatPercent(share)}`).join(' · ')}.</p>
       ${result.notes.length === 0 ? nothing : html`<ul class="notes" aria-label="Notes on this plan">
         ${result.notes.map((note) => html`<li>${describePlanNote(note, noteFormats(model))}</li>`)}</ul>`}

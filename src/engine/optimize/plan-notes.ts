@@ -107,7 +107,8 @@ export function describePlanNote(note: PlanNote, formats: NoteFormats): string {
         + `and its spend moves ${formats.percent(roughness)} as much from period to period. Ask for the exact best plan to get the best plan itself.`;
     }
     case 'brand-stops':
-      return `Brand (upstream) spend stops after ${formats.period(note.lastPeriod)}: the last ${formats.periods(note.periodsWithout)} spend nothing upstream. `
+      return `Brand (upstream) spend stops after ${formats.period(note.lastPeriod)}: `
+        + `${note.periodsWithout === 1 ? `${formats.period(note.lastPeriod + 1)} spends` : `the last ${formats.periods(note.periodsWithout)} spend`} nothing upstream. `
         + `${formats.objective(note.objective)} does not count what happens after the horizon, so spend whose effect on brand equity lands there earns nothing in it. `
         + 'Maximise NPV with carryover to value the brand equity left at the end.';
     case 'spending-less-pays':

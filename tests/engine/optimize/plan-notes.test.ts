@@ -27,6 +27,11 @@ describe('notes on the plan', () => {
     expect(describePlanNote(note!, formats)).toMatch(/stops after month 30: the last 6 months .*after the horizon.*NPV with carryover/);
   });
 
+  it('word a single period without brand spend in the singular', () => {
+    const text = describePlanNote({ kind: 'brand-stops', objective: 'npv', lastPeriod: 35, periodsWithout: 1 }, formats);
+    expect(text).toMatch(/^Brand \(upstream\) spend stops after month 35: month 36 spends nothing upstream\. /);
+  });
+
   it('do not say so when carryover counts (the brand spend then lasts to the end)', () => {
     const result = optimize(defaultModel(), { phasing: 'flighting' });
     expect(result.notes.some((note) => note.kind === 'brand-stops')).toBe(false);
