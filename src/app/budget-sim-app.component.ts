@@ -25,9 +25,11 @@ import { marginalRoi, type MarginalRoi } from '../engine/marginal-roi.ts';
 import { formatKeyFiguresCsv } from '../engine/io/key-figures-csv.ts';
 import './key-figures.component.ts';
 import {
-  type Draft, checkDraft, draftFromModel, readField, withAppliedPlan, withField, withHorizon, withPeriodsPerYear, withSplitMode, withoutPlan,
+  type Draft, checkDraft, draftFromModel, readField, withAppliedPlan, withBudgetOfPlan, withField, withHorizon, withPeriodsPerYear, withSplitMode, withoutPlan,
 } from './model-draft.ts';
 import './optimizer-panel.component.ts';
+import './plan-grid.component.ts';
+import type { PlanEditDetail } from './plan-grid.component.ts';
 import './risk-panel.component.ts';
 import './plan-controls.component.ts';
 import './currency-calendar.component.ts';
@@ -344,6 +346,7 @@ export class BudgetSimApp extends LitElement {
         @import-link=${(event: CustomEvent<{ text: string }>) => this.openLink(event.detail.text)}
         @plan-apply=${(event: CustomEvent<{ plan: { upstream: number[]; downstream: number[] } }>) => this.applyPlan(event.detail.plan)}
         @plan-undo=${() => this.undo.undo()}
+        @plan-edit=${(event: CustomEvent<PlanEditDetail>) => this.edit(withBudgetOfPlan(withField(this.draft, 'plan', event.detail.plan)), 'Edit the plan by period')}
         @plan-clear=${() => this.edit(withoutPlan(this.draft), 'Use budget and split instead of the plan')}>
         <aside class="controls" aria-label="Plan and assumptions">
           <section class="card"><preset-picker .presets=${PRESETS} .selected=${this.presetId}></preset-picker></section>
@@ -402,6 +405,10 @@ export class BudgetSimApp extends LitElement {
         <summary><h2>Find the best plan</h2></summary>
         <optimizer-panel .formats=${this.formats} .model=${this.issues.length > 0 ? undefined : model} .summary=${result.summary} ?canUndo=${this.undo.history.undoLabel === APPLY_PLAN_STEP}></optimizer-panel>
       </details>
+      ${model.plan === undefined ? nothing : html`<section class="card plan-grid-card" aria-labelledby="plan-grid-heading">
+        <h2 id="plan-grid-heading">Plan by period</h2>
+        <plan-grid .plan=${model.plan} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></plan-grid>
+      </section>`}
       <div class="charts">
         <div class="span tradeoff-row">
           <tradeoff-curve-chart .formats=${this.formats} .curve=${this.curve} .currentShare=${currentShare(model)}
