@@ -14,7 +14,7 @@ export const planGridStyles = css`
   .scroller:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
   table { border-collapse: separate; border-spacing: 0; min-width: 100%; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
   thead th { position: sticky; top: 0; z-index: 2; background: #f4f4f4; border-bottom: 2px solid #bbb; }
-  th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; vertical-align: top; }
+  th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; vertical-align: middle; }
   th[scope='row'] { text-align: left; font-weight: 600; position: sticky; left: 0; z-index: 1; background: #fff; }
   thead th:first-child { left: 0; z-index: 3; text-align: left; }
   tr.year-total th, tr.year-total td { background: #eef3f8; font-weight: 700; border-bottom: 2px solid #bbb; }
