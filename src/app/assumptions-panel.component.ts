@@ -41,7 +41,8 @@ export class AssumptionsPanel extends LitElement {
       font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px;
     }
     input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
-    input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
+    /* Thicker by a shadow, not by the border: the box keeps its size, so nothing moves. */
+    input[aria-invalid='true'] { border-color: #B00020; box-shadow: 0 0 0 1px #B00020; }
     .help { margin: 3px 0 0; font-size: 0.78rem; color: #555; }
     .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
     .wide { grid-column: 1 / -1; }

@@ -39,7 +39,7 @@ export const appStyles = css`
   .tabs button[aria-selected='true'] { background: #0b2540; color: #fff; border-color: #0b2540; }
   .tabs button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
   .print-only { display: none; }
-  .view { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
+  .view { display: flex; flex-direction: column; gap: 14px; min-width: 0; scroll-margin-top: 8px; }
   .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
   .charts .span { grid-column: 1 / -1; }
   .tradeoff-row { display: grid; grid-template-columns: minmax(0, 2.2fr) minmax(0, 1fr); gap: 14px; }

@@ -26,7 +26,8 @@ export class NumberField extends LitElement {
       padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
     }
     input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
-    input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
+    /* Thicker by a shadow, not by the border: the box keeps its size, so nothing moves. */
+    input[aria-invalid='true'] { border-color: #B00020; box-shadow: 0 0 0 1px #B00020; }
     input:disabled { background: #f0f0f0; color: #666; }
     .suffix { color: #444; font-size: 0.85rem; white-space: nowrap; }
     .notes { display: grid; }
