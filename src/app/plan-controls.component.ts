@@ -37,7 +37,10 @@ export class PlanControls extends LitElement {
     .share-row { display: flex; align-items: center; gap: 10px; }
     input[type='range'] { flex: 1; min-width: 0; accent-color: #0072B2; height: 28px; }
     number-field.percent { --field-width: 4.6em; flex: none; }
-    .amounts { display: flex; justify-content: space-between; gap: 4px 8px; flex-wrap: wrap; margin-top: 4px; font-size: 0.82rem; }
+    .amounts { display: flex; justify-content: space-between; gap: 0 8px; flex-wrap: wrap; margin-top: 4px; font-size: 0.82rem; }
+    /* The amounts and, for an invalid share, its message share one slot two lines high, so
+       neither moves what is below when the other takes its place. */
+    .amounts, p#amounts.error { margin: 4px 0 0; font-size: 0.82rem; line-height: 1.35; min-height: calc(2 * 1.35em); align-content: flex-start; }
     .amounts .up { color: #005a8c; font-weight: 600; }
     .amounts .down { color: #8a5a00; font-weight: 600; }
     .note { font-size: 0.8rem; color: #555; margin: 4px 0 0; }
@@ -117,8 +120,10 @@ export class PlanControls extends LitElement {
           <number-field class="percent" hide-label hide-error label="Upstream share (%)" path="budget.upstreamShare" suffix="%" .scale=${100}
             .value=${byYear ? undefined : share} ?disabled=${byYear || hasPlan} .error=${shareError.join(' ')}></number-field>
         </div>
-        ${shareError.length > 0 ? html`<p class="error" role="alert">${shareError.join(' ')}</p>` : nothing}
-        ${budgetValue !== undefined && shareValue !== undefined && !hasPlan
+        ${shareError.length > 0
+          // In the amounts' place (they mean nothing for an invalid share), so nothing below moves.
+          ? html`<p id="amounts" class="error" role="alert">${shareError.join(' ')}</p>`
+          : budgetValue !== undefined && shareValue !== undefined && !hasPlan
           ? html`<div id="amounts" class="amounts" aria-live="polite">
               <span class="up">Upstream ${this.money(budgetValue * shareValue)} / year</span>
               <span class="down">Downstream ${this.money(budgetValue * (1 - shareValue))} / year</span>
