@@ -1,5 +1,5 @@
 import type { KeyFigure } from '../engine/key-figures.ts';
-import { MISSING, type NumberFormats, PLAIN_NUMBER_FORMATS, createNumberFormats } from '../engine/io/number-formats.ts';
+import { LARGEST_SHOWN_RATE, MISSING, type NumberFormats, PLAIN_NUMBER_FORMATS, createNumberFormats } from '../engine/io/number-formats.ts';
 import type { Model } from '../engine/index.ts';
 
 /**
@@ -100,7 +100,7 @@ export function formatDifference(kind: FigureKind, delta: number, base: number |
   const sign = delta > 0 ? '+' : '';
   if (kind === 'money') return `${formats.moneyChange(delta)}${base !== null && base !== 0 ? ` (${formats.percentChange(delta / Math.abs(base))})` : ''}`;
   if (kind === 'ratio') return formats.pointsChange(delta);
-  if (kind === 'rate') return base !== null && Math.abs(base) <= 10 && Math.abs(base + delta) <= 10 ? formats.pointsChange(delta) : MISSING;
+  if (kind === 'rate') return base !== null && Math.abs(base) <= LARGEST_SHOWN_RATE && Math.abs(base + delta) <= LARGEST_SHOWN_RATE ? formats.pointsChange(delta) : MISSING;
   if (kind === 'period') return `${sign}${delta} ${periodName(periodsPerYear)}${Math.abs(delta) === 1 ? '' : 's'}`;
   return formats.equityChange(delta);
 }
