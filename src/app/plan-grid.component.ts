@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { formatMoney, formatPeriod } from './format.ts';
+import { amountFromText } from './plan-grid-amount.ts';
 import { planGridStyles } from './plan-grid.styles.ts';
 
 /** Spend per period, t = 1 … T, as a model's `plan` holds it. */
@@ -20,22 +21,6 @@ export function planEdit(plan: GridPlan): CustomEvent<PlanEditDetail> {
 const SIDES = ['upstream', 'downstream'] as const;
 type Side = (typeof SIDES)[number];
 const SIDE_LABELS: Record<Side, string> = { upstream: 'Upstream', downstream: 'Downstream' };
-
-/**
- * An amount as people type or paste it: "12,500", "12 500", "$12,500.50", "12500". Thousands
- * separators (commas, spaces, non-breaking and thin spaces) and a leading currency sign are
- * dropped. Returns the number, or a message saying what is wrong.
- * @example amountFromText('1,234.5') // 1234.5
- */
-export function amountFromText(text: string): number | string {
-  const cleaned = text.trim().replace(/^[$€£]/, '').replace(/[,\s\u00a0\u2009\u202f]/g, '');
-  if (cleaned === '') return 'is empty; give an amount, 0 for no spend';
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) return `"${text.trim().slice(0, 24)}" is not an amount`;
-  const value = Number(cleaned);
-  if (!Number.isFinite(value)) return `"${text.trim().slice(0, 24)}" is too large`;
-  if (value < 0) return 'cannot be negative';
-  return value;
-}
 
 /**
  * The plan period by period, to read and edit: a row per period and a column per side
@@ -137,7 +122,7 @@ export class PlanGrid extends LitElement {
     if (plan === undefined) return;
     const value = amountFromText(input.value);
     if (typeof value === 'string') {
-      this.problem = { row, side, message: `${SIDE_LABELS[side]} ${value}. Nothing was changed.` };
+      this.problem = { row, side, message: `${SIDE_LABELS[side]}, ${formatPeriod(row + 1, this.periodsPerYear).toLowerCase()}: ${value}. Nothing was changed.` };
       return;
     }
     this.problem = undefined;

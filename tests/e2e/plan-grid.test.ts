@@ -53,6 +53,22 @@ describe('the plan grid after Apply', () => {
     expect(await grid().getByRole('region', { name: 'Spend per period' }).count()).toBe(1);
   });
 
+  it('sends plan-edit only on a person\'s edit, never when its plan is set in code (Undo replaces it, for one)', async () => {
+    await page.evaluate(() => {
+      (window as unknown as { edits: number }).edits = 0;
+      document.addEventListener('plan-edit', () => { (window as unknown as { edits: number }).edits += 1; });
+    });
+    await grid().evaluate(async (element) => {
+      const gridElement = element as unknown as { plan: { upstream: number[]; downstream: number[] }; updateComplete: Promise<unknown> };
+      gridElement.plan = { upstream: gridElement.plan.upstream.map((value) => value + 1), downstream: [...gridElement.plan.downstream] };
+      await gridElement.updateComplete;
+    });
+    expect(await page.evaluate(() => (window as unknown as { edits: number }).edits)).toBe(0);
+    await cell('Downstream', 2).fill('1,000');
+    await cell('Downstream', 2).press('Enter');
+    expect(await page.evaluate(() => (window as unknown as { edits: number }).edits)).toBe(1);
+  });
+
   it('applies an edited cell and a pasted 3×2 block: the plan, the totals and the figures follow', async () => {
     const before = await shownPlan();
     await cell('Upstream', 1).fill('50,000');
@@ -80,7 +96,7 @@ describe('the plan grid after Apply', () => {
     const figure = await npvWithCarryover();
     await paste('Upstream', 3, '10,000\t20,000\nabc\t40,000\n');
     const message = grid().getByRole('alert');
-    expect(await message.textContent()).toBe('Pasted block, row 2, column 1: "abc" is not an amount. Nothing was changed.');
+    expect(await message.textContent()).toBe('Pasted block, row 2, column 1: “abc” is not a number. Nothing was changed.');
     expect(await cell('Upstream', 3).getAttribute('aria-invalid')).toBe('true');
     expect(await shownPlan()).toEqual(before);
     expect(await cell('Upstream', 3).inputValue()).toBe(formatMoney(before.upstream[2]));
@@ -90,7 +106,7 @@ describe('the plan grid after Apply', () => {
     expect(await grid().getByRole('alert').textContent()).toMatch(/^Pasted block: the block has 2 rows, but only 1 row is left from here\. Nothing was changed\.$/);
     await cell('Downstream', 5).fill('-5');
     await cell('Downstream', 5).press('Enter');
-    expect(await grid().getByRole('alert').textContent()).toBe('Downstream cannot be negative. Nothing was changed.');
+    expect(await grid().getByRole('alert').textContent()).toBe('Downstream, month 5: cannot be negative. Nothing was changed.');
     expect(await shownPlan()).toEqual(before);
   });
 });
