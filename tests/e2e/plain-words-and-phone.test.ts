@@ -112,6 +112,20 @@ describe('an error does not move the figures', () => {
     }
   });
 
+  it('an assumption’s message takes its help line’s place, so the fields below stay put', async () => {
+    const page = await openAt(1440, 900);
+    const below = page.getByLabel('Conversion lift', { exact: true });
+    const top = () => below.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+    const before = await top();
+    await page.getByLabel('Brand half-life').fill('-3');
+    await appRendered(page);
+    const field = page.locator('assumptions-panel number-field[path="brand.halfLifeMonths"]');
+    await expect.poll(() => field.locator('.error').textContent()).toBe('Brand half-life must be more than 0 months, got -3 months');
+    expect(await field.locator('.error').isVisible()).toBe(true);
+    expect(Math.abs(await top() - before)).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
   it('at 390 px the summary bar stays in view and in place when a field turns invalid', async () => {
     const page = await openAt(390, 844);
     await shareBox(page).focus();
