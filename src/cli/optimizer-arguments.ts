@@ -17,6 +17,10 @@ export const OPTIMIZER_OPTIONS: readonly OptionSpec[] = [
   { name: 'max-period', valueName: 'y' },
   { name: 'max-step', valueName: 's' },
   { name: 'min-flight', valueName: 'N' },
+];
+
+/** `--exact-best | --smooth-tolerance t`: optimize only (the frontier compares best plans). */
+export const SMOOTHING_OPTIONS: readonly OptionSpec[] = [
   { name: 'exact-best' },
   { name: 'smooth-tolerance', valueName: 't' },
 ];

@@ -33,13 +33,14 @@ describe('frontier command', () => {
   });
 
   it('takes the practical limits of optimize, and refuses them where they cannot act', () => {
-    const run = frontier('--from', '1', '--to', '1.5', '--steps', '2', '--phasing', 'period', '--max-step', '0.2', '--min-flight', '3', '--exact-best');
+    const run = frontier('--from', '1', '--to', '1.5', '--steps', '2', '--phasing', 'period', '--max-step', '0.2', '--min-flight', '3');
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect((JSON.parse(run.stdout) as Frontier).points).toHaveLength(2);
     const refused = frontier('--from', '1', '--to', '1.5', '--steps', '2', '--max-step', '0.2');
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toMatch(/^--max-step applies to the period and flighting phasings/);
+    expect(frontier('--from', '1', '--to', '1.5', '--steps', '2', '--exact-best').stderr).toMatch(/^unknown option --exact-best for frontier/);
   });
 
   it('optimises each budget with the phasing and bounds given', () => {

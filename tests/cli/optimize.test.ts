@@ -175,6 +175,7 @@ describe('optimize command', () => {
     [['--phasing', 'flighting', '--min-flight', '5'], /^--min-flight 5 must divide the 12 periods in a year/],
     [['--phasing', 'flighting', '--min-flight', 'two'], /^--min-flight must be a number, got 'two'\n$/],
     [['--phasing', 'period', '--exact-best', '--smooth-tolerance', '0.01'], /^--smooth-tolerance sets how far .* give one or the other\n$/],
+    [['--phasing', 'flighting', '--target-roi', '0.5', '--smooth-tolerance', '0.01'], /^--smooth-tolerance cannot be used with the target-ROI search: it compares the best plan at each budget/],
     [['--phasing', 'period', '--smooth-tolerance', '0.5'], /^--smooth-tolerance must be a share from 0 to 0\.1 of the best value, got 0\.5\n$/],
   ])('refuses %j with status 2 and a clear message', (extra, message) => {
     const run = optimize(...extra);

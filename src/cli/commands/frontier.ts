@@ -22,7 +22,7 @@ export const frontierCommand: Command = {
   ],
   help: `Usage: budget-sim frontier <model.json> --from A --to B --steps N [--objective ...] [--phasing ...]
          [--min-share a --max-share b] [--min-period x --max-period y]
-         [--max-step s] [--min-flight N] [--exact-best | --smooth-tolerance t]
+         [--max-step s] [--min-flight N]
          [--set path=value ...] [--format json|csv]
 
 For N budgets evenly spaced from A to B times the model's (both included; each year's budget is
@@ -34,10 +34,10 @@ Options:
   --from A, --to B   First and last multiple of the model's budget (≥ 0; e.g. 0.5 and 2).
   --steps N          How many budgets: a whole number from 2 to ${MAX_FRONTIER_STEPS}.
   --objective, --phasing, --min-share, --max-share, --min-period, --max-period,
-  --max-step, --min-flight, --exact-best, --smooth-tolerance
-                     As in optimize (default: npvWithCarryover, constant). With period or
-                     flighting, each point is the smoothest plan within the tolerance of the best
-                     unless --exact-best; the marginal figures then carry that small difference.
+  --max-step, --min-flight
+                     As in optimize (default: npvWithCarryover, constant). Each point is the best
+                     plan found at its budget, never the smoother one optimize returns by
+                     default: the marginal figures are differences of best values.
   --set path=value   Change a setting first, as in simulate.
   --format FORMAT    json (default): { "model", "objective", "phasing", "points": [{ "multiplier",
                      "budgetPerYear", "totalSpend", "value", "upstreamShare",

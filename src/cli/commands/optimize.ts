@@ -5,7 +5,7 @@ import { formatMoney, formatPercent } from '../format-numbers.ts';
 import { formatOptimizeTable, noteFormats } from '../format-optimize-table.ts';
 import { loadModel, overridesFrom } from '../load-model.ts';
 import { parseNumberOption } from '../number-option.ts';
-import { OPTIMIZER_OPTIONS, ROBUST_OPTIONS, optimizerOptionsFrom, robustOptionsFrom, withOptimizerErrors } from '../optimizer-arguments.ts';
+import { OPTIMIZER_OPTIONS, ROBUST_OPTIONS, SMOOTHING_OPTIONS, optimizerOptionsFrom, robustOptionsFrom, withOptimizerErrors } from '../optimizer-arguments.ts';
 import { chooseFormat } from '../output-format.ts';
 import type { Command } from './command.ts';
 
@@ -15,6 +15,7 @@ export const optimizeCommand: Command = {
   summary: 'Find the best split, its phasing over time, or the budget for a target ROI',
   options: [
     ...OPTIMIZER_OPTIONS,
+    ...SMOOTHING_OPTIONS,
     ...ROBUST_OPTIONS,
     { name: 'target-roi', valueName: 'R' },
     { name: 'budget-cap', valueName: 'C' },
@@ -60,7 +61,8 @@ Options:
                      quarter of what the plan gains over the best yearly plan, and says so under
                      Notes.
   --smooth-tolerance t  How far below the best value the smoother plan may be, as a share of it,
-                     0 to 0.1 (default 0.001).
+                     0 to 0.1 (default 0.001). With --target-roi the budget search compares
+                     best plans, so neither option applies there.
   --target-roi R     Instead of keeping the budget, find the budget per year (0 to the cap) and
                      the plan that maximise total revenue with ROI over the horizon at least R
                      (0.5 = 50%). Budgets keep their yearly profile. If no budget reaches R, the

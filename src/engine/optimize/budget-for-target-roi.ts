@@ -2,7 +2,7 @@ import type { Model } from '../model.ts';
 import { maximiseOnInterval } from './line-search-1d.ts';
 import { type OptimizeResult, optimizeForBudgets } from './optimize.ts';
 import { OptimizeError } from './optimize-error.ts';
-import { type OptimizeOptions, resolveOptions } from './optimize-options.ts';
+import { type OptimizeOptions, bestPlansOnly, resolveOptions } from './optimize-options.ts';
 import { averageBudgetPerYear, scaledBudgets } from './scaled-budgets.ts';
 
 /** `optimize`'s options plus the ROI to keep and the largest budget to consider. */
@@ -79,7 +79,9 @@ export function budgetForTargetRoi(model: Model, options: TargetRoiOptions): Tar
     throw new OptimizeError('objective', `with a target ROI the optimiser maximises totalRevenue; objective "${options.objective}" cannot be combined with it`);
   }
   if (options.robust !== undefined) throw new OptimizeError('robust', 'the target-ROI search optimises at the central settings; robust (risk-averse) planning applies to optimize alone');
-  const settings = resolveOptions({ ...options, objective: 'totalRevenue' });
+  // Best plans at each budget (`exactBest`): ROI is compared across budgets and bisected, which a
+  // smoother plan's small, uneven give-up would make jagged.
+  const settings = resolveOptions(bestPlansOnly({ ...options, objective: 'totalRevenue' }, 'the target-ROI search'));
   const { targetRoi } = options;
   if (!Number.isFinite(targetRoi)) throw new OptimizeError('targetRoi', `targetRoi must be a number, got ${targetRoi}`);
   const budgetCap = options.budgetCap ?? 3 * averageBudgetPerYear(model);

@@ -190,6 +190,17 @@ export function resolveOptions(options: OptimizeOptions): OptimizeSettings {
   return settings;
 }
 
+/**
+ * The options for a search that compares best values across budgets (the frontier, the
+ * target-ROI search): `exactBest`, as smoothing gives up a little value, unevenly.
+ * @throws {OptimizeError} (option `smoothTolerance` or `exactBest`) when smoothing was asked for
+ */
+export function bestPlansOnly<Options extends OptimizeOptions>(options: Options, search: string): Options {
+  if (options.smoothTolerance !== undefined) throw new OptimizeError('smoothTolerance', `smoothTolerance cannot be used with ${search}: it compares the best plan at each budget; smoothing applies to optimize alone`);
+  if (options.exactBest === false) throw new OptimizeError('exactBest', `${search} compares the best plan at each budget; exactBest cannot be false there`);
+  return { ...options, exactBest: true };
+}
+
 function robustSettings(robust: RobustOptions, phasing: PhasingName): RobustSettings {
   const { statistic, draws = DEFAULT_ROBUST_DRAWS, seed = DEFAULT_ROBUST_SEED } = robust;
   if (!ROBUST_STATISTICS.includes(statistic)) {

@@ -6,6 +6,13 @@ describe('budgetFrontier', () => {
   const model = defaultModel();
   const revenue = budgetFrontier(model, { from: 0.25, to: 3, steps: 12, objective: 'totalRevenue' });
 
+  it('uses the best plan at each budget (not the smoother one optimize returns), and refuses smoothing options', () => {
+    const flighting = budgetFrontier(model, { from: 1, to: 1, steps: 2, phasing: 'flighting' });
+    expect(flighting.points[0].value).toBe(optimize(model, { phasing: 'flighting', exactBest: true }).value);
+    expect(() => budgetFrontier(model, { from: 1, to: 2, steps: 2, phasing: 'flighting', smoothTolerance: 0.01 })).toThrow(/smoothTolerance cannot be used with the frontier/);
+    expect(() => budgetFrontier(model, { from: 1, to: 2, steps: 2, exactBest: false })).toThrow(OptimizeError);
+  });
+
   it('spaces budgets evenly from A to B times the model\'s, both ends exact', () => {
     expect(revenue.points.map((point) => point.multiplier)).toEqual([0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3]);
     expect(revenue.points[3].budgetPerYear).toBe(1_200_000);
