@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollCue } from '../charts/scroll-cue.styles.ts';
 import { type Model, type Summary, simulate } from '../engine/index.ts';
 import {
   DEFAULT_ROBUST_DRAWS, describePlanNote, type NoteFormats, type ObjectiveName, OptimizeError, type OptimizeOptions, type OptimizeResult, type PhasingName, type RobustStatistic, resolveOptions,
@@ -74,6 +75,7 @@ type BoundOption = (typeof BOUNDS)[number]['option'];
  */
 export class OptimizerPanel extends LitElement {
   static override styles = css`
+    ${scrollCue('.wrap')}
     :host { display: block; }
     .form { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px 14px; }
     label { display: block; font-weight: 600; font-size: 0.85rem; margin-bottom: 3px; }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollCue } from '../charts/scroll-cue.styles.ts';
 import type { IncrementalProfitPoint, Model, SimulationResult } from '../engine/index.ts';
 import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
 import type { FigureStatistics } from '../engine/uncertainty/figure-statistics.ts';
@@ -37,6 +38,7 @@ const NEVER = 'Not within horizon';
  */
 export class RiskPanel extends LitElement {
   static override styles = css`
+    ${scrollCue('.wrap')}
     :host { display: block; }
     .row { display: flex; gap: 10px; align-items: flex-end; flex-wrap: wrap; }
     label { display: block; font-weight: 600; font-size: 0.85rem; margin-bottom: 3px; }

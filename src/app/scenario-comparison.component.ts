@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollCue } from '../charts/scroll-cue.styles.ts';
 import type { IncrementalProfitPoint, MarginalRoi, Model, SimulationResult, Summary } from '../engine/index.ts';
 import { KEY_FIGURES, type KeyFigure, keyFigure } from '../engine/key-figures.ts';
 import { MARGINAL_ROI_FIGURES } from '../engine/marginal-roi-figure.ts';
@@ -94,6 +95,7 @@ const FIGURE_ROWS: readonly FigureRow[] = KEY_FIGURES.flatMap((figure): FigureRo
  */
 export class ScenarioComparison extends LitElement {
   static override styles = css`
+    ${scrollCue('.wrap')}
     :host { display: block; }
     .card { background: var(--surface, #fff); border: 1px solid var(--line, #ddd); border-radius: 8px; padding: 12px 14px; }
     h2 { margin: 0 0 6px; font-size: 1.05rem; }

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { scrollCue } from './scroll-cue.styles.ts';
 
 export const chartFrameStyles = css`
   :host { display: block; }
@@ -26,22 +27,9 @@ export const chartFrameStyles = css`
   .tooltip dt { display: flex; align-items: center; gap: 5px; }
   .tooltip dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
   .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
-  /* A table wider than the screen scrolls sideways, and shows it: a shadow on the side with
-     more columns (the white covers scroll with the content and uncover the shadows only where
-     there is more to see) and a scrollbar that stays visible. */
-  .table-wrap {
-    max-height: 320px; overflow: auto; border: 1px solid var(--line, #ddd); overscroll-behavior-x: contain;
-    background:
-      linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left center / 40px 100% no-repeat local,
-      linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right center / 40px 100% no-repeat local,
-      radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.28), rgba(0, 0, 0, 0)) left center / 14px 100% no-repeat scroll,
-      radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.28), rgba(0, 0, 0, 0)) right center / 14px 100% no-repeat scroll;
-    scrollbar-width: thin; scrollbar-color: #8a8a8a #eee;
-  }
-  .table-wrap::-webkit-scrollbar { height: 8px; width: 8px; }
-  .table-wrap::-webkit-scrollbar-track { background: #eee; }
-  .table-wrap::-webkit-scrollbar-thumb { background: #8a8a8a; border-radius: 4px; }
-  .table-wrap:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+  /* A table wider than the screen scrolls sideways, and shows it (scroll-cue.styles.ts). */
+  .table-wrap { max-height: 320px; overflow: auto; border: 1px solid var(--line, #ddd); }
+  ${scrollCue('.table-wrap')}
   .scroll-hint { margin: 0 0 4px; font-size: 0.78rem; color: var(--muted, #555); }
   table { border-collapse: collapse; width: 100%; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
   caption { text-align: left; font-size: 0.8rem; color: var(--muted, #555); padding: 4px; }

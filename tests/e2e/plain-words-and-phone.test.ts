@@ -210,6 +210,8 @@ describe('at 390 px', () => {
     await compare.click();
     await appRendered(page);
     expect(await page.locator('scenario-comparison').count()).toBe(1);
+    // Its side-by-side table shows when it scrolls sideways, as the chart tables do.
+    expect(await page.locator('scenario-comparison .wrap').evaluate((element) => getComputedStyle(element).backgroundImage)).toContain('radial-gradient');
     // Its top is brought into view (the rest scrolls as usual).
     await expect.poll(async () => inViewport(page, await page.locator('scenario-comparison').boundingBox().then((box) => box && { ...box, height: Math.min(box.height, 100) }))).toBe(true);
     await page.close();
