@@ -22,8 +22,11 @@ export interface RunTimeEstimator {
  */
 const FINISHING = 1.05;
 
-/** The pace has settled when two intervals in a row agree within this share. */
+/** The code is warm when two intervals in a row agree within this share. */
 const STEADY = 0.2;
+
+/** Once warm, the pace is measured over at least this many milliseconds, so that a burst of other work on the machine weighs little. */
+const PACE_WINDOW_MS = 100;
 
 /**
  * Says how long a Monte Carlo run will take, early in the run, from the pace of its own draws:
@@ -31,16 +34,19 @@ const STEADY = 0.2;
  * draws before the run: in a fresh process (the command, a new Web Worker) the first draws are
  * 10 to 50 times slower than the rest, until V8 has compiled the loop, and how long that lasts
  * depends on the machine and its load; a few draws timed beforehand were off by factors of 5
- * to 70 on a busy machine. The run's own pace says it after a few hundred to a few thousand
- * draws, typically within the first 2 % of a long run.
+ * to 70 on a busy machine.
  *
- * The estimate: the time so far plus the remaining draws at the latest interval's pace, plus
- * 5 % for the statistics at the end,
+ * How: the run reports its progress (every 250 draws). The code is taken as warm once two
+ * intervals in a row agree within 20 %; from then on the pace is measured over at least 100 ms
+ * (or, if the code never settles, over the second half of the draws done once a tenth of the
+ * run is done), and the estimate is the time so far plus the remaining draws at that pace, plus
+ * 5 % for the statistics at the end:
  *
- *   seconds = (elapsed + (N − done) · Δt/Δdone · 1.05) / 1000,
+ *   seconds = (elapsed + (N − done) · pace · 1.05) / 1000.
  *
- * given once three intervals have been seen and the last two agree within 20 % (the code is
- * warm and the machine's load steady), or once a tenth of the draws is done.
+ * Typically within the first 1–3 % of a long run. A machine whose load changes during the run
+ * makes any estimate wrong by as much; tests/bench/uncertainty.bench.ts prints estimate and
+ * actual side by side.
  *
  * @param draws N, the run's draws
  * @param periods T, for the words (`describeRunTime`)
@@ -49,22 +55,26 @@ const STEADY = 0.2;
  */
 export function createRunTimeEstimator(draws: number, periods: number, clock: () => number = () => performance.now()): RunTimeEstimator {
   const started = clock();
-  let lastTime = started;
-  let lastDone = 0;
+  // Every report so far: [time, done], starting with the run's start.
+  const reports: [number, number][] = [[started, 0]];
   let lastPace = Number.NaN;
-  let intervals = 0;
+  // The report from which the code is warm, once it is.
+  let warm: [number, number] | undefined;
   return {
     observe(done) {
       const now = clock();
+      const [lastTime, lastDone] = reports[reports.length - 1];
       if (!(done > lastDone)) return undefined;
       const pace = (now - lastTime) / (done - lastDone);
-      const settled = intervals >= 2 && Math.abs(pace - lastPace) <= STEADY * lastPace;
-      intervals += 1;
-      lastTime = now;
-      lastDone = done;
+      if (warm === undefined && reports.length >= 3 && Math.abs(pace - lastPace) <= STEADY * lastPace) warm = reports[reports.length - 2];
+      reports.push([now, done]);
       lastPace = pace;
-      if (!settled && done < draws / 10) return undefined;
-      const remainingMs = Math.max(0, draws - done) * pace;
+      let from = warm !== undefined && now - warm[0] >= PACE_WINDOW_MS ? warm : undefined;
+      // Never settled: at a tenth of the run, the second half of the draws done so far.
+      if (from === undefined && done >= draws / 10) from = reports.find(([, reported]) => reported >= done / 2)!;
+      if (from === undefined || from[1] >= done) return undefined;
+      const measured = (now - from[0]) / (done - from[1]);
+      const remainingMs = Math.max(0, draws - done) * measured;
       return { seconds: ((now - started) + remainingMs * FINISHING) / 1000, draws, periods };
     },
   };
