@@ -12,6 +12,8 @@ export interface SweepPoint {
 export interface SweepResult {
   /** The model's name (after any --set overrides). */
   model: string;
+  /** The model's ISO 4217 currency code, when it has one: what the money in the summaries is in. */
+  currency?: string;
   /** The swept setting's path, as given to --param, e.g. `budget.upstreamShare`. */
   param: string;
   points: SweepPoint[];

@@ -167,5 +167,13 @@ describe('sweep: marginal ROI of each side at every point', () => {
     expect(Object.keys(sweep.points[0])).toEqual(['value', 'summary', 'marginalRoi']);
     const expected = marginalRoi(parseModel({ ...defaultJson, budget: { ...defaultJson.budget, upstreamShare: 0.8 } }));
     expect(sweep.points[1].marginalRoi).toStrictEqual(expected);
+    expect(Object.keys(sweep)).toEqual(['model', 'param', 'points']);
+  });
+
+  it('json names the model’s currency when it has one', () => {
+    const run = runInProcess(['sweep', files.path('euro.json'), '--param', 'budget.upstreamShare', '--from', '0.2', '--to', '0.8', '--steps', '2']);
+    const sweep = JSON.parse(run.stdout) as SweepResult;
+    expect(Object.keys(sweep)).toEqual(['model', 'currency', 'param', 'points']);
+    expect(sweep.currency).toBe('EUR');
   });
 });

@@ -37,8 +37,9 @@ Options:
   --from A, --to B   First and last value (decimal numbers; A may be larger than B).
   --steps N          How many values: a whole number from 2 to ${MAX_SWEEP_STEPS} (2 gives just A and B).
   --set path=value   Change a setting first, as in simulate; --param is applied after every --set.
-  --format FORMAT    json (default): { "model", "param", "points": [{ "value", "summary",
-                     "marginalRoi": { "upstream", "downstream" } }, ...] }.
+  --format FORMAT    json (default): { "model", "currency" (when the model has one), "param",
+                     "points": [{ "value", "summary", "marginalRoi": { "upstream",
+                     "downstream" } }, ...] }.
                      csv: one row per value: value, each summary figure (the marketing's own
                      value first: incrementalNpvWithCarryover, incrementalNpv, roi, ...),
                      marginalRoiUpstream, marginalRoiDownstream, roiYear1..roiYearY (empty
@@ -73,6 +74,7 @@ Examples:
     for (const override of overrides) applyOverride(base, override);
 
     let modelName = '';
+    let currency: string | undefined;
     const points: SweepPoint[] = sweepValues(from, to, steps).map((value, index) => {
       // Only the objects along the swept path are copied: the rest of the file is shared, and a
       // deep copy of a file nested 10,000 deep would overflow the stack.
@@ -80,12 +82,13 @@ Examples:
       const end = index === 0 ? ' (--from)' : index === steps - 1 ? ' (--to)' : '';
       const model = atSweepValue(`${value}${end}`, paramOverride.path, () => validateModelJson(json, file));
       modelName = model.name;
+      currency = model.currency;
       const { summary } = simulate(model);
       atSweepValue(`${value}${end}`, paramOverride.path, () => refuseOverflow(model, summary, file));
       return { value, summary, marginalRoi: marginalRoi(model) };
     });
 
-    const sweep: SweepResult = { model: modelName, param: paramOverride.path, points };
+    const sweep: SweepResult = { model: modelName, ...(currency === undefined ? {} : { currency }), param: paramOverride.path, points };
     output.stdout(format === 'csv' ? formatSweepCsv(sweep) : `${JSON.stringify(sweep, null, 2)}\n`);
     return 0;
   },
