@@ -80,6 +80,18 @@ describe('key figures: the marketing’s own value first', () => {
   });
 });
 
+describe('a plan that spends nothing', () => {
+  it('says so instead of showing a rate, a payback or NaN', async () => {
+    await page.getByLabel('Budget per year', { exact: true }).fill('0');
+    await appRendered(page);
+    await expect.poll(() => figure('payback').textContent()).toBe('No spend');
+    expect(await figure('irr').textContent()).toBe('No spend');
+    expect(await figure('roi').textContent()).toBe('—');
+    expect(await figure('marketing-npv-carryover').textContent()).toBe(createNumberFormats().money(simulate(withSettings({ budget: { perYear: 0, upstreamShare: 0.5 } })).summary.incrementalNpvWithCarryover));
+    expect(await allText(page)).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
+
 describe('currency and fiscal year', () => {
   it('a model in EUR shows € on the figures and on a chart axis tick, and nothing else changes', async () => {
     const before = await figure('marketing-npv-carryover').textContent();
