@@ -92,10 +92,6 @@ describe('risk and uncertainty', () => {
     await panel().getByRole('button', { name: 'Run the simulation' }).click();
     const progress = panel().getByRole('progressbar', { name: 'Simulation progress' });
     await progress.waitFor();
-    // A long run says how long it should take, once the workers have timed a few draws.
-    const estimate = panel().locator('[data-estimate]');
-    await estimate.waitFor({ timeout: 10_000 });
-    expect(await estimate.textContent()).toMatch(/^About [\d.]+ (s|min) .*for 100,000 draws of 36 periods( on \d cores)?$/);
     // The page answers while the workers run: an edit updates the figures.
     const npvBefore = await page.locator('key-figures [data-figure="npv"] .value').textContent();
     await page.getByLabel('Upstream share (%)', { exact: true }).fill('45');
@@ -114,6 +110,22 @@ describe('risk and uncertainty', () => {
     });
     expect(took).toBeLessThan(100);
     expect(await panel().getByText('Simulation cancelled.').count()).toBe(1);
+  });
+
+  it('says how long a long run will take while it runs, from the pace of its first draws', async () => {
+    // Weekly over 5 years: 100,000 draws take seconds, long enough to read the estimate.
+    await page.getByLabel('Planning periods').selectOption('52');
+    await page.getByLabel('Horizon (years)').selectOption('5');
+    await appRendered(page);
+    await panel().getByLabel('Draws').selectOption('100000');
+    await panel().getByRole('button', { name: 'Run the simulation' }).click();
+    const estimate = panel().locator('[data-estimate]');
+    await estimate.waitFor({ timeout: 30_000 });
+    expect(await estimate.textContent()).toMatch(/^About [\d.]+ (s|min)( \d+ s)? for 100,000 draws of 260 periods( on \d cores)?$/);
+    // Said while the run is still going, beside its progress and Cancel.
+    expect(await panel().getByRole('progressbar', { name: 'Simulation progress' }).isVisible()).toBe(true);
+    await panel().getByRole('button', { name: 'Cancel' }).click();
+    expect(await estimate.count()).toBe(0);
   });
 
   it('refuses a seed that is not a whole number, with a message', async () => {
