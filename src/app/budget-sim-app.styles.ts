@@ -62,6 +62,8 @@ export const appStyles = css`
     .masthead h1 { font-size: 12pt; color: #333; }
     .layout { display: block; padding: 0; }
     .controls, .tabs, .stale, .status, .sticky-summary, .optimizer, .risk { display: none; }
+    /* The report is one page: the carryover is in the key figures, its chart stays on screen. */
+    after-horizon-chart { display: none; }
     .results { gap: 6px; }
     .print-only { display: block; }
     .report-title { margin: 0 0 4px; font-size: 15pt; }
