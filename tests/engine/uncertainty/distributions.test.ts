@@ -5,7 +5,7 @@ import { drawSource } from '../../../src/engine/uncertainty/draw-seed.ts';
 import { betaQuantile, regularizedIncompleteBeta } from '../../../src/engine/uncertainty/incomplete-beta.ts';
 import { standardNormalCdf, standardNormalQuantile } from '../../../src/engine/uncertainty/standard-normal.ts';
 import { drawValues, inRange, truncatedQuantile, uncertainFields } from '../../../src/engine/uncertainty/uncertain-fields.ts';
-import { defaultWith } from './fixtures.ts';
+import { defaultJson, defaultWith } from './fixtures.ts';
 
 // Standard normal quantiles, from any table (e.g. Abramowitz & Stegun 26.2): z₀.₉ = 1.2815515655446004,
 // z₀.₉₅ = 1.6448536269514722, z₀.₉₇₅ = 1.959963984540054.
@@ -116,7 +116,7 @@ describe('drawValues', () => {
       'brand.initialEquity': { dist: 'normal', mean: 0.4, sd: 0.3 },
       'economics.margin': { dist: 'normal', mean: 0.9, sd: 0.3 },
       'upstream.lagMonths': { dist: 'uniform', min: 0, max: 20 },
-    });
+    }, { brand: { ...defaultJson().brand, initialEquity: 0.3 } }); // a number: "history" cannot have a range
     const fields = uncertainFields(model);
     const index = (path: string) => fields.findIndex((field) => field.path === path);
     expect(index('brand.maxEquity')).toBeLessThan(index('brand.initialEquity'));
