@@ -144,7 +144,10 @@ function boundText(limit: number, display: FieldDisplay): string {
 
 /** A value as the box shows it, with its unit: "150 %", "-3 months", "-5,000 a month". */
 function shown(value: number, display: FieldDisplay): string {
-  return `${amountText(value, display.kind, display.grouping)}${display.unitAfterNumber}`;
+  const scaled = display.kind === 'percent' ? value * 100 : value;
+  // Far beyond any limit (1e15 and up), digits only get in the way: "1e308", as it was typed.
+  const text = Math.abs(scaled) >= 1e15 ? scaled.toExponential().replace('e+', 'e') : amountText(value, display.kind, display.grouping);
+  return `${text}${display.unitAfterNumber}`;
 }
 
 function inRange(value: number, rule: NumberRule): boolean {

@@ -166,11 +166,13 @@ const UNGROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10, us
 /**
  * The text a box shows for a model value: in percent for a `percent` box (0.5 → "50"), with
  * thousands separators when `grouping` ("1,200,000"), rounded to 10 decimals (so 0.1 + 0.2
- * shows as 0.3), never with an exponent. `parseAmount` reads it back to the same value
+ * shows as 0.3), with an exponent only from 1e21 on ("1e308"). `parseAmount` reads it back to the same value
  * (tests/app/parse-amount.test.ts). Intl rounds the double's exact decimal value, so an amount
  * such as 462,057,522.85 shows as typed (scaling by 1e10 and back would change its last bit).
  */
 export function amountText(value: number, kind: AmountKind, grouping: boolean): string {
   const shown = kind === 'percent' ? value * 100 : value;
+  // Beyond 1e21 digits say nothing more (and 1e308 would be 309 of them): as JavaScript writes it, "1e308".
+  if (Math.abs(shown) >= 1e21) return shown.toExponential().replace('e+', 'e');
   return (grouping ? GROUPED : UNGROUPED).format(shown).replace('\u2212', '-').replace(/^-0$/, '0');
 }

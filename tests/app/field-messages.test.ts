@@ -27,6 +27,8 @@ describe('messages use the on-screen label and unit', () => {
     ['upstream.lagConcentration', 1, 'Lag concentration must be more than 0 and less than 1, got 1'],
     ['history.upstreamPerMonth', -10, 'Past upstream spend must be at least 0 a month, got -10 a month'],
     ['brand.maxEquity', 0, 'Maximum brand equity must be more than 0 and at most 1, got 0'],
+    ['economics.valuePerSale', 1e308, 'Value per sale must be at most 1 trillion, got 1e308'],
+    ['budget.perYear', 2e15, 'Budget per year must be at most 10 trillion a year, got 2e15 a year'],
   ])('%s = %d', (path, value, expected) => {
     expect(messages(path, value)).toContain(expected);
   });

@@ -98,6 +98,15 @@ describe('amountText then parseAmount gives the value back', () => {
     }));
   });
 
+  it('for amounts far beyond any field, written with an exponent rather than hundreds of digits', () => {
+    expect(amountText(1e308, 'money', true)).toBe('1e308');
+    expect(amountText(-2.5e21, 'number', false)).toBe('-2.5e21');
+    expect(amountText(9.99e20, 'money', true)).toBe('999,000,000,000,000,000,000');
+    fc.assert(fc.property(fc.double({ min: 1e21, max: 1e308, noNaN: true }), fc.boolean(), (amount, grouping) => {
+      expect(parseAmount(amountText(amount, 'money', grouping), 'money')).toEqual({ ok: true, value: amount });
+    }));
+  });
+
   it('for what Intl writes in other locales’ spaces', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (amount) => {
       const french = new Intl.NumberFormat('fr-FR').format(amount);
