@@ -75,7 +75,7 @@ export class AssumptionsPanel extends LitElement {
   override render() {
     return html`
       <div class="top">
-        <p>Every setting of the model. Amounts are per month, whatever the planning periods; percentages are typed as percent (40 means 40 %).</p>
+        <p>Every setting of the model. Amounts are per month, whatever the planning periods; percentages are typed as percent (40 means 40 %); amounts as 1,200,000, 1.2m or €1.2m.</p>
         ${this.canReset ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('reset-preset', { bubbles: true, composed: true }))}>Reset to preset</button>` : null}
       </div>
       ${GROUPS.map(({ group, intro }) => html`<fieldset>
