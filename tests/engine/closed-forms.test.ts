@@ -423,6 +423,14 @@ describe('economics.carryoverBaseline', () => {
     expectClose(summary.npvWithCarryover, summary.npv + expected, 'npvWithCarryover', Math.abs(summary.npv));
   });
 
+  it('leaves no spend after the horizon in the reused buffers: a "zero" model after a "history" one of the same shape', () => {
+    const zero = baseModelWith();
+    simulate(baseModelWith((json) => { json.horizonYears = 1; })); // another shape: the next call gets new buffers
+    const fresh = simulate(zero);
+    simulate(baseModelWith((json) => { json.economics.carryoverBaseline = 'history'; }));
+    expectSameBits(simulate(zero), fresh, 'after a "history" run');
+  });
+
   it('"history" changes neither the horizon\'s figures nor, with no carryover years, the carryover', () => {
     const zero = simulate(baseModelWith()).summary;
     const history = simulate(baseModelWith((json) => { json.economics.carryoverBaseline = 'history'; })).summary;
