@@ -17,7 +17,8 @@ type Schema = Record<string, unknown>;
  *
  * What a schema cannot say is left to `parseModel`: array lengths that depend on the horizon or
  * periodsPerYear (seasonality: P or 12 values), initialEquity ≤ maxEquity and lagMonths ≤ lagWindowMonths, and in
- * `uncertainty` min ≤ mode ≤ max and a distribution's overlap with its field's valid range.
+ * `uncertainty` min ≤ mode ≤ max, a distribution's overlap with its field's valid range, ranges on
+ * `upstream.shortTerm.*` only when the model has `upstream.shortTerm`, and none on a starting equity of "history".
  */
 export function modelJsonSchema(): Schema {
   const sections: Record<string, Schema> = {};

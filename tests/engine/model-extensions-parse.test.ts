@@ -177,13 +177,13 @@ describe('market.seasonality as 12 monthly values', () => {
   });
 });
 
-describe('the presets', () => {
-  it('still parse to the same objects (the extensions add no field to a file that does not use them)', () => {
+describe('a file without the extensions', () => {
+  it('parses to the same object (the extensions add no field to it)', () => {
     const raw = baseModelJson();
     expect(parseModel(raw)).toEqual(raw);
   });
 
-  it('the JSON Schema file is the generated one', () => {
+  it('is described by the generated JSON Schema file', () => {
     const file = JSON.parse(readFileSync(new URL('../../models/model.schema.json', import.meta.url), 'utf8'));
     expect(file).toEqual(modelJsonSchema());
   });
