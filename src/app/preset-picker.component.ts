@@ -73,8 +73,8 @@ export class PresetPicker extends LitElement {
         <dl>
           <div><dt>Situation</dt><dd part="situation">${lesson.situation}</dd></div>
           <div><dt>What to try</dt><dd part="try">
-            <span class="try"><span>${lesson.tryThis}</span>
-              <button type="button" aria-label=${`Try it: ${lesson.tryThis}`} @click=${() => this.tryLesson(id, lesson)}>Try it</button></span>
+            <span class="try"><span id="try-text">${lesson.tryThis}</span>
+              <button type="button" aria-describedby="try-text" @click=${() => this.tryLesson(id, lesson)}>Try it</button></span>
             ${this.applied === id ? html`<span class="applied" role="status">Applied as an edit: Undo (Ctrl+Z) takes it back.</span>` : null}
           </dd></div>
           <div><dt>What to notice</dt><dd part="notice">${lesson.notice}</dd></div>
