@@ -109,4 +109,21 @@ describe('the plan grid after Apply', () => {
     expect(await grid().getByRole('alert').textContent()).toBe('Downstream, month 5: cannot be negative. Nothing was changed.');
     expect(await shownPlan()).toEqual(before);
   });
+
+  it('scrolls inside itself on a phone (390 px), its header row staying in view', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await appRendered(page);
+    const region = grid().getByRole('region', { name: 'Spend per period' });
+    const box = await region.evaluate((element) => ({
+      overflow: getComputedStyle(element).overflowY, tall: element.scrollHeight > element.clientHeight + 100,
+      fits: element.getBoundingClientRect().right <= window.innerWidth,
+    }));
+    expect(box).toEqual({ overflow: 'auto', tall: true, fits: true });
+    await region.evaluate((element) => { element.scrollTop = 400; });
+    const [regionTop, headerTop] = await Promise.all([
+      region.evaluate((element) => element.getBoundingClientRect().top),
+      grid().locator('thead th').first().evaluate((element) => element.getBoundingClientRect().top),
+    ]);
+    expect(Math.abs(headerTop - regionTop)).toBeLessThanOrEqual(2);
+  });
 });
