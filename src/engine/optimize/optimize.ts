@@ -176,6 +176,8 @@ export function optimizeForBudgets(
   if (smooths && !cancelled) {
     const smoothed = smoothestWithinTolerance(space, found, search, smoothingTolerance(settings.smoothTolerance, found.value, yearlyValue), stageControl(stages - 1));
     found = smoothed.plan;
+    cancelled = smoothed.cancelled;
+    converged &&= !cancelled;
     if (smoothed.plan.value !== smoothed.smoothing.bestValue || smoothed.smoothing.roughness !== smoothed.smoothing.bestRoughness) {
       smoothing = smoothed.smoothing;
       notes.push({ kind: 'smoother-plan', ...smoothing });

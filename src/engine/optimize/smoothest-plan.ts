@@ -39,17 +39,19 @@ const GROWTH = 4;
  *
  * Cost: up to 7 searches of the phasing, each usually far shorter than the first (it starts
  * near its answer).
- * @returns the plan chosen (the best itself when it is already smooth or the tolerance is 0)
- *   and what was traded
+ * @returns the plan chosen (the best itself when it is already smooth or the tolerance is 0),
+ *   what was traded, and whether `shouldStop` cut the smoothing short (the plan is then the
+ *   smoothest found so far within tolerance)
  */
 export function smoothestWithinTolerance(
   space: PlanSpace, best: PhasingOutcome, search: PlanSearch, tolerance: number, control: SearchControl,
-): { plan: PhasingOutcome; smoothing: Smoothing } {
+): { plan: PhasingOutcome; smoothing: Smoothing; cancelled: boolean } {
   const reference = space.totalBudget / space.periods;
   const bestRoughness = planRoughness(best.upstream, best.downstream, reference);
   let chosen = best;
   let chosenRoughness = bestRoughness;
   let bestValue = best.value;
+  let cancelled = false;
   if (bestRoughness > 0 && tolerance > 0 && !best.cancelled) {
     // Weights grow 4-fold while the plans stay within tolerance; after the first that does not,
     // the geometric middle between it and the last accepted one is tried, once.
@@ -63,7 +65,7 @@ export function smoothestWithinTolerance(
         shouldStop: control.shouldStop,
         onProgress: control.onProgress === undefined ? undefined : (fraction) => control.onProgress?.((stage + fraction) / STAGES),
       });
-      if (found.cancelled) break;
+      if (found.cancelled) { cancelled = true; break; }
       const value = space.value(found.upstream, found.downstream);
       bestValue = Math.max(bestValue, value);
       if (value >= bestValue - tolerance) {
@@ -81,6 +83,7 @@ export function smoothestWithinTolerance(
   return {
     plan: chosen,
     smoothing: { bestValue, value: chosen.value, tolerance, bestRoughness, roughness: chosenRoughness },
+    cancelled,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel, simulate } from '../../../src/engine/index.ts';
 import { expectPlanWithinBounds, optimize, PHASING_NAMES } from './optimize-test-kit.ts';
-import { defaultModel } from './model-files.ts';
+import { defaultModel, issue10DefaultModel } from './model-files.ts';
 
 const UNBOUNDED = { minShare: 0, maxShare: 1, minPeriodMultiple: 0, maxPeriodMultiple: Infinity };
 
@@ -27,6 +27,20 @@ describe('progress and cancellation', () => {
     expect(result.converged).toBe(false);
     expectPlanWithinBounds(result, 12, UNBOUNDED);
     expect(simulate(parseModel({ ...model, plan: result.plan })).summary.npvWithCarryover).toBe(result.value);
+  });
+
+  it('stopped while smoothing (or within the practical limits), says so and returns a valid plan within the tolerance', () => {
+    const model = issue10DefaultModel();
+    let searchChecks = 0;
+    optimize(model, { phasing: 'flighting', exactBest: true, shouldStop: () => { searchChecks += 1; return false; } });
+    for (const limits of [{}, { maxStep: 0.25, minFlight: 3 }]) {
+      let calls = 0;
+      const result = optimize(model, { phasing: 'flighting', ...limits, shouldStop: () => { calls += 1; return calls > searchChecks + 30; } });
+      expect(result.cancelled).toBe(true);
+      expect(result.converged).toBe(false);
+      expectPlanWithinBounds(result, 12, { ...UNBOUNDED, ...limits });
+      if (result.smoothing !== undefined) expect(result.value).toBeGreaterThanOrEqual(result.smoothing.bestValue - result.smoothing.tolerance);
+    }
   });
 
   it('a later stop never gives a worse plan than an earlier one', () => {
