@@ -8,7 +8,7 @@ import type { MonteCarloMessage, MonteCarloRequest } from './monte-carlo.worker.
 
 export type MonteCarloState =
   | { status: 'idle' }
-  /** `estimate`: how long a long run should take in all, in words, once the pace of its first draws has settled. */
+  /** `estimate`: how long a long run should take in all, in words, from half a second in (refined as it goes). */
   | { status: 'running'; fraction: number; workers: number; estimate?: string }
   | { status: 'done'; run: MonteCarloRun; model: Model; ms: number; workers: number }
   | { status: 'cancelled' }
@@ -72,8 +72,9 @@ export class MonteCarloController implements ReactiveController {
         if (message.type === 'progress') {
           progress[index] = message.fraction;
           const fraction = progress.reduce((sum, done, part) => sum + done * sizes[part], 0) / draws;
-          // The pace of the whole run (every worker's draws together) says how long it will take.
-          const estimated = estimate === undefined ? estimator.observe(fraction * draws) : undefined;
+          // The pace of the whole run (every worker's draws together) says how long it will take,
+          // more surely as it goes.
+          const estimated = estimator.observe(fraction * draws);
           if (estimated !== undefined && (estimated.seconds >= ESTIMATE_FROM_SECONDS || draws >= ESTIMATE_FROM_DRAWS)) estimate = describeRunTime(estimated, count);
           this.set({ status: 'running', workers: count, estimate, fraction });
         } else if (message.type === 'part') {

@@ -11,7 +11,8 @@ export interface RunTimeEstimate {
 export interface RunTimeEstimator {
   /**
    * Reports that `done` draws of the run are finished (called from the run's progress, every
-   * few hundred draws). Returns the estimate once the pace has settled, and undefined before.
+   * few hundred draws). Returns the estimate from half a second (or a tenth of the draws) into
+   * the run, and undefined before.
    */
   observe(done: number): RunTimeEstimate | undefined;
 }
@@ -22,31 +23,27 @@ export interface RunTimeEstimator {
  */
 const FINISHING = 1.05;
 
-/** The code is warm when two intervals in a row agree within this share. */
-const STEADY = 0.2;
-
-/** Once warm, the pace is measured over at least this many milliseconds, so that a burst of other work on the machine weighs little. */
-const PACE_WINDOW_MS = 100;
+/** The estimate is given from this many milliseconds into the run (or a tenth of its draws, if sooner). */
+const FIRST_ESTIMATE_MS = 500;
 
 /**
  * Says how long a Monte Carlo run will take, early in the run, from the pace of its own draws:
  * a calibration that costs nothing, since the timed draws are the run's. Why not time a few
  * draws before the run: in a fresh process (the command, a new Web Worker) the first draws are
- * 10 to 50 times slower than the rest, until V8 has compiled the loop, and how long that lasts
- * depends on the machine and its load; a few draws timed beforehand were off by factors of 5
- * to 70 on a busy machine.
+ * 10 to 50 times slower than the rest until V8 has compiled the loop, which took up to 5,000
+ * draws (half a second) on this busy machine; a few draws timed beforehand were off by factors
+ * of 5 to 70, and so was the pace of the first few hundred draws of the run itself.
  *
- * How: the run reports its progress (every 250 draws). The code is taken as warm once two
- * intervals in a row agree within 20 %; from then on the pace is measured over at least 100 ms
- * (or, if the code never settles, over the second half of the draws done once a tenth of the
- * run is done), and the estimate is the time so far plus the remaining draws at that pace, plus
- * 5 % for the statistics at the end:
+ * How: the run reports its progress (every 250 draws). From half a second into the run, or a
+ * tenth of its draws if that comes sooner, the pace is measured over the second half of the
+ * time so far (which leaves out the slow start), and the estimate is the time so far plus the
+ * remaining draws at that pace, plus 5 % for the statistics at the end:
  *
  *   seconds = (elapsed + (N − done) · pace · 1.05) / 1000.
  *
- * Typically within the first 1–3 % of a long run. A machine whose load changes during the run
- * makes any estimate wrong by as much; tests/bench/uncertainty.bench.ts prints estimate and
- * actual side by side.
+ * Each later report refines it (the app shows it as it goes; the command says the first). A
+ * machine whose load changes during the run makes any estimate wrong by as much;
+ * tests/bench/uncertainty.bench.ts prints the estimate against the actual time.
  *
  * @param draws N, the run's draws
  * @param periods T, for the words (`describeRunTime`)
@@ -57,25 +54,18 @@ export function createRunTimeEstimator(draws: number, periods: number, clock: ()
   const started = clock();
   // Every report so far: [time, done], starting with the run's start.
   const reports: [number, number][] = [[started, 0]];
-  let lastPace = Number.NaN;
-  // The report from which the code is warm, once it is.
-  let warm: [number, number] | undefined;
   return {
     observe(done) {
       const now = clock();
-      const [lastTime, lastDone] = reports[reports.length - 1];
-      if (!(done > lastDone)) return undefined;
-      const pace = (now - lastTime) / (done - lastDone);
-      if (warm === undefined && reports.length >= 3 && Math.abs(pace - lastPace) <= STEADY * lastPace) warm = reports[reports.length - 2];
+      if (!(done > reports[reports.length - 1][1])) return undefined;
       reports.push([now, done]);
-      lastPace = pace;
-      let from = warm !== undefined && now - warm[0] >= PACE_WINDOW_MS ? warm : undefined;
-      // Never settled: at a tenth of the run, the second half of the draws done so far.
-      if (from === undefined && done >= draws / 10) from = reports.find(([, reported]) => reported >= done / 2)!;
-      if (from === undefined || from[1] >= done) return undefined;
-      const measured = (now - from[0]) / (done - from[1]);
-      const remainingMs = Math.max(0, draws - done) * measured;
-      return { seconds: ((now - started) + remainingMs * FINISHING) / 1000, draws, periods };
+      const elapsed = now - started;
+      if (elapsed < FIRST_ESTIMATE_MS && done < draws / 10) return undefined;
+      // The first report in the second half of the time so far.
+      const [fromTime, fromDone] = reports.find(([time]) => time >= started + elapsed / 2)!;
+      if (fromDone >= done) return undefined;
+      const pace = (now - fromTime) / (done - fromDone);
+      return { seconds: (elapsed + Math.max(0, draws - done) * pace * FINISHING) / 1000, draws, periods };
     },
   };
 }
