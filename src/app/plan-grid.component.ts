@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { formatMoney, formatPeriod } from './format.ts';
 import { amountFromText } from './plan-grid-amount.ts';
 import { planGridStyles } from './plan-grid.styles.ts';
@@ -28,7 +29,7 @@ const SIDE_LABELS: Record<Side, string> = { upstream: 'Upstream', downstream: 'D
  * A change is sent up when a field is left or Enter is pressed; a block copied from a
  * spreadsheet (tab-separated columns, one line per row, thousands separators allowed) can be
  * pasted into any cell and fills the grid from there to the right and down. A value that is not an
- * amount shows a message by its cell and changes nothing. Scrolls inside itself, with the header
+ * amount shows a message by its cell and changes nothing: the cell shows the plan's amount again. Scrolls inside itself, with the header
  * row and the period column kept in view.
  *
  * @event plan-edit - `{ plan }` with the whole new plan, on a person's edit or paste only
@@ -109,7 +110,7 @@ export class PlanGrid extends LitElement {
       <input id=${id} type="text" inputmode="decimal" autocomplete="off" data-row=${row} data-side=${side}
         aria-label=${`${SIDE_LABELS[side]}, ${formatPeriod(row + 1, this.periodsPerYear).toLowerCase()}`}
         aria-invalid=${problem === undefined ? 'false' : 'true'} aria-describedby=${problem === undefined ? nothing : `${id}-error`}
-        .value=${formatMoney(plan[side][row])}
+        .value=${live(formatMoney(plan[side][row]))}
         @change=${(event: Event) => this.onChange(event.target as HTMLInputElement, row, side)}
         @keydown=${(event: KeyboardEvent) => { if (event.key === 'Enter') this.onChange(event.target as HTMLInputElement, row, side); }}
         @paste=${(event: ClipboardEvent) => this.onPaste(event, row, side)}>

@@ -108,6 +108,7 @@ describe('the plan grid after Apply', () => {
     await cell('Downstream', 5).press('Enter');
     expect(await grid().getByRole('alert').textContent()).toBe('Downstream, month 5: cannot be negative. Nothing was changed.');
     expect(await shownPlan()).toEqual(before);
+    expect(await cell('Downstream', 5).inputValue()).toBe(formatMoney(before.downstream[4]));
   });
 
   it('scrolls inside itself on a phone (390 px), its header row staying in view', async () => {
