@@ -23,6 +23,7 @@ import { plainIssues } from './field-messages.ts';
 import { type NumberFormats, formatMoney, formatsFor } from './format.ts';
 import { marginalRoi, type MarginalRoi } from '../engine/marginal-roi.ts';
 import { formatKeyFiguresCsv } from '../engine/io/key-figures-csv.ts';
+import { marketingTradeoffCurve } from '../engine/marketing-tradeoff-curve.ts';
 import './key-figures.component.ts';
 import {
   type Draft, checkDraft, draftFromModel, readField, withAppliedPlan, withBudgetOfPlan, withField, withHorizon, withPeriodsPerYear, withSplitMode, withoutPlan,
@@ -225,7 +226,8 @@ export class BudgetSimApp extends LitElement {
     // horizon reuses it; anything else that changes the numbers recomputes it.
     const key = JSON.stringify({ ...model, name: '', description: '', startYear: 0, horizonYears: 0, budget: model.budget && { perYear: model.budget.perYear } });
     if (key !== this.curveKey) {
-      this.curve = tradeoffCurve(model, TRADEOFF_STEPS);
+      // In the marketing's own value, as the key figures lead with (the best shares are the same).
+      this.curve = marketingTradeoffCurve(tradeoffCurve(model, TRADEOFF_STEPS), model);
       this.curveKey = key;
     }
   }
@@ -312,7 +314,7 @@ export class BudgetSimApp extends LitElement {
     const view = compared.length >= 2 ? this.view : 'plan';
     const unplaced = this.issues.filter((issue) => !PATHS_WITH_CONTROLS.some((path) => issue.path === path || issue.path.startsWith(`${path}[`)));
     const scenarioPoints: ScenarioPoint[] = compared.map((entry, index) => ({
-      label: entry.model.name, colour: SCENARIO_COLOURS[index], share: currentShare(entry.model), value: entry.result.summary.npvWithCarryover,
+      label: entry.model.name, colour: SCENARIO_COLOURS[index], share: currentShare(entry.model), value: entry.result.summary.incrementalNpvWithCarryover,
     }));
     return html`
       <header class="masthead">
@@ -412,7 +414,7 @@ export class BudgetSimApp extends LitElement {
       <div class="charts">
         <div class="span tradeoff-row">
           <tradeoff-curve-chart .formats=${this.formats} .curve=${this.curve} .currentShare=${currentShare(model)}
-            .currentHorizon=${model.horizonYears} .currentValue=${result.summary.npvWithCarryover} .scenarioPoints=${scenarioPoints}></tradeoff-curve-chart>
+            .currentHorizon=${model.horizonYears} .currentValue=${result.summary.incrementalNpvWithCarryover} .scenarioPoints=${scenarioPoints}></tradeoff-curve-chart>
           <best-share-chart .formats=${this.formats} .curve=${this.curve} .currentShare=${currentShare(model)}></best-share-chart>
         </div>
         <spend-equity-chart .formats=${this.formats} .periods=${result.periods} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>

@@ -9,6 +9,8 @@ interface Figure {
   /** The card's `data-figure`, stable for tests and styles. */
   id: string;
   label: string;
+  /** Where space is short (the printed report). */
+  shortLabel: string;
   value: ReturnType<typeof html> | string;
   detail?: string;
   explain: string;
@@ -63,18 +65,22 @@ export class KeyFigures extends LitElement {
     .secondary dd { font-size: 1rem; }
     .detail { display: block; font-size: 0.78rem; font-weight: 400; color: #444; margin-top: 2px; }
     .secondary-heading { font-size: 0.8rem; color: #444; margin: 12px 0 0; font-weight: 600; }
+    .short { display: none; }
     @media print {
-      .headline { grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 4px; }
-      .secondary { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 4px; margin-top: 4px; }
-      .figure, .secondary .figure { padding: 4px 6px; }
-      .figure.lead { padding: 3px 5px; }
-      dt { font-size: 0.65rem; }
-      dd, .secondary dd { font-size: 0.8rem; white-space: nowrap; }
-      .sides { grid-template-columns: auto auto; column-gap: 4px; font-size: 0.7rem; }
-      .sides .side { font-size: 0.6rem; }
-      .detail { font-size: 0.6rem; white-space: normal; }
-      .secondary-heading { margin-top: 4px; font-size: 0.65rem; }
-      info-tip { display: none; }
+      /* Two compact rows of short labels (KEY_FIGURES' shortLabel), so the report keeps to one page. */
+      .all { display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 0 8px; }
+      .headline, .secondary { display: contents; }
+      .figure, .secondary .figure, .figure.lead {
+        padding: 0 0 1px; border: none; border-bottom: 1px solid #ddd; border-radius: 0; background: none; line-height: 1.2; min-width: 0;
+      }
+      dt { font-size: 6.5pt; color: #333; display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      dt .label { display: none; }
+      dt .short { display: inline; }
+      dd, .secondary dd { margin: 0; font-size: 8pt; white-space: nowrap; }
+      .sides { display: inline; font-size: 8pt; }
+      .sides .side { display: none; }
+      .sides [data-side='upstream']::after { content: ' / '; font-weight: 400; }
+      .detail, .secondary-heading, info-tip { display: none; }
     }
   `;
 
@@ -111,18 +117,18 @@ export class KeyFigures extends LitElement {
     const headline = HEADLINE.map((field) => this.figure(keyFigure(field), summary, formats));
     const marginal = this.marginalFigure(formats);
     if (marginal !== undefined) headline.push(marginal);
-    return html`<dl class="headline" aria-label="Key figures: the marketing’s own value">
+    return html`<div class="all"><dl class="headline" aria-label="Key figures: the marketing’s own value">
         ${headline.map((figure, index) => this.renderFigure(figure, index === 0 ? 'lead' : ''))}
       </dl>
       <p class="secondary-heading" id="whole-business">The whole business, with the plan</p>
       <dl class="secondary" aria-labelledby="whole-business">
         ${SECONDARY.map((field) => this.renderFigure(this.figure(keyFigure(field), summary, formats), ''))}
-      </dl>`;
+      </dl></div>`;
   }
 
   private renderFigure(figure: Figure, kind: string) {
     return html`<div class="figure ${kind}" data-figure=${figure.id}>
-      <dt><span>${figure.label}</span><info-tip subject=${figure.label} text=${figure.explain} align="end"></info-tip></dt>
+      <dt><span class="label">${figure.label}</span><span class="short" aria-hidden="true">${figure.shortLabel}</span><info-tip subject=${figure.label} text=${figure.explain} align="end"></info-tip></dt>
       <dd><span class="value">${figure.value}</span>${figure.detail ? html`<span class="detail">${figure.detail}</span>` : nothing}</dd>
     </div>`;
   }
@@ -130,7 +136,7 @@ export class KeyFigures extends LitElement {
   /** One summary figure's card: its value as its unit shows it, with a detail where it helps. */
   private figure(figure: KeyFigure, summary: Summary, formats: NumberFormats): Figure {
     const id = FIGURE_IDS[figure.field] ?? figure.field;
-    const card = { id, label: figure.label, explain: figure.help };
+    const card = { id, label: figure.label, shortLabel: figure.shortLabel, explain: figure.help };
     const noSpend = summary.totalSpend === 0;
     switch (figure.field) {
       case 'incrementalNpvWithCarryover':
@@ -174,6 +180,7 @@ export class KeyFigures extends LitElement {
     return {
       id: 'marginal-roi',
       label: `Marginal ROI (next ${one})`,
+      shortLabel: `Next ${one}: up / down`,
       value: html`<span class="sides">
         <span class="side">Upstream</span><span data-side="upstream">${formatMarginalRoi(marginal.upstream, formats)}</span>
         <span class="side">Downstream</span><span data-side="downstream">${formatMarginalRoi(marginal.downstream, formats)}</span>

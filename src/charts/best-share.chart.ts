@@ -11,8 +11,8 @@ import { HoverController } from './hover-controller.ts';
 import { COLOURS, HORIZON_COLOURS } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
 
-/** What each horizon's best share maximises, labelled from KEY_FIGURES. */
-const VALUE = keyFigure('npvWithCarryover').label;
+/** What each horizon's best share maximises (the same share for total and marketing NPV with carryover), labelled from KEY_FIGURES. */
+const VALUE = keyFigure('incrementalNpvWithCarryover').label;
 
 const HEIGHT = 300;
 const MARGIN = { top: 18, right: 16, bottom: 48, left: 56 };

@@ -22,13 +22,13 @@ export interface ScenarioPoint {
   value: number;
 }
 
-/** What the curve plots: the whole business's NPV with carryover, labelled from KEY_FIGURES. */
-const VALUE = keyFigure('npvWithCarryover').label;
+/** What the curve plots: the marketing's own value (the app passes `marketingTradeoffCurve`), labelled from KEY_FIGURES. */
+const VALUE = keyFigure('incrementalNpvWithCarryover').label;
 
 const years = (horizon: number) => `${horizon} year${horizon === 1 ? '' : 's'}`;
 
 /**
- * The trade-off curve: NPV with carryover against the upstream share, one line per horizon from
+ * The trade-off curve: marketing NPV with carryover against the upstream share, one line per horizon from
  * 1 to 5 years, each line's best share marked, and the current plan marked on its horizon's
  * line. It shows why the best split depends on how far ahead you look.
  */
@@ -47,7 +47,7 @@ export class TradeoffCurveChart extends LitElement {
   /** The current plan's upstream share (its spend-weighted average when it varies by year). */
   declare currentShare: number;
   declare currentHorizon: number;
-  /** The current plan's npvWithCarryover. */
+  /** The current plan's value in the curve's terms: its incrementalNpvWithCarryover. */
   declare currentValue: number;
   /** Compared scenarios' plans (each at its own horizon), shown as labelled diamonds. */
   declare scenarioPoints: ScenarioPoint[];

@@ -48,7 +48,7 @@ describe('key figures: the marketing’s own value first', () => {
     const { summary } = simulate(defaultModel);
     const plain = createNumberFormats();
     const first = figureCards().first();
-    expect(await first.locator('dt span').first().textContent()).toBe('Marketing NPV with carryover');
+    expect(await first.locator('dt .label').textContent()).toBe('Marketing NPV with carryover');
     expect(await first.getAttribute('data-figure')).toBe('marketing-npv-carryover');
     expect(await first.locator('.value').textContent()).toBe(plain.money(summary.incrementalNpvWithCarryover));
     expect(await figure('marketing-npv').textContent()).toBe(plain.money(summary.incrementalNpv));
@@ -60,7 +60,7 @@ describe('key figures: the marketing’s own value first', () => {
   });
 
   it('labels every figure from KEY_FIGURES and explains it with that table’s help', async () => {
-    const labels = await page.locator('key-figures dt > span').allTextContents();
+    const labels = await page.locator('key-figures dt > .label').allTextContents();
     for (const keyFigure of KEY_FIGURES.filter((each) => !['carryoverValue', 'totalSpend'].includes(each.field))) {
       expect(labels).toContain(keyFigure.label);
     }
@@ -102,7 +102,7 @@ describe('currency and fiscal year', () => {
     // Only the symbol is new: the currency converts nothing.
     expect((await figure('marketing-npv-carryover').textContent())!.replace('€', '')).toBe(before);
     expect(await figure('npv').textContent()).toMatch(/^-?€[\d,]+$/);
-    expect(await page.locator('key-figures [data-figure="marginal-roi"] dt span').first().textContent()).toBe('Marginal ROI (next €1)');
+    expect(await page.locator('key-figures [data-figure="marginal-roi"] dt .label').textContent()).toBe('Marginal ROI (next €1)');
     const ticks = await page.locator('cumulative-profit-chart svg.chart .axis text').allTextContents();
     expect(ticks.some((tick) => /^-?€[\d.]+[kMB]?$/.test(tick))).toBe(true);
     const tradeoffTicks = await page.locator('tradeoff-curve-chart svg.chart .axis text').allTextContents();
@@ -215,7 +215,10 @@ describe('exports and the printed report', () => {
     await page.emulateMedia({ media: 'print' });
     const first = page.locator('key-figures .figure').first();
     expect(await first.isVisible()).toBe(true);
-    expect(await first.locator('dt span').first().textContent()).toBe('Marketing NPV with carryover');
+    // In print, where space is short, the table's short label.
+    expect(await first.locator('dt .short').isVisible()).toBe(true);
+    expect(await first.locator('dt .short').textContent()).toBe(KEY_FIGURES[0].shortLabel);
+    expect(await first.locator('dt .label').isVisible()).toBe(false);
     expect(await first.locator('.value').textContent()).toMatch(/^-?€[\d,]+$/);
     const assumptions = page.locator('.print-assumptions');
     expect(await assumptions.isVisible()).toBe(true);

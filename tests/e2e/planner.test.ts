@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { formatEquity, formatMoney, formatPercent, formatPercentWhole, formatPeriodOfYear } from '../../src/app/format.ts';
 import { type Model, incrementalProfit, parseModel, simulate, startingEquity, tradeoffCurve } from '../../src/engine/index.ts';
 import { LESSONS } from '../../src/app/preset-lessons.ts';
+import { marketingTradeoffCurve } from '../../src/engine/marketing-tradeoff-curve.ts';
 import { allText, appRendered, launchChromium, openApp } from './browser.ts';
 
 // The planner as a person uses it: a production build in Debian's Chromium, driven by keyboard
@@ -199,7 +200,8 @@ describe('table views match the engine', () => {
 
   it('the trade-off curve', async () => {
     const rows = await chartTable('tradeoff-curve-chart');
-    const curve = tradeoffCurve(defaultModel, 50);
+    // In the marketing's own value, as the key figures (the best shares are those of the total).
+    const curve = marketingTradeoffCurve(tradeoffCurve(defaultModel, 50), defaultModel);
     expect(rows[0]).toEqual(['Best share', ...curve.lines.map((line) => formatPercent(line.bestShare))]);
     curve.shares.forEach((share, index) => {
       expect(rows[index + 2]).toEqual([formatPercentWhole(share), ...curve.lines.map((line) => formatMoney(line.values[index]))]);
