@@ -1,17 +1,15 @@
 import { css } from 'lit';
+import { scrollCue } from '../charts/scroll-cue.styles.ts';
 
-/** The plan grid: a table that scrolls inside itself (both ways on a phone) under a sticky header row. */
+/**
+ * The plan grid: a table that scrolls inside itself (both ways on a phone) under a sticky header
+ * row, with the app's one scroll cue (shadows where there is more, a visible scrollbar).
+ */
 export const planGridStyles = css`
   :host { display: block; }
   .intro { margin: 0 0 8px; font-size: 0.85rem; color: #333; }
-  .scroller {
-    max-height: 26rem; overflow: auto; border: 1px solid #c8c8c8; border-radius: 4px;
-  }
-  /* Classic, always-visible scroll bars (not overlay ones that fade): on a phone the grid must show that it scrolls. */
-  .scroller::-webkit-scrollbar { width: 12px; height: 12px; }
-  .scroller::-webkit-scrollbar-track { background: #ececec; }
-  .scroller::-webkit-scrollbar-thumb { background: #7a7a7a; border-radius: 6px; border: 2px solid #ececec; }
-  .scroller:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+  .scroller { max-height: 26rem; overflow: auto; border: 1px solid #c8c8c8; border-radius: 4px; }
+  ${scrollCue('.scroller')}
   table { border-collapse: separate; border-spacing: 0; min-width: 100%; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
   thead th { position: sticky; top: 0; z-index: 2; background: #f4f4f4; border-bottom: 2px solid #bbb; }
   th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; vertical-align: middle; }
