@@ -79,9 +79,22 @@ describe('preset lessons', () => {
     await page.close();
   });
 
+  it('"Try it" sets one share for every year (New product launch: Upstream share 0), and Marketing NPV with carryover turns negative', async () => {
+    const page = await open(1440, 900);
+    await choose(page, 'new-product-launch');
+    const marketingNpv = () => page.locator('key-figures [data-figure="marketing-npv-carryover"] .value').textContent();
+    expect(await marketingNpv()).not.toMatch(/^[-−]/);
+    await tryIt(page);
+    // The launch plans by year, so each year's share shows the one share the lesson set.
+    for (const year of [1, 2, 3]) expect(await page.getByLabel(`Year ${year} upstream share (%)`, { exact: true }).inputValue()).toBe('0');
+    expect(await marketingNpv()).toMatch(/^[-−]/);
+    await page.close();
+  });
+
   it.each([[1440, 900], [390, 844]] as const)('the lesson is readable at %i px wide (screenshot)', async (width, height) => {
     const page = await open(width, height);
     await choose(page, 'short-term-revenue');
+    await tryIt(page); // the shot shows the note that Undo takes the change back
     const box = await picker(page).boundingBox();
     expect(box).not.toBeNull();
     expect(box!.x).toBeGreaterThanOrEqual(0);
