@@ -29,8 +29,8 @@ describe('events come only from user actions', () => {
       const app = document.querySelector('budget-sim-app') as HTMLElement & { whenRendered(): Promise<void> };
       const root = app.shadowRoot!;
       const draft = { ...(root.querySelector('plan-controls') as unknown as { draft: Record<string, unknown> }).draft };
-      const changed = { ...draft, horizonYears: 5, periodsPerYear: 4, budget: { perYear: [1, 2, 3, 4, 5], upstreamShare: 0.2 } };
-      for (const tag of ['plan-controls', 'assumptions-panel']) {
+      const changed = { ...draft, horizonYears: 5, periodsPerYear: 4, budget: { perYear: [1, 2, 3, 4, 5], upstreamShare: 0.2 }, currency: 'NZD', fiscalYearStartMonth: 7 };
+      for (const tag of ['plan-controls', 'assumptions-panel', 'currency-calendar']) {
         const element = root.querySelector(tag) as HTMLElement & { draft: unknown; issues: unknown; updateComplete: Promise<unknown> };
         element.draft = changed;
         element.issues = [{ path: 'budget.perYear', message: 'x' }];
