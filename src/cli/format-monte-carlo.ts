@@ -67,9 +67,10 @@ export function formatMonteCarloTable(model: Model, result: MonteCarloResult): s
 }
 
 /**
- * The Monte Carlo part of `compare --draws`: one column per scenario; NPV and NPV with
- * carryover as mean and 10th–90th percentile range, the chance of a positive ROI, and each
- * scenario's chance of the highest NPV on common random numbers. Ends with "\n".
+ * The Monte Carlo part of `compare --draws`: one column per scenario; the marketing's NPV with
+ * carryover first, then NPV and NPV with carryover, as mean and 10th–90th percentile range, the
+ * chance of a positive ROI, and each scenario's chance of the highest marketing NPV with
+ * carryover, NPV and NPV with carryover on common random numbers. Ends with "\n".
  */
 export function formatMonteCarloComparisonTable(comparison: MonteCarloComparison, names: readonly string[]): string {
   const { scenarios, probabilityBest } = comparison;
@@ -77,12 +78,16 @@ export function formatMonteCarloComparisonTable(comparison: MonteCarloComparison
   const range = (statistics: FigureStatistics) => `${formatMoney(statistics.p10)} to ${formatMoney(statistics.p90)}`;
   const rows: string[][] = [
     ['', ...names],
+    // The marketing's own value first (plan minus spending nothing), the business's total after it.
+    ['Marketing NPV w/ carryover, mean', ...scenarios.map((result) => formatMoney(result.summary.incrementalNpvWithCarryover.mean))],
+    ['Marketing NPV w/ carryover, 10th to 90th', ...scenarios.map((result) => range(result.summary.incrementalNpvWithCarryover))],
     ['NPV, mean', ...scenarios.map((result) => formatMoney(result.summary.npv.mean))],
     ['NPV, 10th to 90th percentile', ...scenarios.map((result) => range(result.summary.npv))],
     ['NPV with carryover, mean', ...scenarios.map((result) => formatMoney(result.summary.npvWithCarryover.mean))],
     ['NPV with carryover, 10th to 90th', ...scenarios.map((result) => range(result.summary.npvWithCarryover))],
     ['Final brand equity, median', ...scenarios.map((result) => formatEquity(result.summary.finalEquity.p50))],
     ['Chance ROI > 0', ...scenarios.map((result) => formatPercent(result.probabilityRoiPositive))],
+    ['Chance of the highest marketing NPV w/ carryover', ...probabilityBest.incrementalNpvWithCarryover.map(formatPercent)],
     ['Chance of the highest NPV', ...probabilityBest.npv.map(formatPercent)],
     ['Chance of the highest NPV w/ carryover', ...probabilityBest.npvWithCarryover.map(formatPercent)],
   ];

@@ -2,8 +2,16 @@ import type { Model } from '../model.ts';
 import { type MonteCarloResult, runMonteCarlo } from './monte-carlo.ts';
 import type { MonteCarloOptions } from './monte-carlo-options.ts';
 
-/** Each scenario's chance of having the highest figure, in the order given. */
+/**
+ * Each scenario's chance of having the highest figure, in the order given: the marketing's own
+ * value (incremental NPV, with and without carryover) and the business's total NPV. For plans of
+ * one model the two agree draw by draw (the zero-spend run does not depend on the plan); for
+ * models that differ in a setting that also moves what the business earns with no marketing
+ * (margin, market size) they can differ.
+ */
 export interface ProbabilityBest {
+  incrementalNpvWithCarryover: number[];
+  incrementalNpv: number[];
   npv: number[];
   npvWithCarryover: number[];
 }
@@ -31,7 +39,7 @@ export interface MonteCarloComparison {
  */
 export function compareMonteCarlo(models: readonly Model[], options: MonteCarloOptions): MonteCarloComparison {
   const runs = models.map((model) => runMonteCarlo(model, options));
-  const chances = (figure: 'npv' | 'npvWithCarryover'): number[] => {
+  const chances = (figure: keyof ProbabilityBest): number[] => {
     const wins = new Float64Array(runs.length);
     const draws = runs[0].result.draws;
     for (let draw = 0; draw < draws; draw += 1) {
@@ -47,6 +55,9 @@ export function compareMonteCarlo(models: readonly Model[], options: MonteCarloO
   };
   return {
     scenarios: runs.map((run) => run.result),
-    probabilityBest: { npv: chances('npv'), npvWithCarryover: chances('npvWithCarryover') },
+    probabilityBest: {
+      incrementalNpvWithCarryover: chances('incrementalNpvWithCarryover'), incrementalNpv: chances('incrementalNpv'),
+      npv: chances('npv'), npvWithCarryover: chances('npvWithCarryover'),
+    },
   };
 }

@@ -22,6 +22,22 @@ describe('compareMonteCarlo', () => {
     expect(npvWithCarryover[0] + npvWithCarryover[1]).toBeCloseTo(1, 12);
   });
 
+  it('gives the chances of the marketing\'s own value too: the same as total NPV\'s for plans of one model, not for models that differ in margin', () => {
+    const heavy = defaultWith(defaultJson().uncertainty, { budget: { perYear: 1200000, upstreamShare: 0.7 } });
+    const plans = compareMonteCarlo([model, heavy], { draws: 500, seed: 6 }).probabilityBest;
+    expect(plans.incrementalNpvWithCarryover).toEqual(plans.npvWithCarryover);
+    expect(plans.incrementalNpv).toEqual(plans.npv);
+    // A higher margin on a much lighter budget: more total NPV (the base business earns more),
+    // while the marketing itself adds less.
+    const json = defaultJson();
+    const { 'economics.margin': _margin, ...others } = json.uncertainty;
+    const richer = defaultWith(others, { economics: { ...json.economics, margin: 0.8 }, budget: { perYear: 300000, upstreamShare: 0.5 } });
+    const base = defaultWith(others, { economics: { ...json.economics, margin: 0.6 } });
+    const models = compareMonteCarlo([base, richer], { draws: 500, seed: 6 }).probabilityBest;
+    expect(models.npvWithCarryover[1]).toBeGreaterThan(0.5);
+    expect(models.incrementalNpvWithCarryover[0]).toBeGreaterThan(0.5);
+  });
+
   it('judges like for like: a plan that wins at every draw\'s values has probability 1', () => {
     // A budget over 30 times the default's, at the same split, is far worse for NPV over 3 years
     // under every one of these draws' settings (saturation), so the baseline wins every draw.
