@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { monteCarlo } from '../../src/engine/index.ts';
+import { compareMonteCarlo, monteCarlo } from '../../src/engine/index.ts';
+import { formatMonteCarloComparisonTable } from '../../src/cli/format-monte-carlo.ts';
 import { loadModel } from '../../src/cli/load-model.ts';
 import { PROJECT_ROOT, STACK_LINE, runInProcess, temporaryFiles } from './cli-harness.ts';
 
@@ -93,6 +94,16 @@ describe('montecarlo command', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toMatch(/^About \d+ s for 50,000 draws of 260 periods\n$/);
     expect(run.stdout.split('\n')[0]).toBe('figure,mean,p5,p10,p50,p90,p95');
+  });
+
+  it('compare --draws\' table leads with the marketing\'s NPV with carryover: mean, 10th to 90th, chance of the highest', () => {
+    const model = loadModel('models/default.json', []);
+    const comparison = compareMonteCarlo([model, model], { draws: 300, seed: 1 });
+    const lines = formatMonteCarloComparisonTable(comparison, ['A', 'B']).split('\n');
+    const { incrementalNpvWithCarryover } = comparison.scenarios[0].summary;
+    expect(lines[2]).toMatch(new RegExp(`^Marketing NPV w/ carryover, mean\\s+${Math.round(incrementalNpvWithCarryover.mean!).toLocaleString('en-US')}\\s+`));
+    expect(lines[3]).toMatch(/^Marketing NPV w\/ carryover, 10th to 90th\s+[\d,]+ to [\d,]+/);
+    expect(lines.find((line) => line.startsWith('Chance of the highest marketing NPV w/ carryover'))).toMatch(/50\.0%\s+50\.0%$/);
   });
 
   it('warns on stderr when the model has no uncertainty, and prints the deterministic figures', () => {
