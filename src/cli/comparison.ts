@@ -1,4 +1,4 @@
-import { type PeriodsPerYear, type Summary, type SummaryDifference, summaryDifference } from '../engine/index.ts';
+import { type MarginalRoi, type PeriodsPerYear, type Summary, type SummaryDifference, summaryDifference } from '../engine/index.ts';
 import type { PhasingKind } from '../engine/plan-outline.ts';
 
 /** One model in a comparison. */
@@ -18,6 +18,8 @@ export interface ComparedScenario {
   /** Upstream share of each year's spend; null for a year with no spend. */
   upstreamShareByYear: (number | null)[];
   summary: Summary;
+  /** What the next unit of money on each side returns above its cost (`marginalRoi(model)`). */
+  marginalRoi: MarginalRoi;
   /** This scenario minus the baseline (for the baseline itself: zeros, and nulls where it has them). */
   difference: SummaryDifference;
 }
@@ -40,6 +42,7 @@ export interface ComparisonInput {
   budgetByYear: number[];
   upstreamShareByYear: (number | null)[];
   summary: Summary;
+  marginalRoi: MarginalRoi;
 }
 
 /**

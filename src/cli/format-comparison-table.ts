@@ -1,9 +1,10 @@
 import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
 import type { NumberFormats } from '../engine/io/number-formats.ts';
+import { MARGINAL_ROI_FIGURES } from '../engine/marginal-roi-figure.ts';
 import { PHASING_WORDS } from '../engine/plan-outline.ts';
 import type { ComparedScenario, Comparison } from './comparison.ts';
 import {
-  MISSING, countOf, formatFigure, formatFigureChange, formatsFor, granularityName,
+  MISSING, countOf, formatFigure, formatFigureChange, formatMarginalRoi, formatsFor, granularityName,
 } from './format-numbers.ts';
 import { renderTextTable } from './text-table.ts';
 
@@ -39,7 +40,8 @@ function byYear(values: readonly (number | null)[], one: (value: number | null) 
 /**
  * A comparison as a terminal table. First the rows that say what each scenario is (horizon,
  * phasing, budget per year and upstream share by year), then one row per key figure in
- * `KEY_FIGURES` order (the marketing's own value first), ROI by year after ROI; one column per
+ * `KEY_FIGURES` order (the marketing's own value first), ROI by year after ROI and each side's
+ * marginal ROI after IRR; one column per
  * scenario, and after each scenario but the first a "vs <first>" column with the difference:
  * money as an amount and a percentage of the baseline, ROI and IRR in percentage points, payback
  * in periods, equity on its scale. Money carries each model's currency symbol. Ends with "\n".
@@ -52,12 +54,21 @@ export function formatComparisonTable(comparison: Comparison): string {
     value: (scenario) => formatsOf(scenario).percent(scenario.summary.roiByYear[index] ?? null),
     change: (scenario) => formatsOf(scenario).pointsChange(scenario.difference.roiByYear?.[index] ?? null),
   }));
+  const marginalRows = MARGINAL_ROI_FIGURES.map((side): ComparisonRow => ({
+    label: side.label,
+    value: (scenario) => formatMarginalRoi(scenario.marginalRoi[side.side], formatsOf(scenario)),
+    change: (scenario, baseline) => formatsOf(scenario).pointsChange(scenario.marginalRoi[side.side] - baseline.marginalRoi[side.side]),
+  }));
   const rows: ComparisonRow[] = [
     describingRow('Horizon', (scenario) => `${countOf(scenario.horizonYears, 'year')}, ${granularityName(scenario.periodsPerYear)}`),
     describingRow('Phasing', (scenario) => PHASING_WORDS[scenario.phasing]),
     describingRow('Budget per year', (scenario) => byYear(scenario.budgetByYear, formatsOf(scenario).money, formatsOf(scenario).moneyShort)),
     describingRow('Upstream share', (scenario) => byYear(scenario.upstreamShareByYear, formatsOf(scenario).percentWhole, formatsOf(scenario).percentWhole)),
-    ...KEY_FIGURES.flatMap((figure) => (figure.field === 'roi' ? [figureRow(figure), ...roiByYearRows] : [figureRow(figure)])),
+    ...KEY_FIGURES.flatMap((figure) => {
+      if (figure.field === 'roi') return [figureRow(figure), ...roiByYearRows];
+      if (figure.field === 'irr') return [figureRow(figure), ...marginalRows];
+      return [figureRow(figure)];
+    }),
   ];
 
   const others = comparison.scenarios.slice(1);

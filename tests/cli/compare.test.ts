@@ -45,14 +45,14 @@ describe('summaryDifference', () => {
 });
 
 describe('compare command', () => {
-  it('prints { baseline, scenarios: [{ model, file, horizonYears, periodsPerYear, phasing, budgetByYear, upstreamShareByYear, summary, difference }] }', () => {
+  it('prints { baseline, scenarios: [{ model, file, horizonYears, periodsPerYear, phasing, budgetByYear, upstreamShareByYear, summary, marginalRoi, difference }] }', () => {
     const run = runInProcess(['compare', 'models/default.json', files.path('upstream-heavy.json'), '--format', 'json']);
     expect(run.exitCode).toBe(0);
     const comparison = JSON.parse(run.stdout) as Comparison;
     expect(comparison.baseline).toBe('Consumer brand (default)');
     expect(comparison.scenarios.map((scenario) => Object.keys(scenario))).toEqual([
-      ['model', 'file', 'horizonYears', 'periodsPerYear', 'phasing', 'budgetByYear', 'upstreamShareByYear', 'summary', 'difference'],
-      ['model', 'file', 'horizonYears', 'periodsPerYear', 'phasing', 'budgetByYear', 'upstreamShareByYear', 'summary', 'difference'],
+      ['model', 'file', 'horizonYears', 'periodsPerYear', 'phasing', 'budgetByYear', 'upstreamShareByYear', 'summary', 'marginalRoi', 'difference'],
+      ['model', 'file', 'horizonYears', 'periodsPerYear', 'phasing', 'budgetByYear', 'upstreamShareByYear', 'summary', 'marginalRoi', 'difference'],
     ]);
     const [baseline, heavy] = comparison.scenarios;
     expect(baseline.summary).toStrictEqual(summaryOf('models/default.json'));
@@ -101,7 +101,7 @@ describe('compare --draws (Monte Carlo on common random numbers)', () => {
     expect(run.exitCode).toBe(0);
     const comparison = JSON.parse(run.stdout);
     expect(Object.keys(comparison.scenarios[0])).toEqual([
-      'model', 'file', 'horizonYears', 'periodsPerYear', 'phasing', 'budgetByYear', 'upstreamShareByYear', 'summary', 'difference', 'monteCarlo', 'probabilityBest',
+      'model', 'file', 'horizonYears', 'periodsPerYear', 'phasing', 'budgetByYear', 'upstreamShareByYear', 'summary', 'marginalRoi', 'difference', 'monteCarlo', 'probabilityBest',
     ]);
     expect(comparison.scenarios[0].monteCarlo.draws).toBe(300);
     expect(comparison.scenarios[0].monteCarlo.bands).toBeUndefined();

@@ -138,12 +138,24 @@ describe('compare: what each scenario is, then the marketing’s value first', (
     ]);
   });
 
+  it('shows each side’s marginal ROI after IRR, as the engine computes it, with its difference in points', () => {
+    const labels = rowLabels;
+    const irrAt = labels.indexOf('IRR');
+    expect(labels.slice(irrAt + 1, irrAt + 3)).toEqual(['Marginal ROI, upstream', 'Marginal ROI, downstream']);
+    const base = marginalRoi(parseModel(defaultJson)).upstream;
+    const yearly = marginalRoi(parseModel(yearlyJson)).upstream;
+    const signed = (value: number) => `${value > 0 ? '+' : ''}${plainFormats.percent(value)}`;
+    const row = run.stdout.split('\n').find((line) => line.startsWith('Marginal ROI, upstream'))!;
+    expect(row.split(/\s{2,}/).slice(1, 4)).toEqual([signed(base), signed(yearly), plainFormats.pointsChange(yearly - base)]);
+  });
+
   it('--format json carries phasing, budgetByYear and upstreamShareByYear, and the currency when there is one', () => {
     const json = JSON.parse(runInProcess(['compare', 'models/default.json', files.path('euro.json'), '--format', 'json']).stdout) as Comparison;
     expect(json.scenarios[0].phasing).toBe('constant');
     expect(json.scenarios[0].budgetByYear).toEqual([1_200_000, 1_200_000, 1_200_000]);
     expect(json.scenarios[0].currency).toBeUndefined();
     expect(json.scenarios[1].currency).toBe('EUR');
+    expect(json.scenarios[1].marginalRoi).toStrictEqual(marginalRoi(parseModel(euroJson)));
   });
 
   it('writes each model’s money with its own symbol', () => {

@@ -1,4 +1,4 @@
-import { compareMonteCarlo, simulate, type Model } from '../../engine/index.ts';
+import { compareMonteCarlo, marginalRoi, simulate, type Model } from '../../engine/index.ts';
 import { planOutline } from '../../engine/plan-outline.ts';
 import { CliError } from '../cli-error.ts';
 import { compareScenarios } from '../comparison.ts';
@@ -38,7 +38,7 @@ Options:
                      json: { "baseline": name, "scenarios": [{ "model", "file", "horizonYears",
                      "periodsPerYear", "currency" (when the model has one), "phasing"
                      (constant|yearly|explicit), "budgetByYear", "upstreamShareByYear",
-                     "summary", "difference" }, ...] } where difference is this
+                     "summary", "marginalRoi", "difference" }, ...] } where difference is this
                      model minus the first (null where either is null; roiByYear element by
                      element, null when the horizons differ; paybackPeriod null when the models
                      count periods differently).
@@ -75,6 +75,7 @@ Examples:
         budgetByYear: outline.budgetByYear,
         upstreamShareByYear: outline.upstreamShareByYear,
         summary: simulate(model).summary,
+        marginalRoi: marginalRoi(model),
       };
     }));
     comparison.scenarios.forEach((scenario, index) => refuseOverflow(models[index], scenario, scenario.file));
