@@ -23,8 +23,12 @@ export interface RunTimeEstimator {
  */
 const FINISHING = 1.05;
 
-/** The estimate is given from this many milliseconds into the run (or a tenth of its draws, if sooner). */
+/**
+ * The estimate is given from this many milliseconds into the run (or a tenth of its draws, if
+ * sooner), once the second half of the time so far holds at least MIN_INTERVALS reports.
+ */
 const FIRST_ESTIMATE_MS = 500;
+const MIN_INTERVALS = 4;
 
 /**
  * Says how long a Monte Carlo run will take, early in the run, from the pace of its own draws:
@@ -35,8 +39,9 @@ const FIRST_ESTIMATE_MS = 500;
  * of 5 to 70, and so was the pace of the first few hundred draws of the run itself.
  *
  * How: the run reports its progress (every 250 draws). From half a second into the run, or a
- * tenth of its draws if that comes sooner, the pace is measured over the second half of the
- * time so far (which leaves out the slow start), and the estimate is the time so far plus the
+ * tenth of its draws if that comes sooner, the pace is the median of the intervals' paces over
+ * the second half of the time so far (which leaves out the slow start, and in which a stall
+ * counts as one interval; at least 4 intervals), and the estimate is the time so far plus the
  * remaining draws at that pace, plus 5 % for the statistics at the end:
  *
  *   seconds = (elapsed + (N − done) · pace · 1.05) / 1000.
@@ -61,10 +66,17 @@ export function createRunTimeEstimator(draws: number, periods: number, clock: ()
       reports.push([now, done]);
       const elapsed = now - started;
       if (elapsed < FIRST_ESTIMATE_MS && done < draws / 10) return undefined;
-      // The first report in the second half of the time so far.
-      const [fromTime, fromDone] = reports.find(([time]) => time >= started + elapsed / 2)!;
-      if (fromDone >= done) return undefined;
-      const pace = (now - fromTime) / (done - fromDone);
+      // The intervals in the second half of the time so far; their median pace, so that a
+      // stall (other work, a long garbage collection) weighs no more than any other interval.
+      const from = reports.findIndex(([time]) => time >= started + elapsed / 2);
+      const paces: number[] = [];
+      for (let index = Math.max(1, from); index < reports.length; index += 1) {
+        paces.push((reports[index][0] - reports[index - 1][0]) / (reports[index][1] - reports[index - 1][1]));
+      }
+      if (paces.length < MIN_INTERVALS) return undefined;
+      paces.sort((a, b) => a - b);
+      const middle = paces.length >> 1;
+      const pace = paces.length % 2 === 1 ? paces[middle] : (paces[middle - 1] + paces[middle]) / 2;
       return { seconds: (elapsed + Math.max(0, draws - done) * pace * FINISHING) / 1000, draws, periods };
     },
   };
