@@ -1,11 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { fieldChange } from './field-events.ts';
-import { HORIZON_PATH, type Lesson } from './preset-lessons.ts';
+import { HORIZON_PATH, type Lesson } from '../engine/index.ts';
 import type { Preset } from './presets.ts';
 
 /**
- * Chooses a ready-made scenario from `models/` and shows its lesson in three parts: the
- * situation, what to try and what to notice. "Try it" applies the "what to try" change by sending
+ * Chooses a ready-made scenario from `models/` and shows its lesson (the model file's `lesson`)
+ * in three parts: the situation, what to try and what to notice. "Try it" applies the "what to try" change by sending
  * the events the controls send for the same edit (`field-change`, `horizon-change`), so the shell
  * treats it as an ordinary edit and Undo takes it back. A preset without a lesson shows its
  * description.
@@ -59,8 +59,8 @@ export class PresetPicker extends LitElement {
         ${this.selected === '' ? html`<option value="" selected disabled>Your own plan (from a link, a file or a saved scenario)</option>` : null}
         ${this.presets.map((preset) => html`<option value=${preset.id} ?selected=${preset.id === this.selected}>${preset.model.name}</option>`)}
       </select>
-      ${current?.lesson
-        ? this.renderLesson(current.id, current.lesson)
+      ${current?.model.lesson
+        ? this.renderLesson(current.id, current.model.lesson)
         : current?.model.description
           ? html`<p class="lesson description" aria-live="polite"><strong>About this preset</strong> ${current.model.description}</p>`
           : null}`;

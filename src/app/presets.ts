@@ -1,13 +1,10 @@
 import { type Model, parseModel } from '../engine/index.ts';
-import { LESSONS, type Lesson } from './preset-lessons.ts';
 
 /** A model file from `models/`, bundled into the app. */
 export interface Preset {
   /** The file name without `.json`, e.g. `default`; used in the picker and the URL. */
   id: string;
   model: Model;
-  /** Its lesson in three parts (src/app/preset-lessons.ts), when it has one. */
-  lesson?: Lesson;
 }
 
 // Vite bundles every model file at build time, so the app needs no server and always offers
@@ -23,7 +20,7 @@ function idOf(path: string): string {
 
 /** Every preset, the default first, then by name. Files are validated like any other input. */
 export const PRESETS: readonly Preset[] = Object.entries(files)
-  .map(([path, json]) => ({ id: idOf(path), model: parseModel(json), lesson: LESSONS[idOf(path)] }))
+  .map(([path, json]) => ({ id: idOf(path), model: parseModel(json) }))
   .sort((a, b) => (a.id === 'default' ? -1 : b.id === 'default' ? 1 : a.model.name.localeCompare(b.model.name)));
 
 export const DEFAULT_PRESET_ID = 'default';

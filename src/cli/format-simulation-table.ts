@@ -13,7 +13,7 @@ const DESCRIPTION_WIDTH = 88;
 
 /**
  * A simulation as a terminal report: the model's name, the horizon (and currency, and
- * description), the key figures in `KEY_FIGURES` order (the marketing's own value first:
+ * description, and the lesson's situation, what to try and what to notice), the key figures in `KEY_FIGURES` order (the marketing's own value first:
  * marketing NPV with carryover, marketing NPV, then ROI, payback, IRR), each side's marginal ROI
  * after IRR when given, then a per-year table (spend on each side, revenue, profit, ROI, equity
  * at year end).
@@ -34,6 +34,13 @@ export function formatSimulationTable(model: Model, result: SimulationResult, ma
   if (note !== undefined) lines.push(note);
   if (model.description !== undefined && model.description.trim() !== '') {
     lines.push('', ...wrapWords(model.description.trim(), DESCRIPTION_WIDTH));
+  }
+  if (model.lesson !== undefined) {
+    // The lesson's three parts (src/engine/lesson.ts), as the app's preset picker shows them.
+    const { situation, tryThis, notice } = model.lesson;
+    for (const [heading, text] of [['Situation', situation], ['What to try', tryThis], ['What to notice', notice]]) {
+      lines.push('', ...wrapWords(`${heading}: ${text.trim()}`, DESCRIPTION_WIDTH));
+    }
   }
 
   const figureRows = KEY_FIGURES.flatMap((figure) => {

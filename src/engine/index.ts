@@ -11,6 +11,7 @@ export {
   ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, NUMBER_FIELDS, SHORT_TERM_FIELDS, describeRule, type FieldGroup, type NumberField, type NumberRule,
 } from './model-fields.ts';
 export { simulate } from './simulate.ts';
+export { HORIZON_PATH, type Lesson, type LessonChange } from './lesson.ts';
 export { startingEquity } from './starting-equity.ts';
 export { seasonalIndices } from './seasonality.ts';
 export { PERIOD_FIELDS, SUMMARY_FIELDS, type PeriodResult, type SimulationResult, type Summary } from './results.ts';

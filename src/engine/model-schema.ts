@@ -4,6 +4,7 @@ import {
   MAX_NAME_LENGTH, NUMBER_FIELDS, type NumberField, type NumberRule, OPTIONAL_SECTION_KEYS, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, SHORT_TERM_FIELDS, SHORT_TERM_KEYS,
 } from './model-fields.ts';
 import { CARRYOVER_BASELINES } from './model.ts';
+import { lessonSchema } from './lesson-schema.ts';
 import { DISTRIBUTIONS } from './uncertainty/distributions/index.ts';
 import { suitsBeta } from './uncertainty/distributions/beta.ts';
 import { MAX_BETA_PARAMETER, MAX_LOGNORMAL_SIGMA, MAX_PARAMETER_MAGNITUDE } from './uncertainty/distributions/parameter-limits.ts';
@@ -49,6 +50,7 @@ export function modelJsonSchema(): Schema {
       $schema: { type: 'string' },
       name: { description: 'Name of the scenario.', type: 'string', minLength: 1, maxLength: MAX_NAME_LENGTH, pattern: '\\S' },
       description: { description: 'Text shown to the user: the situation, what to try, what to notice.', type: 'string', maxLength: MAX_DESCRIPTION_LENGTH },
+      lesson: lessonSchema(),
       periodsPerYear: { description: 'Periods per year: 12 (monthly), 4 (quarterly) or 52 (weekly).', enum: [...PERIODS_PER_YEAR_CHOICES] },
       horizonYears: { description: 'Years simulated, 1 to 5.', ...numberSchema(HORIZON_YEARS_RULE) },
       startYear: { description: 'Optional: the calendar year the plan starts in, used only to label periods (2027-01, 2027-Q1, 2027-W01) in exports.', ...numberSchema(START_YEAR_RULE) },

@@ -6,6 +6,8 @@
  * at every granularity (the engine converts them to per-period values).
  */
 
+import type { Lesson } from './lesson.ts';
+
 /** Periods in a year: monthly (the default), quarterly or weekly. */
 export type PeriodsPerYear = 12 | 4 | 52;
 
@@ -157,6 +159,11 @@ export interface Model {
   $schema?: string;
   name: string;
   description?: string;
+  /**
+   * Optional: what a teaching preset shows, as situation / what to try / what to notice, with the
+   * "what to try" change as data (src/engine/lesson.ts; docs/evidence.md).
+   */
+  lesson?: Lesson;
   periodsPerYear: PeriodsPerYear;
   /** Whole years, 1 … 5. */
   horizonYears: number;

@@ -8,6 +8,7 @@ import {
   ALL_NUMBER_FIELDS, EQUITY_FROM_HISTORY, FISCAL_YEAR_START_MONTH_RULE, HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS,
   type NumberRule, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, SHORT_TERM_FIELDS, SHORT_TERM_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
 } from './model-fields.ts';
+import { readLesson } from './lesson.ts';
 import { tinyYearSpendProblems } from './plan-year-spend.ts';
 import { showValue } from './show-value.ts';
 import { uncertaintyProblems } from './uncertainty/check-uncertainty.ts';
@@ -60,6 +61,7 @@ export function parseModel(input: unknown): Model {
 
   const name = readText(root, 'name', MAX_NAME_LENGTH, true, report) ?? '';
   const description = readText(root, 'description', MAX_DESCRIPTION_LENGTH, false, report);
+  const lesson = hasOwn(root, 'lesson') ? readLesson(root.lesson, report) : undefined;
   const schema = readText(root, '$schema', 2000, false, report);
 
   const periodsPerYear = readPeriodsPerYear(root, report);
@@ -113,6 +115,7 @@ export function parseModel(input: unknown): Model {
     ...(schema !== undefined ? { $schema: schema } : {}),
     name,
     ...(description !== undefined ? { description } : {}),
+    ...(lesson !== undefined ? { lesson } : {}),
     periodsPerYear: periodsPerYear ?? 12,
     horizonYears: horizonYears ?? 1,
     ...(startYear !== undefined ? { startYear } : {}),

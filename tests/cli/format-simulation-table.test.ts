@@ -55,6 +55,17 @@ describe('formatSimulationTable', () => {
     expect(specExampleTableFor('budget.upstreamShare=1', 'horizonYears=1')).toMatch(/Payback\s+—\n/);
   });
 
+  it('prints the lesson of a model file that has one: situation, what to try, what to notice', () => {
+    const model = loadModel('models/default.json', []);
+    const lines = tableFor().split('\n');
+    const at = (heading: string) => lines.findIndex((line) => line.startsWith(`${heading}: `));
+    expect(at('Situation')).toBeGreaterThan(0);
+    expect(at('What to try')).toBeGreaterThan(at('Situation'));
+    expect(at('What to notice')).toBeGreaterThan(at('What to try'));
+    expect(lines[at('What to try')]).toBe(`What to try: ${model.lesson!.tryThis}`);
+    expect(specExampleTableFor()).not.toMatch(/^Situation: /m);
+  });
+
   it('names the payback period after the granularity', () => {
     expect(tableFor('periodsPerYear=4')).toMatch(/Payback\s+quarter \d+\n/);
     expect(tableFor('periodsPerYear=52')).toMatch(/Payback\s+week \d+\n/);

@@ -1,15 +1,16 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LESSONS } from '../../src/app/preset-lessons.ts';
+import { type Lesson, parseModel } from '../../src/engine/index.ts';
 import { appRendered, launchChromium } from './browser.ts';
 
 // A preset's lesson in three parts, and "Try it": the "what to try" change applied as an
 // ordinary edit that Undo (Ctrl+Z, or the Undo button) takes back. Screenshots of the picker at
 // 1440 and 390 px wide are written to a temporary folder (its path is printed) to be looked at.
 
+const lessonOf = (id: string): Lesson => parseModel(JSON.parse(readFileSync(new URL(`../../models/${id}.json`, import.meta.url), 'utf8'))).lesson!;
 const shots = mkdtempSync(join(tmpdir(), 'budget-sim-lessons-'));
 let browser: Browser;
 
@@ -41,7 +42,7 @@ async function tryIt(page: Page): Promise<void> {
 describe('preset lessons', () => {
   it('shows the default preset’s situation, what to try and what to notice', async () => {
     const page = await open(1440, 900);
-    const lesson = LESSONS.default;
+    const lesson = lessonOf('default');
     expect(await part(page, 'situation').textContent()).toBe(lesson.situation);
     expect(await part(page, 'try').textContent()).toContain(lesson.tryThis);
     expect(await part(page, 'notice').textContent()).toBe(lesson.notice);
@@ -66,7 +67,7 @@ describe('preset lessons', () => {
   it('"Try it" on a field (New market entry: Market growth 0) changes that field, and Undo restores it', async () => {
     const page = await open(1440, 900);
     await choose(page, 'new-market-entry');
-    const lesson = LESSONS['new-market-entry'];
+    const lesson = lessonOf('new-market-entry');
     expect(await part(page, 'situation').textContent()).toBe(lesson.situation);
     const growth = page.getByLabel('Market growth', { exact: true });
     const before = await growth.inputValue();

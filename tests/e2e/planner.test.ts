@@ -3,7 +3,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { formatEquity, formatMoney, formatPercent, formatPercentWhole, formatPeriodOfYear } from '../../src/app/format.ts';
 import { type Model, incrementalProfit, parseModel, simulate, startingEquity, tradeoffCurve } from '../../src/engine/index.ts';
-import { LESSONS } from '../../src/app/preset-lessons.ts';
 import { marketingTradeoffCurve } from '../../src/engine/marketing-tradeoff-curve.ts';
 import { allText, appRendered, launchChromium, openApp } from './browser.ts';
 
@@ -157,7 +156,7 @@ describe('presets', () => {
     const model = loadModel(file);
     await page.getByLabel('Preset').selectOption(id);
     await expectFiguresFor(model);
-    expect(await page.locator('preset-picker .lesson').textContent()).toContain(LESSONS[id].situation);
+    expect(await page.locator('preset-picker .lesson').textContent()).toContain(model.lesson!.situation);
     expect(await allText(page)).not.toMatch(/NaN|undefined/);
   });
 

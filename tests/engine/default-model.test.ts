@@ -5,9 +5,9 @@ function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 
-// `uncertainty` is an extension (README, "Uncertainty") that simulate never reads.
+// `uncertainty` (README, "Uncertainty") and `lesson` (src/engine/lesson.ts) are extensions that simulate never reads.
 function settingsOf(model: Record<string, unknown>): Record<string, unknown> {
-  const { description: _description, $schema: _schema, uncertainty: _uncertainty, ...rest } = model;
+  const { description: _description, $schema: _schema, uncertainty: _uncertainty, lesson: _lesson, ...rest } = model;
   return rest;
 }
 
@@ -53,4 +53,5 @@ it('models/default.json is the spec’s example re-grounded in published evidenc
     },
   });
   expect(readJson('../../models/default.json').description).toMatch(/grounded/i);
+  expect(readJson('../../models/default.json').lesson).toBeDefined();
 });

@@ -1,7 +1,7 @@
 /**
  * The preset models in models/: each is a valid model, grounded in published evidence (every
  * measure of src/engine/grounding.ts within the ranges of src/engine/evidence-ranges.ts, issue 10),
- * with a lesson in three parts (src/app/preset-lessons.ts), and each lesson is checked here against
+ * with a lesson in three parts (its `lesson`, src/engine/lesson.ts), and each lesson is checked here against
  * the engine, so a preset that stops showing what its lesson promises fails a test.
  *
  * "Best share" below is the upstream share (one number for every year) that maximises
@@ -10,11 +10,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseModel, simulate, startingEquity, type Model, type Summary } from '../../src/engine/index.ts';
+import { HORIZON_PATH, parseModel, simulate, startingEquity, type Lesson, type Model, type Summary } from '../../src/engine/index.ts';
 import { grounding, type Grounding } from '../../src/engine/grounding.ts';
 import { EVIDENCE_RANGES, withinRange } from '../../src/engine/evidence-ranges.ts';
 import { NUMBER_FIELDS } from '../../src/engine/model-fields.ts';
-import { HORIZON_PATH, LESSONS, type Lesson } from '../../src/app/preset-lessons.ts';
 
 const MODELS_DIR = new URL('../../models/', import.meta.url);
 
@@ -180,16 +179,16 @@ describe('every preset is grounded in published evidence (docs/evidence.md)', ()
   });
 });
 
-describe('lessons (src/app/preset-lessons.ts)', () => {
+describe('lessons (each model file\'s lesson)', () => {
   const presetIds = modelFiles.map((file) => file.slice(0, -'.json'.length));
   const numberPaths = new Set(NUMBER_FIELDS.map((field) => field.path));
 
-  it('there is exactly one lesson for each model file', () => {
-    expect(Object.keys(LESSONS).sort()).toEqual([...presetIds].sort());
+  it.each(presetIds)('%s has a lesson', (id) => {
+    expect(loadModel(`${id}.json`).lesson).toBeDefined();
   });
 
   it.each(presetIds)('%s: three short plain parts, and a change that gives a valid model', (id) => {
-    const lesson: Lesson = LESSONS[id];
+    const lesson: Lesson = lessonOf(id);
     for (const part of [lesson.situation, lesson.tryThis, lesson.notice]) {
       expect(part.length).toBeGreaterThan(10);
       expect(part.length).toBeLessThanOrEqual(260);
@@ -201,7 +200,7 @@ describe('lessons (src/app/preset-lessons.ts)', () => {
   });
 
   it.each(presetIds)('%s: "what to try" names each changed field by its label on screen', (id) => {
-    const lesson = LESSONS[id];
+    const lesson = lessonOf(id);
     for (const { path } of lesson.change) {
       const label = path === HORIZON_PATH ? 'Horizon (years)' : NUMBER_FIELDS.find((field) => field.path === path)!.label;
       expect(lesson.tryThis).toContain(label);
@@ -209,10 +208,14 @@ describe('lessons (src/app/preset-lessons.ts)', () => {
   });
 });
 
+function lessonOf(id: string): Lesson {
+  return loadModel(`${id}.json`).lesson!;
+}
+
 /** The model after the lesson's "what to try" change, as the app applies it (a per-year list resized with the horizon). */
 function tried(id: string): Model {
   const json = readJson(`${id}.json`) as Record<string, any>;
-  for (const { path, value } of LESSONS[id].change) {
+  for (const { path, value } of lessonOf(id).change) {
     if (path === HORIZON_PATH) {
       json.horizonYears = value;
       for (const key of ['perYear', 'upstreamShare']) {
