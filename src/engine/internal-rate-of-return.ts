@@ -46,7 +46,9 @@ export function internalRateOfReturn(flows: ArrayLike<number>, length: number, p
     return null;
   }
 
-  let v = (low + high) / 2;
+  // Start at the high end (r = 0, or the bracket found above): plausible rates sit near it,
+  // and there Newton steps stay inside the bracket; from the middle they left it for bisection.
+  let v = high;
   for (let step = 0; step < 200; step += 1) {
     const { value, slope } = polynomial(flows, length, v);
     if (value === 0) break;
@@ -59,6 +61,7 @@ export function internalRateOfReturn(flows: ArrayLike<number>, length: number, p
   // A plan that pays back within weeks has a per-period rate that annualises beyond any
   // meaning (or beyond floating point); such rates are reported as the cap.
   const rate = Math.pow(v, -periodsPerYear) - 1;
+  if (rate <= -1 + 1e-12) return null; // −100 % a year to twelve digits: no rate worth reporting
   return Number.isFinite(rate) ? Math.min(rate, MAX_REPORTED_RATE) : MAX_REPORTED_RATE;
 }
 
