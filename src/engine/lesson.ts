@@ -1,28 +1,12 @@
+/**
+ * Reading a model file's optional `lesson` (its types, `Lesson` and `LessonChange`, are in
+ * model.ts with the rest of the model): what a teaching preset shows, checked by
+ * tests/engine/presets.test.ts against the engine.
+ */
+import type { Lesson, LessonChange } from './model.ts';
 import { NUMBER_FIELDS } from './model-fields.ts';
 
-/**
- * A model file's optional lesson (issue 10): what a teaching preset shows, in three short parts,
- * the situation, what to try and what to notice, naming fields by their labels on screen. "What to
- * try" carries its change as data, so the app applies it with one click ("Try it", an ordinary
- * undoable edit) and the command can print it. tests/engine/presets.test.ts checks each preset's
- * claims against the engine.
- */
-export interface Lesson {
-  /** Who the scenario is and what it faces. */
-  situation: string;
-  /** One thing to change, in words; `change` is the same thing as data. */
-  tryThis: string;
-  /** The settings "what to try" changes, applied in this order. */
-  change: LessonChange[];
-  /** What the change shows, and why. */
-  notice: string;
-}
-
-/** One setting to change: a number field's path (as in model files), or `horizonYears`. */
-export interface LessonChange {
-  path: string;
-  value: number;
-}
+export type { Lesson, LessonChange } from './model.ts';
 
 /** The path of the horizon, which a lesson may change besides the number fields. */
 export const HORIZON_PATH = 'horizonYears';

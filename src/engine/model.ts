@@ -6,8 +6,6 @@
  * at every granularity (the engine converts them to per-period values).
  */
 
-import type { Lesson } from './lesson.ts';
-
 /** Periods in a year: monthly (the default), quarterly or weekly. */
 export type PeriodsPerYear = 12 | 4 | 52;
 
@@ -198,4 +196,28 @@ export interface Model {
    * calculation (simulate, optimise) uses the settings above, the central plan.
    */
   uncertainty?: Uncertainty;
+}
+
+/**
+ * A model file's optional lesson (issue 10): what a teaching preset shows, in three short parts,
+ * the situation, what to try and what to notice, naming fields by their labels on screen. "What to
+ * try" carries its change as data, so the app applies it with one click ("Try it", an ordinary
+ * undoable edit) and the command can print it. tests/engine/presets.test.ts checks each preset's
+ * claims against the engine.
+ */
+export interface Lesson {
+  /** Who the scenario is and what it faces. */
+  situation: string;
+  /** One thing to change, in words; `change` is the same thing as data. */
+  tryThis: string;
+  /** The settings "what to try" changes, applied in this order. */
+  change: LessonChange[];
+  /** What the change shows, and why. */
+  notice: string;
+}
+
+/** One setting to change: a number field's path (as in model files), or `horizonYears`. */
+export interface LessonChange {
+  path: string;
+  value: number;
 }
