@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import {
   type IncrementalProfitPoint, type Model, type ModelIssue, NUMBER_FIELDS, type SimulationResult, type TradeoffCurve,
-  incrementalProfit, planSpend, simulate, tradeoffCurve,
+  incrementalProfit, planSpend, simulate, startingEquity, tradeoffCurve,
 } from '../engine/index.ts';
 import { type ModelReadResult, formatPeriodsCsv, hasScenario, readModelText, readScenarioLink, scenarioHash } from '../engine/io/index.ts';
 import '../charts/best-share.chart.ts';
@@ -398,7 +398,7 @@ export class BudgetSimApp extends LitElement {
         ? html`<strong>Showing the last valid results.</strong> Fix the highlighted ${this.issues.length === 1 ? 'field' : 'fields'} to update them.`
         : html`Results of the plan as entered, updated as you type.`}</p>
       ${unplaced.length > 0 ? html`<ul class="stale unplaced">${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
-      <key-figures .summary=${result.summary} .marginalRoi=${this.marginal} .formats=${this.formats} .periodsPerYear=${model.periodsPerYear} .initialEquity=${model.brand.initialEquity}></key-figures>
+      <key-figures .summary=${result.summary} .marginalRoi=${this.marginal} .formats=${this.formats} .periodsPerYear=${model.periodsPerYear} .initialEquity=${startingEquity(model)}></key-figures>
       <details class="card risk" ?open=${this.riskOpen} @toggle=${(event: Event) => { this.riskOpen = (event.target as HTMLDetailsElement).open; }}>
         <summary><h2>Risk and uncertainty</h2></summary>
         <risk-panel .formats=${this.formats} .model=${this.issues.length > 0 ? undefined : model} .result=${result} .profit=${this.profit} ?active=${this.riskOpen}></risk-panel>
