@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { fieldChange } from './field-events.ts';
 import { HORIZON_PATH, type Lesson } from '../engine/index.ts';
 import type { Preset } from './presets.ts';
@@ -51,11 +52,14 @@ export class PresetPicker extends LitElement {
     this.applied = '';
   }
 
+  // The select shows `selected` whenever it changes (an undo can bring back an earlier preset):
+  // `?selected` on the options sets the first render, and `.value` (live) every later one, since
+  // an option's selected attribute no longer moves a select that a person has already changed.
   override render() {
     const current = this.presets.find((preset) => preset.id === this.selected);
     return html`
       <label for="preset">Preset</label>
-      <select id="preset" @change=${this.onChange}>
+      <select id="preset" .value=${live(this.selected)} @change=${this.onChange}>
         ${this.selected === '' ? html`<option value="" selected disabled>Your own plan (from a link, a file or a saved scenario)</option>` : null}
         ${this.presets.map((preset) => html`<option value=${preset.id} ?selected=${preset.id === this.selected}>${preset.model.name}</option>`)}
       </select>
