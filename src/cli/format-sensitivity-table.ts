@@ -41,6 +41,6 @@ export function formatSensitivityTable(modelName: string, result: SensitivityRes
     renderTextTable(rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right']),
   ];
   if (result.rows.some((row) => row.limited)) lines.push('', '* kept within the field it is bounded by (starting equity ≤ maximum equity, at its median)');
-  if (result.rows.length === 0) lines.push('', 'The model has no uncertainty: add an "uncertainty" object (see README, "Uncertainty").');
+  if (result.rows.length === 0) lines.push('', 'The model has no uncertainty: add an "uncertainty" object (see docs/uncertainty.md).');
   return `${lines.join('\n')}\n`;
 }

@@ -131,7 +131,7 @@ export type CarryoverBaseline = 'zero' | 'history';
 export const CARRYOVER_BASELINES: readonly CarryoverBaseline[] = ['zero', 'history'];
 
 /**
- * A range for one uncertain setting, by distribution (README, "Uncertainty"). A zero spread
+ * A range for one uncertain setting, by distribution (docs/uncertainty.md). A zero spread
  * (sd 0, sigma 0, min = max) means a fixed value.
  */
 export type UncertainValue =

@@ -95,7 +95,7 @@ export interface RobustOutcome extends RobustSettings {
  * Phasings, from the coarsest: `constant` (one upstream share), `yearly` (one share per
  * year), `period` (one share per period), `flighting` (spend per period and its split both
  * free). A richer phasing starts from the best plan of the coarser one before it, so it never
- * scores lower. See README, "The optimiser", for the method and its measured accuracy.
+ * scores lower. See docs/optimiser.md for the method and its measured accuracy.
  *
  * Cost: `constant` about 140 runs of the equations; `flighting` a few hundred to a few
  * thousand (≈ 50–150 ms for a 5-year monthly model). Cancellation (`shouldStop`) returns the

@@ -37,7 +37,7 @@ export interface Phasing {
 
 /**
  * The projected-gradient settings all gradient phasings use. Tuned on the default model and
- * the presets (see README, "The optimiser"): relative tolerance 1e-10 of the money at stake
+ * the presets (see docs/optimiser.md): relative tolerance 1e-10 of the money at stake
  * (`space.tolerance`; looser for a robust search)
  * over 20 iterations without progress, at most 1000 iterations; `effort` scales both. At the
  * limit, a search whose value rose by less than 1e-7 of the money at stake over its last 20
