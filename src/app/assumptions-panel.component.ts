@@ -1,5 +1,10 @@
-import { LitElement, css, html } from 'lit';
-import { type FieldGroup, type ModelIssue, NUMBER_FIELDS } from '../engine/index.ts';
+import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import {
+  CARRYOVER_BASELINE_FIELD, CARRYOVER_BASELINES, type CarryoverBaseline, type FieldGroup, type Model, type ModelIssue, NUMBER_FIELDS,
+  type NumberField, startingEquity,
+} from '../engine/index.ts';
+import { EQUITY_FROM_HISTORY } from '../engine/model-fields.ts';
 import { fieldDisplay } from './field-display.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
 import { periodName } from './format.ts';
@@ -7,6 +12,7 @@ import { type Draft, readField } from './model-draft.ts';
 import './number-field.component.ts';
 import { GLOSSARY } from './glossary.ts';
 import { parseAmount } from './parse-amount.ts';
+import './short-term-editor.component.ts';
 
 const GROUPS: { group: FieldGroup; intro: string }[] = [
   { group: 'Market', intro: 'The buyers there are to win.' },
@@ -16,11 +22,20 @@ const GROUPS: { group: FieldGroup; intro: string }[] = [
   { group: 'Economics', intro: 'What a sale is worth and how future money is valued.' },
 ];
 
+/** The carryover baselines in plain words, in the order the select offers them. */
+const CARRYOVER_CHOICES: readonly { value: CarryoverBaseline; label: string }[] = [
+  { value: 'zero', label: 'Spending nothing' },
+  { value: 'history', label: 'Spending as before (business as usual)' },
+];
+
 /**
  * Every assumption of the model, grouped as Market, Brand, Upstream, Downstream and Economics,
- * each with its unit and a one-line explanation, built from the engine's field table.
+ * each with its unit and a one-line explanation, built from the engine's field table; with the
+ * settings that are choices rather than numbers: the starting equity the past spend sustains
+ * (a tick beside Starting brand equity), the short-term sales effect of brand spend (in
+ * Upstream) and what the carryover compares against (in Economics).
  *
- * @event field-change - `{ path, value }` when an assumption is edited
+ * @event field-change - `{ path, value }` when an assumption is edited; `{ path, value, step }` for a choice (one undo step each)
  * @event reset-preset - when "Reset to preset" is pressed
  */
 export class AssumptionsPanel extends LitElement {
@@ -52,16 +67,28 @@ export class AssumptionsPanel extends LitElement {
     details.words dl { margin: 8px 0 0; font-size: 0.84rem; }
     details.words dt { font-weight: 600; margin-top: 8px; }
     details.words dd { margin: 2px 0 0; color: #333; }
+    select {
+      font: inherit; font-size: 0.88rem; width: 100%; box-sizing: border-box; padding: 6px 4px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+    }
+    select:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
+    select[aria-invalid='true'] { border-color: #B00020; box-shadow: 0 0 0 1px #B00020; }
+    .check { display: flex; align-items: flex-start; gap: 6px; margin-top: 6px; font-weight: 400; font-size: 0.84rem; cursor: pointer; }
+    .check input { width: 16px; height: 16px; margin: 1px 0 0; flex: none; accent-color: var(--accent, #0072B2); }
+    .check input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    short-term-editor { border-top: 1px solid #e4e4e4; padding-top: 10px; }
   `;
 
   static override properties = {
     draft: { attribute: false },
     issues: { attribute: false },
+    model: { attribute: false },
     canReset: { type: Boolean },
   };
 
   declare draft: Draft;
   declare issues: readonly ModelIssue[];
+  /** The last valid model, for the starting equity the past spend sustains (shown while it is chosen). */
+  declare model: Model | undefined;
   /** Whether the plan came from a preset that "Reset to preset" can go back to. */
   declare canReset: boolean;
 
@@ -69,6 +96,7 @@ export class AssumptionsPanel extends LitElement {
     super();
     this.draft = {};
     this.issues = [];
+    this.model = undefined;
     this.canReset = true;
   }
 
@@ -82,20 +110,95 @@ export class AssumptionsPanel extends LitElement {
         <legend>${group}</legend>
         <p class="intro">${intro}</p>
         <div class="fields">
-          ${NUMBER_FIELDS.filter((field) => field.group === group).map((field) => {
-            const display = fieldDisplay(field.path)!;
-            return html`<number-field
-              label=${display.label} path=${field.path} .value=${readField(this.draft, field.path)}
-              .kind=${display.kind} ?grouping=${display.grouping} suffix=${display.suffix} help=${display.help}
-              .error=${messagesFor(this.issues, field.path).join(' ')}></number-field>`;
-          })}
+          ${NUMBER_FIELDS.filter((field) => field.group === group).map((field) => (field.path === 'brand.initialEquity' ? this.renderInitialEquity(field) : this.renderNumber(field)))}
           ${group === 'Market' ? this.renderSeasonality() : null}
+          ${group === 'Upstream' ? html`<short-term-editor class="wide" .draft=${this.draft} .issues=${this.issues}></short-term-editor>` : null}
+          ${group === 'Economics' ? this.renderCarryoverBaseline() : null}
         </div>
       </fieldset>`)}
       <details class="words">
         <summary>Words used here</summary>
         <dl>${Object.values(GLOSSARY).map((entry) => html`<dt>${entry.term}</dt><dd>${entry.meaning}</dd>`)}</dl>
       </details>`;
+  }
+
+  private renderNumber(field: NumberField, options: { value?: unknown; disabled?: boolean; help?: string } = {}) {
+    const display = fieldDisplay(field.path)!;
+    return html`<number-field
+      label=${display.label} path=${field.path} .value=${'value' in options ? options.value : readField(this.draft, field.path)}
+      ?disabled=${options.disabled ?? false}
+      .kind=${display.kind} ?grouping=${display.grouping} suffix=${display.suffix} help=${options.help ?? display.help}
+      .error=${messagesFor(this.issues, field.path).join(' ')}></number-field>`;
+  }
+
+  /**
+   * Starting brand equity, typed, or (ticked) the level the history's constant spend sustains:
+   * the box then shows that level, computed by the engine from the last valid model, and
+   * unticking makes it the typed value, so the figures stay as they were until it is edited.
+   */
+  private renderInitialEquity(field: NumberField) {
+    const fromHistory = readField(this.draft, field.path) === EQUITY_FROM_HISTORY;
+    const implied = this.impliedEquity();
+    return html`<div>
+      ${fromHistory
+        ? this.renderNumber(field, { value: implied, disabled: true, help: 'The level the past spend per month keeps brand equity at, computed from the history and the curves. Untick to type a value.' })
+        : this.renderNumber(field)}
+      <label class="check">
+        <input type="checkbox" .checked=${live(fromHistory)} @change=${this.onEquityFromHistory}>
+        <span>Start at the equity the past spend sustains</span>
+      </label>
+    </div>`;
+  }
+
+  /** The equity the history's spend sustains in the last valid model (whatever its starting equity says now). */
+  private impliedEquity(): number | undefined {
+    const model = this.model;
+    if (model === undefined) return undefined;
+    return startingEquity({ ...model, brand: { ...model.brand, initialEquity: EQUITY_FROM_HISTORY } });
+  }
+
+  private onEquityFromHistory(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.checked) {
+      this.dispatchEvent(fieldChange('brand.initialEquity', EQUITY_FROM_HISTORY, 'Start at the equity the past spend sustains'));
+      return;
+    }
+    const implied = this.impliedEquity();
+    if (implied === undefined) {
+      input.checked = true; // nothing to start from yet: stay as it is
+      return;
+    }
+    this.dispatchEvent(fieldChange('brand.initialEquity', implied, 'Type the starting brand equity'));
+  }
+
+  /**
+   * What both runs spend after the horizon when the carryover is valued. A file without the
+   * setting means "zero", the engine's reading, so the select shows that.
+   */
+  private renderCarryoverBaseline() {
+    const { path } = CARRYOVER_BASELINE_FIELD;
+    const value = readField(this.draft, path);
+    const chosen = value === undefined ? 'zero' : value;
+    const known = CARRYOVER_BASELINES.some((baseline) => baseline === chosen);
+    const errors = messagesFor(this.issues, path);
+    const years = readField(this.draft, 'economics.carryoverYears');
+    return html`<div class="wide">
+      <label for="carryover-baseline">After the horizon, compare against</label>
+      <select id="carryover-baseline" .value=${live(known ? String(chosen) : '')}
+        aria-invalid=${errors.length > 0 ? 'true' : 'false'} aria-describedby="carryover-baseline-help carryover-baseline-error"
+        @change=${this.onCarryoverBaseline}>
+        ${known ? nothing : html`<option value="" selected disabled>Not a choice: ${String(chosen)}</option>`}
+        ${CARRYOVER_CHOICES.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === chosen}>${choice.label}</option>`)}
+      </select>
+      <p id="carryover-baseline-help" class="help">The carryover is what the plan still earns in the carryover years beyond a run without it. After the horizon both runs spend the same: nothing, as if marketing stopped; or as before the plan, business as usual, so heavy spend at the very end does not look better than it is.${years === 0 ? ' With 0 carryover years this makes no difference.' : ''}</p>
+      <p id="carryover-baseline-error" class="error" role=${errors.length > 0 ? 'alert' : 'none'}>${errors.join(' ')}</p>
+    </div>`;
+  }
+
+  private onCarryoverBaseline(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value as CarryoverBaseline;
+    const words = CARRYOVER_CHOICES.find((choice) => choice.value === value)?.label.toLowerCase() ?? value;
+    this.dispatchEvent(fieldChange(CARRYOVER_BASELINE_FIELD.path, value, `Compare the carryover against ${words}`));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import {
-  type IncrementalProfitPoint, type Model, type ModelIssue, NUMBER_FIELDS, type SimulationResult, type TradeoffCurve,
+  ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, type IncrementalProfitPoint, type Model, type ModelIssue, NUMBER_FIELDS, type SimulationResult, type TradeoffCurve,
   incrementalProfit, planSpend, simulate, startingEquity, tradeoffCurve,
 } from '../engine/index.ts';
 import { type ModelReadResult, formatPeriodsCsv, hasScenario, readModelText, readScenarioLink, scenarioHash } from '../engine/io/index.ts';
@@ -48,7 +48,10 @@ import './undo-buttons.component.ts';
 import { APPLY_PLAN_STEP, type PlanSnapshot, UndoController, fieldStepLabel } from './undo-controller.ts';
 
 /** Paths that have a control on screen; problems elsewhere are listed above the results. */
-const PATHS_WITH_CONTROLS = ['name', 'startYear', 'horizonYears', 'periodsPerYear', 'currency', 'fiscalYearStartMonth', 'market.seasonality', ...NUMBER_FIELDS.map((field) => field.path)];
+const PATHS_WITH_CONTROLS = [
+  'name', 'startYear', 'horizonYears', 'periodsPerYear', 'currency', 'fiscalYearStartMonth', 'market.seasonality', 'upstream.shortTerm',
+  CARRYOVER_BASELINE_FIELD.path, ...ALL_NUMBER_FIELDS.map((field) => field.path),
+];
 
 /** Grid steps of the trade-off curve: 2-point steps, refined around each best share. */
 const TRADEOFF_STEPS = 50;
@@ -324,7 +327,8 @@ export class BudgetSimApp extends LitElement {
           @history-undo=${() => this.undo.undo()} @history-redo=${() => this.undo.redo()}></undo-buttons>
       </header>
       <main class="layout"
-        @field-change=${(event: CustomEvent<FieldChangeDetail>) => this.edit(withField(this.draft, event.detail.path, event.detail.value), fieldStepLabel(event.detail.path), { group: `field:${event.detail.path}` })}
+        @field-change=${(event: CustomEvent<FieldChangeDetail>) => this.edit(withField(this.draft, event.detail.path, event.detail.value),
+          event.detail.step ?? fieldStepLabel(event.detail.path), event.detail.step === undefined ? { group: `field:${event.detail.path}` } : {})}
         @horizon-change=${(event: CustomEvent<{ horizonYears: number }>) => this.edit(withHorizon(this.draft, event.detail.horizonYears), 'Change the horizon')}
         @periods-change=${(event: CustomEvent<{ periodsPerYear: number }>) => this.edit(withPeriodsPerYear(this.draft, event.detail.periodsPerYear), 'Change the planning periods')}
         @split-mode-change=${(event: CustomEvent<{ byYear: boolean }>) => this.changeSplitMode(event.detail.byYear)}
@@ -365,7 +369,7 @@ export class BudgetSimApp extends LitElement {
           </section>
           <details class="card" ?open=${window.matchMedia('(min-width: 901px)').matches}>
             <summary><h2>Assumptions</h2></summary>
-            <assumptions-panel .draft=${this.draft} .issues=${this.issues} ?canReset=${this.presetId !== ''}></assumptions-panel>
+            <assumptions-panel .draft=${this.draft} .issues=${this.issues} .model=${this.model} ?canReset=${this.presetId !== ''}></assumptions-panel>
           </details>
         </aside>
         <section class="results" aria-label="Results">
