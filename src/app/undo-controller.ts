@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { NUMBER_FIELDS } from '../engine/index.ts';
+import { ALL_NUMBER_FIELDS } from '../engine/index.ts';
 import type { Toast } from './action-toast.component.ts';
 import { EditHistory } from './edit-history.ts';
 import type { Draft } from './model-draft.ts';
@@ -24,7 +24,7 @@ const BURST_MS = 1000;
 export function fieldStepLabel(path: string): string {
   if (path === 'name') return 'Edit the scenario name';
   if (path === 'startYear') return 'Edit the first calendar year';
-  const field = NUMBER_FIELDS.find((candidate) => candidate.path === path);
+  const field = ALL_NUMBER_FIELDS.find((candidate) => candidate.path === path);
   return field === undefined ? `Edit ${path}` : `Edit ${field.label.toLowerCase()}`;
 }
 
