@@ -5,7 +5,8 @@ import {
   DEFAULT_ROBUST_DRAWS, describePlanNote, type NoteFormats, type ObjectiveName, OptimizeError, type OptimizeOptions, type OptimizeResult, type PhasingName, type RobustStatistic, resolveOptions,
 } from '../engine/optimize/index.ts';
 import '../charts/spend-equity.chart.ts';
-import { differenceTone, formatDifference, formatMoney, formatPercent, formatPeriod, periodName } from './format.ts';
+import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
+import { type NumberFormats, differenceTone, figureTone, formatDifference, formatFigure, formatPercent, formatPeriod, formatsFor, periodName } from './format.ts';
 import { numberFromText } from './model-draft.ts';
 import { OptimizerController } from './optimizer-controller.ts';
 
@@ -110,6 +111,7 @@ export class OptimizerPanel extends LitElement {
   `;
 
   static override properties = {
+    formats: { attribute: false },
     model: { attribute: false },
     summary: { attribute: false },
     canUndo: { type: Boolean },
@@ -122,6 +124,8 @@ export class OptimizerPanel extends LitElement {
     optionError: { state: true },
   };
 
+  /** Number formats of the model (its currency and calendar); plain numbers until set. */
+  declare formats: NumberFormats | undefined;
   declare model: Model | undefined;
   declare summary: Summary | undefined;
   declare canUndo: boolean;
@@ -140,6 +144,7 @@ export class OptimizerPanel extends LitElement {
 
   constructor() {
     super();
+    this.formats = undefined;
     this.model = undefined;
     this.summary = undefined;
     this.canUndo = false;
@@ -221,30 +226,27 @@ export class OptimizerPanel extends LitElement {
     }
     const best = result.summary;
     const current = result.current.summary;
-    const rows: { label: string; best: number | null; current: number | null; kind: 'money' | 'ratio' | 'period' }[] = [
-      { label: 'NPV with carryover', best: best.npvWithCarryover, current: current.npvWithCarryover, kind: 'money' },
-      { label: 'NPV', best: best.npv, current: current.npv, kind: 'money' },
-      { label: 'Total revenue', best: best.totalRevenue, current: current.totalRevenue, kind: 'money' },
-      { label: 'ROI over the horizon', best: best.roi, current: current.roi, kind: 'ratio' },
-      { label: 'Payback', best: best.paybackPeriod, current: current.paybackPeriod, kind: 'period' },
-    ];
-    const show = (value: number | null, kind: string) => (kind === 'money' ? formatMoney(value) : kind === 'ratio' ? formatPercent(value)
-      : value === null ? 'none' : formatPeriod(value, model.periodsPerYear));
-    const difference = (row: (typeof rows)[number]) => {
-      if (row.best === null || row.current === null) return '—';
-      const delta = row.best - row.current;
-      return html`<span class=${differenceTone(row.kind, delta)}>${formatDifference(row.kind, delta, row.current, model.periodsPerYear)}</span>`;
+    // The headline figures (the marketing's own value first), then the whole business's NPV with
+    // carryover, the objective's own scale: one table of key figures for every panel.
+    const formats = this.formats ?? formatsFor(model);
+    const figures = KEY_FIGURES.filter((figure) => figure.headline || figure.field === 'irr' || figure.field === 'npvWithCarryover');
+    const difference = (figure: KeyFigure) => {
+      const bestValue = best[figure.field];
+      const currentValue = current[figure.field];
+      if (bestValue === null || currentValue === null) return '—';
+      const delta = bestValue - currentValue;
+      return html`<span class=${figureTone(figure, delta)}>${formatDifference(figure.unit, delta, currentValue, model.periodsPerYear, formats)}</span>`;
     };
     const bestResult = simulate({ ...model, plan: result.plan });
     return html`
       <p class="status" role="status">Found ${result.cancelled ? 'a partial plan' : result.smoothing === undefined ? 'the best plan' : 'a smooth plan near the best'} in ${result.evaluations.toLocaleString('en-US')} runs of the model.
         Upstream share by year: ${result.upstreamShareByYear.map((share, year) => `Y${year + 1} ${formatPercent(share)}`).join(' · ')}.</p>
       ${result.notes.length === 0 ? nothing : html`<ul class="notes" aria-label="Notes on this plan">
-        ${result.notes.map((note) => html`<li>${describePlanNote(note, noteFormats(model))}</li>`)}</ul>`}
-      ${result.robust === undefined ? nothing : this.renderRobust(result)}
+        ${result.notes.map((note) => html`<li>${describePlanNote(note, noteFormats(model, formats))}</li>`)}</ul>`}
+      ${result.robust === undefined ? nothing : this.renderRobust(result, formats)}
       <div class="wrap" role="region" aria-label="Current and best plan compared" tabindex="0"><table>
         <thead><tr><th scope="col">Key figure</th><th scope="col">Current plan</th><th scope="col">Best plan</th><th scope="col">Difference</th></tr></thead>
-        <tbody>${rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${show(row.current, row.kind)}</td><td>${show(row.best, row.kind)}</td><td>${difference(row)}</td></tr>`)}</tbody>
+        <tbody>${figures.map((figure) => html`<tr><th scope="row">${figure.label}</th><td>${formatFigure(figure, current[figure.field], formats)}</td><td>${formatFigure(figure, best[figure.field], formats)}</td><td>${difference(figure)}</td></tr>`)}</tbody>
       </table></div>
       <spend-equity-chart heading="The best plan: spend and brand equity" .periods=${bestResult.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
       <div class="row">
@@ -264,7 +266,7 @@ export class OptimizerPanel extends LitElement {
   }
 
   /** The statistic the plan was chosen by, for it, the plan best at the settings, and the current plan. */
-  private renderRobust(result: OptimizeResult) {
+  private renderRobust(result: OptimizeResult, formats: NumberFormats) {
     const robust = result.robust!;
     const objective = OBJECTIVES.find((choice) => choice.value === result.objective)?.label ?? result.objective;
     const statistic = robust.statistic === 'p10' ? `10th percentile of ${objective}` : `Average ${objective}`;
@@ -277,8 +279,8 @@ export class OptimizerPanel extends LitElement {
         The key figures below are at the settings as entered.</p>
       <div class="wrap" role="region" aria-label="Plans compared across the ranges" tabindex="0"><table class="robust">
       <thead><tr><th scope="col">Plan</th><th scope="col">${statistic}</th><th scope="col">This plan gains</th></tr></thead>
-      <tbody>${rows.map((row, index) => html`<tr><th scope="row">${row.label}</th><td>${formatMoney(row.value)}</td>
-        <td>${index === 0 ? '' : html`<span class=${differenceTone('money', robust.value - row.value)}>${formatDifference('money', robust.value - row.value, row.value, 1)}</span>`}</td></tr>`)}</tbody>
+      <tbody>${rows.map((row, index) => html`<tr><th scope="row">${row.label}</th><td>${formats.money(row.value)}</td>
+        <td>${index === 0 ? '' : html`<span class=${differenceTone('money', robust.value - row.value)}>${formatDifference('money', robust.value - row.value, row.value, 1, formats)}</span>`}</td></tr>`)}</tbody>
     </table></div>`;
   }
 
@@ -341,10 +343,10 @@ function inactiveHint(option: BoundOption): string {
 }
 
 /** How the notes' numbers read in this panel. */
-function noteFormats(model: Model): NoteFormats {
+function noteFormats(model: Model, formats: NumberFormats): NoteFormats {
   const unit = periodName(model.periodsPerYear);
   return {
-    money: formatMoney,
+    money: (value) => formats.money(value),
     percent: formatPercent,
     period: (period) => formatPeriod(period, model.periodsPerYear).toLowerCase(),
     periods: (count) => `${count} ${count === 1 ? unit : `${unit}s`}`,

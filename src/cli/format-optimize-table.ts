@@ -2,9 +2,10 @@ import type { Model, Summary } from '../engine/index.ts';
 import {
   PHASINGS, describePlanNote, type NoteFormats, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type RobustOutcome, type TargetRoiResult,
 } from '../engine/optimize/index.ts';
+import { KEY_FIGURES, keyFigure } from '../engine/key-figures.ts';
 import {
-  countOf, formatEquity, formatMoney, formatMoneyChange, formatMultiple, formatPercent, formatPercentChange,
-  formatPeriod, formatPointsChange, granularityName, periodName,
+  countOf, formatFigure, formatFigureChange, formatsFor, formatMoney, formatMoneyChange, formatMultiple, formatPercent, formatPercentChange,
+  formatPeriod, granularityName, periodName,
 } from './format-numbers.ts';
 import { renderTextTable } from './text-table.ts';
 
@@ -53,6 +54,13 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
       : `${label} of the plan chosen: ${formatMoney(result.value)} (${against}); the best found: ${formatMoney(result.smoothing.bestValue)} (see Notes)`);
   } else {
     lines.push('', ...robustLines(result.robust, inSentence), `At the settings themselves: ${inSentence} ${formatMoney(result.value)} (${against}; the plan best there: ${formatMoney(result.robust.centralOptimum.centralValue)})`);
+  }
+  if (result.objective !== 'totalRevenue') {
+    // The objective is the whole business's NPV; most of it comes with no marketing at all and is
+    // the same for every plan, so say what the marketing itself is worth (docs/figures.md).
+    const own = result.objective === 'npv' ? result.summary.incrementalNpv : result.summary.incrementalNpvWithCarryover;
+    const ownLabel = keyFigure(result.objective === 'npv' ? 'incrementalNpv' : 'incrementalNpvWithCarryover').label;
+    lines.push(`Of that, the marketing's own value (${ownLabel}): ${formatMoney(own)}; the other ${formatMoney(result.value - own)} the business earns with no marketing, whatever the plan.`);
   }
   if (result.phasing === 'constant') {
     lines.push(`Best upstream share: ${formatPercent(result.upstreamShareByYear.find((share) => share !== null) ?? null)} every year`);
@@ -159,22 +167,23 @@ function targetLines(target: TargetRoiResult): string[] {
   ];
 }
 
+/**
+ * The key figures of the best plan and the own plan, in `KEY_FIGURES` order (the marketing's own
+ * value first), each with its change, as `simulate` and `compare` show them.
+ */
 function keyFigureRows(best: Summary, own: Summary, model: Model): string[][] {
-  const money = (name: string, a: number, b: number) => {
-    const change = a - b;
-    const relative = b === 0 ? '' : ` (${formatPercentChange(change / Math.abs(b))})`;
-    return [name, formatMoney(a), formatMoney(b), `${formatMoneyChange(change)}${relative}`];
-  };
-  return [
-    money('Total spend', best.totalSpend, own.totalSpend),
-    money('Total revenue', best.totalRevenue, own.totalRevenue),
-    money('NPV of profit', best.npv, own.npv),
-    money('Carryover value', best.carryoverValue, own.carryoverValue),
-    money('NPV with carryover', best.npvWithCarryover, own.npvWithCarryover),
-    ['ROI', formatPercent(best.roi), formatPercent(own.roi), formatPointsChange(best.roi === null || own.roi === null ? null : best.roi - own.roi)],
-    ['Payback', formatPeriod(best.paybackPeriod, model.periodsPerYear), formatPeriod(own.paybackPeriod, model.periodsPerYear), ''],
-    ['Final brand equity', formatEquity(best.finalEquity), formatEquity(own.finalEquity), ''],
-  ];
+  const formats = formatsFor(model);
+  return KEY_FIGURES.map((figure) => {
+    const bestValue = best[figure.field];
+    const ownValue = own[figure.field];
+    const change = bestValue === null || ownValue === null ? null : bestValue - ownValue;
+    return [
+      figure.label,
+      formatFigure(figure, bestValue, formats, model.periodsPerYear),
+      formatFigure(figure, ownValue, formats, model.periodsPerYear),
+      formatFigureChange(figure, change, ownValue, formats, model.periodsPerYear),
+    ];
+  });
 }
 
 function yearRange(year: number, periodsPerYear: number): [number, number] {

@@ -272,3 +272,21 @@ describe('optimize and frontier as subprocesses', () => {
     expect(runs.unreachable.stderr).toMatch(/best ROI reachable is/);
   });
 });
+
+describe('optimize text leads with the marketing’s own value (issue 10)', () => {
+  it('lists the key figures in KEY_FIGURES order, marketing NPV with carryover first, and splits the objective into the marketing’s value and the rest', () => {
+    const run = optimize('--phasing', 'yearly');
+    expect(run.exitCode).toBe(0);
+    const printed = json(optimize('--phasing', 'yearly', '--format', 'json'));
+    const lines = run.stdout.split('\n');
+    const table = lines.slice(lines.indexOf('Key figures') + 2);
+    expect(table[0]).toMatch(/^ {2}Marketing NPV with carryover\s/);
+    expect(table[1]).toMatch(/^ {2}Marketing NPV\s/);
+    const own = Math.round(printed.summary.incrementalNpvWithCarryover).toLocaleString('en-US');
+    const rest = Math.round(printed.value - printed.summary.incrementalNpvWithCarryover).toLocaleString('en-US');
+    expect(run.stdout).toContain(`Of that, the marketing's own value (Marketing NPV with carryover): ${own}; the other ${rest} the business earns with no marketing`);
+    // The rest is the no-spend NPV plus nothing the plan changes: the same for the own plan.
+    expect(printed.summary.npvWithCarryover - printed.summary.incrementalNpvWithCarryover)
+      .toBeCloseTo(printed.current.summary.npvWithCarryover - printed.current.summary.incrementalNpvWithCarryover, 3);
+  });
+});

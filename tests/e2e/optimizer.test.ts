@@ -32,8 +32,13 @@ describe('finding the best plan', () => {
     await panel().getByRole('button', { name: 'Find the best plan' }).click();
     await panel().getByRole('button', { name: 'Apply this plan' }).waitFor();
     const expected = optimize(defaultModel, { phasing: 'yearly' });
-    const bestCell = panel().locator('tbody tr').first().locator('td').nth(1);
-    expect(await bestCell.textContent()).toBe(formatMoney(expected.value));
+    // The table leads with the marketing's own value (issue 10); the objective, the whole
+    // business's NPV with carryover, has its own row.
+    const firstRow = panel().locator('tbody tr').first();
+    expect(await firstRow.locator('th').textContent()).toBe('Marketing NPV with carryover');
+    expect(await firstRow.locator('td').nth(1).textContent()).toBe(formatMoney(expected.summary.incrementalNpvWithCarryover));
+    const totalRow = panel().locator('tbody tr', { has: page.locator('th', { hasText: /^Total NPV with carryover$/ }) });
+    expect(await totalRow.locator('td').nth(1).textContent()).toBe(formatMoney(expected.value));
     expect(await panel().locator('spend-equity-chart').count()).toBe(1);
     await panel().getByRole('button', { name: 'Apply this plan' }).click();
     await appRendered(page);
@@ -58,8 +63,13 @@ describe('finding the best plan', () => {
     expect(expected.notes[0].kind).toBe('smoother-plan');
     expect(notes.map((note, index) => note.startsWith(openings[expected.notes[index].kind]))).toEqual(expected.notes.map(() => true));
     expect(notes[0]).toContain(formatMoney(expected.smoothing!.bestValue));
-    const bestCell = panel().locator('tbody tr').first().locator('td').nth(1);
-    expect(await bestCell.textContent()).toBe(formatMoney(expected.value));
+    // The table leads with the marketing's own value (issue 10); the objective, the whole
+    // business's NPV with carryover, has its own row.
+    const firstRow = panel().locator('tbody tr').first();
+    expect(await firstRow.locator('th').textContent()).toBe('Marketing NPV with carryover');
+    expect(await firstRow.locator('td').nth(1).textContent()).toBe(formatMoney(expected.summary.incrementalNpvWithCarryover));
+    const totalRow = panel().locator('tbody tr', { has: page.locator('th', { hasText: /^Total NPV with carryover$/ }) });
+    expect(await totalRow.locator('td').nth(1).textContent()).toBe(formatMoney(expected.value));
   });
 
   it('refuses a practical limit that cannot apply, by its field', async () => {
@@ -83,8 +93,10 @@ describe('finding the best plan', () => {
     const cells = await table.locator('tbody td:first-of-type').allTextContents();
     expect(cells).toEqual([expected.robust!.value, expected.robust!.centralOptimum.value, expected.robust!.current].map(formatMoney));
     // The key figures stay those at the settings as entered.
-    const bestCell = panel().getByRole('region', { name: 'Current and best plan compared' }).locator('tbody tr').first().locator('td').nth(1);
-    expect(await bestCell.textContent()).toBe(formatMoney(expected.value));
+    const compared = panel().getByRole('region', { name: 'Current and best plan compared' });
+    const totalRow = compared.locator('tbody tr', { has: page.locator('th', { hasText: /^Total NPV with carryover$/ }) });
+    expect(await totalRow.locator('td').nth(1).textContent()).toBe(formatMoney(expected.value));
+    expect(await compared.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe(formatMoney(expected.summary.incrementalNpvWithCarryover));
   });
 
   it('offers only the settings as entered for a model without ranges', async () => {
