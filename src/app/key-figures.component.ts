@@ -153,7 +153,14 @@ export class KeyFigures extends LitElement {
       case 'paybackPeriod':
         return { ...card, value: noSpend ? 'No spend' : summary.paybackPeriod === null ? 'Not within horizon' : formats.period(summary.paybackPeriod) };
       case 'irr':
-        return { ...card, value: noSpend ? 'No spend' : summary.irr === null ? 'No single rate' : formats.rate(summary.irr), detail: summary.irr === null ? undefined : 'per year' };
+        // A plan whose first period already earns more than it costs has no outlay to rate: its
+        // IRR is unbounded rather than missing, so say that in words.
+        const earnsAtOnce = summary.irr === null && summary.paybackPeriod === 1;
+        return {
+          ...card,
+          value: noSpend ? 'No spend' : earnsAtOnce ? 'Unbounded' : summary.irr === null ? 'No single rate' : formats.rate(summary.irr),
+          detail: summary.irr !== null ? 'per year' : earnsAtOnce ? 'earns more than it costs from the first period' : undefined,
+        };
       case 'totalRevenue':
         return { ...card, value: formats.money(summary.totalRevenue), detail: `spend ${formats.money(summary.totalSpend)}` };
       case 'finalEquity':

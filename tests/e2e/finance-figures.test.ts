@@ -69,7 +69,10 @@ describe('key figures: the marketing’s own value first', () => {
   it('shows IRR and each side’s marginal ROI as the engine computes them', async () => {
     const { summary } = simulate(defaultModel);
     const plain = createNumberFormats();
-    expect(await figure('irr').textContent()).toBe(summary.irr === null ? 'No single rate' : plain.rate(summary.irr));
+    // The default earns more than it costs from its first month: no outlay to rate, IRR unbounded.
+    expect(summary.irr).toBeNull();
+    expect(summary.paybackPeriod).toBe(1);
+    expect(await figure('irr').textContent()).toBe('Unbounded');
     const marginal = marginalRoi(defaultModel);
     const signed = (value: number) => `${value > 0 ? '+' : ''}${plain.percent(value)}`;
     const card = page.locator('key-figures [data-figure="marginal-roi"]');
