@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import {
-  ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, type IncrementalProfitPoint, type Model, type ModelIssue, NUMBER_FIELDS, type SimulationResult, type TradeoffCurve,
+  ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, type IncrementalProfitPoint, type Model, type ModelIssue, NUMBER_FIELDS, SHORT_TERM_FIELDS, type SimulationResult, type TradeoffCurve,
   incrementalProfit, planSpend, simulate, startingEquity, tradeoffCurve,
 } from '../engine/index.ts';
 import { type ModelReadResult, formatPeriodsCsv, hasScenario, readModelText, readScenarioLink, scenarioHash } from '../engine/io/index.ts';
@@ -20,7 +20,7 @@ import { appStyles } from './budget-sim-app.styles.ts';
 import { downloadText, exportedModel, fileNameFor } from './downloads.ts';
 import type { FieldChangeDetail } from './field-events.ts';
 import { plainIssues } from './field-messages.ts';
-import { type NumberFormats, formatMoney, formatsFor } from './format.ts';
+import { type NumberFormats, formatEquity, formatMoney, formatsFor } from './format.ts';
 import { marginalRoi, type MarginalRoi } from '../engine/marginal-roi.ts';
 import { formatKeyFiguresCsv } from '../engine/io/key-figures-csv.ts';
 import { marketingTradeoffCurve } from '../engine/marketing-tradeoff-curve.ts';
@@ -439,7 +439,11 @@ export class BudgetSimApp extends LitElement {
         ${model.currency === undefined ? nothing : html`<div><dt>Currency</dt><dd>${model.currency} (${this.formats.symbol})</dd></div>`}
         ${(model.fiscalYearStartMonth ?? 1) === 1 ? nothing : html`<div><dt>Years</dt><dd>${this.formats.yearLabel(1)}</dd></div>`}
         ${printedPlanRows(model).map((row) => html`<div style=${row.wide ? 'grid-column: 1 / -1; justify-content: flex-start; gap: 1em' : ''}><dt>${row.term}</dt><dd>${row.detail}</dd></div>`)}
-        ${NUMBER_FIELDS.filter((field) => field.group !== 'Budget').map((field) => html`<div><dt>${field.label}</dt><dd>${formatAssumption(readField(model as unknown as Draft, field.path))}</dd></div>`)}
+        ${NUMBER_FIELDS.filter((field) => field.group !== 'Budget').map((field) => html`<div><dt>${field.label}</dt><dd>${field.path === 'brand.initialEquity' && model.brand.initialEquity === 'history'
+          ? `${formatEquity(startingEquity(model))} (from past spend)` : formatAssumption(readField(model as unknown as Draft, field.path))}</dd></div>`)}
+        ${model.upstream.shortTerm === undefined ? html`<div><dt>Short-term effect of brand spend</dt><dd>none</dd></div>`
+          : SHORT_TERM_FIELDS.map((field) => html`<div><dt>${field.label}</dt><dd>${formatAssumption(readField(model as unknown as Draft, field.path))}</dd></div>`)}
+        <div><dt>Carryover against</dt><dd>${(model.economics.carryoverBaseline ?? 'zero') === 'history' ? 'spending as before' : 'spending nothing'}</dd></div>
         <div><dt>Seasonality</dt><dd>${model.market.seasonality === null ? 'none' : model.market.seasonality.join(', ')}</dd></div>
       </dl>
     </section>`;

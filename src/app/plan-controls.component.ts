@@ -147,7 +147,7 @@ export class PlanControls extends LitElement {
     return html`<table class="plan-years">
       <caption class="note" style="text-align:left">The plan per year</caption>
       <thead><tr><th scope="col">Year</th><th scope="col">Spend</th><th scope="col">Upstream</th></tr></thead>
-      <tbody>${years.map((year) => html`<tr><th scope="row">Year ${year.year}</th><td>${formatMoney(year.total)}</td><td>${formatPercent(year.upstreamShare)}</td></tr>`)}</tbody>
+      <tbody>${years.map((year) => html`<tr><th scope="row">Year ${year.year}</th><td>${this.money(year.total)}</td><td>${formatPercent(year.upstreamShare)}</td></tr>`)}</tbody>
     </table>`;
   }
 

@@ -16,6 +16,6 @@ export const chartSvgStyles = css`
   .annotation { font-size: 11px; fill: #222; }
   @media print {
     /* Keep all four charts and the assumptions on one page; the drawing keeps its proportions. */
-    svg.chart { max-height: 190px; }
+    svg.chart { max-height: 175px; }
   }
 `;

@@ -306,6 +306,12 @@ describe('exporting', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.print-assumptions').isVisible()).toBe(true);
     expect(await page.locator('scenario-panel').isVisible()).toBe(false);
+    // Every assumption, the extensions included: the short-term effect, the carryover baseline and
+    // the starting equity the history implies (a number, not the word "history").
+    const assumptions = await page.locator('.print-assumptions').textContent() ?? '';
+    expect(assumptions).toContain('Short-term half-life');
+    expect(assumptions).toMatch(/Carryover against\s*spending as before/);
+    expect(assumptions).toMatch(/Starting brand equity\s*0\.\d{3} \(from past spend\)/);
   });
 });
 
