@@ -9,7 +9,7 @@ import { uncertainFields } from '../engine/uncertainty/uncertain-fields.ts';
 import '../charts/fan.chart.ts';
 import '../charts/histogram.chart.ts';
 import '../charts/tornado.chart.ts';
-import { formatEquity, formatFigure, formatMoneyShort, formatPercent, formatsFor } from './format.ts';
+import { formatEquity, formatFigure, formatPercent, formatsFor } from './format.ts';
 import { MonteCarloController } from './monte-carlo-controller.ts';
 
 const DRAW_CHOICES = [1_000, 10_000, 100_000];
@@ -183,11 +183,11 @@ export class RiskPanel extends LitElement {
       <div class="charts">
         <fan-chart heading="Brand equity across draws" yLabel="Brand equity" .band=${result.bands.equity}
           .central=${central?.periods.map((period) => period.equity) ?? []} periodsPerYear=${state.model.periodsPerYear} .startYear=${state.model.startYear}
-          .formatY=${formatEquity}></fan-chart>
+          .formats=${formats} .formatY=${formatEquity}></fan-chart>
         <fan-chart heading="Revenue across draws" yLabel="Revenue per period" .band=${result.bands.revenue}
           .central=${central?.periods.map((period) => period.revenue) ?? []} periodsPerYear=${state.model.periodsPerYear} .startYear=${state.model.startYear}
-          .formatY=${formatMoneyShort}></fan-chart>
-        <histogram-chart class="span" heading="Marketing NPV with carryover across draws" xLabel="Marketing NPV with carryover" .values=${incrementalNpvWithCarryover}
+          .formats=${formats} .formatY=${(value: number) => formats.moneyShort(value)}></fan-chart>
+        <histogram-chart class="span" heading="Marketing NPV with carryover across draws" xLabel="Marketing NPV with carryover" .formats=${formats} .values=${incrementalNpvWithCarryover}
           .markers=${[
             { label: '10th', value: headline.p10 ?? 0, dash: '4 3' },
             { label: 'median', value: headline.p50 ?? 0, dash: '' },
@@ -214,7 +214,7 @@ export class RiskPanel extends LitElement {
         ${(['incrementalNpvWithCarryover', 'npvWithCarryover'] as const).map((figure) => html`<label><input type="radio" name="tornado-figure" .checked=${this.tornadoFigure === figure}
           @change=${() => { this.tornadoFigure = figure; }}>${keyFigureLabel(figure)}</label>`)}
       </div>
-      <tornado-chart .sensitivity=${result} figure=${this.tornadoFigure}></tornado-chart>`;
+      <tornado-chart .formats=${formatsFor(model)} .sensitivity=${result} figure=${this.tornadoFigure}></tornado-chart>`;
   }
 
   private run(): void {

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { formatFigure, formatPercent, formatsFor } from '../../src/app/format.ts';
 import { parseModel } from '../../src/engine/index.ts';
+import { scenarioHash } from '../../src/engine/io/index.ts';
 import { keyFigure } from '../../src/engine/key-figures.ts';
 import { monteCarlo } from '../../src/engine/uncertainty/monte-carlo.ts';
 import { allText, appRendered, launchChromium, openApp } from './browser.ts';
@@ -133,5 +134,20 @@ describe('risk and uncertainty', () => {
     await panel().getByRole('button', { name: 'Run the simulation' }).click();
     expect(await panel().locator('#seed-error').textContent()).toContain('The seed must be a whole number');
     expect(await panel().getByLabel('Seed').getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('risk panel in the model’s currency', () => {
+  it('puts the currency symbol on the percentile table, the fan chart, the histogram and the tornado axes', async () => {
+    await page.close();
+    page = await openApp(browser, `${inject('baseUrl')}${scenarioHash({ ...defaultModel, currency: 'EUR' })}`);
+    await page.locator('details.risk summary').click();
+    await panel().getByRole('button', { name: 'Run the simulation' }).click();
+    await panel().locator('histogram-chart').waitFor({ timeout: 60_000 });
+    expect(await panel().locator('tbody tr[data-figure="incrementalNpvWithCarryover"] td').first().textContent()).toMatch(/^-?€[\d,]+$/);
+    for (const chart of ['fan-chart:nth-of-type(2)', 'histogram-chart', 'tornado-chart']) {
+      const ticks = await panel().locator(`${chart} svg.chart .axis text`).allTextContents();
+      expect(ticks.some((tick) => tick.includes('€')), chart).toBe(true);
+    }
   });
 });
