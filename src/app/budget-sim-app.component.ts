@@ -413,7 +413,7 @@ export class BudgetSimApp extends LitElement {
       </details>
       ${model.plan === undefined ? nothing : html`<section class="card plan-grid-card" aria-labelledby="plan-grid-heading">
         <h2 id="plan-grid-heading">Plan by period</h2>
-        <plan-grid .plan=${model.plan} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></plan-grid>
+        <plan-grid .plan=${model.plan} .formats=${this.formats} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></plan-grid>
       </section>`}
       <div class="charts">
         <div class="span tradeoff-row">

@@ -248,7 +248,7 @@ export class OptimizerPanel extends LitElement {
         <thead><tr><th scope="col">Key figure</th><th scope="col">Current plan</th><th scope="col">Best plan</th><th scope="col">Difference</th></tr></thead>
         <tbody>${figures.map((figure) => html`<tr><th scope="row">${figure.label}</th><td>${formatFigure(figure, current[figure.field], formats)}</td><td>${formatFigure(figure, best[figure.field], formats)}</td><td>${difference(figure)}</td></tr>`)}</tbody>
       </table></div>
-      <spend-equity-chart heading="The best plan: spend and brand equity" .periods=${bestResult.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
+      <spend-equity-chart heading="The best plan: spend and brand equity" .formats=${formats} .periods=${bestResult.periods} periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></spend-equity-chart>
       <div class="row">
         <button class="primary" type="button" @click=${() => this.apply(result.plan)}>Apply this plan</button>
         <button type="button" @click=${() => this.optimizer.clear()}>Dismiss</button>

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { formatMoney, formatPeriod } from './format.ts';
+import { type NumberFormats, formatMoney, formatPeriod } from './format.ts';
 import { amountFromText } from './plan-grid-amount.ts';
 import { planGridStyles } from './plan-grid.styles.ts';
 
@@ -39,6 +39,7 @@ export class PlanGrid extends LitElement {
 
   static override properties = {
     plan: { attribute: false },
+    formats: { attribute: false },
     periodsPerYear: { type: Number },
     startYear: { type: Number },
     problem: { state: true },
@@ -46,15 +47,23 @@ export class PlanGrid extends LitElement {
 
   /** The plan shown; the grid never changes it itself. */
   declare plan: GridPlan | undefined;
+  /** The model's number formats, for the totals in its currency; plain numbers until set. */
+  declare formats: NumberFormats | undefined;
   declare periodsPerYear: number;
   /** Calendar year of period 1, for the year rows' labels; absent: "Year 1". */
   declare startYear: number | undefined;
   /** The cell that shows a message, and the message. */
   declare problem: { row: number; side: Side; message: string } | undefined;
 
+  /** A total in the model's currency (the cells themselves stay plain numbers to edit). */
+  private money(value: number): string {
+    return this.formats === undefined ? formatMoney(value) : this.formats.money(value);
+  }
+
   constructor() {
     super();
     this.plan = undefined;
+    this.formats = undefined;
     this.periodsPerYear = 12;
     this.startYear = undefined;
     this.problem = undefined;
@@ -92,14 +101,14 @@ export class PlanGrid extends LitElement {
       rows.push(html`<tr>
         <th scope="row">${formatPeriod(row + 1, this.periodsPerYear)}</th>
         ${SIDES.map((side) => this.renderCell(plan, row, side))}
-        <td>${formatMoney(plan.upstream[row] + plan.downstream[row])}</td>
+        <td>${this.money(plan.upstream[row] + plan.downstream[row])}</td>
       </tr>`);
     }
     const yearLabel = this.startYear === undefined ? `Year ${year + 1}` : String(this.startYear + year);
     return html`<tbody>${rows}
       <tr class="year-total" data-year=${year + 1}>
         <th scope="row">${yearLabel} total</th>
-        <td>${formatMoney(upstreamTotal)}</td><td>${formatMoney(downstreamTotal)}</td><td>${formatMoney(upstreamTotal + downstreamTotal)}</td>
+        <td>${this.money(upstreamTotal)}</td><td>${this.money(downstreamTotal)}</td><td>${this.money(upstreamTotal + downstreamTotal)}</td>
       </tr></tbody>`;
   }
 
