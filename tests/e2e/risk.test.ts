@@ -89,6 +89,11 @@ describe('risk and uncertainty', () => {
   });
 
   it('stays responsive during a 100,000-draw run, and Cancel brings the panel back within 100 ms', async () => {
+    // Weekly over 5 years, so the run lasts seconds: 100,000 draws of the monthly default now
+    // finish in under a second, before an edit could be made during the run.
+    await page.getByLabel('Planning periods').selectOption('52');
+    await page.getByLabel('Horizon (years)').selectOption('5');
+    await appRendered(page);
     await panel().getByLabel('Draws').selectOption('100000');
     await panel().getByRole('button', { name: 'Run the simulation' }).click();
     const progress = panel().getByRole('progressbar', { name: 'Simulation progress' });
