@@ -1,15 +1,11 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import { downloadBlob, downloadText, fileNameFor } from '../app/downloads.ts';
+import { downloadBlob, downloadText, fileNameFor } from './download-file.ts';
 import { chartFrameStyles } from './chart-frame.styles.ts';
 import { standaloneSvg, svgToPng } from './export-chart.ts';
+import type { LegendItem } from './legend-item.ts';
 
-/** A legend entry: a filled swatch, a line (optionally dashed) or a hatched swatch. */
-export interface LegendItem {
-  label: string;
-  colour: string;
-  kind?: 'swatch' | 'line' | 'hatch' | 'dot' | 'ring' | 'diamond';
-  dash?: string;
-}
+// The legend entry type has a module of its own, which the SVG export also uses.
+export type { LegendItem } from './legend-item.ts';
 
 /** The chart's numbers as a table: the accessible, copyable view of the same data. */
 export interface ChartTable {

@@ -1,4 +1,4 @@
-import type { LegendItem } from './chart-frame.component.ts';
+import type { LegendItem } from './legend-item.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Style properties that decide how a chart looks; copied inline so the file stands alone. */

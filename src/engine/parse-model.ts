@@ -4,6 +4,7 @@ import {
   CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES,
 } from './model.ts';
 import { currencyProblem } from './currency.ts';
+import { ModelError, type ModelIssue } from './model-issue.ts';
 import {
   ALL_NUMBER_FIELDS, EQUITY_FROM_HISTORY, FISCAL_YEAR_START_MONTH_RULE, HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS,
   type NumberRule, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, SHORT_TERM_FIELDS, SHORT_TERM_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
@@ -14,24 +15,8 @@ import { showValue } from './show-value.ts';
 import { uncertaintyProblems } from './uncertainty/check-uncertainty.ts';
 import { DISTRIBUTIONS, DISTRIBUTION_NAMES } from './uncertainty/distributions/index.ts';
 
-/** One problem with a model: where it is and what is wrong, as a full sentence. */
-export interface ModelIssue {
-  /** Dotted path of the offending field, e.g. `brand.halfLifeMonths`; "" for the whole model. */
-  path: string;
-  /** A sentence naming the field and the rule, e.g. "brand.halfLifeMonths must be > 0, got -3". */
-  message: string;
-}
-
-/** Thrown by `parseModel` with every problem found, not only the first. */
-export class ModelError extends Error {
-  readonly issues: readonly ModelIssue[];
-
-  constructor(issues: readonly ModelIssue[]) {
-    super(issues.map((issue) => issue.message).join('\n'));
-    this.name = 'ModelError';
-    this.issues = issues;
-  }
-}
+// ModelIssue and ModelError have a module of their own, which the uncertainty checks also use.
+export { ModelError, type ModelIssue } from './model-issue.ts';
 
 type JsonObject = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import type { Model } from '../model.ts';
 import { maximiseOnInterval } from './line-search-1d.ts';
-import { type OptimizeResult, optimizeForBudgets } from './optimize.ts';
+import { optimizeForBudgets } from './optimize-for-budgets.ts';
+import type { OptimizeResult } from './optimize-result.ts';
 import { OptimizeError } from './optimize-error.ts';
 import { type OptimizeOptions, bestPlansOnly, resolveOptions } from './optimize-options.ts';
 import { averageBudgetPerYear, scaledBudgets } from './scaled-budgets.ts';

@@ -1,6 +1,6 @@
 import type { Model } from '../model.ts';
 import type { ObjectiveName } from './objectives.ts';
-import { optimizeForBudgets } from './optimize.ts';
+import { optimizeForBudgets } from './optimize-for-budgets.ts';
 import { OptimizeError } from './optimize-error.ts';
 import { type OptimizeOptions, type PhasingName, bestPlansOnly, resolveOptions } from './optimize-options.ts';
 import { averageBudgetPerYear, scaledBudgets } from './scaled-budgets.ts';

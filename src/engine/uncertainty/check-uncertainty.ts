@@ -1,5 +1,5 @@
 import type { Model } from '../model.ts';
-import type { ModelIssue } from '../parse-model.ts';
+import type { ModelIssue } from '../model-issue.ts';
 import type { ValueRange } from './distributions/index.ts';
 import { type UncertainField, inRange, ownRange, shareInside, uncertainFields } from './uncertain-fields.ts';
 import { UncertaintyError } from './uncertainty-error.ts';

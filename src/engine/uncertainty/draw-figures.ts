@@ -1,7 +1,7 @@
 import type { Summary } from '../results.ts';
 import type { DrawRunner } from './draw-runner.ts';
 import { figureStatistics } from './figure-statistics.ts';
-import type { MonteCarloSummary } from './monte-carlo.ts';
+import type { MonteCarloSummary } from './monte-carlo-result.ts';
 
 /**
  * The key figures Monte Carlo keeps for every draw, in the order of `KEY_FIGURES` (the value

@@ -3,7 +3,7 @@ import { BAND_SERIES, bandOf, bandSelection } from './bands.ts';
 import { checkDrawable } from './check-uncertainty.ts';
 import { createDrawRunner } from './draw-runner.ts';
 import { DRAW_FIGURES, type DrawFigures, createDrawFigures, drawStatistics, recordDraw, recordRuns, writeCumulativeProfit } from './draw-figures.ts';
-import type { MonteCarloResult, MonteCarloRun } from './monte-carlo.ts';
+import type { MonteCarloResult, MonteCarloRun } from './monte-carlo-result.ts';
 import { checkMonteCarloOptions } from './monte-carlo-options.ts';
 import { drawValues, uncertainFields } from './uncertain-fields.ts';
 
