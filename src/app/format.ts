@@ -1,5 +1,7 @@
 import type { KeyFigure } from '../engine/key-figures.ts';
-import { LARGEST_SHOWN_RATE, MISSING, type NumberFormats, PLAIN_NUMBER_FORMATS, createNumberFormats } from '../engine/io/number-formats.ts';
+import {
+  LARGEST_SHOWN_RATE, MISSING, type NumberFormats, PLAIN_NUMBER_FORMATS, createNumberFormats, formatFigureValue, formatSignedRatio,
+} from '../engine/io/number-formats.ts';
 import type { Model } from '../engine/index.ts';
 
 /**
@@ -74,19 +76,12 @@ export type FigureKind = KeyFigure['unit'];
  * three decimals; "—" where it is missing.
  */
 export function formatFigure(figure: Pick<KeyFigure, 'unit'>, value: number | null | undefined, formats: NumberFormats): string {
-  switch (figure.unit) {
-    case 'money': return formats.money(value);
-    case 'ratio': return formats.percent(value);
-    case 'rate': return formats.rate(value);
-    case 'period': return formats.period(value);
-    default: return formats.equity(value);
-  }
+  return formatFigureValue(figure.unit, value, formats);
 }
 
 /** A marginal ROI, signed: 0.183 → "+18.3%" (the next unit of money returns 1.183). */
 export function formatMarginalRoi(value: number | null | undefined, formats: NumberFormats = plain): string {
-  const text = formats.percent(value);
-  return value !== null && value !== undefined && value > 0 && text !== MISSING ? `+${text}` : text;
+  return formatSignedRatio(value, formats);
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { PeriodsPerYear } from '../engine/index.ts';
 import type { KeyFigure } from '../engine/key-figures.ts';
-import { LARGEST_SHOWN_RATE, MISSING, type NumberFormats, PLAIN_NUMBER_FORMATS, createNumberFormats } from '../engine/io/number-formats.ts';
+import {
+  LARGEST_SHOWN_RATE, MISSING, type NumberFormats, PLAIN_NUMBER_FORMATS, createNumberFormats, formatFigureValue, formatSignedRatio,
+} from '../engine/io/number-formats.ts';
 import { currencySymbol } from '../engine/currency.ts';
 
 export { MISSING };
@@ -65,7 +67,7 @@ export function formatEquityChange(value: number | null): string {
 
 /** A marginal ROI, signed: 0.183 → "+18.3%" (the next unit of money returns 1.183). */
 export function formatMarginalRoi(value: number | null, formats: NumberFormats = plain): string {
-  return orMissing(value, (ratio) => (ratio > 0 ? `+${formats.percent(ratio)}` : formats.percent(ratio)));
+  return formatSignedRatio(value, formats);
 }
 
 /**
@@ -74,13 +76,7 @@ export function formatMarginalRoi(value: number | null, formats: NumberFormats =
  * with three decimals; "—" where it is missing.
  */
 export function formatFigure(figure: KeyFigure, value: number | null, formats: NumberFormats, periodsPerYear: PeriodsPerYear): string {
-  switch (figure.unit) {
-    case 'money': return formats.money(value);
-    case 'ratio': return formats.percent(value);
-    case 'rate': return formats.rate(value);
-    case 'period': return formatPeriod(value, periodsPerYear);
-    default: return formats.equity(value);
-  }
+  return formatFigureValue(figure.unit, value, formats, (t) => formatPeriod(t ?? null, periodsPerYear));
 }
 
 /**

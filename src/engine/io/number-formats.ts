@@ -3,6 +3,7 @@
 // Node and DOM APIs.
 import { formatLocale } from 'd3';
 import { currencySymbol } from '../currency.ts';
+import type { FigureUnit } from '../key-figures.ts';
 import { MAX_REPORTED_RATE } from '../internal-rate-of-return.ts';
 import { periodLabel, yearLabel } from './period-label.ts';
 
@@ -144,3 +145,29 @@ export function createNumberFormats(options: NumberFormatOptions = {}): NumberFo
 
 /** Formats for numbers with no currency and a plain calendar: the default until a model's are given. */
 export const PLAIN_NUMBER_FORMATS: NumberFormats = createNumberFormats();
+
+/**
+ * A key figure's value as its unit shows it (`KEY_FIGURES`, src/engine/key-figures.ts): money
+ * with the model's symbol, ROI as a percentage, IRR as a yearly rate ("> 1,000%" when huge),
+ * payback as a period ("Month 14" by default; the command passes its own lower-case wording),
+ * equity with three decimals; "—" where it is missing. The app and the command both show
+ * figures through this one function.
+ */
+export function formatFigureValue(
+  unit: FigureUnit, value: number | null | undefined, formats: NumberFormats,
+  period: (t: number | null | undefined) => string = formats.period,
+): string {
+  switch (unit) {
+    case 'money': return formats.money(value);
+    case 'ratio': return formats.percent(value);
+    case 'rate': return formats.rate(value);
+    case 'period': return period(value);
+    default: return formats.equity(value);
+  }
+}
+
+/** A marginal ROI, signed: 0.183 → "+18.3%" (the next unit of money returns 1.183); "—" when missing. */
+export function formatSignedRatio(value: number | null | undefined, formats: NumberFormats = PLAIN_NUMBER_FORMATS): string {
+  const text = formats.percent(value);
+  return value !== null && value !== undefined && value > 0 && text !== MISSING ? `+${text}` : text;
+}
