@@ -1,6 +1,6 @@
 import { compileModel } from './compile-model.ts';
 import type { Model } from './model.ts';
-import { createObjectiveGradient } from './optimize/objective-gradient.ts';
+import { objectiveGradientAt } from './optimize/objective-gradient.ts';
 import { OBJECTIVES } from './optimize/objectives.ts';
 import { planSpend } from './plan-spend.ts';
 
@@ -23,7 +23,7 @@ export interface MarginalRoi {
  * - equal on both sides at the best split of a fixed budget (the optimiser's first-order
  *   condition), as tests/engine/marginal-roi.test.ts checks.
  *
- * Method: one run and one reverse pass of the adjoint (`createObjectiveGradient`), so the
+ * Method: one run and one reverse pass of the adjoint (`objectiveGradientAt`), so the
  * derivative is exact, not a finite difference: Σₜ gₜ·wₜ / Σₜ discₜ·wₜ with gₜ = ∂NPVwc/∂spendₜ
  * (which already counts the spend's own discounted cost), wₜ the spread and discₜ = (1 + r)^(−t/P).
  *
@@ -34,11 +34,7 @@ export function marginalRoi(model: Model): MarginalRoi {
   const compiled = compileModel(model);
   const { periods, discountFactor } = compiled;
   const spend = planSpend(model);
-  const gradient = createObjectiveGradient(compiled, OBJECTIVES.npvWithCarryover);
-  gradient.value(spend.upstream, spend.downstream);
-  const upstreamGradient = new Float64Array(periods);
-  const downstreamGradient = new Float64Array(periods);
-  gradient.gradient(upstreamGradient, downstreamGradient);
+  const { upstream: upstreamGradient, downstream: downstreamGradient } = objectiveGradientAt(compiled, OBJECTIVES.npvWithCarryover, spend.upstream, spend.downstream);
 
   let total = 0;
   for (let index = 0; index < periods; index += 1) total += spend.upstream[index] + spend.downstream[index];

@@ -241,3 +241,18 @@ function hillSlope(x: number, response: number, halfSaturation: number, shape: n
   }
   return (shape * response * (1 - response)) / x;
 }
+
+/**
+ * ∂objective/∂Uₜ and ∂objective/∂Dₜ at one plan, in new arrays: one run and one reverse pass.
+ * For a single question about a plan (its marginal ROI); optimisers keep an `ObjectiveGradient`
+ * and reuse its buffers instead.
+ */
+export function objectiveGradientAt(
+  model: CompiledModel, objective: Objective, upstream: Float64Array, downstream: Float64Array,
+): { upstream: Float64Array; downstream: Float64Array } {
+  const gradient = createObjectiveGradient(model, objective);
+  gradient.value(upstream, downstream);
+  const result = { upstream: new Float64Array(model.periods), downstream: new Float64Array(model.periods) };
+  gradient.gradient(result.upstream, result.downstream);
+  return result;
+}

@@ -1,5 +1,5 @@
 import type { CompiledModel } from '../compile-model.ts';
-import { createObjectiveGradient } from './objective-gradient.ts';
+import { objectiveGradientAt } from './objective-gradient.ts';
 import type { Objective, ObjectiveName } from './objectives.ts';
 import type { Smoothing } from './smoothest-plan.ts';
 
@@ -70,11 +70,7 @@ export function notesForPlan(
  */
 export function marginalRoiOfPlan(model: CompiledModel, objective: Objective, upstream: Float64Array, downstream: Float64Array): number | null {
   if (!objective.spendIsCost) return null;
-  const gradient = createObjectiveGradient(model, objective);
-  gradient.value(upstream, downstream);
-  const upstreamGradient = new Float64Array(model.periods);
-  const downstreamGradient = new Float64Array(model.periods);
-  gradient.gradient(upstreamGradient, downstreamGradient);
+  const { upstream: upstreamGradient, downstream: downstreamGradient } = objectiveGradientAt(model, objective, upstream, downstream);
   let change = 0;
   let discountedSpend = 0;
   for (let index = 0; index < model.periods; index += 1) {
