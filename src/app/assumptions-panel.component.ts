@@ -4,7 +4,7 @@ import {
   CARRYOVER_BASELINE_FIELD, CARRYOVER_BASELINES, type CarryoverBaseline, type FieldGroup, type Model, type ModelIssue, NUMBER_FIELDS,
   type NumberField, startingEquity,
 } from '../engine/index.ts';
-import { EQUITY_FROM_HISTORY } from '../engine/model-fields.ts';
+import { EQUITY_FROM_HISTORY } from '../engine/model/model-fields.ts';
 import { fieldDisplay } from './field-display.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
 import { periodName } from './format.ts';

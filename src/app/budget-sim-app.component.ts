@@ -21,7 +21,7 @@ import { downloadText, exportedModel, fileNameFor } from './downloads.ts';
 import type { FieldChangeDetail } from './field-events.ts';
 import { plainIssues } from './field-messages.ts';
 import { type NumberFormats, formatEquity, formatMoney, formatsFor } from './format.ts';
-import { marginalRoi, type MarginalRoi } from '../engine/marginal-roi.ts';
+import { marginalRoi, type MarginalRoi } from '../engine/sim/marginal-roi.ts';
 import { formatKeyFiguresCsv } from '../engine/io/key-figures-csv.ts';
 import { marketingTradeoffCurve } from '../engine/marketing-tradeoff-curve.ts';
 import './key-figures.component.ts';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ModelIssue } from '../engine/index.ts';
-import { currencySymbol } from '../engine/currency.ts';
+import { currencySymbol } from '../engine/model/currency.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
 import { type Draft, readField } from './model-draft.ts';
 

@@ -2,7 +2,7 @@ import { ALL_NUMBER_FIELDS, type NumberField } from '../engine/index.ts';
 import type { AmountKind } from './parse-amount.ts';
 
 /**
- * How the app shows each numeric setting of the field table (src/engine/model-fields.ts): in
+ * How the app shows each numeric setting of the field table (src/engine/model/model-fields.ts): in
  * which kind of box (percent, money, a plain number…), with which unit beside it, and the help
  * in plain words where the table's own help speaks in the file's numbers ("0.05 = 5 %").
  * The model file keeps its units (shares 0–1, amounts per month); only the screen changes.

@@ -1,5 +1,5 @@
 import { ALL_NUMBER_FIELDS, type ModelIssue, type NumberRule } from '../engine/index.ts';
-import { PLAN_SPEND_RULE, SEASONAL_INDEX_RULE } from '../engine/model-fields.ts';
+import { PLAN_SPEND_RULE, SEASONAL_INDEX_RULE } from '../engine/model/model-fields.ts';
 import { type FieldDisplay, fieldDisplay } from './field-display.ts';
 import { periodName } from './format.ts';
 import { readField, type Draft } from './model-draft.ts';

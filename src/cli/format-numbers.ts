@@ -3,7 +3,7 @@ import type { KeyFigure } from '../engine/key-figures.ts';
 import {
   LARGEST_SHOWN_RATE, MISSING, type NumberFormats, PLAIN_NUMBER_FORMATS, createNumberFormats, formatFigureValue, formatSignedRatio,
 } from '../engine/io/number-formats.ts';
-import { currencySymbol } from '../engine/currency.ts';
+import { currencySymbol } from '../engine/model/currency.ts';
 
 export { MISSING };
 

@@ -36,7 +36,7 @@ export function formatSimulationTable(model: Model, result: SimulationResult, ma
     lines.push('', ...wrapWords(model.description.trim(), DESCRIPTION_WIDTH));
   }
   if (model.lesson !== undefined) {
-    // The lesson's three parts (src/engine/lesson.ts), as the app's preset picker shows them.
+    // The lesson's three parts (src/engine/model/lesson.ts), as the app's preset picker shows them.
     const { situation, tryThis, notice } = model.lesson;
     for (const [heading, text] of [['Situation', situation], ['What to try', tryThis], ['What to notice', notice]]) {
       lines.push('', ...wrapWords(`${heading}: ${text.trim()}`, DESCRIPTION_WIDTH));

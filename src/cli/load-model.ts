@@ -1,5 +1,5 @@
 import { type Model, simulate } from '../engine/index.ts';
-import { nonFiniteResultMessage } from '../engine/finite-results.ts';
+import { nonFiniteResultMessage } from '../engine/sim/finite-results.ts';
 import type { ParsedArgs } from './args.ts';
 import { CliError } from './cli-error.ts';
 import { readModelJson, shownFile, validateModelJson } from './read-model-file.ts';

@@ -1,8 +1,8 @@
-import { compileModel } from './compile-model.ts';
-import type { Model } from './model.ts';
-import { planSpend } from './plan-spend.ts';
-import { runModel } from './run-model.ts';
-import { workspaceFor } from './simulation-workspace.ts';
+import { compileModel } from './sim/compile-model.ts';
+import type { Model } from './model/model.ts';
+import { planSpend } from './sim/plan-spend.ts';
+import { runModel } from './sim/run-model.ts';
+import { workspaceFor } from './sim/simulation-workspace.ts';
 
 /** One period after the horizon (T < t ≤ T + k), in the model's currency per period. */
 export interface AfterHorizonPoint {

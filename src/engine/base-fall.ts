@@ -1,6 +1,6 @@
-import type { Model } from './model.ts';
-import type { PeriodResult } from './results.ts';
-import { seasonalIndices } from './seasonality.ts';
+import type { Model } from './model/model.ts';
+import type { PeriodResult } from './sim/results.ts';
+import { seasonalIndices } from './sim/seasonality.ts';
 
 /** How much the base (the zero-spend run's revenue) falls early on, as past spend wears off. */
 export interface BaseFall {

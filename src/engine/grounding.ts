@@ -1,7 +1,7 @@
-import type { Model } from './model.ts';
-import { planSpend } from './plan-spend.ts';
-import { simulate } from './simulate.ts';
-import { startingEquity } from './starting-equity.ts';
+import type { Model } from './model/model.ts';
+import { planSpend } from './sim/plan-spend.ts';
+import { simulate } from './sim/simulate.ts';
+import { startingEquity } from './sim/starting-equity.ts';
 
 /**
  * How a model compares with published evidence on how advertising works: five measures, each

@@ -1,4 +1,4 @@
-import type { PeriodResult } from './results.ts';
+import type { PeriodResult } from './sim/results.ts';
 
 /** One period of profit against the zero-spend counterfactual. */
 export interface IncrementalProfitPoint {

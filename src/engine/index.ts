@@ -4,31 +4,31 @@
  */
 export type {
   Budget, Brand, CarryoverBaseline, Downstream, Economics, EquityFromHistory, History, Market, Model, PeriodsPerYear, Plan, ShortTerm, Upstream,
-} from './model.ts';
-export { CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES } from './model.ts';
-export { ModelError, parseModel, type ModelIssue } from './parse-model.ts';
+} from './model/model.ts';
+export { CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES } from './model/model.ts';
+export { ModelError, parseModel, type ModelIssue } from './model/parse-model.ts';
 export {
   ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, NUMBER_FIELDS, SHORT_TERM_FIELDS, describeRule, type FieldGroup, type NumberField, type NumberRule,
-} from './model-fields.ts';
-export { simulate } from './simulate.ts';
-export { HORIZON_PATH, type Lesson, type LessonChange } from './lesson.ts';
-export { startingEquity } from './starting-equity.ts';
-export { seasonalIndices } from './seasonality.ts';
-export { PERIOD_FIELDS, SUMMARY_FIELDS, type PeriodResult, type SimulationResult, type Summary } from './results.ts';
-export { hill } from './hill.ts';
-export { createPlanEvaluator, type PlanEvaluator } from './plan-evaluator.ts';
-export { planSpend, type PlanSpend } from './plan-spend.ts';
+} from './model/model-fields.ts';
+export { simulate } from './sim/simulate.ts';
+export { HORIZON_PATH, type Lesson, type LessonChange } from './model/lesson.ts';
+export { startingEquity } from './sim/starting-equity.ts';
+export { seasonalIndices } from './sim/seasonality.ts';
+export { PERIOD_FIELDS, SUMMARY_FIELDS, type PeriodResult, type SimulationResult, type Summary } from './sim/results.ts';
+export { hill } from './sim/hill.ts';
+export { createPlanEvaluator, type PlanEvaluator } from './sim/plan-evaluator.ts';
+export { planSpend, type PlanSpend } from './sim/plan-spend.ts';
 export { HORIZON_CHOICES, tradeoffCurve, yearlyBudgets, type TradeoffCurve, type TradeoffLine } from './tradeoff-curve.ts';
 export { incrementalProfit, type IncrementalProfitPoint } from './incremental-profit.ts';
-export { MAX_REPORTED_RATE, internalRateOfReturn } from './internal-rate-of-return.ts';
-export { marginalRoi, type MarginalRoi } from './marginal-roi.ts';
+export { MAX_REPORTED_RATE, internalRateOfReturn } from './sim/internal-rate-of-return.ts';
+export { marginalRoi, type MarginalRoi } from './sim/marginal-roi.ts';
 export { summaryDifference, type SummaryDifference } from './summary-difference.ts';
 export {
   OBJECTIVES, OBJECTIVE_NAMES, OptimizeError, PHASINGS, PHASING_NAMES, budgetForTargetRoi, budgetFrontier, optimize, resolveOptions,
   type Frontier, type FrontierOptions, type FrontierPoint, type Objective, type ObjectiveName, type OptimizeOptions,
   type OptimizeResult, type OptimizedPlan, type OptimizeSettings, type PhasingName, type TargetRoiOptions, type TargetRoiResult,
 } from './optimize/index.ts';
-export type { DistributionName, UncertainValue, Uncertainty } from './model.ts';
+export type { DistributionName, UncertainValue, Uncertainty } from './model/model.ts';
 export {
   BAND_VALUE_BUDGET, DEFAULT_BAND_DRAWS, DISTRIBUTIONS, DISTRIBUTION_NAMES, MAX_DRAWS, MAX_REDRAWS, PERCENTILES, SENSITIVITY_FIGURES, UncertaintyError,
   compareMonteCarlo, createDrawRunner, createRunTimeEstimator, describeRunTime, drawValues, figureStatistics, monteCarlo, runMonteCarlo,

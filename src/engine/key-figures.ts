@@ -1,4 +1,4 @@
-import type { Summary } from './results.ts';
+import type { Summary } from './sim/results.ts';
 
 /**
  * The key figures as people see them: one row per figure, declared once and read by the app's

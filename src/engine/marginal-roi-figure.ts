@@ -1,4 +1,4 @@
-import type { MarginalRoi } from './marginal-roi.ts';
+import type { MarginalRoi } from './sim/marginal-roi.ts';
 
 /**
  * How the marginal ROI of each side is called and explained, declared once for the app's

@@ -1,5 +1,5 @@
-import type { Model } from './model.ts';
-import { simulate } from './simulate.ts';
+import type { Model } from './model/model.ts';
+import { simulate } from './sim/simulate.ts';
 import type { TradeoffCurve } from './tradeoff-curve.ts';
 
 /**

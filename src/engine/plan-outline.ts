@@ -1,5 +1,5 @@
-import type { Model, PeriodsPerYear } from './model.ts';
-import { planSpend } from './plan-spend.ts';
+import type { Model, PeriodsPerYear } from './model/model.ts';
+import { planSpend } from './sim/plan-spend.ts';
 
 /**
  * How a plan sets its spend:

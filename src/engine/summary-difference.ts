@@ -1,4 +1,4 @@
-import { SUMMARY_FIELDS, type Summary } from './results.ts';
+import { SUMMARY_FIELDS, type Summary } from './sim/results.ts';
 
 /**
  * A summary field minus the baseline's: a number, or null where either side is null. For

@@ -1,6 +1,6 @@
-import type { Model } from './model.ts';
-import { createPlanEvaluator } from './plan-evaluator.ts';
-import { planSpend, valueForYear } from './plan-spend.ts';
+import type { Model } from './model/model.ts';
+import { createPlanEvaluator } from './sim/plan-evaluator.ts';
+import { planSpend, valueForYear } from './sim/plan-spend.ts';
 
 /** One horizon's line on the trade-off curve. */
 export interface TradeoffLine {

@@ -19,7 +19,7 @@ import { type Model, type RunTimeEstimate, createRunTimeEstimator, describeRunTi
 const json = JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8'));
 const model = parseModel({ ...json, horizonYears: 5 });
 // The issue's long case: weekly periods over 5 years and a 600-month lag window (2,600 lags, of
-// which a handful count: see src/engine/lag-weights.ts). Goal: 100,000 draws in under 10 s.
+// which a handful count: see src/engine/sim/lag-weights.ts). Goal: 100,000 draws in under 10 s.
 const longModel = parseModel({ ...json, periodsPerYear: 52, horizonYears: 5, upstream: { ...json.upstream, lagWindowMonths: 600 } });
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

@@ -3,7 +3,7 @@ import type { Model, PeriodsPerYear } from '../../src/engine/index.ts';
 import {
   MAX_HALF_LIFE_MONTHS, MAX_HILL_SHAPE, MAX_IN_MARKET_PER_MONTH, MAX_LAG_WINDOW_MONTHS, MAX_MONEY, MAX_MULTIPLIER,
   MAX_RATE_PER_YEAR, MAX_SEASONAL_INDEX, MAX_VALUE_PER_SALE, MIN_POSITIVE_SPEND,
-} from '../../src/engine/model-fields.ts';
+} from '../../src/engine/model/model-fields.ts';
 
 /** The smallest double above `value` (for exclusive lower bounds: just above 0, just above -1). */
 function justAbove(value: number): number {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Model, hill, parseModel, simulate } from '../../src/engine/index.ts';
-import { lagWindowPeriods } from '../../src/engine/compile-model.ts';
-import { startingEquity } from '../../src/engine/starting-equity.ts';
+import { lagWindowPeriods } from '../../src/engine/sim/compile-model.ts';
+import { startingEquity } from '../../src/engine/sim/starting-equity.ts';
 import { expectClose } from './expect-close.ts';
 import { SHORT_TERM, baseModelWith } from './extension-fixtures.ts';
 import { readdirSync } from 'node:fs';

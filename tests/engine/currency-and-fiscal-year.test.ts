@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import defaultJson from '../../models/default.json' with { type: 'json' };
 import { ModelError, parseModel, simulate } from '../../src/engine/index.ts';
-import { currencySymbol } from '../../src/engine/currency.ts';
+import { currencySymbol } from '../../src/engine/model/currency.ts';
 import { periodLabel, yearLabel } from '../../src/engine/io/period-label.ts';
 
 /** The messages parseModel gives for a model changed by `change`, or [] when it is valid. */

@@ -5,7 +5,7 @@ function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 
-// `uncertainty` (docs/uncertainty.md) and `lesson` (src/engine/lesson.ts) are extensions that simulate never reads.
+// `uncertainty` (docs/uncertainty.md) and `lesson` (src/engine/model/lesson.ts) are extensions that simulate never reads.
 function settingsOf(model: Record<string, unknown>): Record<string, unknown> {
   const { description: _description, $schema: _schema, uncertainty: _uncertainty, lesson: _lesson, ...rest } = model;
   return rest;

@@ -7,7 +7,7 @@ export const RELATIVE_TOLERANCE = 1e-9;
  * Asserts |actual − expected| ≤ 1e-9 · max(1, |actual|, |expected|, scale).
  * The 1 is the spec's (relative error "measured against max(1, |value|)"): a value of 1e-95
  * (equity built by spend of 1e-200) need only agree to 1e-9 absolute; the engine drops lags whose
- * weights are negligible (src/engine/lag-weights.ts), which may move such a value in its leading
+ * weights are negligible (src/engine/sim/lag-weights.ts), which may move such a value in its leading
  * digits and moves nothing of size.
  * `scale` is for values that are differences of larger numbers (profit, the revenue
  * decomposition): their error is relative to the numbers they were computed from.

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNonFinite } from '../../src/engine/finite-results.ts';
-import { parseModel } from '../../src/engine/parse-model.ts';
-import { simulate } from '../../src/engine/simulate.ts';
+import { findNonFinite } from '../../src/engine/sim/finite-results.ts';
+import { parseModel } from '../../src/engine/model/parse-model.ts';
+import { simulate } from '../../src/engine/sim/simulate.ts';
 import { modelAtLimits } from './arbitrary-extreme-model.ts';
 
 // The promise of docs/model-limits.md: every model that parseModel accepts, at the limits

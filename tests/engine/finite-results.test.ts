@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findNonFinite, nonFiniteResultMessage, overflowSuspects } from '../../src/engine/finite-results.ts';
-import { parseModel } from '../../src/engine/parse-model.ts';
-import { simulate } from '../../src/engine/simulate.ts';
+import { findNonFinite, nonFiniteResultMessage, overflowSuspects } from '../../src/engine/sim/finite-results.ts';
+import { parseModel } from '../../src/engine/model/parse-model.ts';
+import { simulate } from '../../src/engine/sim/simulate.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { refuseOverflow } from '../../src/cli/load-model.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_ISSUES_LISTED, ModelError, parseModel } from '../../src/engine/parse-model.ts';
+import { MAX_ISSUES_LISTED, ModelError, parseModel } from '../../src/engine/model/parse-model.ts';
 import { readModelText } from '../../src/engine/io/model-text.ts';
-import { previewJson, showValue } from '../../src/engine/show-value.ts';
+import { previewJson, showValue } from '../../src/engine/model/show-value.ts';
 
 // Files built to break the validator: every error path of parseModel must give problems a person
 // can read, in bounded time and memory, and never a stack overflow.

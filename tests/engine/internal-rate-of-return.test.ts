@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import launchJson from '../../models/new-product-launch.json' with { type: 'json' };
 import { parseModel, simulate } from '../../src/engine/index.ts';
-import { MAX_REPORTED_RATE, internalRateOfReturn } from '../../src/engine/internal-rate-of-return.ts';
+import { MAX_REPORTED_RATE, internalRateOfReturn } from '../../src/engine/sim/internal-rate-of-return.ts';
 
 /** Σ fₜ (1 + r)^(−t/P): the NPV the rate must zero. */
 function presentValue(flows: number[], rate: number, periodsPerYear: number): number {

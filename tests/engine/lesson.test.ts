@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ModelError, parseModel } from '../../src/engine/index.ts';
-import { MAX_LESSON_CHANGES, MAX_LESSON_PART_LENGTH } from '../../src/engine/lesson.ts';
+import { MAX_LESSON_CHANGES, MAX_LESSON_PART_LENGTH } from '../../src/engine/model/lesson.ts';
 
 const base = JSON.parse(readFileSync(new URL('./fixtures/spec-example.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const lesson = {

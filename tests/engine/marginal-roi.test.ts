@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import defaultJson from '../../models/default.json' with { type: 'json' };
 import { type Model, optimize, parseModel, simulate } from '../../src/engine/index.ts';
-import { marginalRoi } from '../../src/engine/marginal-roi.ts';
+import { marginalRoi } from '../../src/engine/sim/marginal-roi.ts';
 import { validModel } from './arbitrary-model.ts';
 
 const defaultModel = parseModel(defaultJson);

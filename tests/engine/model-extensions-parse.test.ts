@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ModelIssue, ModelError, parseModel } from '../../src/engine/index.ts';
-import { modelJsonSchema } from '../../src/engine/model-schema.ts';
+import { modelJsonSchema } from '../../src/engine/model/model-schema.ts';
 import { SHORT_TERM, baseModelJson } from './extension-fixtures.ts';
 
 // Validation of the optional extensions (docs/model.md): upstream.shortTerm, economics.carryoverBaseline,

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_HALF_LIFE_MONTHS, MAX_HILL_SHAPE, MAX_IN_MARKET_PER_MONTH, MAX_MONEY, MAX_MULTIPLIER, MAX_RATE_PER_YEAR,
   MAX_SEASONAL_INDEX, MAX_VALUE_PER_SALE, NUMBER_FIELDS, describeRule,
-} from '../../src/engine/model-fields.ts';
-import { type ModelIssue, ModelError, parseModel } from '../../src/engine/parse-model.ts';
-import { simulate } from '../../src/engine/simulate.ts';
+} from '../../src/engine/model/model-fields.ts';
+import { type ModelIssue, ModelError, parseModel } from '../../src/engine/model/parse-model.ts';
+import { simulate } from '../../src/engine/sim/simulate.ts';
 
 // The limits of docs/model-limits.md: values a real business never reaches, refused with a
 // message that names the field and the limit, so that no valid model overflows to Infinity or NaN.

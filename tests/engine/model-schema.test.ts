@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NUMBER_FIELDS, type NumberRule, parseModel } from '../../src/engine/index.ts';
-import { modelJsonSchema } from '../../src/engine/model-schema.ts';
+import { modelJsonSchema } from '../../src/engine/model/model-schema.ts';
 import { validModel } from './arbitrary-model.ts';
 
 // models/model.schema.json is for editors; parseModel is what the app and the command trust.

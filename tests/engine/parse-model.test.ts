@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../src/engine/model.ts';
-import { MAX_LAG_WINDOW_MONTHS, MAX_NAME_LENGTH, NUMBER_FIELDS } from '../../src/engine/model-fields.ts';
-import { type ModelIssue, ModelError, parseModel } from '../../src/engine/parse-model.ts';
+import type { Model } from '../../src/engine/model/model.ts';
+import { MAX_LAG_WINDOW_MONTHS, MAX_NAME_LENGTH, NUMBER_FIELDS } from '../../src/engine/model/model-fields.ts';
+import { type ModelIssue, ModelError, parseModel } from '../../src/engine/model/parse-model.ts';
 
 const DEFAULT_MODEL_TEXT = readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 /**
  * The preset models in models/: each is a valid model, grounded in published evidence (every
  * measure of src/engine/grounding.ts within the ranges of src/engine/evidence-ranges.ts, issue 10),
- * with a lesson in three parts (its `lesson`, src/engine/lesson.ts), and each lesson is checked here against
+ * with a lesson in three parts (its `lesson`, src/engine/model/lesson.ts), and each lesson is checked here against
  * the engine, so a preset that stops showing what its lesson promises fails a test.
  *
  * "Best share" below is the upstream share (one number for every year) that maximises
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { HORIZON_PATH, parseModel, simulate, startingEquity, type Lesson, type Model, type Summary } from '../../src/engine/index.ts';
 import { grounding, type Grounding } from '../../src/engine/grounding.ts';
 import { EVIDENCE_RANGES, withinRange } from '../../src/engine/evidence-ranges.ts';
-import { NUMBER_FIELDS } from '../../src/engine/model-fields.ts';
+import { NUMBER_FIELDS } from '../../src/engine/model/model-fields.ts';
 
 const MODELS_DIR = new URL('../../models/', import.meta.url);
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Model, PERIOD_FIELDS, parseModel, simulate } from '../../src/engine/index.ts';
-import { planSpend } from '../../src/engine/plan-spend.ts';
+import { planSpend } from '../../src/engine/sim/plan-spend.ts';
 import { between, validModel } from './arbitrary-model.ts';
 
 // Properties that must hold for any valid model, checked over random ones.

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNonFinite } from '../../src/engine/finite-results.ts';
-import { NUMBER_FIELDS } from '../../src/engine/model-fields.ts';
-import { ModelError, parseModel } from '../../src/engine/parse-model.ts';
+import { findNonFinite } from '../../src/engine/sim/finite-results.ts';
+import { NUMBER_FIELDS } from '../../src/engine/model/model-fields.ts';
+import { ModelError, parseModel } from '../../src/engine/model/parse-model.ts';
 import { monteCarlo } from '../../src/engine/uncertainty/monte-carlo.ts';
 import { sensitivity } from '../../src/engine/uncertainty/sensitivity.ts';
 import { UncertaintyError } from '../../src/engine/uncertainty/uncertainty-error.ts';
 import {
   MAX_BETA_PARAMETER, MAX_LOGNORMAL_SIGMA, MAX_PARAMETER_MAGNITUDE,
-} from '../../src/engine/uncertainty/distributions/parameter-limits.ts';
+} from '../../src/engine/model/distributions/parameter-limits.ts';
 import { modelAtLimits } from './arbitrary-extreme-model.ts';
 
 // Ranges at the limits of their parameters (docs/model-limits.md): parseModel either refuses one

@@ -1,4 +1,4 @@
-import { modelJsonSchema } from '../../engine/model-schema.ts';
+import { modelJsonSchema } from '../../engine/model/model-schema.ts';
 import { CliError } from '../cli-error.ts';
 import type { Command } from './command.ts';
 

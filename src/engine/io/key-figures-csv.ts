@@ -1,10 +1,10 @@
 // Pure (no Node or DOM APIs): the app offers it as a download, and a script can call it.
 import { csvFormatRows } from 'd3';
 import { type FigureUnit, KEY_FIGURES } from '../key-figures.ts';
-import type { MarginalRoi } from '../marginal-roi.ts';
+import type { MarginalRoi } from '../sim/marginal-roi.ts';
 import { MARGINAL_ROI_FIGURES } from '../marginal-roi-figure.ts';
-import type { Model } from '../model.ts';
-import type { Summary } from '../results.ts';
+import type { Model } from '../model/model.ts';
+import type { Summary } from '../sim/results.ts';
 
 const PERIOD_WORDS: Readonly<Record<number, string>> = { 12: 'month', 4: 'quarter', 52: 'week' };
 

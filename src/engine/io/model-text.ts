@@ -1,5 +1,5 @@
-import type { Model } from '../model.ts';
-import { type ModelIssue, ModelError, parseModel } from '../parse-model.ts';
+import type { Model } from '../model/model.ts';
+import { type ModelIssue, ModelError, parseModel } from '../model/parse-model.ts';
 import { locateJsonSyntaxError } from './json-syntax-error.ts';
 
 /** Model files are a few kilobytes; anything this large is almost surely the wrong file. */

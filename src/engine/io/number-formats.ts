@@ -2,9 +2,9 @@
 // same in a terminal table, a figure card, a tooltip and a chart axis: keep this file free of
 // Node and DOM APIs.
 import { formatLocale } from 'd3';
-import { currencySymbol } from '../currency.ts';
+import { currencySymbol } from '../model/currency.ts';
 import type { FigureUnit } from '../key-figures.ts';
-import { MAX_REPORTED_RATE } from '../internal-rate-of-return.ts';
+import { MAX_REPORTED_RATE } from '../sim/internal-rate-of-return.ts';
 import { periodLabel, yearLabel } from './period-label.ts';
 
 /** What a missing value (a null ROI, no payback, no IRR) shows as: never "null", "NaN" or "undefined". */

@@ -1,8 +1,8 @@
 // Shared by the command and the browser app, which must produce byte-identical CSV: keep this
 // file free of Node and DOM APIs.
 import { csvFormatRows } from 'd3';
-import type { Model } from '../model.ts';
-import { PERIOD_FIELDS, type SimulationResult } from '../results.ts';
+import type { Model } from '../model/model.ts';
+import { PERIOD_FIELDS, type SimulationResult } from '../sim/results.ts';
 import { periodLabel } from './period-label.ts';
 
 /**

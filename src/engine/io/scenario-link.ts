@@ -1,6 +1,6 @@
 // lz-string is CommonJS: Node's ES module loader offers it only as a default export.
 import LZString from 'lz-string';
-import type { Model } from '../model.ts';
+import type { Model } from '../model/model.ts';
 import { MAX_MODEL_TEXT_LENGTH, type ModelReadResult, readModelText } from './model-text.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Model } from '../model.ts';
+import type { Model } from '../model/model.ts';
 import { maximiseOnInterval } from './line-search-1d.ts';
 import { optimizeForBudgets } from './optimize-for-budgets.ts';
 import type { OptimizeResult } from './optimize-result.ts';

@@ -1,5 +1,5 @@
-import type { Model } from '../model.ts';
-import type { ObjectiveName } from './objectives.ts';
+import type { Model } from '../model/model.ts';
+import type { ObjectiveName } from '../sim/objectives.ts';
 import { optimizeForBudgets } from './optimize-for-budgets.ts';
 import { OptimizeError } from './optimize-error.ts';
 import { type OptimizeOptions, type PhasingName, bestPlansOnly, resolveOptions } from './optimize-options.ts';

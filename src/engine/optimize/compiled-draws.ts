@@ -1,8 +1,8 @@
-import type { CompiledModel } from '../compile-model.ts';
-import type { Model } from '../model.ts';
+import type { CompiledModel } from '../sim/compile-model.ts';
+import type { Model } from '../model/model.ts';
 import { checkDrawable } from '../uncertainty/check-uncertainty.ts';
-import { type RunPowers, runPowers } from '../uncertainty/fast-run.ts';
-import { createRecompiler } from '../uncertainty/recompile.ts';
+import { type RunPowers, runPowers } from '../sim/fast-run.ts';
+import { createRecompiler } from '../sim/recompile.ts';
 import { drawValues, uncertainFields } from '../uncertainty/uncertain-fields.ts';
 import { UncertaintyError } from '../uncertainty/uncertainty-error.ts';
 import { OptimizeError } from './optimize-error.ts';

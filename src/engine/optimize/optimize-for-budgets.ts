@@ -1,7 +1,7 @@
-import { compileModel } from '../compile-model.ts';
-import type { Model } from '../model.ts';
-import { createPlanEvaluator } from '../plan-evaluator.ts';
-import { planSpend } from '../plan-spend.ts';
+import { compileModel } from '../sim/compile-model.ts';
+import type { Model } from '../model/model.ts';
+import { createPlanEvaluator } from '../sim/plan-evaluator.ts';
+import { planSpend } from '../sim/plan-spend.ts';
 import type { OptimizeOptions, OptimizeSettings } from './optimize-options.ts';
 import { OptimizeError } from './optimize-error.ts';
 import type { OptimizeResult } from './optimize-result.ts';

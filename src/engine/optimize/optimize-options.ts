@@ -1,4 +1,4 @@
-import { type Objective, type ObjectiveName, objectiveByName } from './objectives.ts';
+import { type Objective, type ObjectiveName, objectiveByName } from '../sim/objectives.ts';
 import { OptimizeError } from './optimize-error.ts';
 
 /** How freely the plan may vary over time; see `PHASINGS`. */

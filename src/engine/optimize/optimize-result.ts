@@ -1,5 +1,5 @@
-import type { Summary } from '../results.ts';
-import type { ObjectiveName } from './objectives.ts';
+import type { Summary } from '../sim/results.ts';
+import type { ObjectiveName } from '../sim/objectives.ts';
 import type { PhasingName, RobustSettings } from './optimize-options.ts';
 import type { PlanNote } from './plan-notes.ts';
 import type { Smoothing } from './smoothest-plan.ts';

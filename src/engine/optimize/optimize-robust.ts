@@ -1,8 +1,8 @@
-import { compileModel } from '../compile-model.ts';
-import type { Model } from '../model.ts';
-import { settingOf } from '../model-fields.ts';
-import { createPlanEvaluator } from '../plan-evaluator.ts';
-import { planSpend } from '../plan-spend.ts';
+import { compileModel } from '../sim/compile-model.ts';
+import type { Model } from '../model/model.ts';
+import { settingOf } from '../model/model-fields.ts';
+import { createPlanEvaluator } from '../sim/plan-evaluator.ts';
+import { planSpend } from '../sim/plan-spend.ts';
 import { uncertainFields } from '../uncertainty/uncertain-fields.ts';
 import { compileDraws } from './compiled-draws.ts';
 import { maximiseOnInterval } from './line-search-1d.ts';

@@ -1,6 +1,6 @@
-import type { CompiledModel } from '../compile-model.ts';
-import { objectiveGradientAt } from './objective-gradient.ts';
-import type { Objective, ObjectiveName } from './objectives.ts';
+import type { CompiledModel } from '../sim/compile-model.ts';
+import { objectiveGradientAt } from '../sim/objective-gradient.ts';
+import type { Objective, ObjectiveName } from '../sim/objectives.ts';
 import type { Smoothing } from './smoothest-plan.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { CompiledModel } from '../compile-model.ts';
-import { type CountedObjectiveGradient, createObjectiveGradient } from './objective-gradient.ts';
+import type { CompiledModel } from '../sim/compile-model.ts';
+import { type CountedObjectiveGradient, createObjectiveGradient } from '../sim/objective-gradient.ts';
 import type { OptimizeSettings } from './optimize-options.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { CompiledDraws } from './compiled-draws.ts';
-import { type CountedObjectiveGradient, type ObjectiveGradient, createObjectiveGradient } from './objective-gradient.ts';
-import type { Objective } from './objectives.ts';
+import { type CountedObjectiveGradient, type ObjectiveGradient, createObjectiveGradient } from '../sim/objective-gradient.ts';
+import type { Objective } from '../sim/objectives.ts';
 import type { RobustStatistic } from './optimize-options.ts';
 import type { RobustObjective } from './robust-objective.ts';
 

@@ -1,10 +1,10 @@
-import type { CompiledModel } from '../compile-model.ts';
-import type { Model } from '../model.ts';
-import { type RunTrace, createRunTrace, downstreamFor, upstreamWithHistory } from '../run-model.ts';
-import { fastRun } from '../uncertainty/fast-run.ts';
+import type { CompiledModel } from '../sim/compile-model.ts';
+import type { Model } from '../model/model.ts';
+import { type RunTrace, createRunTrace, downstreamFor, upstreamWithHistory } from '../sim/run-model.ts';
+import { fastRun } from '../sim/fast-run.ts';
 import { selectPercentiles } from '../uncertainty/select-percentiles.ts';
 import { type CompiledDraws, compileDraws } from './compiled-draws.ts';
-import type { Objective } from './objectives.ts';
+import type { Objective } from '../sim/objectives.ts';
 import type { RobustSettings } from './optimize-options.ts';
 
 /** An objective scored across a fixed set of draws of the model's uncertain settings. */

@@ -1,6 +1,6 @@
-import type { Model } from '../model.ts';
-import type { ModelIssue } from '../model-issue.ts';
-import type { ValueRange } from './distributions/index.ts';
+import type { Model } from '../model/model.ts';
+import type { ModelIssue } from '../model/model-issue.ts';
+import type { ValueRange } from '../model/distributions/index.ts';
 import { type UncertainField, inRange, ownRange, shareInside, uncertainFields } from './uncertain-fields.ts';
 import { UncertaintyError } from './uncertainty-error.ts';
 

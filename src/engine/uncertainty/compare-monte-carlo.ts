@@ -1,4 +1,4 @@
-import type { Model } from '../model.ts';
+import type { Model } from '../model/model.ts';
 import { type MonteCarloResult, runMonteCarlo } from './monte-carlo.ts';
 import type { MonteCarloOptions } from './monte-carlo-options.ts';
 

@@ -1,4 +1,4 @@
-import type { Summary } from '../results.ts';
+import type { Summary } from '../sim/results.ts';
 import type { DrawRunner } from './draw-runner.ts';
 import { figureStatistics } from './figure-statistics.ts';
 import type { MonteCarloSummary } from './monte-carlo-result.ts';

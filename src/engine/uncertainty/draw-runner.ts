@@ -1,12 +1,12 @@
-import { type CompiledModel, compileModel } from '../compile-model.ts';
-import type { Model } from '../model.ts';
-import { setSetting, settingOf } from '../model-fields.ts';
-import { type PlanSpend, planSpend } from '../plan-spend.ts';
-import type { Summary } from '../results.ts';
-import { type RunTrace, createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../run-model.ts';
-import { summarise } from '../summarise.ts';
-import { fastRun, runPowers } from './fast-run.ts';
-import { createRecompiler } from './recompile.ts';
+import { type CompiledModel, compileModel } from '../sim/compile-model.ts';
+import type { Model } from '../model/model.ts';
+import { setSetting, settingOf } from '../model/model-fields.ts';
+import { type PlanSpend, planSpend } from '../sim/plan-spend.ts';
+import type { Summary } from '../sim/results.ts';
+import { type RunTrace, createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../sim/run-model.ts';
+import { summarise } from '../sim/summarise.ts';
+import { fastRun, runPowers } from '../sim/fast-run.ts';
+import { createRecompiler } from '../sim/recompile.ts';
 
 /** Runs one model's plan under many values of its uncertain settings, reusing every buffer. */
 export interface DrawRunner {

@@ -2,7 +2,7 @@
  * Uncertainty: Monte Carlo over the ranges in a model's `uncertainty`, scenarios compared on
  * common random numbers, and one-at-a-time sensitivity. Pure, no DOM.
  */
-export { DISTRIBUTIONS, DISTRIBUTION_NAMES, distributionByName, type Distribution, type ValueRange } from './distributions/index.ts';
+export { DISTRIBUTIONS, DISTRIBUTION_NAMES, distributionByName, type Distribution, type ValueRange } from '../model/distributions/index.ts';
 export { type Band, BAND_VALUE_BUDGET, DEFAULT_BAND_DRAWS } from './bands.ts';
 export { compareMonteCarlo, type MonteCarloComparison, type ProbabilityBest } from './compare-monte-carlo.ts';
 export { type FigureStatistics, PERCENTILES, figureStatistics } from './figure-statistics.ts';

@@ -1,4 +1,4 @@
-import type { Model } from '../model.ts';
+import type { Model } from '../model/model.ts';
 import { BAND_SERIES, bandOf, bandSelection } from './bands.ts';
 import { checkDrawable } from './check-uncertainty.ts';
 import { createDrawRunner } from './draw-runner.ts';

@@ -1,4 +1,4 @@
-import type { Model } from '../model.ts';
+import type { Model } from '../model/model.ts';
 import { type MonteCarloOptions, checkMonteCarloOptions } from './monte-carlo-options.ts';
 import { mergeMonteCarloParts, runMonteCarloPart } from './monte-carlo-parts.ts';
 import type { MonteCarloResult, MonteCarloRun } from './monte-carlo-result.ts';

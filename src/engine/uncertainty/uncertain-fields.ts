@@ -1,6 +1,6 @@
-import type { Model, UncertainValue } from '../model.ts';
-import { ALL_NUMBER_FIELDS, type NumberField } from '../model-fields.ts';
-import { type Distribution, type DistributionParameters, type ValueRange, distributionByName } from './distributions/index.ts';
+import type { Model, UncertainValue } from '../model/model.ts';
+import { ALL_NUMBER_FIELDS, type NumberField } from '../model/model-fields.ts';
+import { type Distribution, type DistributionParameters, type ValueRange, distributionByName } from '../model/distributions/index.ts';
 import { drawSource, pathKey } from './draw-seed.ts';
 import { UncertaintyError } from './uncertainty-error.ts';
 

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Model } from '../../../src/engine/index.ts';
-import { compileModel } from '../../../src/engine/compile-model.ts';
+import { compileModel } from '../../../src/engine/sim/compile-model.ts';
 import { resolveOptions, type ObjectiveName } from '../../../src/engine/optimize/index.ts';
 import { searchFlighting } from '../../../src/engine/optimize/phasings/flighting.ts';
 import { createPlanSpace } from '../../../src/engine/optimize/plan-space.ts';

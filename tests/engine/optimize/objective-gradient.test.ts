@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPlanEvaluator, parseModel, type Model } from '../../../src/engine/index.ts';
-import { compileModel } from '../../../src/engine/compile-model.ts';
+import { compileModel } from '../../../src/engine/sim/compile-model.ts';
 import { OBJECTIVES, OBJECTIVE_NAMES, createObjectiveGradient } from '../../../src/engine/optimize/index.ts';
 import { between, validModel } from '../arbitrary-model.ts';
 import { MODEL_FILES } from './model-files.ts';

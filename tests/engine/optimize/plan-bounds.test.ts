@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseModel, type Model } from '../../../src/engine/index.ts';
-import { createPlanEvaluator } from '../../../src/engine/plan-evaluator.ts';
+import { createPlanEvaluator } from '../../../src/engine/sim/plan-evaluator.ts';
 import { between, validModel } from '../arbitrary-model.ts';
 import { expectPlanWithinBounds, optimize, PHASING_NAMES, type PhasingName } from './optimize-test-kit.ts';
 import { defaultModel } from './model-files.ts';

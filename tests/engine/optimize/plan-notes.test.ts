@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../../src/engine/compile-model.ts';
+import { compileModel } from '../../../src/engine/sim/compile-model.ts';
 import { parseModel } from '../../../src/engine/index.ts';
-import { marginalRoi } from '../../../src/engine/marginal-roi.ts';
-import { createPlanEvaluator } from '../../../src/engine/plan-evaluator.ts';
+import { marginalRoi } from '../../../src/engine/sim/marginal-roi.ts';
+import { createPlanEvaluator } from '../../../src/engine/sim/plan-evaluator.ts';
 import { OBJECTIVES } from '../../../src/engine/optimize/index.ts';
 import { describePlanNote, marginalRoiOfPlan, type NoteFormats } from '../../../src/engine/optimize/plan-notes.ts';
 import { issue10DefaultModel as defaultModel } from './model-files.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/engine/index.ts';
-import { createPlanEvaluator } from '../../../src/engine/plan-evaluator.ts';
+import { createPlanEvaluator } from '../../../src/engine/sim/plan-evaluator.ts';
 import { OptimizeError } from '../../../src/engine/optimize/index.ts';
 import { between, validModel } from '../arbitrary-model.ts';
 import { issue10DefaultModel as defaultModel } from './model-files.ts';

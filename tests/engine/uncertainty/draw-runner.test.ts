@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Model, type PeriodResult, type SimulationResult, createDrawRunner, parseModel, simulate } from '../../../src/engine/index.ts';
-import { settingOf } from '../../../src/engine/model-fields.ts';
-import { compileModel } from '../../../src/engine/compile-model.ts';
-import { negligibleLagShare } from '../../../src/engine/lag-weights.ts';
-import { createRecompiler } from '../../../src/engine/uncertainty/recompile.ts';
+import { settingOf } from '../../../src/engine/model/model-fields.ts';
+import { compileModel } from '../../../src/engine/sim/compile-model.ts';
+import { negligibleLagShare } from '../../../src/engine/sim/lag-weights.ts';
+import { createRecompiler } from '../../../src/engine/sim/recompile.ts';
 import { validModel } from '../arbitrary-model.ts';
 import { defaultJson, withSettings } from './fixtures.ts';
 import { VARYING_PATHS, evenly, realisticModelAndDraws } from './realistic-models.ts';
@@ -93,7 +93,7 @@ describe('createRecompiler', () => {
     lagFraction: evenly(0, 1),
     // Concentrations near 1 keep weights far from the peak large, where rounding would build up.
     lagConcentration: fc.oneof(evenly(0.01, 0.99), evenly(0.99999, 0.999999)),
-    // The shape sets which lags are negligible (src/engine/lag-weights.ts).
+    // The shape sets which lags are negligible (src/engine/sim/lag-weights.ts).
     shape: fc.oneof(evenly(0.2, 4), fc.constant(1)),
     growthPerYear: evenly(-0.9, 3),
     discountRatePerYear: evenly(-0.5, 1),

@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../../src/engine/compile-model.ts';
+import { compileModel } from '../../../src/engine/sim/compile-model.ts';
 import { parseModel } from '../../../src/engine/index.ts';
-import { planSpend } from '../../../src/engine/plan-spend.ts';
-import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../../../src/engine/run-model.ts';
+import { planSpend } from '../../../src/engine/sim/plan-spend.ts';
+import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../../../src/engine/sim/run-model.ts';
 import { type Model, createDrawRunner, simulate } from '../../../src/engine/index.ts';
-import { createRecompiler } from '../../../src/engine/uncertainty/recompile.ts';
+import { createRecompiler } from '../../../src/engine/sim/recompile.ts';
 import { anyValidModel } from '../arbitrary-model.ts';
 import { SHORT_TERM, baseModelWith } from '../extension-fixtures.ts';
 import { withSettings } from './fixtures.ts';
-import { OBJECTIVES } from '../../../src/engine/optimize/objectives.ts';
+import { OBJECTIVES } from '../../../src/engine/sim/objectives.ts';
 import { createRobustObjective } from '../../../src/engine/optimize/robust-objective.ts';
 import { drawValues, uncertainFields } from '../../../src/engine/uncertainty/uncertain-fields.ts';
-import { fastRun, runPowers } from '../../../src/engine/uncertainty/fast-run.ts';
+import { fastRun, runPowers } from '../../../src/engine/sim/fast-run.ts';
 import { validModel } from '../arbitrary-model.ts';
 import { realisticModel } from './realistic-models.ts';
 

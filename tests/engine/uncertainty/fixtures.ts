@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Model, parseModel } from '../../../src/engine/index.ts';
-import { setSetting } from '../../../src/engine/model-fields.ts';
+import { setSetting } from '../../../src/engine/model/model-fields.ts';
 
 /** models/default.json as raw JSON, a fresh copy each call. */
 export function defaultJson(): Record<string, any> {

@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../../src/engine/compile-model.ts';
+import { compileModel } from '../../../src/engine/sim/compile-model.ts';
 import { type Model, PERIOD_FIELDS, parseModel, simulate } from '../../../src/engine/index.ts';
-import { NEGLIGIBLE_LAG_SHARE, negligibleLagShare } from '../../../src/engine/lag-weights.ts';
-import { planSpend } from '../../../src/engine/plan-spend.ts';
-import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../../../src/engine/run-model.ts';
-import { fastRun, runPowers } from '../../../src/engine/uncertainty/fast-run.ts';
+import { NEGLIGIBLE_LAG_SHARE, negligibleLagShare } from '../../../src/engine/sim/lag-weights.ts';
+import { planSpend } from '../../../src/engine/sim/plan-spend.ts';
+import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../../../src/engine/sim/run-model.ts';
+import { fastRun, runPowers } from '../../../src/engine/sim/fast-run.ts';
 import { validModel } from '../arbitrary-model.ts';
 import { expectClose } from '../expect-close.ts';
 import { referenceSimulate } from '../reference/reference-simulate.ts';
 import { defaultJson } from './fixtures.ts';
 import { evenly } from './realistic-models.ts';
 
-// Lags whose weights are negligible are dropped (src/engine/lag-weights.ts, docs/uncertainty.md
+// Lags whose weights are negligible are dropped (src/engine/sim/lag-weights.ts, docs/uncertainty.md
 // "Negligible lags"). These tests check the rule against a full scan of every weight, that the
 // loops never touch a dropped lag, and that results still agree with the spec's literal
 // transcription (every lag summed) to its 1e-9, for windows up to 600 months of weekly periods.

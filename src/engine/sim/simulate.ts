@@ -1,5 +1,5 @@
 import { compileModel } from './compile-model.ts';
-import type { Model } from './model.ts';
+import type { Model } from '../model/model.ts';
 import { planSpend } from './plan-spend.ts';
 import type { PeriodResult, SimulationResult } from './results.ts';
 import { runModel } from './run-model.ts';

@@ -1,7 +1,7 @@
 import { compileModel } from './compile-model.ts';
-import type { Model } from './model.ts';
-import { objectiveGradientAt } from './optimize/objective-gradient.ts';
-import { OBJECTIVES } from './optimize/objectives.ts';
+import type { Model } from '../model/model.ts';
+import { objectiveGradientAt } from './objective-gradient.ts';
+import { OBJECTIVES } from './objectives.ts';
 import { planSpend } from './plan-spend.ts';
 
 /** The return on the next unit of money on each side (see `marginalRoi`). */

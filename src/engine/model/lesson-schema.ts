@@ -1,7 +1,7 @@
 import { HORIZON_PATH, MAX_LESSON_CHANGES, MAX_LESSON_PART_LENGTH } from './lesson.ts';
 import { NUMBER_FIELDS } from './model-fields.ts';
 
-/** The JSON Schema of a model file's optional `lesson` (src/engine/lesson.ts, `readLesson`). */
+/** The JSON Schema of a model file's optional `lesson` (src/engine/model/lesson.ts, `readLesson`). */
 export function lessonSchema(): Record<string, unknown> {
   const part = (description: string) => ({ description, type: 'string', minLength: 1, maxLength: MAX_LESSON_PART_LENGTH, pattern: '\\S' });
   return {

@@ -1,6 +1,6 @@
-import type { CompiledModel } from '../compile-model.ts';
-import { hill } from '../hill.ts';
-import { createRunTrace, downstreamFor, runModel, spendAfterHorizon, upstreamWithHistory } from '../run-model.ts';
+import type { CompiledModel } from './compile-model.ts';
+import { hill } from './hill.ts';
+import { createRunTrace, downstreamFor, runModel, spendAfterHorizon, upstreamWithHistory } from './run-model.ts';
 import type { Objective } from './objectives.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { OptimizeError } from './optimize-error.ts';
+import { OptimizeError } from '../optimize/optimize-error.ts';
 
 /** What an optimiser can maximise: a key figure of the summary (spec §5–§6). */
 export type ObjectiveName = 'npv' | 'npvWithCarryover' | 'totalRevenue';

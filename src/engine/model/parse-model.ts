@@ -12,8 +12,8 @@ import {
 import { readLesson } from './lesson.ts';
 import { tinyYearSpendProblems } from './plan-year-spend.ts';
 import { showValue } from './show-value.ts';
-import { uncertaintyProblems } from './uncertainty/check-uncertainty.ts';
-import { DISTRIBUTIONS, DISTRIBUTION_NAMES } from './uncertainty/distributions/index.ts';
+import { uncertaintyProblems } from '../uncertainty/check-uncertainty.ts';
+import { DISTRIBUTIONS, DISTRIBUTION_NAMES } from './distributions/index.ts';
 
 // ModelIssue and ModelError have a module of their own, which the uncertainty checks also use.
 export { ModelError, type ModelIssue } from './model-issue.ts';

@@ -1,5 +1,5 @@
 import { fillKeptLagWeights } from './lag-weights.ts';
-import { type Model } from './model.ts';
+import { type Model } from '../model/model.ts';
 import { seasonalIndices } from './seasonality.ts';
 import { equityImpliedByHistory } from './starting-equity.ts';
 

@@ -1,5 +1,5 @@
 import { randomLogNormal } from 'd3';
-import { standardNormalCdf, standardNormalQuantile } from '../standard-normal.ts';
+import { standardNormalCdf, standardNormalQuantile } from '../../uncertainty/standard-normal.ts';
 import type { Distribution } from './distribution.ts';
 import { MAX_LOGNORMAL_SIGMA, locationProblems, ceilingProblems } from './parameter-limits.ts';
 

@@ -159,7 +159,7 @@ export interface Model {
   description?: string;
   /**
    * Optional: what a teaching preset shows, as situation / what to try / what to notice, with the
-   * "what to try" change as data (src/engine/lesson.ts; docs/evidence.md).
+   * "what to try" change as data (src/engine/model/lesson.ts; docs/evidence.md).
    */
   lesson?: Lesson;
   periodsPerYear: PeriodsPerYear;

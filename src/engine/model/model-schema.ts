@@ -5,9 +5,9 @@ import {
 } from './model-fields.ts';
 import { CARRYOVER_BASELINES } from './model.ts';
 import { lessonSchema } from './lesson-schema.ts';
-import { DISTRIBUTIONS } from './uncertainty/distributions/index.ts';
-import { suitsBeta } from './uncertainty/distributions/beta.ts';
-import { MAX_BETA_PARAMETER, MAX_LOGNORMAL_SIGMA, MAX_PARAMETER_MAGNITUDE } from './uncertainty/distributions/parameter-limits.ts';
+import { DISTRIBUTIONS } from './distributions/index.ts';
+import { suitsBeta } from './distributions/beta.ts';
+import { MAX_BETA_PARAMETER, MAX_LOGNORMAL_SIGMA, MAX_PARAMETER_MAGNITUDE } from './distributions/parameter-limits.ts';
 
 type Schema = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-import type { CompiledModel } from '../compile-model.ts';
-import { type RunTrace, spendAfterHorizon } from '../run-model.ts';
+import type { CompiledModel } from './compile-model.ts';
+import { type RunTrace, spendAfterHorizon } from './run-model.ts';
 
 /** The smallest positive normal double: below it a product loses precision. */
 const SMALLEST_NORMAL = 2 ** -1022;

@@ -1,5 +1,5 @@
-import type { Model } from './model.ts';
-import { NUMBER_FIELDS } from './model-fields.ts';
+import type { Model } from '../model/model.ts';
+import { NUMBER_FIELDS } from '../model/model-fields.ts';
 
 /** A number in a result that is not finite, and where it is ("periods[0].revenue"). */
 export interface NonFiniteNumber {

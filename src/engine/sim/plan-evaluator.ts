@@ -1,5 +1,5 @@
 import { type CompiledModel, compileModel } from './compile-model.ts';
-import type { Model } from './model.ts';
+import type { Model } from '../model/model.ts';
 import type { Summary } from './results.ts';
 import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from './run-model.ts';
 import { summarise } from './summarise.ts';

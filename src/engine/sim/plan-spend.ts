@@ -1,4 +1,4 @@
-import type { Model } from './model.ts';
+import type { Model } from '../model/model.ts';
 
 /** Upstream and downstream spend for each period t = 1 … T (index t − 1). */
 export interface PlanSpend {

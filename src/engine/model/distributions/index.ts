@@ -1,4 +1,4 @@
-import type { DistributionName } from '../../model.ts';
+import type { DistributionName } from '../model.ts';
 import { betaDistribution } from './beta.ts';
 import type { Distribution } from './distribution.ts';
 import { lognormalDistribution } from './lognormal.ts';

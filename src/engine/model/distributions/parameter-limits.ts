@@ -1,4 +1,4 @@
-import { MAX_SETTING_MAGNITUDE } from '../../model-fields.ts';
+import { MAX_SETTING_MAGNITUDE } from '../model-fields.ts';
 import type { DistributionParameters } from './distribution.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { DistributionName } from '../../model.ts';
+import type { DistributionName } from '../model.ts';
 
 /** A distribution's parameters by name, e.g. `{ median: 24, sigma: 0.4 }`. */
 export type DistributionParameters = Readonly<Record<string, number>>;

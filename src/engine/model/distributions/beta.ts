@@ -1,5 +1,5 @@
 import { randomBeta } from 'd3';
-import { betaQuantile, regularizedIncompleteBeta } from '../incomplete-beta.ts';
+import { betaQuantile, regularizedIncompleteBeta } from '../../uncertainty/incomplete-beta.ts';
 import type { Distribution, ValueRange } from './distribution.ts';
 import { MAX_BETA_PARAMETER, ceilingProblems } from './parameter-limits.ts';
 

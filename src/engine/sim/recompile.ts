@@ -1,8 +1,8 @@
-import { type CompiledModel, compileModel } from '../compile-model.ts';
-import type { Model } from '../model.ts';
-import { negligibleLagShare, peakLag } from '../lag-weights.ts';
-import { seasonalIndices } from '../seasonality.ts';
-import { equityImpliedByHistory } from '../starting-equity.ts';
+import { type CompiledModel, compileModel } from './compile-model.ts';
+import type { Model } from '../model/model.ts';
+import { negligibleLagShare, peakLag } from './lag-weights.ts';
+import { seasonalIndices } from './seasonality.ts';
+import { equityImpliedByHistory } from './starting-equity.ts';
 
 /** A compiled model that can take new values for some of its settings, quickly. */
 export interface Recompiler {

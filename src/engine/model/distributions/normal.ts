@@ -1,5 +1,5 @@
 import { randomNormal } from 'd3';
-import { standardNormalCdf, standardNormalQuantile } from '../standard-normal.ts';
+import { standardNormalCdf, standardNormalQuantile } from '../../uncertainty/standard-normal.ts';
 import type { Distribution } from './distribution.ts';
 import { MAX_PARAMETER_MAGNITUDE, ceilingProblems, locationProblems } from './parameter-limits.ts';
 
