@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import {
-  ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, type IncrementalProfitPoint, type Model, type ModelIssue, NUMBER_FIELDS, SHORT_TERM_FIELDS, type SimulationResult, type TradeoffCurve,
+  ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, type IncrementalProfitPoint, type Model, type ModelIssue, type TwoLeverModel, NUMBER_FIELDS, SHORT_TERM_FIELDS, type SimulationResult, type TradeoffCurve,
   incrementalProfit, planSpend, simulate, startingEquity, tradeoffCurve,
 } from '../engine/index.ts';
 import { type ModelReadResult, formatPeriodsCsv, hasScenario, readModelText, readScenarioLink, scenarioHash } from '../engine/io/index.ts';
@@ -441,7 +441,7 @@ export class BudgetSimApp extends LitElement {
         ${printedPlanRows(model).map((row) => html`<div style=${row.wide ? 'grid-column: 1 / -1; justify-content: flex-start; gap: 1em' : ''}><dt>${row.term}</dt><dd>${row.detail}</dd></div>`)}
         ${NUMBER_FIELDS.filter((field) => field.group !== 'Budget').map((field) => html`<div><dt>${field.label}</dt><dd>${field.path === 'brand.initialEquity' && model.brand.initialEquity === 'history'
           ? `${formatEquity(startingEquity(model))} (from past spend)` : formatAssumption(readField(model as unknown as Draft, field.path))}</dd></div>`)}
-        ${model.upstream.shortTerm === undefined ? html`<div><dt>Short-term effect of brand spend</dt><dd>none</dd></div>`
+        ${(model as TwoLeverModel).upstream.shortTerm === undefined ? html`<div><dt>Short-term effect of brand spend</dt><dd>none</dd></div>`
           : SHORT_TERM_FIELDS.map((field) => html`<div><dt>${field.label}</dt><dd>${formatAssumption(readField(model as unknown as Draft, field.path))}</dd></div>`)}
         <div><dt>Carryover against</dt><dd>${(model.economics.carryoverBaseline ?? 'zero') === 'history' ? 'spending as before' : 'spending nothing'}</dd></div>
         <div><dt>Seasonality</dt><dd>${model.market.seasonality === null ? 'none' : model.market.seasonality.join(', ')}</dd></div>

@@ -237,7 +237,7 @@ export class OptimizerPanel extends LitElement {
       const delta = bestValue - currentValue;
       return html`<span class=${figureTone(figure, delta)}>${formatDifference(figure.unit, delta, currentValue, model.periodsPerYear, formats)}</span>`;
     };
-    const bestResult = simulate({ ...model, plan: result.plan });
+    const bestResult = simulate({ ...model, plan: result.plan } as Model);
     return html`
       <p class="status" role="status">Found ${result.cancelled ? 'a partial plan' : result.smoothing === undefined ? 'the best plan' : 'a smooth plan near the best'} in ${result.evaluations.toLocaleString('en-US')} runs of the model.
         Upstream share by year: ${result.upstreamShareByYear.map((share, year) => `Y${year + 1} ${formatPercent(share)}`).join(' · ')}.</p>

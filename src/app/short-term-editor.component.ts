@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { type ModelIssue, SHORT_TERM_FIELDS, type ShortTerm } from '../engine/index.ts';
+import { type ModelIssue, SHORT_TERM_FIELDS, type ShortTerm, type TwoLeverModel } from '../engine/index.ts';
 import { fieldDisplay } from './field-display.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
 import { type Draft, readField } from './model-draft.ts';
@@ -10,7 +10,7 @@ import { DEFAULT_PRESET_ID, findPreset } from './presets.ts';
 const SHORT_TERM_PATH = 'upstream.shortTerm';
 
 /** The default model's short-term effect: the fallback for any value the downstream side cannot lend. */
-const DEFAULT_SHORT_TERM: ShortTerm = findPreset(DEFAULT_PRESET_ID)?.model.upstream.shortTerm
+const DEFAULT_SHORT_TERM: ShortTerm = (findPreset(DEFAULT_PRESET_ID)?.model as TwoLeverModel | undefined)?.upstream.shortTerm
   ?? { halfLifeMonths: 0.5, halfSaturation: 80000, shape: 1, maxConversionLift: 0.007 };
 
 /**

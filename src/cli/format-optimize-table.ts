@@ -1,4 +1,4 @@
-import type { Model, Summary } from '../engine/index.ts';
+import type { Model, SummaryFigures } from '../engine/index.ts';
 import {
   PHASINGS, describePlanNote, type NoteFormats, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type RobustOutcome, type TargetRoiResult,
 } from '../engine/optimize/index.ts';
@@ -171,7 +171,7 @@ function targetLines(target: TargetRoiResult): string[] {
  * The key figures of the best plan and the own plan, in `KEY_FIGURES` order (the marketing's own
  * value first), each with its change, as `simulate` and `compare` show them.
  */
-function keyFigureRows(best: Summary, own: Summary, model: Model): string[][] {
+function keyFigureRows(best: SummaryFigures, own: SummaryFigures, model: Model): string[][] {
   const formats = formatsFor(model);
   return KEY_FIGURES.map((figure) => {
     const bestValue = best[figure.field];

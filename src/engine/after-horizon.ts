@@ -1,8 +1,8 @@
 import { compileModel } from './sim/compile-model.ts';
 import type { Model } from './model/model.ts';
-import { planSpend } from './sim/plan-spend.ts';
+import { channelSpend } from './sim/plan-spend.ts';
 import { runModel } from './sim/run-model.ts';
-import { workspaceFor } from './sim/simulation-workspace.ts';
+import { spendWith, workspaceFor } from './sim/simulation-workspace.ts';
 
 /** One period after the horizon (T < t ≤ T + k), in the model's currency per period. */
 export interface AfterHorizonPoint {
@@ -39,19 +39,18 @@ export function afterHorizon(model: Model): AfterHorizonPoint[] {
   const { periods, carryoverPeriods, discountFactor } = compiled;
   if (carryoverPeriods === 0) return [];
   const extended = periods + carryoverPeriods;
-  const spend = planSpend(model);
-  const work = workspaceFor(compiled, spend.upstream, spend.downstream);
-  runModel(compiled, work.plannedUpstream, work.plannedDownstream, extended, work.planned);
-  runModel(compiled, work.noUpstream, work.noDownstream, extended, work.noSpend);
+  const work = workspaceFor(compiled, channelSpend(model));
+  runModel(compiled, spendWith(compiled, work, () => false), extended, work.plannedRun);
+  runModel(compiled, spendWith(compiled, work, () => true), extended, work.noSpendRun);
   const points: AfterHorizonPoint[] = new Array(carryoverPeriods);
   for (let index = periods; index < extended; index += 1) {
-    const incremental = work.planned.contribution[index] - work.noSpend.contribution[index];
+    const incremental = work.plannedRun.contribution[index] - work.noSpendRun.contribution[index];
     points[index - periods] = {
       t: index + 1,
       incrementalContribution: incremental,
       discountedIncrementalContribution: incremental * discountFactor[index],
-      equity: work.planned.equity[index],
-      equityWithoutSpend: work.noSpend.equity[index],
+      equity: work.plannedRun.equity[index],
+      equityWithoutSpend: work.noSpendRun.equity[index],
     };
   }
   return points;

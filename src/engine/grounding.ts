@@ -1,3 +1,4 @@
+import { modelChannels } from './model/model-channels.ts';
 import type { Model } from './model/model.ts';
 import { planSpend } from './sim/plan-spend.ts';
 import { simulate } from './sim/simulate.ts';
@@ -133,8 +134,8 @@ export function spendPath(model: Model, months = WINDOW_MONTHS): SpendPath {
       upstream[index] = plan.upstream[index];
       downstream[index] = plan.downstream[index];
     } else if (afterHorizon) {
-      upstream[index] = model.history.upstreamPerMonth / periodsPerMonth;
-      downstream[index] = model.history.downstreamPerMonth / periodsPerMonth;
+      upstream[index] = historyOf(model, 'upstream') / periodsPerMonth;
+      downstream[index] = historyOf(model, 'downstream') / periodsPerMonth;
     }
   }
   return { upstream, downstream };
@@ -255,4 +256,9 @@ export function shortTermElasticity(model: Model, path = spendPath(model), base 
 export function equityGapFromHistory(model: Model): number {
   const implied = startingEquity({ ...model, brand: { ...model.brand, initialEquity: 'history' } });
   return startingEquity(model) - implied;
+}
+
+/** A side's spend per month before the horizon: the sum of its channels' histories. */
+function historyOf(model: Model, side: 'upstream' | 'downstream'): number {
+  return modelChannels(model)[side].reduce((sum, channel) => sum + channel.historyPerMonth, 0);
 }

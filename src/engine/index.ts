@@ -3,9 +3,15 @@
  * Data flows one way: JSON → parseModel → simulate → results.
  */
 export type {
-  Budget, Brand, CarryoverBaseline, Downstream, Economics, EquityFromHistory, History, Market, Model, PeriodsPerYear, Plan, ShortTerm, Upstream,
+  Budget, Brand, CarryoverBaseline, ChannelBounds, ChannelModel, ChannelPlan, Downstream, DownstreamChannel, DownstreamChannels, Economics,
+  EquityFromHistory, History, Market, Model, ModelCommon, PeriodsPerYear, Plan, ShortTerm, Side, TwoLeverModel, Upstream, UpstreamChannel,
+  UpstreamChannels,
 } from './model/model.ts';
-export { CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES } from './model/model.ts';
+export { CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES, isChannelModel } from './model/model.ts';
+export {
+  TWO_LEVER_CHANNEL_NAMES, channelList, modelChannels, type ChannelSettings, type DownstreamChannelSettings, type ModelChannels,
+  type UpstreamChannelSettings,
+} from './model/model-channels.ts';
 export { ModelError, parseModel, type ModelIssue } from './model/parse-model.ts';
 export {
   ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, NUMBER_FIELDS, SHORT_TERM_FIELDS, describeRule, type FieldGroup, type NumberField, type NumberRule,
@@ -14,10 +20,12 @@ export { simulate } from './sim/simulate.ts';
 export { HORIZON_PATH, type Lesson, type LessonChange } from './model/lesson.ts';
 export { startingEquity } from './sim/starting-equity.ts';
 export { seasonalIndices } from './sim/seasonality.ts';
-export { PERIOD_FIELDS, SUMMARY_FIELDS, type PeriodResult, type SimulationResult, type Summary } from './sim/results.ts';
+export {
+  PERIOD_FIELDS, SUMMARY_FIELDS, type ChannelSummary, type PeriodResult, type SimulationResult, type Summary, type SummaryFigures,
+} from './sim/results.ts';
 export { hill } from './sim/hill.ts';
 export { createPlanEvaluator, type PlanEvaluator } from './sim/plan-evaluator.ts';
-export { planSpend, type PlanSpend } from './sim/plan-spend.ts';
+export { channelSpend, planSpend, sideTotals, type PlanSpend } from './sim/plan-spend.ts';
 export { HORIZON_CHOICES, tradeoffCurve, yearlyBudgets, type TradeoffCurve, type TradeoffLine } from './tradeoff-curve.ts';
 export { incrementalProfit, type IncrementalProfitPoint } from './incremental-profit.ts';
 export { MAX_REPORTED_RATE, internalRateOfReturn } from './sim/internal-rate-of-return.ts';

@@ -17,7 +17,7 @@ export type FigureUnit = 'money' | 'ratio' | 'rate' | 'period' | 'equity';
 export type BetterDirection = 'higher' | 'lower' | 'neither';
 
 /** The summary fields that hold one number (or null). */
-export type ScalarSummaryField = Exclude<keyof Summary, 'roiByYear'>;
+export type ScalarSummaryField = Exclude<keyof Summary, 'roiByYear' | 'channels'>;
 
 export interface KeyFigure {
   field: ScalarSummaryField;

@@ -1,11 +1,11 @@
-import { SUMMARY_FIELDS, type Summary } from './sim/results.ts';
+import { SUMMARY_FIELDS, type Summary, type SummaryFigures } from './sim/results.ts';
 
 /**
  * A summary field minus the baseline's: a number, or null where either side is null. For
  * `roiByYear`, element by element, and null as a whole when the horizons differ.
  */
 export type SummaryDifference = {
-  [Field in keyof Summary]: Summary[Field] extends readonly unknown[] ? (number | null)[] | null : number | null;
+  [Field in keyof SummaryFigures]: SummaryFigures[Field] extends readonly unknown[] ? (number | null)[] | null : number | null;
 };
 
 /**

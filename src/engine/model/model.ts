@@ -152,7 +152,8 @@ export type DistributionName = UncertainValue['dist'];
 /** Uncertain settings by dotted path (`"brand.halfLifeMonths"`); a path not listed is certain. */
 export type Uncertainty = Partial<Record<string, UncertainValue>>;
 
-export interface Model {
+/** What every model has, in either form (spec §2, §9.1). */
+export interface ModelCommon {
   /** Editors use this to find the JSON Schema; the engine ignores it. */
   $schema?: string;
   name: string;
@@ -184,12 +185,8 @@ export interface Model {
   fiscalYearStartMonth?: number;
   /** Required unless `plan` is given. */
   budget?: Budget;
-  plan?: Plan;
-  history: History;
   market: Market;
   brand: Brand;
-  upstream: Upstream;
-  downstream: Downstream;
   economics: Economics;
   /**
    * Optional ranges for the model's assumptions, for Monte Carlo and sensitivity. Every other
@@ -197,6 +194,95 @@ export interface Model {
    */
   uncertainty?: Uncertainty;
 }
+
+/** The two-lever form (spec §2–§8): one upstream and one downstream lever. */
+export interface TwoLeverModel extends ModelCommon {
+  plan?: Plan;
+  history: History;
+  upstream: Upstream;
+  downstream: Downstream;
+}
+
+/**
+ * The channel form (spec §9.1): each side holds named channels, each with its own settings and
+ * history. A file is wholly in one form or the other.
+ */
+export interface ChannelModel extends ModelCommon {
+  /** Channel name → spend per period (T numbers); every channel appears. */
+  plan?: ChannelPlan;
+  upstream: UpstreamChannels;
+  downstream: DownstreamChannels;
+}
+
+/** A model in either form; `isChannelModel` tells which. The engine reads both through `modelChannels`. */
+export type Model = TwoLeverModel | ChannelModel;
+
+/** True for a model in the channel form (spec §9.1). */
+export function isChannelModel(model: Model): model is ChannelModel {
+  return 'channels' in model.upstream;
+}
+
+/** Spend per period by channel name, in the channel form. */
+export type ChannelPlan = Record<string, number[]>;
+
+/** The upstream side in the channel form. */
+export interface UpstreamChannels {
+  /** κ: how much downstream activity raises upstream effectiveness (a side-level setting). */
+  insightFeedback: number;
+  /** Channel name → settings, in the order the user wants them shown (0 to 12 channels). */
+  channels: Record<string, UpstreamChannel>;
+}
+
+/** The downstream side in the channel form. */
+export interface DownstreamChannels {
+  /** Channel name → settings, in the order the user wants them shown (0 to 12 channels). */
+  channels: Record<string, DownstreamChannel>;
+}
+
+/** What every channel has, on either side. */
+export interface ChannelCommon {
+  /** The channel's share of its side's budget, one for every year or one per year; required unless `plan` is given. */
+  share?: number | number[];
+  /** The channel's spend per month before the horizon. */
+  historyPerMonth: number;
+  /**
+   * Optional limits on the channel's spend per year, for the optimiser (committed contracts,
+   * caps); simulate ignores them. An extension of the spec (docs/optimiser.md).
+   */
+  bounds?: ChannelBounds;
+}
+
+/** Limits on one channel's spend in every year of the horizon. */
+export interface ChannelBounds {
+  /** At least this much a year (≥ 0). */
+  minPerYear?: number;
+  /** At most this much a year (≥ minPerYear). */
+  maxPerYear?: number;
+}
+
+/** An upstream channel (spec §9.1): its own lag, saturation and share of the equity ceiling. */
+export interface UpstreamChannel extends ChannelCommon {
+  lagMonths: number;
+  lagConcentration: number;
+  lagWindowMonths: number;
+  halfSaturation: number;
+  shape: number;
+  /** β: the share of brand.maxEquity this channel alone can build when saturated; β sum to 1 over the side. */
+  maxEquityShare: number;
+  /** Optional: the channel's own short-term sales effect. */
+  shortTerm?: ShortTerm;
+}
+
+/** A downstream channel (spec §9.1): its own adstock and response curve. */
+export interface DownstreamChannel extends ChannelCommon {
+  halfLifeMonths: number;
+  halfSaturation: number;
+  shape: number;
+  maxConversionLift: number;
+}
+
+/** Which side a channel sits on. */
+export type Side = 'upstream' | 'downstream';
 
 /**
  * A model file's optional lesson (issue 10): what a teaching preset shows, in three short parts,

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import {
-  type Budget, type CarryoverBaseline, type Model, type PeriodsPerYear, type Plan, type ShortTerm, type UncertainValue, type Uncertainty,
+  type Budget, type CarryoverBaseline, type Model, type PeriodsPerYear, type Plan, type ShortTerm, type TwoLeverModel, type UncertainValue, type Uncertainty,
   CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES,
 } from './model.ts';
 import { currencyProblem } from './currency.ts';
@@ -402,7 +402,7 @@ function readCarryoverBaseline(value: unknown, report: Report): CarryoverBaselin
  */
 function uncertaintyNeedsItsField(model: Model, uncertainty: Uncertainty, report: Report): void {
   for (const field of SHORT_TERM_FIELDS) {
-    if (!Object.hasOwn(uncertainty, field.path) || model.upstream.shortTerm !== undefined) continue;
+    if (!Object.hasOwn(uncertainty, field.path) || (model as TwoLeverModel).upstream.shortTerm !== undefined) continue;
     report(`uncertainty.${field.path}`, `uncertainty.${field.path}: the model has no upstream.shortTerm, so ${field.path} cannot have a range`);
     delete uncertainty[field.path];
   }

@@ -1,4 +1,4 @@
-import type { Summary } from '../sim/results.ts';
+import type { SummaryFigures } from '../sim/results.ts';
 import type { ObjectiveName } from '../sim/objectives.ts';
 import type { PhasingName, RobustSettings } from './optimize-options.ts';
 import type { PlanNote } from './plan-notes.ts';
@@ -25,9 +25,9 @@ export interface OptimizeResult {
   /** Each year's upstream spend over its total spend; null for a year with no budget. */
   upstreamShareByYear: (number | null)[];
   /** The key figures of `plan`. */
-  summary: Summary;
+  summary: SummaryFigures;
   /** The model's own plan, for comparison. */
-  current: { value: number; summary: Summary };
+  current: { value: number; summary: SummaryFigures };
   /**
    * Runs of the model's equations used, the cost measure of the optimiser: scoring a plan is
    * one run (as `createPlanEvaluator().evaluate` costs; `simulate` costs four), and a gradient

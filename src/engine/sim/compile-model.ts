@@ -1,7 +1,53 @@
 import { fillKeptLagWeights } from './lag-weights.ts';
 import { type Model } from '../model/model.ts';
+import { type DownstreamChannelSettings, type UpstreamChannelSettings, modelChannels } from '../model/model-channels.ts';
 import { seasonalIndices } from './seasonality.ts';
-import { equityImpliedByHistory } from './starting-equity.ts';
+import { equityImpliedByChannelHistory } from './starting-equity.ts';
+
+/**
+ * One upstream channel's per-period constants (spec §9.3): its own lag weights, Hill curve,
+ * share β of the equity ceiling and, optionally, its own short-term effect on conversion.
+ */
+export interface CompiledUpstreamChannel {
+  name: string;
+  /** Lᵢ: this channel's lag window in periods (≤ the model's `lagWindow`). */
+  lagWindow: number;
+  /** wₗ for l = 0 … Lᵢ, 0 for the negligible lags (see `CompiledModel.lagWeights`). */
+  lagWeights: Float64Array;
+  lagFirst: number;
+  lagLast: number;
+  lagWeightSum: number;
+  /** historyPerMonth / pm: the spend per period before the horizon. */
+  history: number;
+  /** K'ᵢ = halfSaturation / pm. */
+  halfSaturation: number;
+  shape: number;
+  /** βᵢ. */
+  equityShare: number;
+  /** Whether the channel has a short-term effect; when false the four constants below are 0. */
+  shortTerm: boolean;
+  shortTermRetention: number;
+  shortTermHalfSaturation: number;
+  shortTermShape: number;
+  shortTermMaxConversionLift: number;
+  /** The channel's spend per period after the horizon: its history under the "history" carryover baseline, else 0. */
+  afterHorizon: number;
+}
+
+/** One downstream channel's per-period constants (spec §9.3). */
+export interface CompiledDownstreamChannel {
+  name: string;
+  /** historyPerMonth / pm: the spend per period before the horizon, and dⱼ,₀. */
+  history: number;
+  /** ρⱼ. */
+  retention: number;
+  /** K'ⱼ. */
+  halfSaturation: number;
+  shape: number;
+  maxConversionLift: number;
+  /** See `CompiledUpstreamChannel.afterHorizon`. */
+  afterHorizon: number;
+}
 
 /**
  * A model turned into per-period constants (spec §1 and §4), computed once per simulation so
@@ -11,12 +57,26 @@ import { equityImpliedByHistory } from './starting-equity.ts';
  * is A / pm per period and a duration of M months is M · pm periods.
  */
 export interface CompiledModel {
+  /**
+   * The upstream channels, in file order (one, named "upstream", for a two-lever model). Channel
+   * index c counts upstream channels first, then downstream ones: the order of every spend
+   * array (`ChannelSpend`) and of the results.
+   */
+  upstreamChannels: CompiledUpstreamChannel[];
+  /** The downstream channels, in file order. */
+  downstreamChannels: CompiledDownstreamChannel[];
+  /** Upstream plus downstream channels. */
+  channelCount: number;
   periodsPerYear: number;
   /** T: periods in the horizon. */
   periods: number;
   /** k: periods after the horizon over which carryover is valued. */
   carryoverPeriods: number;
-  /** L: the lag window in periods; weights run over l = 0 … L. */
+  /**
+   * L: the longest lag window of the upstream channels in periods (0 without any): every
+   * channel's spend buffer starts with L periods of its history. For the two-lever fields below,
+   * the upstream lever's window (the same number).
+   */
   lagWindow: number;
   /**
    * wₗ = α^((l − θ)²) for the lags that count, l = lagFirst … lagLast, and 0 for the negligible
@@ -81,11 +141,61 @@ export interface CompiledModel {
   discountFactor: Float64Array;
 }
 
+/** Stand-ins for the two-lever view of a model without channels on a side (nothing spent there). */
+const NO_UPSTREAM_CHANNEL: UpstreamChannelSettings = {
+  name: '', side: 'upstream', share: 0, historyPerMonth: 0, lagMonths: 0, lagConcentration: 0.5, lagWindowMonths: 0,
+  halfSaturation: 1, shape: 1, maxEquityShare: 0, shortTerm: undefined, bounds: undefined,
+};
+const NO_DOWNSTREAM_CHANNEL: DownstreamChannelSettings = {
+  name: '', side: 'downstream', share: 0, historyPerMonth: 0, halfLifeMonths: 1, halfSaturation: 1, shape: 1, maxConversionLift: 0, bounds: undefined,
+};
+
 /** L = ⌈months · pm⌉, where a product within 1e-9 of a whole number counts as that number. */
 export function lagWindowPeriods(lagWindowMonths: number, periodsPerMonth: number): number {
   const exact = lagWindowMonths * periodsPerMonth;
   const nearest = Math.round(exact);
   return Math.abs(exact - nearest) <= 1e-9 ? nearest : Math.ceil(exact);
+}
+
+/** A channel's constants for periods of 1 / pm months (spec §1, §9.3). */
+export function compileUpstreamChannel(channel: UpstreamChannelSettings, periodsPerMonth: number, spendsAfterHorizon: boolean): CompiledUpstreamChannel {
+  const lagWindow = lagWindowPeriods(channel.lagWindowMonths, periodsPerMonth);
+  const lagWeights = new Float64Array(lagWindow + 1);
+  const kept = fillKeptLagWeights(lagWeights, channel.lagMonths * periodsPerMonth, channel.lagConcentration, channel.shape);
+  const history = channel.historyPerMonth / periodsPerMonth;
+  const shortTerm = channel.shortTerm;
+  return {
+    name: channel.name,
+    lagWindow,
+    lagWeights,
+    lagFirst: kept.first,
+    lagLast: kept.last,
+    lagWeightSum: kept.sum,
+    history,
+    halfSaturation: channel.halfSaturation / periodsPerMonth,
+    shape: channel.shape,
+    equityShare: channel.maxEquityShare,
+    shortTerm: shortTerm !== undefined,
+    shortTermRetention: shortTerm === undefined ? 0 : Math.pow(0.5, 1 / (shortTerm.halfLifeMonths * periodsPerMonth)),
+    shortTermHalfSaturation: shortTerm === undefined ? 0 : shortTerm.halfSaturation / periodsPerMonth,
+    shortTermShape: shortTerm === undefined ? 0 : shortTerm.shape,
+    shortTermMaxConversionLift: shortTerm === undefined ? 0 : shortTerm.maxConversionLift,
+    afterHorizon: spendsAfterHorizon ? history : 0,
+  };
+}
+
+/** See `compileUpstreamChannel`. */
+export function compileDownstreamChannel(channel: DownstreamChannelSettings, periodsPerMonth: number, spendsAfterHorizon: boolean): CompiledDownstreamChannel {
+  const history = channel.historyPerMonth / periodsPerMonth;
+  return {
+    name: channel.name,
+    history,
+    retention: Math.pow(0.5, 1 / (channel.halfLifeMonths * periodsPerMonth)),
+    halfSaturation: channel.halfSaturation / periodsPerMonth,
+    shape: channel.shape,
+    maxConversionLift: channel.maxConversionLift,
+    afterHorizon: spendsAfterHorizon ? history : 0,
+  };
 }
 
 export function compileModel(model: Model): CompiledModel {
@@ -94,12 +204,16 @@ export function compileModel(model: Model): CompiledModel {
   const periods = periodsPerYear * model.horizonYears;
   const carryoverPeriods = model.economics.carryoverYears * periodsPerYear;
   const totalPeriods = periods + carryoverPeriods;
+  const spendsAfterHorizon = model.economics.carryoverBaseline === 'history';
+  const channels = modelChannels(model);
+  const upstreamChannels = channels.upstream.map((channel) => compileUpstreamChannel(channel, periodsPerMonth, spendsAfterHorizon));
+  const downstreamChannels = channels.downstream.map((channel) => compileDownstreamChannel(channel, periodsPerMonth, spendsAfterHorizon));
 
-  const lagWindow = lagWindowPeriods(model.upstream.lagWindowMonths, periodsPerMonth);
-  const lagPeak = model.upstream.lagMonths * periodsPerMonth;
-  const lagWeights = new Float64Array(lagWindow + 1);
-  const keptLags = fillKeptLagWeights(lagWeights, lagPeak, model.upstream.lagConcentration, model.upstream.shape);
-
+  const lagWindow = upstreamChannels.reduce((longest, channel) => Math.max(longest, channel.lagWindow), 0);
+  // The two-lever view (fields from `lagWeights` to `downstreamAfterHorizon`) is the first channel
+  // of each side; only kernels not yet written for channels read it, and only for two-lever models.
+  const firstUpstream = upstreamChannels[0] ?? compileUpstreamChannel(NO_UPSTREAM_CHANNEL, periodsPerMonth, false);
+  const firstDownstream = downstreamChannels[0] ?? compileDownstreamChannel(NO_DOWNSTREAM_CHANNEL, periodsPerMonth, false);
   const inMarketPerPeriod = model.market.inMarketPerMonth / periodsPerMonth;
   const seasonality = seasonalIndices(model.market.seasonality, periodsPerYear);
   const growth = 1 + model.market.growthPerYear;
@@ -113,51 +227,47 @@ export function compileModel(model: Model): CompiledModel {
     discountFactor[index] = Math.pow(discount, -t / periodsPerYear);
   }
 
-  const historyUpstream = model.history.upstreamPerMonth / periodsPerMonth;
-  const initialAdstock = model.history.downstreamPerMonth / periodsPerMonth;
-  const upstreamHalfSaturation = model.upstream.halfSaturation / periodsPerMonth;
-  const downstreamHalfSaturation = model.downstream.halfSaturation / periodsPerMonth;
   const equityFromHistory = model.brand.initialEquity === 'history';
   const initialEquity = model.brand.initialEquity === 'history'
-    ? equityImpliedByHistory(historyUpstream, initialAdstock, model.brand.maxEquity, upstreamHalfSaturation, model.upstream.shape,
-      downstreamHalfSaturation, model.downstream.shape, model.upstream.insightFeedback)
+    ? equityImpliedByChannelHistory(upstreamChannels, downstreamChannels, model.brand.maxEquity, channels.insightFeedback)
     : model.brand.initialEquity;
-  const shortTerm = model.upstream.shortTerm;
-  const spendsAfterHorizon = model.economics.carryoverBaseline === 'history';
 
   return {
+    upstreamChannels,
+    downstreamChannels,
+    channelCount: upstreamChannels.length + downstreamChannels.length,
     periodsPerYear,
     periods,
     carryoverPeriods,
     lagWindow,
-    lagWeights,
-    lagFirst: keptLags.first,
-    lagLast: keptLags.last,
-    lagWeightSum: keptLags.sum,
-    historyUpstream,
-    initialAdstock,
+    lagWeights: firstUpstream.lagWeights,
+    lagFirst: firstUpstream.lagFirst,
+    lagLast: firstUpstream.lagLast,
+    lagWeightSum: firstUpstream.lagWeightSum,
+    historyUpstream: firstUpstream.history,
+    initialAdstock: firstDownstream.history,
     equityRetention: Math.pow(0.5, 1 / (model.brand.halfLifeMonths * periodsPerMonth)),
-    adstockRetention: Math.pow(0.5, 1 / (model.downstream.halfLifeMonths * periodsPerMonth)),
-    upstreamHalfSaturation,
-    upstreamShape: model.upstream.shape,
-    downstreamHalfSaturation,
-    downstreamShape: model.downstream.shape,
-    insightFeedback: model.upstream.insightFeedback,
+    adstockRetention: firstDownstream.retention,
+    upstreamHalfSaturation: firstUpstream.halfSaturation,
+    upstreamShape: firstUpstream.shape,
+    downstreamHalfSaturation: firstDownstream.halfSaturation,
+    downstreamShape: firstDownstream.shape,
+    insightFeedback: channels.insightFeedback,
     maxEquity: model.brand.maxEquity,
     initialEquity,
     equityFromHistory,
     demandLift: model.brand.demandLift,
     conversionLift: model.brand.conversionLift,
     baseConversion: model.economics.baseConversion,
-    maxConversionLift: model.downstream.maxConversionLift,
-    shortTerm: shortTerm !== undefined,
-    shortTermRetention: shortTerm === undefined ? 0 : Math.pow(0.5, 1 / (shortTerm.halfLifeMonths * periodsPerMonth)),
-    shortTermHalfSaturation: shortTerm === undefined ? 0 : shortTerm.halfSaturation / periodsPerMonth,
-    shortTermShape: shortTerm === undefined ? 0 : shortTerm.shape,
-    shortTermMaxConversionLift: shortTerm === undefined ? 0 : shortTerm.maxConversionLift,
+    maxConversionLift: firstDownstream.maxConversionLift,
+    shortTerm: firstUpstream.shortTerm,
+    shortTermRetention: firstUpstream.shortTermRetention,
+    shortTermHalfSaturation: firstUpstream.shortTermHalfSaturation,
+    shortTermShape: firstUpstream.shortTermShape,
+    shortTermMaxConversionLift: firstUpstream.shortTermMaxConversionLift,
     spendsAfterHorizon,
-    upstreamAfterHorizon: spendsAfterHorizon ? historyUpstream : 0,
-    downstreamAfterHorizon: spendsAfterHorizon ? initialAdstock : 0,
+    upstreamAfterHorizon: firstUpstream.afterHorizon,
+    downstreamAfterHorizon: firstDownstream.afterHorizon,
     valuePerSale: model.economics.valuePerSale,
     margin: model.economics.margin,
     demandBeforeBrand,

@@ -14,7 +14,7 @@ export interface RunPowers {
   shortTermHalfPower: number;
 }
 
-/** `RunPowers` for a compiled model (as `runModel` computes K^S: Math.pow). */
+/** `RunPowers` for a compiled model (as `runTwoLeverModel` computes K^S: Math.pow). */
 export function runPowers(model: CompiledModel): RunPowers {
   return {
     upstreamHalfPower: Math.pow(model.upstreamHalfSaturation, model.upstreamShape),
@@ -25,7 +25,7 @@ export function runPowers(model: CompiledModel): RunPowers {
 }
 
 /**
- * `runModel` for Monte Carlo: the same equations (spec §4) in the same order, with savings
+ * `runTwoLeverModel` for Monte Carlo: the same equations (spec §4) in the same order, with savings
  * that matter when it runs twice per draw, 10,000 times:
  *
  * - x^S in the Hill curves is exp(S · ln x): in Node 20, Math.pow with a fractional exponent
@@ -37,8 +37,8 @@ export function runPowers(model: CompiledModel): RunPowers {
  * - `upstream` holds no spend after position `lastSpend` (history included, so that is also the
  *   last period whose lag window reaches spend): the lag sum skips the lags that point past it
  *   (adding 0 changes no bit of a sum), and once the kept lags (lagFirst … lagLast, as in
- *   `runModel`) no longer reach it the lagged upstream is exactly 0 and its Hill curve is
- *   skipped (both give 0 in `runModel` too);
+ *   `runTwoLeverModel`) no longer reach it the lagged upstream is exactly 0 and its Hill curve is
+ *   skipped (both give 0 in `runTwoLeverModel` too);
  * - a Hill curve whose input equals the previous period's reuses its output (constant spend
  *   settles the adstock, and then the lagged upstream, on a fixed value within a few periods);
  * - the lagged upstream is reused when both this period's and the previous period's lag windows
@@ -65,7 +65,7 @@ export function runPowers(model: CompiledModel): RunPowers {
  *   writes it (`spendAfterHorizon`) and then takes `lastSpend` and `lastDownstreamSpend` as
  *   unknown (the end of the run), whatever the caller said.
  *
- * Together about 8 times faster than `runModel` on the 5-year monthly default (the plan and
+ * Together about 8 times faster than `runTwoLeverModel` on the 5-year monthly default (the plan and
  * the zero-spend run of 5,000 draws: 18.5 ms against 164.5 ms, fastest of 30 rounds each).
  *
  * @param upstream laid out by `upstreamWithHistory` (history first, for the lag window)

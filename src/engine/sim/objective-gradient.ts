@@ -1,6 +1,6 @@
 import type { CompiledModel } from './compile-model.ts';
 import { hill } from './hill.ts';
-import { createRunTrace, downstreamFor, runModel, spendAfterHorizon, upstreamWithHistory } from './run-model.ts';
+import { createRunTrace, downstreamFor, runTwoLeverModel, spendAfterHorizon, upstreamWithHistory } from './run-model.ts';
 import type { Objective } from './objectives.ts';
 
 /**
@@ -59,7 +59,7 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
 
   // The zero-spend run: only the carryover value subtracts it, but computing it always is cheap.
   const noSpend = createRunTrace(length);
-  runModel(model, upstreamWithHistory(model, null, length), downstreamFor(null, length), length, noSpend);
+  runTwoLeverModel(model, upstreamWithHistory(model, null, length), downstreamFor(null, length), length, noSpend);
 
   const upstreamBuffer = upstreamWithHistory(model, null, length);
   const downstreamBuffer = downstreamFor(null, length);
@@ -122,7 +122,7 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
     },
   };
 
-  /** runModel's loop, operation for operation, keeping the intermediate values. */
+  /** runTwoLeverModel's loop, operation for operation, keeping the intermediate values. */
   function forward(): void {
     const {
       equityRetention, adstockRetention, maxEquity, upstreamHalfSaturation, upstreamShape,

@@ -1,7 +1,7 @@
 import { type CompiledModel, compileModel } from './compile-model.ts';
 import type { Model } from '../model/model.ts';
-import type { Summary } from './results.ts';
-import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from './run-model.ts';
+import type { SummaryFigures } from './results.ts';
+import { createRunTrace, downstreamFor, runTwoLeverModel, upstreamWithHistory } from './run-model.ts';
 import { summarise } from './summarise.ts';
 
 /** Scores many spend plans for one model, fast: for the trade-off curve and the optimisers. */
@@ -13,7 +13,7 @@ export interface PlanEvaluator {
    * The key figures for spend per period over the horizon (index t − 1), identical to
    * `simulate(modelWithThatPlan).summary`. Reuses its buffers: one run of the equations per call.
    */
-  evaluate(upstream: Float64Array, downstream: Float64Array): Summary;
+  evaluate(upstream: Float64Array, downstream: Float64Array): SummaryFigures;
 }
 
 /**
@@ -26,7 +26,7 @@ export function createPlanEvaluator(model: Model): PlanEvaluator {
   const periods = compiled.periods;
   const extended = periods + compiled.carryoverPeriods;
   const noSpend = createRunTrace(extended);
-  runModel(compiled, upstreamWithHistory(compiled, null, extended), downstreamFor(null, extended), extended, noSpend);
+  runTwoLeverModel(compiled, upstreamWithHistory(compiled, null, extended), downstreamFor(null, extended), extended, noSpend);
 
   const upstreamBuffer = upstreamWithHistory(compiled, null, extended);
   const downstreamBuffer = downstreamFor(null, extended);
@@ -42,7 +42,7 @@ export function createPlanEvaluator(model: Model): PlanEvaluator {
       }
       upstreamBuffer.set(upstream, lagWindow);
       downstreamBuffer.set(downstream);
-      runModel(compiled, upstreamBuffer, downstreamBuffer, extended, planned);
+      runTwoLeverModel(compiled, upstreamBuffer, downstreamBuffer, extended, planned);
       return summarise(compiled, upstream, downstream, planned, noSpend);
     },
   };

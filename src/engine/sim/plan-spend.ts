@@ -1,4 +1,5 @@
-import type { Model } from '../model/model.ts';
+import { type Model, isChannelModel } from '../model/model.ts';
+import { channelList, modelChannels } from '../model/model-channels.ts';
 
 /** Upstream and downstream spend for each period t = 1 … T (index t − 1). */
 export interface PlanSpend {
@@ -7,31 +8,55 @@ export interface PlanSpend {
 }
 
 /**
- * Spend per period (spec §3). Without `plan`, period t of year y = ⌈t / P⌉ spends
- * perYear_y / P, split by upstreamShare_y; with `plan`, the spend is taken from it as given.
+ * Side totals of the spend per period (spec §3, §9.2): Uₜ = Σᵢ Uᵢ,ₜ and Dₜ = Σⱼ Dⱼ,ₜ, the
+ * spend that profit, ROI and payback count.
  */
 export function planSpend(model: Model): PlanSpend {
-  const periodsPerYear = model.periodsPerYear;
-  const periods = periodsPerYear * model.horizonYears;
+  return sideTotals(model, channelSpend(model));
+}
+
+/** The side totals of spend per channel (index c as `channelSpend`'s). */
+export function sideTotals(model: Model, channels: readonly Float64Array[]): PlanSpend {
+  const periods = model.periodsPerYear * model.horizonYears;
+  const upstreamCount = modelChannels(model).upstream.length;
   const upstream = new Float64Array(periods);
   const downstream = new Float64Array(periods);
-  if (model.plan !== undefined) {
-    upstream.set(model.plan.upstream);
-    downstream.set(model.plan.downstream);
-    return { upstream, downstream };
+  channels.forEach((row, channel) => {
+    const side = channel < upstreamCount ? upstream : downstream;
+    for (let index = 0; index < periods; index += 1) side[index] += row[index];
+  });
+  return { upstream, downstream };
+}
+
+/**
+ * Spend per channel and period (spec §3, §9.2), upstream channels first, each side in file
+ * order (index t − 1 within a row). Without `plan`, in year y, upstream channel i spends
+ * upstreamShare_y · shareᵢ,y · Bₜ and downstream channel j (1 − upstreamShare_y) · shareⱼ,y · Bₜ,
+ * with Bₜ = perYear_y / P; with `plan`, each channel's row as given.
+ */
+export function channelSpend(model: Model): Float64Array[] {
+  const periodsPerYear = model.periodsPerYear;
+  const periods = periodsPerYear * model.horizonYears;
+  const channels = channelList(modelChannels(model));
+  const plan = model.plan;
+  if (plan !== undefined) {
+    const rows = plan as unknown as Record<string, readonly number[]>;
+    return channels.map((channel) => Float64Array.from(isChannelModel(model) ? rows[channel.name] : rows[channel.side]));
   }
   const budget = model.budget;
   if (budget === undefined) throw new Error('the model has neither budget nor plan');
-  for (let year = 0; year < model.horizonYears; year += 1) {
-    const perYear = valueForYear(budget.perYear, year);
-    const share = valueForYear(budget.upstreamShare, year);
-    const perPeriod = perYear / periodsPerYear;
-    for (let index = year * periodsPerYear; index < (year + 1) * periodsPerYear; index += 1) {
-      upstream[index] = share * perPeriod;
-      downstream[index] = (1 - share) * perPeriod;
+  return channels.map((channel) => {
+    const row = new Float64Array(periods);
+    const channelShare = channel.share ?? 0;
+    for (let year = 0; year < model.horizonYears; year += 1) {
+      const upstreamShare = valueForYear(budget.upstreamShare, year);
+      const sideShare = channel.side === 'upstream' ? upstreamShare : 1 - upstreamShare;
+      const share = sideShare * valueForYear(channelShare, year);
+      const perPeriod = valueForYear(budget.perYear, year) / periodsPerYear;
+      for (let index = year * periodsPerYear; index < (year + 1) * periodsPerYear; index += 1) row[index] = share * perPeriod;
     }
-  }
-  return { upstream, downstream };
+    return row;
+  });
 }
 
 /** A yearly setting: one number for every year, or the number for this year (0-based). */

@@ -1,5 +1,5 @@
 import { type CompiledModel, compileModel } from './compile-model.ts';
-import type { Model } from '../model/model.ts';
+import type { Model, TwoLeverModel } from '../model/model.ts';
 import { negligibleLagShare, peakLag } from './lag-weights.ts';
 import { seasonalIndices } from './seasonality.ts';
 import { equityImpliedByHistory } from './starting-equity.ts';
@@ -85,8 +85,8 @@ export function createRecompiler(model: Model, paths: readonly string[]): Recomp
   const settings: Settings = {
     'market.inMarketPerMonth': model.market.inMarketPerMonth,
     'market.growthPerYear': model.market.growthPerYear,
-    'upstream.lagMonths': model.upstream.lagMonths,
-    'upstream.lagConcentration': model.upstream.lagConcentration,
+    'upstream.lagMonths': (model as TwoLeverModel).upstream.lagMonths,
+    'upstream.lagConcentration': (model as TwoLeverModel).upstream.lagConcentration,
     'economics.discountRatePerYear': model.economics.discountRatePerYear,
   };
   for (const path of paths) {

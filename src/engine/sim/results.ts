@@ -25,10 +25,29 @@ export interface PeriodResult {
   revenueDownstream: number;
   /** Revenue that exists only because both sides are spent (upstream informs downstream). */
   revenueSynergy: number;
+  /**
+   * Spend by channel name this period (spec §9.4), upstream channels first: in a two-lever model
+   * `{ upstream, downstream }`.
+   */
+  spend: Record<string, number>;
 }
 
-/** The key figures of a simulation (spec §5–§6). */
-export interface Summary {
+/** One channel's results over the horizon (spec §9.4). */
+export interface ChannelSummary {
+  name: string;
+  side: 'upstream' | 'downstream';
+  /** Σ of the channel's spend over the horizon. */
+  spend: number;
+  /** Revenue over the horizon that would be lost without the channel's spend (R − R⁻ⁱ). */
+  incrementalRevenue: number;
+  /** (Σ (C − C⁻ⁱ) − spend) / spend over the horizon; null when the channel spends nothing. */
+  roi: number | null;
+  /** How much npvWithCarryover would fall without the channel's spend. */
+  valueAdded: number;
+}
+
+/** The key figures of a simulation (spec §5–§6), without the per-channel results: what plan evaluators return, one run per plan. */
+export interface SummaryFigures {
   totalSpend: number;
   totalRevenue: number;
   /** Brand equity at the end of the horizon. */
@@ -65,6 +84,12 @@ export interface Summary {
   irr: number | null;
 }
 
+/** The key figures of a simulation (spec §5–§6) and the per-channel results (§9.4). */
+export interface Summary extends SummaryFigures {
+  /** One entry per channel, upstream channels first, each side in file order (spec §9.4). */
+  channels: ChannelSummary[];
+}
+
 export interface SimulationResult {
   periods: PeriodResult[];
   summary: Summary;
@@ -77,7 +102,7 @@ export const PERIOD_FIELDS: readonly (keyof PeriodResult)[] = [
 ];
 
 /** The summary fields in display order. */
-export const SUMMARY_FIELDS: readonly (keyof Summary)[] = [
+export const SUMMARY_FIELDS: readonly (keyof SummaryFigures)[] = [
   'totalSpend', 'totalRevenue', 'finalEquity', 'npv', 'roi', 'roiByYear', 'paybackPeriod',
   'carryoverValue', 'npvWithCarryover', 'noSpendNpv', 'incrementalNpv', 'incrementalNpvWithCarryover', 'irr',
 ];

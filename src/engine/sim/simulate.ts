@@ -1,48 +1,68 @@
 import { compileModel } from './compile-model.ts';
 import type { Model } from '../model/model.ts';
-import { planSpend } from './plan-spend.ts';
-import type { PeriodResult, SimulationResult } from './results.ts';
-import { runModel } from './run-model.ts';
-import { workspaceFor } from './simulation-workspace.ts';
+import { channelSpend, sideTotals } from './plan-spend.ts';
+import type { ChannelSummary, PeriodResult, SimulationResult } from './results.ts';
+import { type RunTrace, runModel } from './run-model.ts';
+import { spendWith, workspaceFor } from './simulation-workspace.ts';
 import { summarise } from './summarise.ts';
+import type { CompiledModel } from './compile-model.ts';
 
 /**
- * Simulates a validated model (spec §3–§7).
+ * Simulates a validated model (spec §3–§7 and §9).
  *
- * Four runs of the equations: as planned and with no spend at all, each continued past the
- * horizon for the carryover (§6; both then spend nothing, or the history's spend with
- * `economics.carryoverBaseline` "history", docs/model.md) — the no-spend run is both the ROI counterfactual and the
- * decomposition's base — and with only upstream or only downstream switched off, over the
- * horizon, for the revenue decomposition (§7).
+ * Runs of the equations: as planned and with no spend at all, each continued past the horizon
+ * for the carryover (§6; both then spend nothing, or the history's spend with
+ * `economics.carryoverBaseline` "history", docs/model.md) — the no-spend run is both the ROI
+ * counterfactual and the decomposition's base —; with each side switched off, for the revenue
+ * decomposition (§7); and with each channel switched off, continued past the horizon, for the
+ * per-channel results (§9.4). A side with a single channel reuses its side's run as the
+ * channel's (the same spend), so a two-lever model costs four runs.
  *
- * Cost: O((T + k) · L) for T periods, k carryover periods and a lag window of L periods.
- * For the key figures alone, many times over, `createPlanEvaluator` is about twice as fast.
+ * Cost: O((T + k) · (channels + 4) · L) for T periods, k carryover periods and lag windows of L periods.
+ * For the key figures alone, many times over, `createPlanEvaluator` is several times faster.
  *
  * @param model a model returned by `parseModel` (an unvalidated one gives undefined results)
  * @returns plain, JSON-serialisable data
  */
 export function simulate(model: Model): SimulationResult {
   const compiled = compileModel(model);
-  const { periods, carryoverPeriods } = compiled;
+  const { periods, carryoverPeriods, upstreamChannels, downstreamChannels, channelCount } = compiled;
   const extended = periods + carryoverPeriods;
-  const spend = planSpend(model);
+  const spend = channelSpend(model);
+  const totals = sideTotals(model, spend);
+  const upstreamCount = upstreamChannels.length;
+  const isUpstream = (channel: number) => channel < upstreamCount;
 
-  const work = workspaceFor(compiled, spend.upstream, spend.downstream);
-  const { planned, noSpend, withoutUpstream: noUpstream, withoutDownstream: noDownstream } = work;
-  runModel(compiled, work.plannedUpstream, work.plannedDownstream, extended, planned);
-  runModel(compiled, work.noUpstream, work.noDownstream, extended, noSpend);
-  runModel(compiled, work.noUpstream, work.plannedDownstream, periods, noUpstream);
-  runModel(compiled, work.plannedUpstream, work.noDownstream, periods, noDownstream);
+  const work = workspaceFor(compiled, spend);
+  const { plannedRun: planned, noSpendRun: noSpend, withoutUpstreamRun: noUpstream, withoutDownstreamRun: noDownstream } = work;
+  const upstreamRunLength = upstreamCount === 1 ? extended : periods;
+  const downstreamRunLength = downstreamChannels.length === 1 ? extended : periods;
+  runModel(compiled, spendWith(compiled, work, () => false), extended, planned);
+  runModel(compiled, spendWith(compiled, work, () => true), extended, noSpend);
+  runModel(compiled, spendWith(compiled, work, isUpstream), upstreamRunLength, noUpstream);
+  runModel(compiled, spendWith(compiled, work, (channel) => !isUpstream(channel)), downstreamRunLength, noDownstream);
+  const withoutChannel: RunTrace[] = new Array(channelCount);
+  for (let channel = 0; channel < channelCount; channel += 1) {
+    if (isUpstream(channel) && upstreamCount === 1) withoutChannel[channel] = noUpstream;
+    else if (!isUpstream(channel) && downstreamChannels.length === 1) withoutChannel[channel] = noDownstream;
+    else {
+      withoutChannel[channel] = work.withoutChannelRuns[channel];
+      runModel(compiled, spendWith(compiled, work, (other) => other === channel), extended, withoutChannel[channel]);
+    }
+  }
 
+  const names = [...upstreamChannels, ...downstreamChannels].map((channel) => channel.name);
   const periodResults: PeriodResult[] = new Array(periods);
   for (let index = 0; index < periods; index += 1) {
-    const upstream = spend.upstream[index];
-    const downstream = spend.downstream[index];
+    const upstream = totals.upstream[index];
+    const downstream = totals.downstream[index];
     const revenue = planned.revenue[index];
     const contribution = planned.contribution[index];
     const base = noSpend.revenue[index];
     const withoutUpstream = noUpstream.revenue[index];
     const withoutDownstream = noDownstream.revenue[index];
+    const channelSpendInPeriod: Record<string, number> = {};
+    for (let channel = 0; channel < channelCount; channel += 1) channelSpendInPeriod[names[channel]] = spend[channel][index];
     periodResults[index] = {
       t: index + 1,
       upstream,
@@ -58,8 +78,45 @@ export function simulate(model: Model): SimulationResult {
       revenueUpstream: withoutDownstream - base,
       revenueDownstream: withoutUpstream - base,
       revenueSynergy: revenue - withoutUpstream - withoutDownstream + base,
+      spend: channelSpendInPeriod,
     };
   }
 
-  return { periods: periodResults, summary: summarise(compiled, spend.upstream, spend.downstream, planned, noSpend) };
+  const channels = names.map((name, channel) => channelSummary(
+    compiled, name, isUpstream(channel) ? 'upstream' : 'downstream', spend[channel], planned, withoutChannel[channel],
+  ));
+  return { periods: periodResults, summary: { ...summarise(compiled, totals.upstream, totals.downstream, planned, noSpend), channels } };
+}
+
+/**
+ * One channel's results (spec §9.4) from the planned run and the run without the channel's
+ * spend, both continued past the horizon.
+ */
+export function channelSummary(
+  model: CompiledModel, name: string, side: 'upstream' | 'downstream', spend: Float64Array, planned: RunTrace, without: RunTrace,
+): ChannelSummary {
+  const { periods, carryoverPeriods, discountFactor } = model;
+  let totalSpend = 0;
+  let incrementalRevenue = 0;
+  let incrementalContribution = 0;
+  let valueAdded = 0;
+  for (let index = 0; index < periods; index += 1) {
+    const incremental = planned.contribution[index] - without.contribution[index];
+    totalSpend += spend[index];
+    incrementalRevenue += planned.revenue[index] - without.revenue[index];
+    incrementalContribution += incremental;
+    // πₜ − π⁻ⁱₜ: the runs differ in contribution and in this channel's spend.
+    valueAdded += (incremental - spend[index]) * discountFactor[index];
+  }
+  for (let index = periods; index < periods + carryoverPeriods; index += 1) {
+    valueAdded += (planned.contribution[index] - without.contribution[index]) * discountFactor[index];
+  }
+  return {
+    name,
+    side,
+    spend: totalSpend,
+    incrementalRevenue,
+    roi: totalSpend === 0 ? null : (incrementalContribution - totalSpend) / totalSpend,
+    valueAdded,
+  };
 }

@@ -1,63 +1,78 @@
 import type { CompiledModel } from './compile-model.ts';
-import { type RunTrace, createRunTrace } from './run-model.ts';
+import { type ChannelSpendBuffers, type RunTrace, channelSpendBuffers, createRunTrace } from './run-model.ts';
 
 /**
- * The buffers one `simulate` needs: the spend inputs of its four runs and their traces.
+ * The buffers one `simulate` needs: the spend inputs of its runs and their traces.
  *
- * Allocating some thirty typed arrays per call cost about a sixth of a call, so the last
- * workspace is kept and reused by the next call with the same sizes (the app and the
- * optimisers simulate one model shape many times). `simulate` is synchronous and copies every
- * number out before returning, so no two calls ever share a workspace at once.
+ * Allocating the typed arrays per call cost about a sixth of a call, so the last workspace is
+ * kept and reused by the next call with the same shape (the app and the optimisers simulate one
+ * model shape many times). `simulate` is synchronous and copies every number out before
+ * returning, so no two calls ever share a workspace at once.
  */
 export interface SimulationWorkspace {
-  /**
-   * Upstream with the history's spend in the lag window, then the plan, then zeros (which
-   * `runModel` replaces with the history's spend under the "history" carryover baseline).
-   */
-  plannedUpstream: Float64Array;
-  /** Upstream with the history's spend in the lag window, then zeros. */
-  noUpstream: Float64Array;
-  plannedDownstream: Float64Array;
-  noDownstream: Float64Array;
+  /** Each channel: its history in the lag window, then the plan, then zeros (or the model's spend after the horizon). */
+  planned: ChannelSpendBuffers;
+  /** Each channel: its history in the lag window, then zeros: the channel switched off. */
+  switchedOff: ChannelSpendBuffers;
+  /** Spend buffers for one run, pointing into `planned` and `switchedOff` channel by channel. */
+  runSpend: ChannelSpendBuffers;
   /** Over the horizon and the carryover. */
-  planned: RunTrace;
-  noSpend: RunTrace;
-  /** Over the horizon only. */
-  withoutUpstream: RunTrace;
-  withoutDownstream: RunTrace;
+  plannedRun: RunTrace;
+  noSpendRun: RunTrace;
+  /** Over the horizon and the carryover (a side with one channel reuses them as that channel's run). */
+  withoutUpstreamRun: RunTrace;
+  withoutDownstreamRun: RunTrace;
+  /** One per channel, over the horizon and the carryover: the run without that channel's spend (spec §9.4). */
+  withoutChannelRuns: RunTrace[];
 }
 
-let cached: { periods: number; extended: number; lagWindow: number; workspace: SimulationWorkspace } | undefined;
+let cached: { periods: number; extended: number; lagWindow: number; channels: number; workspace: SimulationWorkspace } | undefined;
 
-/** A workspace for this model, filled with its history and the given spend per period. */
-export function workspaceFor(model: CompiledModel, upstream: Float64Array, downstream: Float64Array): SimulationWorkspace {
-  const { periods, lagWindow } = model;
+/** A workspace for this model, filled with each channel's history and the given spend per channel and period. */
+export function workspaceFor(model: CompiledModel, spend: readonly Float64Array[]): SimulationWorkspace {
+  const { periods, lagWindow, channelCount } = model;
   const extended = periods + model.carryoverPeriods;
-  if (cached === undefined || cached.periods !== periods || cached.extended !== extended || cached.lagWindow !== lagWindow) {
+  if (cached === undefined || cached.periods !== periods || cached.extended !== extended || cached.lagWindow !== lagWindow
+    || cached.channels !== channelCount) {
     cached = {
       periods,
       extended,
       lagWindow,
+      channels: channelCount,
       workspace: {
-        plannedUpstream: new Float64Array(lagWindow + extended),
-        noUpstream: new Float64Array(lagWindow + extended),
-        plannedDownstream: new Float64Array(extended),
-        noDownstream: new Float64Array(extended),
-        planned: createRunTrace(extended),
-        noSpend: createRunTrace(extended),
-        withoutUpstream: createRunTrace(periods),
-        withoutDownstream: createRunTrace(periods),
+        planned: channelSpendBuffers(model, null, extended),
+        switchedOff: channelSpendBuffers(model, null, extended),
+        runSpend: new Array<Float64Array>(channelCount),
+        plannedRun: createRunTrace(extended),
+        noSpendRun: createRunTrace(extended),
+        withoutUpstreamRun: createRunTrace(extended),
+        withoutDownstreamRun: createRunTrace(extended),
+        withoutChannelRuns: Array.from({ length: channelCount }, () => createRunTrace(extended)),
       },
     };
   }
   const workspace = cached.workspace;
-  workspace.plannedUpstream.fill(model.historyUpstream, 0, lagWindow);
-  workspace.plannedUpstream.set(upstream, lagWindow);
-  workspace.plannedUpstream.fill(0, lagWindow + periods);
-  workspace.noUpstream.fill(model.historyUpstream, 0, lagWindow);
-  workspace.noUpstream.fill(0, lagWindow);
-  workspace.plannedDownstream.set(downstream);
-  workspace.plannedDownstream.fill(0, periods);
-  workspace.noDownstream.fill(0);
+  const upstreamCount = model.upstreamChannels.length;
+  for (let channel = 0; channel < channelCount; channel += 1) {
+    const history = channel < upstreamCount ? model.upstreamChannels[channel].history : model.downstreamChannels[channel - upstreamCount].history;
+    const planned = workspace.planned[channel];
+    planned.fill(history, 0, lagWindow);
+    planned.set(spend[channel], lagWindow);
+    planned.fill(0, lagWindow + periods);
+    const switchedOff = workspace.switchedOff[channel];
+    switchedOff.fill(history, 0, lagWindow);
+    switchedOff.fill(0, lagWindow);
+  }
   return workspace;
+}
+
+/**
+ * Points `workspace.runSpend` at the planned spend of every channel except those for which
+ * `off(channel)` holds, which spend nothing over the horizon; returns it.
+ */
+export function spendWith(model: CompiledModel, workspace: SimulationWorkspace, off: (channel: number) => boolean): ChannelSpendBuffers {
+  for (let channel = 0; channel < model.channelCount; channel += 1) {
+    workspace.runSpend[channel] = off(channel) ? workspace.switchedOff[channel] : workspace.planned[channel];
+  }
+  return workspace.runSpend;
 }

@@ -1,5 +1,6 @@
 import type { Model } from '../model/model.ts';
 import { hill } from './hill.ts';
+import { modelChannels } from '../model/model-channels.ts';
 
 /**
  * Brand equity at the start of the plan, E₀: `brand.initialEquity` when it is a number, and when
@@ -22,16 +23,42 @@ export function startingEquity(model: Model): number {
   const { initialEquity } = model.brand;
   if (initialEquity !== 'history') return initialEquity;
   const periodsPerMonth = model.periodsPerYear / 12;
-  return equityImpliedByHistory(
-    model.history.upstreamPerMonth / periodsPerMonth,
-    model.history.downstreamPerMonth / periodsPerMonth,
+  const channels = modelChannels(model);
+  return equityImpliedByChannelHistory(
+    channels.upstream.map((channel) => ({
+      history: channel.historyPerMonth / periodsPerMonth, halfSaturation: channel.halfSaturation / periodsPerMonth,
+      shape: channel.shape, equityShare: channel.maxEquityShare,
+    })),
+    channels.downstream.map((channel) => ({
+      history: channel.historyPerMonth / periodsPerMonth, halfSaturation: channel.halfSaturation / periodsPerMonth, shape: channel.shape,
+    })),
     model.brand.maxEquity,
-    model.upstream.halfSaturation / periodsPerMonth,
-    model.upstream.shape,
-    model.downstream.halfSaturation / periodsPerMonth,
-    model.downstream.shape,
-    model.upstream.insightFeedback,
+    channels.insightFeedback,
   );
+}
+
+/**
+ * E* with channels (spec §9.3 under each channel's history, constant): with A* the mean over
+ * downstream channels of Hill(dⱼ; K'ⱼ, Sⱼ),
+ *   E* = maxEquity · Σᵢ βᵢ · Hill(uᵢ · (1 + κ·A*); K'ᵢ, Sᵢ).
+ * With one channel a side this is `equityImpliedByHistory`, operation for operation.
+ * @param upstream each upstream channel's history, K' (per period), S and β
+ * @param downstream each downstream channel's history, K' (per period) and S
+ */
+export function equityImpliedByChannelHistory(
+  upstream: readonly { history: number; halfSaturation: number; shape: number; equityShare: number }[],
+  downstream: readonly { history: number; halfSaturation: number; shape: number }[],
+  maxEquity: number,
+  insightFeedback: number,
+): number {
+  let activity = 0;
+  for (const channel of downstream) activity += hill(channel.history, channel.halfSaturation, channel.shape);
+  if (downstream.length > 0) activity /= downstream.length;
+  let response = 0;
+  for (const channel of upstream) {
+    response += channel.equityShare * hill(channel.history * (1 + insightFeedback * activity), channel.halfSaturation, channel.shape);
+  }
+  return maxEquity * response;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CompiledModel } from './compile-model.ts';
 import { internalRateOfReturn } from './internal-rate-of-return.ts';
-import type { Summary } from './results.ts';
+import type { SummaryFigures } from './results.ts';
 import type { RunTrace } from './run-model.ts';
 
 /**
@@ -15,7 +15,7 @@ export function summarise(
   downstream: Float64Array,
   planned: RunTrace,
   noSpend: RunTrace,
-): Summary {
+): SummaryFigures {
   const { periods, carryoverPeriods, periodsPerYear, discountFactor } = model;
   let totalSpend = 0;
   let totalRevenue = 0;

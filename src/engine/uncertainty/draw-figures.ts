@@ -1,4 +1,4 @@
-import type { Summary } from '../sim/results.ts';
+import type { SummaryFigures } from '../sim/results.ts';
 import type { DrawRunner } from './draw-runner.ts';
 import { figureStatistics } from './figure-statistics.ts';
 import type { MonteCarloSummary } from './monte-carlo-result.ts';
@@ -34,7 +34,7 @@ export function createDrawFigures(draws: number, years: number): DrawFigures {
 }
 
 /** Stores one draw's summary at `index` (a model with no spread: `simulate`'s own figures). */
-export function recordDraw(target: DrawFigures, index: number, summary: Summary): void {
+export function recordDraw(target: DrawFigures, index: number, summary: SummaryFigures): void {
   for (const name of DRAW_FIGURES) {
     const value = summary[name];
     target.figures[name][index] = value ?? (name === 'paybackPeriod' ? Infinity : Number.NaN);

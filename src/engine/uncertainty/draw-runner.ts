@@ -2,8 +2,8 @@ import { type CompiledModel, compileModel } from '../sim/compile-model.ts';
 import type { Model } from '../model/model.ts';
 import { setSetting, settingOf } from '../model/model-fields.ts';
 import { type PlanSpend, planSpend } from '../sim/plan-spend.ts';
-import type { Summary } from '../sim/results.ts';
-import { type RunTrace, createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../sim/run-model.ts';
+import type { SummaryFigures } from '../sim/results.ts';
+import { type RunTrace, createRunTrace, downstreamFor, runTwoLeverModel, upstreamWithHistory } from '../sim/run-model.ts';
 import { summarise } from '../sim/summarise.ts';
 import { fastRun, runPowers } from '../sim/fast-run.ts';
 import { createRecompiler } from '../sim/recompile.ts';
@@ -28,7 +28,7 @@ export interface DrawRunner {
    * equations over the horizon and the carryover: the plan, and the zero-spend counterfactual
    * (which depends on the settings, so it cannot be shared between draws).
    */
-  run(values: Float64Array): Summary;
+  run(values: Float64Array): SummaryFigures;
   /**
    * `run` without the summary: only the two runs, into `planned` and `noSpend`, for Monte
    * Carlo's own per-draw figures (`recordRuns`), which skip what a draw does not need (IRR).
@@ -41,12 +41,12 @@ export interface DrawRunner {
  *
  * The fast path (`fastRun` on a compiled model updated in place) agrees with `simulate` to
  * about 1e-13 relative. With `exact`, each `run` instead compiles the model with the given
- * values and runs `runModel`, as `simulate` does, so every number is simulate's bit for bit;
+ * values and runs `runTwoLeverModel`, as `simulate` does, so every number is simulate's bit for bit;
  * Monte Carlo uses that when no field has a spread (every draw is then the same model, run once).
  *
  * Cost per `run`: O((T + k) · L), about a fifteenth of one `simulate` on the 5-year monthly
  * default (no decomposition runs, no per-period objects, few exponentials); with `exact`, a
- * compile and two `runModel`s.
+ * compile and two `runTwoLeverModel`s.
  * @example createDrawRunner(model, ['brand.halfLifeMonths']).run(Float64Array.of(30)).npv
  */
 export function createDrawRunner(model: Model, paths: readonly string[], exact = false): DrawRunner {
@@ -96,7 +96,7 @@ function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
     extended: 0,
     planned: createRunTrace(0),
     noSpend: createRunTrace(0),
-    run(values: Float64Array): Summary {
+    run(values: Float64Array): SummaryFigures {
       const changed = structuredClone(model);
       paths.forEach((path, index) => setSetting(changed, path, values[index]));
       const compiled = compileModel(changed);
@@ -105,8 +105,8 @@ function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
         runner.planned = createRunTrace(extended);
         runner.noSpend = createRunTrace(extended);
       }
-      runModel(compiled, upstreamWithHistory(compiled, spend.upstream, extended), downstreamFor(spend.downstream, extended), extended, runner.planned);
-      runModel(compiled, upstreamWithHistory(compiled, null, extended), downstreamFor(null, extended), extended, runner.noSpend);
+      runTwoLeverModel(compiled, upstreamWithHistory(compiled, spend.upstream, extended), downstreamFor(spend.downstream, extended), extended, runner.planned);
+      runTwoLeverModel(compiled, upstreamWithHistory(compiled, null, extended), downstreamFor(null, extended), extended, runner.noSpend);
       runner.compiled = compiled;
       runner.periods = compiled.periods;
       runner.extended = extended;

@@ -1,4 +1,4 @@
-import type { Model, UncertainValue } from '../model/model.ts';
+import type { Model, TwoLeverModel, UncertainValue } from '../model/model.ts';
 import { ALL_NUMBER_FIELDS, type NumberField } from '../model/model-fields.ts';
 import { type Distribution, type DistributionParameters, type ValueRange, distributionByName } from '../model/distributions/index.ts';
 import { drawSource, pathKey } from './draw-seed.ts';
@@ -85,7 +85,7 @@ export function parametersOf(value: UncertainValue): DistributionParameters {
 export function rangeFor(field: NumberField, model: Model): ValueRange {
   const range = ownRange(field);
   const limit = field.path === 'brand.initialEquity' ? model.brand.maxEquity
-    : field.path === 'upstream.lagMonths' ? model.upstream.lagWindowMonths : undefined;
+    : field.path === 'upstream.lagMonths' ? (model as TwoLeverModel).upstream.lagWindowMonths : undefined;
   if (limit !== undefined && limit < range.max) {
     range.max = limit;
     range.maxExclusive = false;
