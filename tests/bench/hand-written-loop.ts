@@ -1,8 +1,9 @@
-import type { Model } from '../../src/engine/index.ts';
+import type { TwoLeverModel } from '../../src/engine/index.ts';
 
 /**
- * The benchmark's floor: the whole of `simulate`'s arithmetic (four runs, carryover, the
- * decomposition and the summary) as one hand-written loop over preallocated Float64Arrays.
+ * The benchmark's floor: the whole of `simulate`'s arithmetic (four runs, each over the horizon
+ * and the carryover since each side-off run is also its single channel's run (spec §9.4), the
+ * decomposition, the summary and the two channel summaries) as one hand-written loop over preallocated Float64Arrays.
  * It writes every per-period output `simulate` returns (equity, demand, conversion, sales,
  * revenue, contribution, profit and the four revenue sources) into typed arrays instead of
  * result objects, and returns npvWithCarryover so the benchmark can check that it did the same
@@ -12,7 +13,7 @@ import type { Model } from '../../src/engine/index.ts';
  * the benchmark needs. It does the optional extensions the default model uses (docs/model.md):
  * upstream's short-term effect, the "history" carryover baseline and "history" as the starting equity.
  */
-export function createHandWrittenLoop(model: Model): () => number {
+export function createHandWrittenLoop(model: TwoLeverModel): () => number {
   const P = model.periodsPerYear;
   const pm = P / 12;
   const T = P * model.horizonYears;
@@ -81,7 +82,7 @@ export function createHandWrittenLoop(model: Model): () => number {
     const E0 = brand.initialEquity === 'history'
       ? brand.maxEquity * hill(hu * (1 + upstream.insightFeedback * hill(hd, KD, downstream.shape)), KU, upstream.shape)
       : brand.initialEquity;
-    const runs: [Float64Array, Float64Array, number][] = [[upPlan, downPlan, n], [upZero, downZero, n], [upZero, downPlan, T], [upPlan, downZero, T]];
+    const runs: [Float64Array, Float64Array, number][] = [[upPlan, downPlan, n], [upZero, downZero, n], [upZero, downPlan, n], [upPlan, downZero, n]];
     for (let run = 0; run < 4; run += 1) {
       const [up, down, length] = runs[run];
       let E = E0;
@@ -130,6 +131,25 @@ export function createHandWrittenLoop(model: Model): () => number {
       if ((i + 1) % P === 0) { roiByYear[(i + 1) / P - 1] = (yearGain - yearSpend) / yearSpend; yearSpend = 0; yearGain = 0; }
     }
     for (let i = T; i < n; i += 1) carryover += (contribution[0][i] - contribution[1][i]) * discount[i];
-    return npv + carryover + 0 * payback;
+    // The two channel summaries (spec §9.4): each side's channel against the run without it.
+    let channelValue = 0;
+    for (let channel = 0; channel < 2; channel += 1) {
+      const without = revenue[channel === 0 ? 2 : 3];
+      const spendRow = channel === 0 ? upPlan : downPlan;
+      const offset = channel === 0 ? L : 0;
+      let spent = 0;
+      let incrementalRevenue = 0;
+      let value = 0;
+      for (let i = 0; i < n; i += 1) {
+        const incremental = (revenue[0][i] - without[i]) * economics.margin;
+        if (i < T) {
+          spent += spendRow[offset + i];
+          incrementalRevenue += revenue[0][i] - without[i];
+          value += (incremental - spendRow[offset + i]) * discount[i];
+        } else value += incremental * discount[i];
+      }
+      channelValue += 0 * (spent + incrementalRevenue + value);
+    }
+    return npv + carryover + 0 * payback + channelValue;
   };
 }

@@ -18,6 +18,21 @@ export const MAX_LESSON_CHANGES = 4;
 const LESSON_KEYS = ['situation', 'tryThis', 'change', 'notice'] as const;
 const CHANGE_KEYS = ['path', 'value'] as const;
 const CHANGEABLE_PATHS: ReadonlySet<string> = new Set([HORIZON_PATH, ...NUMBER_FIELDS.map((field) => field.path)]);
+/**
+ * A channel's number setting, `upstream.channels.<name>.<field>` (spec §9.1): the name is any
+ * text without a dot; whether the model has that channel is checked where the change is applied,
+ * since a lesson is read before the channels are.
+ */
+const CHANNEL_FIELDS = [
+  'share', 'historyPerMonth', 'lagMonths', 'lagConcentration', 'lagWindowMonths', 'halfSaturation', 'shape', 'maxEquityShare',
+  'halfLifeMonths', 'maxConversionLift', 'shortTerm.halfLifeMonths', 'shortTerm.halfSaturation', 'shortTerm.shape', 'shortTerm.maxConversionLift',
+];
+const CHANNEL_PATH = new RegExp(`^(upstream|downstream)\\.channels\\.[^.]{1,60}\\.(${CHANNEL_FIELDS.map((field) => field.replace('.', '\\.')).join('|')})$`);
+
+/** Whether a lesson may change the setting at `path`. */
+function isChangeablePath(path: string): boolean {
+  return CHANGEABLE_PATHS.has(path) || CHANNEL_PATH.test(path);
+}
 
 type Report = (path: string, message: string) => void;
 
@@ -55,7 +70,7 @@ function readChange(value: unknown, path: string, report: Report): LessonChange 
   const fieldPath = Object.hasOwn(value, 'path') ? value.path : undefined;
   const number = Object.hasOwn(value, 'value') ? value.value : undefined;
   let ok = true;
-  if (typeof fieldPath !== 'string' || !CHANGEABLE_PATHS.has(fieldPath)) {
+  if (typeof fieldPath !== 'string' || !isChangeablePath(fieldPath)) {
     report(`${path}.path`, `${path}.path must be horizonYears or the path of a number setting (such as budget.upstreamShare), got ${typeof fieldPath === 'string' ? JSON.stringify(fieldPath.slice(0, 60)) : typeof fieldPath}`);
     ok = false;
   }
