@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Model, hill, parseModel, simulate } from '../../src/engine/index.ts';
+import { type Model, type TwoLeverModel, hill, parseModel, simulate } from '../../src/engine/index.ts';
 import { lagWindowPeriods } from '../../src/engine/sim/compile-model.ts';
 import { startingEquity } from '../../src/engine/sim/starting-equity.ts';
 import { expectClose } from './expect-close.ts';
@@ -12,15 +12,15 @@ import { readdirSync } from 'node:fs';
 
 // The hand-worked numbers below are those of the default model as it was when they were derived
 // (extension-fixtures.ts keeps it), so that recalibrating models/default.json cannot move them.
-const defaultModel = baseModelWith();
+const defaultModel = baseModelWith() as TwoLeverModel;
 
-function variant(change: (model: Model) => void): Model {
+function variant(change: (model: TwoLeverModel) => void): Model {
   const model = structuredClone(defaultModel);
   change(model);
   return parseModel(model);
 }
 
-function constantPlan(model: Model, upstreamPerPeriod: number, downstreamPerPeriod: number): void {
+function constantPlan(model: TwoLeverModel, upstreamPerPeriod: number, downstreamPerPeriod: number): void {
   const periods = model.periodsPerYear * model.horizonYears;
   delete model.budget;
   model.plan = { upstream: new Array(periods).fill(upstreamPerPeriod), downstream: new Array(periods).fill(downstreamPerPeriod) };
@@ -366,10 +366,12 @@ describe('upstream.shortTerm', () => {
 
   it('with maxConversionLift 0 gives bit for bit the results without it, on every preset', () => {
     for (const file of presetFiles) {
+      // A two-lever file's upstream lever, or every upstream channel of a channel-form file (spec §9.1).
+      const upstreamLevers = (json: any): any[] => (json.upstream.channels === undefined ? [json.upstream] : Object.values(json.upstream.channels));
       const without = presetJson(file);
-      delete without.upstream.shortTerm;
+      for (const lever of upstreamLevers(without)) delete lever.shortTerm;
       const withZero = structuredClone(without);
-      withZero.upstream.shortTerm = { ...SHORT_TERM, maxConversionLift: 0 };
+      for (const lever of upstreamLevers(withZero)) lever.shortTerm = { ...SHORT_TERM, maxConversionLift: 0 };
       expectSameBits(simulate(parseModel(withZero)), simulate(parseModel(without)), file);
     }
   });

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ModelIssue, ModelError, parseModel } from '../../src/engine/index.ts';
+import { type ModelIssue, ModelError, type TwoLeverModel, parseModel } from '../../src/engine/index.ts';
 import { modelJsonSchema } from '../../src/engine/model/model-schema.ts';
 import { SHORT_TERM, baseModelJson } from './extension-fixtures.ts';
 
@@ -20,10 +20,10 @@ function issuesFor(change: (json: Record<string, any>) => void): readonly ModelI
   throw new Error('expected parseModel to refuse the model');
 }
 
-function parsedWith(change: (json: Record<string, any>) => void) {
+function parsedWith(change: (json: Record<string, any>) => void): TwoLeverModel {
   const json = baseModelJson();
   change(json);
-  return parseModel(json);
+  return parseModel(json) as TwoLeverModel;
 }
 
 const validateWithSchema = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(modelJsonSchema());

@@ -10,7 +10,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HORIZON_PATH, parseModel, simulate, startingEquity, type Lesson, type Model, type Summary } from '../../src/engine/index.ts';
+import { HORIZON_PATH, parseModel, simulate, startingEquity, type Lesson, type Model, type Summary, type TwoLeverModel } from '../../src/engine/index.ts';
 import { grounding, type Grounding } from '../../src/engine/grounding.ts';
 import { EVIDENCE_RANGES, withinRange } from '../../src/engine/evidence-ranges.ts';
 import { NUMBER_FIELDS } from '../../src/engine/model/model-fields.ts';
@@ -36,6 +36,11 @@ function readJson(file: string): Record<string, unknown> {
 
 function loadModel(file: string): Model {
   return parseModel(readJson(file));
+}
+
+/** A preset in the two-lever form (spec §2–§8), for the tests that read its two levers' settings. */
+function loadTwoLeverModel(file: string): TwoLeverModel {
+  return parseModel(readJson(file)) as TwoLeverModel;
 }
 
 function summaryOf(model: Model): Summary {
@@ -175,7 +180,7 @@ describe('every preset is grounded in published evidence (docs/evidence.md)', ()
   });
 
   it.each(modelFiles)('%s lets brand media sell in the short term too (upstream.shortTerm)', (file) => {
-    expect(loadModel(file).upstream.shortTerm).toBeDefined();
+    expect(loadTwoLeverModel(file).upstream.shortTerm).toBeDefined();
   });
 });
 
@@ -252,7 +257,7 @@ describe('default', () => {
 });
 
 describe('new-product-launch', () => {
-  const model = loadModel('new-product-launch.json');
+  const model = loadTwoLeverModel('new-product-launch.json');
 
   it('new-product-launch: brand equity climbs from nothing to about 0.2 in year 1 and slips as the budget tapers', () => {
     expect(startingEquity(model)).toBe(0);
@@ -292,7 +297,7 @@ describe('new-product-launch', () => {
 });
 
 describe('new-market-entry', () => {
-  const model = loadModel('new-market-entry.json');
+  const model = loadTwoLeverModel('new-market-entry.json');
 
   it('new-market-entry: starts from nothing in a market growing at least 20 % a year', () => {
     expect(startingEquity(model)).toBe(0);
@@ -343,7 +348,7 @@ describe('short-term-revenue', () => {
 });
 
 describe('brand-repositioning', () => {
-  const model = loadModel('brand-repositioning.json');
+  const model = loadTwoLeverModel('brand-repositioning.json');
 
   it('brand-repositioning: year-1 ROI is negative and below every later year’s ROI (brand pays back late)', () => {
     const roi = roiByYear(model);

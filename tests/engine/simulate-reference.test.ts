@@ -1,58 +1,31 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { type Model, PERIOD_FIELDS, type SimulationResult, parseModel, simulate } from '../../src/engine/index.ts';
+import { afterAll, describe, it } from 'vitest';
+import { type Model, type TwoLeverModel, parseModel, simulate } from '../../src/engine/index.ts';
 import { anyValidModel } from './arbitrary-model.ts';
 import { SHORT_TERM, baseModelWith } from './extension-fixtures.ts';
-import { expectClose } from './expect-close.ts';
+import { describeWorstErrors, expectMatchesReference, resetWorstErrors } from './reference/expect-matches-reference.ts';
 import { referenceSimulate } from './reference/reference-simulate.ts';
 
 // The reference (tests/engine/reference) is an independent, literal transcription of the spec's
 // equations with plain arrays and no shared code; the engine must agree with it to 1e-9 relative.
 
-const defaultModel = parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
+const defaultModel = parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8'))) as TwoLeverModel;
 
-function variant(change: (model: Model) => void): Model {
+function variant(change: (model: TwoLeverModel) => void): Model {
   const model = structuredClone(defaultModel);
   change(model);
   return parseModel(model);
 }
 
-function expectMatchesReference(model: Model): void {
-  const actual: SimulationResult = simulate(model);
-  const expected = referenceSimulate(model);
-  expect(actual.periods).toHaveLength(expected.periods.length);
-  actual.periods.forEach((period, index) => {
-    const reference = expected.periods[index];
-    expect(Object.keys(period)).toEqual([...PERIOD_FIELDS]);
-    for (const field of PERIOD_FIELDS) {
-      // Differences of larger numbers are judged against those numbers.
-      const scale = field === 'profit' ? period.contribution + period.upstream + period.downstream
-        : field.startsWith('revenue') ? period.revenue : 0;
-      expectClose(period[field], reference[field], `period ${index + 1} ${field}`, scale);
-    }
-  });
-  const summary = actual.summary;
-  const reference = expected.summary as Record<string, number | null | (number | null)[]>;
-  expectClose(summary.totalSpend, reference.totalSpend as number, 'totalSpend');
-  expectClose(summary.totalRevenue, reference.totalRevenue as number, 'totalRevenue');
-  expectClose(summary.finalEquity, reference.finalEquity as number, 'finalEquity');
-  const profitScale = actual.periods.reduce((sum, period) => sum + Math.abs(period.contribution) + period.upstream + period.downstream, 0);
-  expectClose(summary.npv, reference.npv as number, 'npv', profitScale);
-  expectClose(summary.carryoverValue, reference.carryoverValue as number, 'carryoverValue', profitScale);
-  expectClose(summary.npvWithCarryover, reference.npvWithCarryover as number, 'npvWithCarryover', profitScale);
-  expectClose(summary.incrementalNpv, reference.incrementalNpv as number, 'incrementalNpv', profitScale);
-  expectClose(summary.incrementalNpvWithCarryover, reference.incrementalNpvWithCarryover as number, 'incrementalNpvWithCarryover', profitScale);
-  expectClose(summary.noSpendNpv + summary.incrementalNpv, summary.npv, 'noSpendNpv + incrementalNpv', profitScale);
-  const roiScale = summary.totalSpend === 0 ? 0 : profitScale / summary.totalSpend;
-  expectClose(summary.roi, reference.roi as number | null, 'roi', roiScale);
-  const referenceByYear = reference.roiByYear as (number | null)[];
-  expect(summary.roiByYear).toHaveLength(model.horizonYears);
-  summary.roiByYear.forEach((roi, year) => expectClose(roi, referenceByYear[year], `roiByYear[${year}]`, roiScale));
-  expect(summary.paybackPeriod).toBe(reference.paybackPeriod);
+function expectMatchesReferenceFor(model: Model): void {
+  expectMatchesReference(simulate(model), referenceSimulate(model), model.horizonYears, ['upstream', 'downstream']);
 }
 
 describe('simulate matches the reference transcription of the spec', () => {
+  resetWorstErrors();
+  afterAll(() => console.log(`worst relative errors, two-lever models:\n${describeWorstErrors()}`));
+
   it.each<[string, Model]>([
     ['the default model', defaultModel],
     ['per-year budgets and shares', variant((model) => { model.budget = { perYear: [800000, 1200000, 1600000], upstreamShare: [0.2, 0.5, 0.8] }; })],
@@ -76,7 +49,7 @@ describe('simulate matches the reference transcription of the spec', () => {
     ['conversion capped at 1', variant((model) => { model.economics.baseConversion = 0.9; model.brand.conversionLift = 2; })],
     ['a zero budget', variant((model) => { model.budget = { perYear: 0, upstreamShare: 0.5 }; })],
   ])('%s', (_name, model) => {
-    expectMatchesReference(model);
+    expectMatchesReferenceFor(model);
   });
 
   // The optional extensions (docs/model.md), each alone and all together.
@@ -120,13 +93,13 @@ describe('simulate matches the reference transcription of the spec', () => {
       json.market.seasonality = [0.8, 0.8, 0.9, 1, 1, 1.1, 1.2, 1.2, 1, 0.9, 1, 1.3];
     })],
   ])('%s', (_name, model) => {
-    expectMatchesReference(model);
+    expectMatchesReferenceFor(model);
   });
 
   // anyValidModel includes the extensions: a shortTerm, "history" equity and carryover, 12 seasonal values.
   it('for any valid model (fast-check)', () => {
     fc.assert(fc.property(anyValidModel, (model) => {
-      expectMatchesReference(parseModel(model));
+      expectMatchesReferenceFor(parseModel(model));
     }), { numRuns: 300 });
   });
 });

@@ -16,7 +16,7 @@
 // ---------------------------------------------------------------------------
 // §4: Hill(x; K, S) = x^S / (x^S + K^S) for x > 0, and 0 for x = 0.
 // ---------------------------------------------------------------------------
-function hill(x: number, K: number, S: number): number {
+export function hill(x: number, K: number, S: number): number {
   if (x === 0) return 0;
   const xs = Math.pow(x, S);
   const ks = Math.pow(K, S);
@@ -27,7 +27,7 @@ function hill(x: number, K: number, S: number): number {
 // §4: L = ceil(lagWindowMonths * pm), where a product within 1e-9 of a whole
 // number counts as that whole number (so 12 months of weekly periods is 52).
 // ---------------------------------------------------------------------------
-function lagWindowPeriods(lagWindowMonths: number, pm: number): number {
+export function lagWindowPeriods(lagWindowMonths: number, pm: number): number {
   const product = lagWindowMonths * pm;
   const nearest = Math.round(product);
   if (Math.abs(product - nearest) <= 1e-9) return nearest;
@@ -35,7 +35,7 @@ function lagWindowPeriods(lagWindowMonths: number, pm: number): number {
 }
 
 // §2: a budget field is either one number for every year or an array of Y numbers.
-function valueForYear(field: number | number[], y: number): number {
+export function valueForYear(field: number | number[], y: number): number {
   if (Array.isArray(field)) return field[y - 1];
   return field;
 }
@@ -45,7 +45,7 @@ function valueForYear(field: number | number[], y: number): number {
 // given; otherwise 12 values, one per month: a quarter is the mean of its 3 months, a week w
 // (0-based) takes the month that contains its midpoint, floor((w + 0.5) * 12 / 52).
 // ---------------------------------------------------------------------------
-function seasonIndexFor(seasonality: number[] | null, p: number, P: number): number {
+export function seasonIndexFor(seasonality: number[] | null, p: number, P: number): number {
   if (seasonality === null) return 1;
   if (seasonality.length === P) return seasonality[p];
   if (P === 4) return (seasonality[3 * p] + seasonality[3 * p + 1] + seasonality[3 * p + 2]) / 3;
@@ -214,8 +214,8 @@ function runEquations(model: any, Uplan: number[], Dplan: number[], n: number): 
 // §6 (carryover), §7 (revenue decomposition).
 // ---------------------------------------------------------------------------
 export function referenceSimulate(model: any): {
-  periods: Array<Record<string, number>>;
-  summary: Record<string, unknown>;
+  periods: Array<Record<string, any>>;
+  summary: Record<string, any>;
 } {
   // §1: time
   const P: number = model.periodsPerYear;
@@ -281,7 +281,7 @@ export function referenceSimulate(model: any): {
   const noDown = runEquations(model, planU, zeros(T), T); // D_t = 0 for t >= 1
 
   // §5: per-period results, with the §7 decomposition
-  const periods: Array<Record<string, number>> = [];
+  const periods: Array<Record<string, any>> = [];
   for (let t = 1; t <= T; t++) {
     const R = plan.R[t];
     const R0 = zero.R[t];
@@ -302,6 +302,8 @@ export function referenceSimulate(model: any): {
       revenueUpstream: RnoDown - R0,
       revenueDownstream: RnoUp - R0,
       revenueSynergy: R - RnoUp - RnoDown + R0,
+      // §9.1/§9.4: a two-lever file is one channel a side, named "upstream" and "downstream".
+      spend: { upstream: plan.U[t], downstream: plan.D[t] },
     });
   }
 
@@ -360,9 +362,44 @@ export function referenceSimulate(model: any): {
     incrementalNpv += (plan.C[t] - plan.U[t] - plan.D[t] - zero.C[t]) * Math.pow(1 + r, -t / P);
   }
 
+  // §9.4 for a two-lever file (§9.1: one channel a side, "upstream" and "downstream"): the run
+  // without a channel's spend for t >= 1, history and the other channel unchanged, continued past
+  // the horizon as the plan's run is (after T both spend what the carryover baseline says).
+  const withoutUpU = zeros(T + k);
+  for (let t = T + 1; t <= T + k; t++) withoutUpU[t] = afterU;
+  const withoutDownD = zeros(T + k);
+  for (let t = T + 1; t <= T + k; t++) withoutDownD[t] = afterD;
+  const withoutUp = runEquations(model, withoutUpU, planDext, T + k);
+  const withoutDown = runEquations(model, planUext, withoutDownD, T + k);
+  function channelSummary(name: string, spendOf: number[], without: RunResult): Record<string, unknown> {
+    let spend = 0;
+    let incrementalRevenue = 0;
+    let incrementalContributionI = 0;
+    let valueAdded = 0;
+    for (let t = 1; t <= T; t++) {
+      spend += spendOf[t];
+      incrementalRevenue += plan.R[t] - without.R[t];
+      incrementalContributionI += plan.C[t] - without.C[t];
+      valueAdded += (plan.profit[t] - without.profit[t]) * Math.pow(1 + r, -t / P);
+    }
+    for (let t = T + 1; t <= T + k; t++) {
+      valueAdded += (plan.C[t] - without.C[t]) * Math.pow(1 + r, -t / P);
+    }
+    return {
+      name,
+      side: name,
+      spend,
+      incrementalRevenue,
+      roi: spend === 0 ? null : (incrementalContributionI - spend) / spend,
+      valueAdded,
+    };
+  }
+  const channels = [channelSummary('upstream', plan.U, withoutUp), channelSummary('downstream', plan.D, withoutDown)];
+
   return {
     periods,
     summary: {
+      channels,
       totalSpend,
       totalRevenue,
       finalEquity,
