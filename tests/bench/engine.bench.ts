@@ -7,13 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { median } from 'simple-statistics';
-import { type Model, parseModel, simulate } from '../../src/engine/index.ts';
+import { type TwoLeverModel, parseModel, simulate } from '../../src/engine/index.ts';
+import { benchChannelModel } from './channel-bench-models.ts';
+import { createHandWrittenChannelLoop } from './hand-written-channel-loop.ts';
 import { createHandWrittenLoop } from './hand-written-loop.ts';
 
-const defaultModel = parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
+const defaultModel = <TwoLeverModel>parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
 
-function withTime(periodsPerYear: 12 | 52, horizonYears: number): Model {
-  return parseModel({ ...structuredClone(defaultModel), periodsPerYear, horizonYears });
+function withTime(periodsPerYear: 12 | 52, horizonYears: number): TwoLeverModel {
+  return <TwoLeverModel>parseModel({ ...structuredClone(defaultModel), periodsPerYear, horizonYears });
 }
 
 /** Median milliseconds per call of each task, alternating tasks round by round. */
@@ -56,3 +58,21 @@ console.log('');
 console.log('5-year monthly default (60 periods + 24 carryover):');
 console.log(`  simulate             ${format(monthlySimulate)}   (goal < 200 µs) ${monthlySimulate < 0.2 ? 'met' : 'NOT MET'}`);
 console.log(`  hand-written loop    ${format(monthlyBaseline)}   ratio ${(monthlySimulate / monthlyBaseline).toFixed(2)}`);
+
+// Issue 11: 6 + 6 channels, 5-year weekly, every result including the twelve per-channel runs.
+const channelWeekly = benchChannelModel(6, 52, 5);
+const channelLoop = createHandWrittenChannelLoop(channelWeekly);
+const channelResult = simulate(channelWeekly);
+const channelEngineValue = channelResult.summary.npvWithCarryover
+  + channelResult.summary.channels.reduce((sum, channel) => sum + channel.valueAdded, 0);
+const channelLoopValue = channelLoop();
+if (!(Math.abs(channelEngineValue - channelLoopValue) <= 1e-9 * Math.abs(channelEngineValue))) {
+  throw new Error(`the hand-written channel loop disagrees with simulate: ${channelLoopValue} vs ${channelEngineValue}`);
+}
+const [channelSimulate, channelBaseline] = timeEach([() => simulate(channelWeekly), channelLoop], 5, 40);
+const channelRatio = channelSimulate / channelBaseline;
+console.log('');
+console.log('6 + 6 channels, 5-year weekly (260 periods + 104 carryover, 16 runs):');
+console.log(`  simulate             ${format(channelSimulate)}`);
+console.log(`  hand-written loop    ${format(channelBaseline)}`);
+console.log(`  ratio                ${channelRatio.toFixed(2)}   (goal ≤ 1.5) ${channelRatio <= 1.5 ? 'met' : 'NOT MET'}`);

@@ -1,4 +1,5 @@
 import type { ChannelModel } from '../../src/engine/index.ts';
+import { fillKeptLagWeights } from '../../src/engine/sim/lag-weights.ts';
 
 /**
  * The channel benchmark's floor (issue 11): the whole of `simulate`'s arithmetic for a model in
@@ -8,6 +9,10 @@ import type { ChannelModel } from '../../src/engine/index.ts';
  * per-channel summaries (§9.4). Per-period outputs go into typed arrays instead of result objects.
  * Returns npvWithCarryover plus the channels' value added, so the benchmark can check that it
  * did the same work as the engine.
+ *
+ * Lags whose weight is negligible (below 1e-16 of the peak, docs/uncertainty.md "Negligible
+ * lags") are skipped as the engine skips them, using its rule, so that the floor does not
+ * count work the engine rightly leaves out.
  *
  * Scalar budgets and shares only, no seasonality and no plan, which is all the benchmark needs;
  * it does the "history" carryover baseline and "history" starting equity the presets use.
@@ -33,6 +38,8 @@ export function createHandWrittenChannelLoop(model: ChannelModel): () => number 
   const L = Math.max(0, ...Ls);
   const weights = ups.map((_, i) => new Float64Array(Ls[i] + 1));
   const weightSums = new Float64Array(nU);
+  const firstLag = new Int32Array(nU);
+  const lastLag = new Int32Array(nU);
   const baseDemand = new Float64Array(n);
   const discount = new Float64Array(n);
   const planned = Array.from({ length: C }, () => new Float64Array(L + n));
@@ -61,10 +68,10 @@ export function createHandWrittenChannelLoop(model: ChannelModel): () => number 
 
   return () => {
     for (let i = 0; i < nU; i += 1) {
-      const theta = ups[i].lagMonths * pm;
-      let sum = 0;
-      for (let l = 0; l <= Ls[i]; l += 1) { weights[i][l] = Math.pow(ups[i].lagConcentration, (l - theta) ** 2); sum += weights[i][l]; }
-      weightSums[i] = sum;
+      const kept = fillKeptLagWeights(weights[i], ups[i].lagMonths * pm, ups[i].lagConcentration, ups[i].shape);
+      firstLag[i] = kept.first;
+      lastLag[i] = kept.last;
+      weightSums[i] = kept.sum;
     }
     const g = 1 + market.growthPerYear;
     const r = 1 + economics.discountRatePerYear;
@@ -122,7 +129,7 @@ export function createHandWrittenChannelLoop(model: ChannelModel): () => number 
         let response = 0;
         for (let i = 0; i < nU; i += 1) {
           let b = 0;
-          for (let l = 0; l <= Ls[i]; l += 1) b += weights[i][l] * run[i][L + t - l];
+          for (let l = firstLag[i]; l <= lastLag[i]; l += 1) b += weights[i][l] * run[i][L + t - l];
           b /= weightSums[i];
           response += ups[i].maxEquityShare * hill(b * (1 + kappa * activity), KU[i], ups[i].shape);
         }
