@@ -1,8 +1,10 @@
+import { CHANNEL_FIGURES, type ChannelFigure } from '../engine/channel-figures.ts';
 import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
 import type { NumberFormats } from '../engine/io/number-formats.ts';
 import { MARGINAL_ROI_FIGURES } from '../engine/marginal-roi-figure.ts';
 import { PHASING_WORDS } from '../engine/plan-outline.ts';
 import type { ComparedScenario, Comparison } from './comparison.ts';
+import { formatChannelFigure } from './format-channel-table.ts';
 import {
   MISSING, countOf, formatFigure, formatFigureChange, formatMarginalRoi, formatsFor, granularityName,
 } from './format-numbers.ts';
@@ -37,6 +39,50 @@ function byYear(values: readonly (number | null)[], one: (value: number | null) 
   return values.every((value) => value === values[0]) ? one(values[0]) : values.map(short).join(' / ');
 }
 
+/** One channel's figure in a scenario: a field of its summary entry, or its marginal ROI; undefined when the scenario has no such channel. */
+function channelValue(scenario: ComparedScenario, name: string, figure: ChannelFigure): number | null | undefined {
+  if (figure.field === 'marginalRoi') {
+    // TODO(channels): read scenario.marginalRoi.channels directly once marginalRoi returns it
+    // (src/engine/sim/marginal-roi.ts, being extended); until then the row is left out.
+    const channels = (scenario.marginalRoi as { channels?: readonly { name: string; marginalRoi: number }[] }).channels;
+    return channels?.find((channel) => channel.name === name)?.marginalRoi;
+  }
+  const channel = scenario.summary.channels.find((candidate) => candidate.name === name);
+  return channel === undefined ? undefined : channel[figure.field];
+}
+
+/**
+ * The rows by channel: for each channel that any scenario has (in the order they first appear,
+ * each scenario's upstream channels first), a blank row and a heading row with its side, then one row per
+ * `CHANNEL_FIGURES` column. A scenario without the channel shows "—"; differences are money as
+ * an amount and a percentage of the baseline's, ROI and marginal ROI in percentage points.
+ */
+function channelRows(scenarios: readonly ComparedScenario[]): ComparisonRow[] {
+  const channels = new Map<string, string>();
+  for (const scenario of scenarios) {
+    for (const channel of scenario.summary.channels) if (!channels.has(channel.name)) channels.set(channel.name, channel.side);
+  }
+  const hasMarginal = scenarios.some((scenario) => 'channels' in scenario.marginalRoi);
+  const figures = CHANNEL_FIGURES.filter((figure) => figure.field !== 'marginalRoi' || hasMarginal);
+  return [...channels].flatMap(([name, side]) => [
+    describingRow('', () => ''),
+    describingRow(`Channel ${name} (${side})`, () => ''),
+    ...figures.map((figure): ComparisonRow => ({
+      label: `  ${figure.label}`,
+      value: (scenario) => formatChannelFigure(figure, channelValue(scenario, name, figure), formatsOf(scenario)),
+      change: (scenario, baseline) => {
+        const value = channelValue(scenario, name, figure);
+        const base = channelValue(baseline, name, figure);
+        if (value === null || value === undefined || base === null || base === undefined) return MISSING;
+        const formats = formatsOf(scenario);
+        if (figure.unit !== 'money') return formats.pointsChange(value - base);
+        const amount = formats.moneyChange(value - base);
+        return base === 0 ? amount : `${amount} (${formats.percentChange((value - base) / Math.abs(base))})`;
+      },
+    })),
+  ]);
+}
+
 /**
  * A comparison as a terminal table. First the rows that say what each scenario is (horizon,
  * phasing, budget per year and upstream share by year), then one row per key figure in
@@ -44,9 +90,11 @@ function byYear(values: readonly (number | null)[], one: (value: number | null) 
  * marginal ROI after IRR; one column per
  * scenario, and after each scenario but the first a "vs <first>" column with the difference:
  * money as an amount and a percentage of the baseline, ROI and IRR in percentage points, payback
- * in periods, equity on its scale. Money carries each model's currency symbol. Ends with "\n".
+ * in periods, equity on its scale. Money carries each model's currency symbol. With `byChannel`
+ * (when any of the models is in the channel form, spec §9.1), rows by channel follow (see
+ * `channelRows`). Ends with "\n".
  */
-export function formatComparisonTable(comparison: Comparison): string {
+export function formatComparisonTable(comparison: Comparison, byChannel = false): string {
   const [baseline] = comparison.scenarios;
   const years = Math.max(...comparison.scenarios.map((scenario) => scenario.summary.roiByYear.length));
   const roiByYearRows = Array.from({ length: years }, (_, index): ComparisonRow => ({
@@ -69,6 +117,7 @@ export function formatComparisonTable(comparison: Comparison): string {
       if (figure.field === 'irr') return [figureRow(figure), ...marginalRows];
       return [figureRow(figure)];
     }),
+    ...(byChannel ? channelRows(comparison.scenarios) : []),
   ];
 
   const others = comparison.scenarios.slice(1);

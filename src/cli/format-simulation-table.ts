@@ -1,9 +1,10 @@
-import type { MarginalRoi, Model, SimulationResult } from '../engine/index.ts';
+import { type MarginalRoi, type Model, type SimulationResult, isChannelModel } from '../engine/index.ts';
 import { KEY_FIGURES } from '../engine/key-figures.ts';
 import { MARGINAL_ROI_FIGURES } from '../engine/marginal-roi-figure.ts';
 import {
   countOf, currencyNote, formatFigure, formatMarginalRoi, formatsFor, granularityName,
 } from './format-numbers.ts';
+import { formatChannelTable } from './format-channel-table.ts';
 import { printableText } from './printable.ts';
 import { renderTextTable } from './text-table.ts';
 import { totalsByYear } from './year-totals.ts';
@@ -15,8 +16,10 @@ const DESCRIPTION_WIDTH = 88;
  * A simulation as a terminal report: the model's name, the horizon (and currency, and
  * description, and the lesson's situation, what to try and what to notice), the key figures in `KEY_FIGURES` order (the marketing's own value first:
  * marketing NPV with carryover, marketing NPV, then ROI, payback, IRR), each side's marginal ROI
- * after IRR when given, then a per-year table (spend on each side, revenue, profit, ROI, equity
- * at year end).
+ * after IRR when given; for a model in the channel form (spec §9.1), a table by channel (side,
+ * spend, incremental revenue, ROI, marginal ROI when given, value added: spec §9.4); then a
+ * per-year table (spend on each side, revenue, profit, ROI, equity at year end). A two-lever
+ * model's report has no channel table: its two channels are the two sides, shown already.
  *
  * Money has thousands separators and the model's currency symbol when it has a currency; ratios
  * are percentages with one decimal; payback is "month N", "quarter N" or "week N"; a missing
@@ -50,6 +53,13 @@ export function formatSimulationTable(model: Model, result: SimulationResult, ma
   });
   lines.push('', 'Key figures');
   lines.push(renderTextTable(figureRows, ['left', 'right'], '  '));
+
+  if (isChannelModel(model)) {
+    // TODO(channels): pass marginal?.channels once marginalRoi returns per-channel figures
+    // (src/engine/sim/marginal-roi.ts, being extended); until then the column is left out.
+    lines.push('', 'By channel');
+    lines.push(formatChannelTable(summary.channels, formats, undefined));
+  }
 
   const calendar = model.startYear !== undefined || (model.fiscalYearStartMonth ?? 1) !== 1;
   const header = ['Year', 'Upstream spend', 'Downstream spend', 'Revenue', 'Profit', 'ROI', 'Equity at year end'];

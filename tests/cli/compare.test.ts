@@ -17,7 +17,7 @@ const summaryOf = (file: string, ...overrides: string[]) => simulate(loadModel(f
 
 const someSummary = (changes: Partial<Summary>): Summary => ({
   totalSpend: 100, totalRevenue: 500, finalEquity: 0.3, npv: 50, roi: 0.2, roiByYear: [0.1, 0.3],
-  paybackPeriod: 4, carryoverValue: 10, npvWithCarryover: 60, noSpendNpv: 30, incrementalNpv: 20, incrementalNpvWithCarryover: 30, irr: 0.5, ...changes,
+  paybackPeriod: 4, carryoverValue: 10, npvWithCarryover: 60, noSpendNpv: 30, incrementalNpv: 20, incrementalNpvWithCarryover: 30, irr: 0.5, channels: [], ...changes,
 });
 
 describe('summaryDifference', () => {

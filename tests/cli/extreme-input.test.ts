@@ -140,7 +140,11 @@ const cases: Record<string, Case> = {
       expect(run.stdout).not.toMatch(/NaN|Infinity/);
       // JSON prints an overflow as null: every per-period figure and the NPVs must be numbers.
       const printed = JSON.parse(run.stdout);
-      const figures = [...printed.periods.flatMap((period: object) => Object.values(period)), printed.summary.npv, printed.summary.npvWithCarryover];
+      const figures = [
+        ...printed.periods.flatMap(({ spend, ...period }: { spend: object }) => [...Object.values(period), ...Object.values(spend)]),
+        ...printed.summary.channels.flatMap(({ name: _name, side: _side, ...channel }: { name: string; side: string }) => Object.values(channel)),
+        printed.summary.npv, printed.summary.npvWithCarryover,
+      ];
       expect(figures.every((value) => typeof value === 'number' && Number.isFinite(value))).toBe(true);
     },
   },

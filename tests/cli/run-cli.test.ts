@@ -17,7 +17,7 @@ describe('simulate', () => {
     expect(printed.model).toBe('Consumer brand (default)');
     expect(printed.summary).toStrictEqual(engineResult.summary);
     expect(printed.periods).toStrictEqual(engineResult.periods);
-    expect(Object.keys(printed.periods[0])).toEqual([...PERIOD_FIELDS]);
+    expect(Object.keys(printed.periods[0])).toEqual([...PERIOD_FIELDS, 'spend']);
     expect(run.stdout).toMatch(/^\{\n {2}"model"/);
   });
 

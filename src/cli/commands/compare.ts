@@ -1,4 +1,4 @@
-import { compareMonteCarlo, marginalRoi, simulate, type Model } from '../../engine/index.ts';
+import { compareMonteCarlo, isChannelModel, marginalRoi, simulate, type Model } from '../../engine/index.ts';
 import { planOutline } from '../../engine/plan-outline.ts';
 import { CliError } from '../cli-error.ts';
 import { compareScenarios } from '../comparison.ts';
@@ -35,13 +35,16 @@ Options:
                      value first (marketing NPV with carryover, marketing NPV), one column per
                      model, and a "vs <first>" column after each other model (money as amount
                      and percentage, ROI and IRR in percentage points, payback in periods).
+                     When any model has channels, rows by channel follow: for each channel
+                     (side in brackets), its spend, incremental revenue, ROI, marginal ROI and
+                     value added ("—" in a model without that channel).
                      json: { "baseline": name, "scenarios": [{ "model", "file", "horizonYears",
                      "periodsPerYear", "currency" (when the model has one), "phasing"
                      (constant|yearly|explicit), "budgetByYear", "upstreamShareByYear",
-                     "summary", "marginalRoi", "difference" }, ...] } where difference is this
-                     model minus the first (null where either is null; roiByYear element by
-                     element, null when the horizons differ; paybackPeriod null when the models
-                     count periods differently).
+                     "summary" (with "channels"), "marginalRoi", "difference" }, ...] } where
+                     difference is this model minus the first (null where either is null;
+                     roiByYear element by element, null when the horizons differ;
+                     paybackPeriod null when the models count periods differently).
                      With --draws, each scenario also has "monteCarlo" (as montecarlo --format
                      json prints it, without bands) and "probabilityBest": { "npv",
                      "npvWithCarryover" }, its chance of the highest of each.
@@ -79,8 +82,9 @@ Examples:
       };
     }));
     comparison.scenarios.forEach((scenario, index) => refuseOverflow(models[index], scenario, scenario.file));
+    const byChannel = models.some(isChannelModel);
     if (monteCarloOptions === undefined) {
-      output.stdout(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparisonTable(comparison));
+      output.stdout(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparisonTable(comparison, byChannel));
       return 0;
     }
     const uncertain = withUncertaintyErrors(args.positionals.join(', '), () => compareMonteCarlo(models, monteCarloOptions));
@@ -95,7 +99,7 @@ Examples:
       });
       output.stdout(`${JSON.stringify({ ...comparison, scenarios }, null, 2)}\n`);
     } else {
-      output.stdout(`${formatComparisonTable(comparison)}\n${formatMonteCarloComparisonTable(uncertain, models.map((model) => model.name))}`);
+      output.stdout(`${formatComparisonTable(comparison, byChannel)}\n${formatMonteCarloComparisonTable(uncertain, models.map((model) => model.name))}`);
     }
     return 0;
   },

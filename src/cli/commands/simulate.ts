@@ -27,19 +27,27 @@ Options:
                        --set "name=My plan"
   --format FORMAT    table (default): key figures, the marketing's own value first (marketing
                      NPV with carryover, marketing NPV: the plan minus spending nothing), each
-                     side's marginal ROI, and a per-year table, for reading. Money carries the
-                     model's currency symbol when it has a "currency".
+                     side's marginal ROI, for a model with channels a table by channel (side,
+                     spend, incremental revenue, ROI, marginal ROI, value added), and a per-year
+                     table, for reading. Money carries the model's currency symbol when it has
+                     a "currency".
                      json: { "model", "currency" (when the model has one), "periods": [...],
-                     "summary": {...}, "marginalRoi": { "upstream", "downstream" } } with the
-                     engine's field names; marginalRoi is what the next unit of money on each
-                     side returns above its cost (docs/figures.md).
-                     csv: a header row and one row per period, full-precision numbers.
+                     "summary": {...}, "marginalRoi": { "upstream", "downstream", "channels" } }
+                     with the engine's field names: each period has "spend" (channel name ->
+                     spend), the summary "channels" ([{ "name", "side", "spend",
+                     "incrementalRevenue", "roi", "valueAdded" }], upstream channels first); a
+                     two-lever model's channels are "upstream" and "downstream". marginalRoi is
+                     what the next unit of money on each side, and on each channel, returns
+                     above its cost (docs/figures.md).
+                     csv: a header row and one row per period, full-precision numbers; a model
+                     with channels adds a column per channel at the end, "spend:<name>".
   -h, --help         Show this help.
 
 Examples:
   budget-sim simulate models/default.json
   budget-sim simulate models/default.json --set horizonYears=5 --set budget.upstreamShare=0.6
   budget-sim simulate models/default.json --format csv > periods.csv
+  budget-sim simulate my-channels.json --set upstream.channels.TV.halfSaturation=50000
 `,
   run(args, output) {
     const format = chooseFormat(args, ['table', 'json', 'csv'], 'simulate');

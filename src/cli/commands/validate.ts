@@ -1,4 +1,7 @@
+import { type Model, isChannelModel } from '../../engine/index.ts';
+import { modelChannels } from '../../engine/model/model-channels.ts';
 import { CliError } from '../cli-error.ts';
+import { countOf } from '../format-numbers.ts';
 import { runnableModel } from '../load-model.ts';
 import { printableText } from '../printable.ts';
 import { readModelJson, refuseRepeatedStandardInput, shownFile } from '../read-model-file.ts';
@@ -11,9 +14,11 @@ export const validateCommand: Command = {
   options: [],
   help: `Usage: budget-sim validate <model.json> [more.json ...]
 
-Check that each file is a valid model (- reads one from standard input). Prints "OK: <name> (<file>)" for each valid one; for an
-invalid one, prints every problem on stderr, one per line, prefixed by the file name, and exits
-with status 2. The JSON Schema of model files (models/model.schema.json) is not a model: it is
+Check that each file is a valid model (- reads one from standard input). Prints "OK: <name>
+(<file>)" for each valid one, and for a file in the channel form how many channels each side
+has ("OK: <name> (<file>): 3 upstream channels, 2 downstream channels"); for an invalid one,
+prints every problem on stderr, one per line, prefixed by the file name and naming the field
+(e.g. upstream.channels.TV.share), and exits with status 2. The JSON Schema of model files (models/model.schema.json) is not a model: it is
 passed over with a "SKIP" line, so that models/*.json can be checked in one go.
 
 Options:
@@ -37,7 +42,7 @@ Examples:
           continue;
         }
         const model = runnableModel(json, file);
-        output.stdout(`OK: ${printableText(model.name)} (${shownFile(file)})\n`);
+        output.stdout(`OK: ${printableText(model.name)} (${shownFile(file)})${channelCounts(model)}\n`);
       } catch (error) {
         if (!(error instanceof CliError)) throw error;
         output.stderr(`${error.message}\n`);
@@ -47,6 +52,13 @@ Examples:
     return allValid ? 0 : 2;
   },
 };
+
+/** ": 3 upstream channels, 2 downstream channels" for a model in the channel form; "" for a two-lever one (one channel a side, always). */
+function channelCounts(model: Model): string {
+  if (!isChannelModel(model)) return '';
+  const { upstream, downstream } = modelChannels(model);
+  return `: ${countOf(upstream.length, 'upstream channel')}, ${countOf(downstream.length, 'downstream channel')}`;
+}
 
 /**
  * True for a JSON Schema document: its `$schema` names a json-schema.org meta-schema (a model
