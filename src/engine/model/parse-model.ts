@@ -1,14 +1,19 @@
 import { closest, distance } from 'fastest-levenshtein';
 import {
-  type Budget, type CarryoverBaseline, type Model, type PeriodsPerYear, type Plan, type ShortTerm, type TwoLeverModel, type UncertainValue, type Uncertainty,
-  CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES,
+  type Budget, type CarryoverBaseline, type ChannelModel, type Model, type ModelCommon, type PeriodsPerYear, type Plan, type ShortTerm, type TwoLeverModel,
+  type UncertainValue, type Uncertainty, CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES, isChannelModel,
 } from './model.ts';
 import { currencyProblem } from './currency.ts';
 import { ModelError, type ModelIssue } from './model-issue.ts';
 import {
   ALL_NUMBER_FIELDS, EQUITY_FROM_HISTORY, FISCAL_YEAR_START_MONTH_RULE, HORIZON_YEARS_RULE, START_YEAR_RULE, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, NUMBER_FIELDS,
-  type NumberRule, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, SHORT_TERM_FIELDS, SHORT_TERM_KEYS, TOP_LEVEL_KEYS, describeRule, satisfiesRule,
+  type NumberField, PLAN_SPEND_RULE, SEASONAL_INDEX_RULE, SECTION_KEYS, SHORT_TERM_FIELDS, SHORT_TERM_KEYS, TOP_LEVEL_KEYS,
 } from './model-fields.ts';
+import { channelFields, channelFieldPath } from './channel-fields.ts';
+import {
+  type JsonObject, type Report, checkNumber, hasOwn, isPlainObject, kindOf, readNumber, readObject, readYearlyNumber,
+} from './json-reading.ts';
+import { isChannelSide, readChannelForm } from './parse-channels.ts';
 import { readLesson } from './lesson.ts';
 import { tinyYearSpendProblems } from './plan-year-spend.ts';
 import { showValue } from './show-value.ts';
@@ -17,8 +22,6 @@ import { DISTRIBUTIONS, DISTRIBUTION_NAMES } from './distributions/index.ts';
 
 // ModelIssue and ModelError have a module of their own, which the uncertainty checks also use.
 export { ModelError, type ModelIssue } from './model-issue.ts';
-
-type JsonObject = Record<string, unknown>;
 
 /**
  * Validates a parsed JSON value against the model specification and returns a clean copy.
@@ -73,7 +76,9 @@ export function parseModel(input: unknown): Model {
     return readNumber(section, key, path, field.rule, report) ?? Number.NaN;
   };
 
-  const plan = hasOwn(root, 'plan') ? readPlan(root.plan, periods, report) : undefined;
+  // A file is wholly in one form: the channel form when either side holds `channels` (spec §9.1).
+  const channelForm = isChannelSide(root.upstream) || isChannelSide(root.downstream);
+  const plan = hasOwn(root, 'plan') && !channelForm ? readPlan(root.plan, periods, report) : undefined;
 
   let budget: Budget | undefined;
   if (hasOwn(root, 'budget')) {
@@ -84,19 +89,19 @@ export function parseModel(input: unknown): Model {
         upstreamShare: readYearly(section, 'budget.upstreamShare', years, report),
       };
     }
-  } else if (plan === undefined && !hasOwn(root, 'plan')) {
+  } else if (!hasOwn(root, 'plan')) {
     report('budget', 'budget is required (or give a plan with spend per period)');
   }
 
-  const history = readSection(root, 'history', report);
+  const history = channelForm ? undefined : readSection(root, 'history', report);
   const market = readSection(root, 'market', report);
   const brand = readSection(root, 'brand', report);
-  const upstream = readSection(root, 'upstream', report);
-  const downstream = readSection(root, 'downstream', report);
+  const upstream = channelForm ? undefined : readSection(root, 'upstream', report);
+  const downstream = channelForm ? undefined : readSection(root, 'downstream', report);
+  const channelParts = channelForm ? readChannelForm(root, { years, periodsPerYear, budget }, report) : undefined;
   const economics = readSection(root, 'economics', report);
-  const uncertainty = hasOwn(root, 'uncertainty') ? readUncertainty(root.uncertainty, report) : undefined;
 
-  const model: Model = {
+  const common: ModelCommon = {
     ...(schema !== undefined ? { $schema: schema } : {}),
     name,
     ...(description !== undefined ? { description } : {}),
@@ -107,11 +112,6 @@ export function parseModel(input: unknown): Model {
     ...(currency !== undefined ? { currency } : {}),
     ...(fiscalYearStartMonth !== undefined ? { fiscalYearStartMonth } : {}),
     ...(budget !== undefined ? { budget } : {}),
-    ...(plan !== undefined ? { plan } : {}),
-    history: {
-      upstreamPerMonth: numberAt(history, 'history.upstreamPerMonth'),
-      downstreamPerMonth: numberAt(history, 'history.downstreamPerMonth'),
-    },
     market: {
       inMarketPerMonth: numberAt(market, 'market.inMarketPerMonth'),
       growthPerYear: numberAt(market, 'market.growthPerYear'),
@@ -124,21 +124,6 @@ export function parseModel(input: unknown): Model {
       demandLift: numberAt(brand, 'brand.demandLift'),
       conversionLift: numberAt(brand, 'brand.conversionLift'),
     },
-    upstream: {
-      lagMonths: numberAt(upstream, 'upstream.lagMonths'),
-      lagConcentration: numberAt(upstream, 'upstream.lagConcentration'),
-      lagWindowMonths: numberAt(upstream, 'upstream.lagWindowMonths'),
-      halfSaturation: numberAt(upstream, 'upstream.halfSaturation'),
-      shape: numberAt(upstream, 'upstream.shape'),
-      insightFeedback: numberAt(upstream, 'upstream.insightFeedback'),
-      ...(upstream !== undefined && hasOwn(upstream, 'shortTerm') ? { shortTerm: readShortTerm(upstream.shortTerm, report) } : {}),
-    },
-    downstream: {
-      halfLifeMonths: numberAt(downstream, 'downstream.halfLifeMonths'),
-      halfSaturation: numberAt(downstream, 'downstream.halfSaturation'),
-      shape: numberAt(downstream, 'downstream.shape'),
-      maxConversionLift: numberAt(downstream, 'downstream.maxConversionLift'),
-    },
     economics: {
       baseConversion: numberAt(economics, 'economics.baseConversion'),
       valuePerSale: numberAt(economics, 'economics.valuePerSale'),
@@ -148,8 +133,53 @@ export function parseModel(input: unknown): Model {
       ...(economics !== undefined && hasOwn(economics, 'carryoverBaseline')
         ? { carryoverBaseline: readCarryoverBaseline(economics.carryoverBaseline, report) } : {}),
     },
-    ...(uncertainty !== undefined ? { uncertainty } : {}),
   };
+
+  let model: Model;
+  if (channelParts !== undefined) {
+    const { market: marketPart, brand: brandPart, economics: economicsPart, budget: _budget, ...head } = common;
+    model = {
+      ...head,
+      ...(budget !== undefined ? { budget } : {}),
+      ...(channelParts.plan !== undefined ? { plan: channelParts.plan } : {}),
+      market: marketPart,
+      brand: brandPart,
+      upstream: channelParts.upstream,
+      downstream: channelParts.downstream,
+      economics: economicsPart,
+    } satisfies ChannelModel;
+  } else {
+    const { market: marketPart, brand: brandPart, economics: economicsPart, budget: _budget, ...head } = common;
+    model = {
+      ...head,
+      ...(budget !== undefined ? { budget } : {}),
+      ...(plan !== undefined ? { plan } : {}),
+      history: {
+        upstreamPerMonth: numberAt(history, 'history.upstreamPerMonth'),
+        downstreamPerMonth: numberAt(history, 'history.downstreamPerMonth'),
+      },
+      market: marketPart,
+      brand: brandPart,
+      upstream: {
+        lagMonths: numberAt(upstream, 'upstream.lagMonths'),
+        lagConcentration: numberAt(upstream, 'upstream.lagConcentration'),
+        lagWindowMonths: numberAt(upstream, 'upstream.lagWindowMonths'),
+        halfSaturation: numberAt(upstream, 'upstream.halfSaturation'),
+        shape: numberAt(upstream, 'upstream.shape'),
+        insightFeedback: numberAt(upstream, 'upstream.insightFeedback'),
+        ...(upstream !== undefined && hasOwn(upstream, 'shortTerm') ? { shortTerm: readShortTerm(upstream.shortTerm, report) } : {}),
+      },
+      downstream: {
+        halfLifeMonths: numberAt(downstream, 'downstream.halfLifeMonths'),
+        halfSaturation: numberAt(downstream, 'downstream.halfSaturation'),
+        shape: numberAt(downstream, 'downstream.shape'),
+        maxConversionLift: numberAt(downstream, 'downstream.maxConversionLift'),
+      },
+      economics: economicsPart,
+    } satisfies TwoLeverModel;
+  }
+  const uncertainty = hasOwn(root, 'uncertainty') ? readUncertainty(root.uncertainty, uncertainFieldsOf(model), report) : undefined;
+  if (uncertainty !== undefined) model.uncertainty = uncertainty;
 
   // Rules between fields; each is checked only when both of its fields are valid on their own.
   const { initialEquity, maxEquity } = model.brand;
@@ -157,15 +187,17 @@ export function parseModel(input: unknown): Model {
     report('brand.initialEquity',
       `brand.initialEquity must be ≤ brand.maxEquity (${maxEquity}), got ${initialEquity}`);
   }
-  const { lagMonths, lagWindowMonths } = model.upstream;
-  if (Number.isFinite(lagMonths) && Number.isFinite(lagWindowMonths) && lagMonths > lagWindowMonths) {
-    report('upstream.lagMonths',
-      `upstream.lagMonths must be ≤ upstream.lagWindowMonths (${lagWindowMonths}), got ${lagMonths}`);
+  if (!channelForm) {
+    const { lagMonths, lagWindowMonths } = (model as TwoLeverModel).upstream;
+    if (Number.isFinite(lagMonths) && Number.isFinite(lagWindowMonths) && lagMonths > lagWindowMonths) {
+      report('upstream.lagMonths',
+        `upstream.lagMonths must be ≤ upstream.lagWindowMonths (${lagWindowMonths}), got ${lagMonths}`);
+    }
   }
 
   if (model.uncertainty !== undefined) uncertaintyNeedsItsField(model, model.uncertainty, report);
-  if (model.plan !== undefined && periods !== undefined) {
-    for (const problem of tinyYearSpendProblems(model.plan, model.periodsPerYear, periods)) report(problem.path, problem.message);
+  if (plan !== undefined && periods !== undefined) {
+    for (const problem of tinyYearSpendProblems(plan, model.periodsPerYear, periods)) report(problem.path, problem.message);
   }
 
   // Distributions are checked against the fields' ranges only when the fields themselves are
@@ -178,74 +210,10 @@ export function parseModel(input: unknown): Model {
 
 /** At most this many problems are listed; more are counted in a last "…and N more problems". */
 export const MAX_ISSUES_LISTED = 50;
-/** At most this many unknown keys of one object are named; more are counted in one problem. */
-export const MAX_UNKNOWN_FIELDS_LISTED = 20;
-/** Longer keys are cut in messages ("aaaa…"), so that one key cannot fill a screen. */
-export const MAX_SHOWN_KEY_LENGTH = 60;
-
-type Report = (path: string, message: string) => void;
+// Re-exported for tests and callers that imported them from here before json-reading.ts.
+export { MAX_SHOWN_KEY_LENGTH, MAX_UNKNOWN_FIELDS_LISTED } from './json-reading.ts';
 
 export { showValue };
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'bigint') return `the BigInt ${value}n`;
-  if (typeof value === 'object') {
-    const prototype = Object.getPrototypeOf(value);
-    const isPlain = prototype === Object.prototype || prototype === null;
-    return isPlain ? 'an object' : `a ${prototype?.constructor?.name ?? 'non-plain'} object`;
-  }
-  if (typeof value === 'string') return `text ${showValue(value).replace(/ \(text\)$/, '')}`;
-  return showValue(value);
-}
-
-function isPlainObject(value: unknown): value is JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-/** An own key with a value; a key set to `undefined` (possible from code, never from JSON) counts as absent. */
-function hasOwn(object: JsonObject, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key) && object[key] !== undefined;
-}
-
-function join(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
-}
-
-/** Checks that `value` is an object holding only `knownKeys`; reports unknown keys with a hint. */
-function readObject(value: unknown, path: string, knownKeys: readonly string[], report: Report): JsonObject | undefined {
-  if (!isPlainObject(value)) {
-    report(path, path === ''
-      ? `the model must be a JSON object, got ${kindOf(value)}`
-      : `${path} must be an object, got ${kindOf(value)}`);
-    return undefined;
-  }
-  let unknownKeys = 0;
-  for (const fullKey of Object.keys(value)) {
-    if (knownKeys.includes(fullKey)) continue;
-    unknownKeys += 1;
-    if (unknownKeys > MAX_UNKNOWN_FIELDS_LISTED) continue;
-    const key = fullKey.length > MAX_SHOWN_KEY_LENGTH ? `${fullKey.slice(0, MAX_SHOWN_KEY_LENGTH - 1)}…` : fullKey;
-    const fullPath = join(path, key);
-    const suggestion = closest(key, knownKeys as string[]);
-    const typed = key.toLowerCase();
-    const known = suggestion.toLowerCase();
-    // Close means a small edit, or a shortened or lengthened name ("halfLife" for "halfLifeMonths").
-    const close = distance(typed, known) <= Math.max(2, Math.floor(known.length / 4))
-      || (typed.length >= 4 && (known.startsWith(typed) || typed.startsWith(known)));
-    report(fullPath, close
-      ? `${fullPath} is not a known field; did you mean ${join(path, suggestion)}?`
-      : `${fullPath} is not a known field (known here: ${knownKeys.join(', ')})`);
-  }
-  if (unknownKeys > MAX_UNKNOWN_FIELDS_LISTED) {
-    const more = unknownKeys - MAX_UNKNOWN_FIELDS_LISTED;
-    report(path, `…and ${more} more unknown field${more === 1 ? '' : 's'} in ${path === '' ? 'the model' : path}`);
-  }
-  return value;
-}
 
 function readSection(root: JsonObject, key: string, report: Report): JsonObject | undefined {
   if (!hasOwn(root, key)) {
@@ -255,52 +223,10 @@ function readSection(root: JsonObject, key: string, report: Report): JsonObject 
   return readObject(root[key], key, SECTION_KEYS[key], report);
 }
 
-function readNumber(
-  object: JsonObject, key: string, path: string, rule: NumberRule, report: Report,
-): number | undefined {
-  if (!hasOwn(object, key)) {
-    report(path, `${path} is required`);
-    return undefined;
-  }
-  return checkNumber(object[key], path, rule, report);
-}
-
-function checkNumber(value: unknown, path: string, rule: NumberRule, report: Report): number | undefined {
-  if (typeof value !== 'number') {
-    report(path, `${path} must be a number, got ${kindOf(value)}`);
-    return undefined;
-  }
-  if (!Number.isFinite(value)) {
-    report(path, `${path} must be a finite number, got ${value}`);
-    return undefined;
-  }
-  if (!satisfiesRule(value, rule)) {
-    report(path, `${path} must be ${describeRule(rule, value)}, got ${value}`);
-    return undefined;
-  }
-  return value;
-}
-
-/** A number for every year, or a list with one number per year of the horizon. */
+/** A yearly field of NUMBER_FIELDS (`budget.perYear`): a number for every year, or one per year. */
 function readYearly(section: JsonObject, path: string, years: number | undefined, report: Report): number | number[] {
   const field = NUMBER_FIELDS.find((candidate) => candidate.path === path)!;
-  const key = path.slice(path.indexOf('.') + 1);
-  if (!hasOwn(section, key)) {
-    report(path, `${path} is required`);
-    return Number.NaN;
-  }
-  const value = section[key];
-  if (!Array.isArray(value)) {
-    if (typeof value !== 'number') {
-      report(path, `${path} must be a number or a list of one number per year, got ${kindOf(value)}`);
-      return Number.NaN;
-    }
-    return checkNumber(value, path, field.rule, report) ?? Number.NaN;
-  }
-  if (years !== undefined && value.length !== years) {
-    report(path, `${path} must have one value per year (${years}), got ${value.length}`);
-  }
-  return Array.from(value, (item, index) => checkNumber(item, `${path}[${index}]`, field.rule, report) ?? Number.NaN);
+  return readYearlyNumber(section, path.slice(path.indexOf('.') + 1), path, field.rule, years, report);
 }
 
 function readText(
@@ -401,6 +327,17 @@ function readCarryoverBaseline(value: unknown, report: Report): CarryoverBaselin
  * entries are reported and taken out, so that nothing downstream sees them.
  */
 function uncertaintyNeedsItsField(model: Model, uncertainty: Uncertainty, report: Report): void {
+  if (isChannelModel(model)) {
+    for (const [name, channel] of Object.entries(model.upstream.channels)) {
+      if (channel.shortTerm !== undefined) continue;
+      for (const field of channelFields('upstream').filter((candidate) => candidate.key.startsWith('shortTerm.'))) {
+        const fieldPath = channelFieldPath('upstream', name, field.key);
+        if (!Object.hasOwn(uncertainty, fieldPath)) continue;
+        report(`uncertainty.${fieldPath}`, `uncertainty.${fieldPath}: the channel ${name} has no shortTerm, so ${fieldPath} cannot have a range`);
+        delete uncertainty[fieldPath];
+      }
+    }
+  }
   for (const field of SHORT_TERM_FIELDS) {
     if (!Object.hasOwn(uncertainty, field.path) || (model as TwoLeverModel).upstream.shortTerm !== undefined) continue;
     report(`uncertainty.${field.path}`, `uncertainty.${field.path}: the model has no upstream.shortTerm, so ${field.path} cannot have a range`);
@@ -411,6 +348,27 @@ function uncertaintyNeedsItsField(model: Model, uncertainty: Uncertainty, report
     report(`uncertainty.${equity}`, `uncertainty.${equity}: ${equity} is "history" (the equity the history's spend sustains), so it cannot have a range; give ranges to the history's spend or the curves instead, or a number as ${equity}`);
     delete uncertainty[equity];
   }
+}
+
+/** Paths of NUMBER_FIELDS that the channel form keeps: the two-lever sides and history are its channels' instead. */
+const CHANNEL_FORM_COMMON_FIELDS: readonly NumberField[] = NUMBER_FIELDS.filter((field) => /^(budget|market|brand|economics)\./.test(field.path)
+  || field.path === 'upstream.insightFeedback');
+
+/**
+ * The fields a model's `uncertainty` may name: the field table's for a two-lever model; for one in
+ * the channel form the shared settings and every setting of each of its channels, by path
+ * (`upstream.channels.TV.halfSaturation`), the short-term ones included (refused later, with the
+ * reason, for a channel without a short-term effect).
+ */
+function uncertainFieldsOf(model: Model): readonly NumberField[] {
+  if (!isChannelModel(model)) return ALL_NUMBER_FIELDS;
+  const fields: NumberField[] = [...CHANNEL_FORM_COMMON_FIELDS];
+  for (const side of ['upstream', 'downstream'] as const) {
+    for (const name of Object.keys(model[side].channels)) {
+      for (const { side: _side, key, optional: _optional, ...field } of channelFields(side)) fields.push({ ...field, path: channelFieldPath(side, name, key) });
+    }
+  }
+  return fields;
 }
 
 function readPlan(value: unknown, periods: number | undefined, report: Report): Plan | undefined {
@@ -441,11 +399,11 @@ function readPlan(value: unknown, periods: number | undefined, report: Report): 
  * refused with the reason, and each entry must name a known distribution and give exactly its
  * parameters as finite numbers. The result holds only known paths and parameter names.
  */
-function readUncertainty(value: unknown, report: Report): Uncertainty | undefined {
-  const section = readObject(value, 'uncertainty', ALL_NUMBER_FIELDS.map((field) => field.path), report);
+function readUncertainty(value: unknown, fields: readonly NumberField[], report: Report): Uncertainty | undefined {
+  const section = readObject(value, 'uncertainty', fields.map((field) => field.path), report);
   if (section === undefined) return undefined;
   const uncertainty: Uncertainty = {};
-  for (const field of ALL_NUMBER_FIELDS) {
+  for (const field of fields) {
     if (!hasOwn(section, field.path)) continue;
     const path = `uncertainty.${field.path}`;
     if (field.fixedReason !== undefined) {
