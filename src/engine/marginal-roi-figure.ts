@@ -1,4 +1,4 @@
-import type { MarginalRoi } from './sim/marginal-roi.ts';
+import type { Side } from './model/model.ts';
 
 /**
  * How the marginal ROI of each side is called and explained, declared once for the app's
@@ -9,7 +9,8 @@ import type { MarginalRoi } from './sim/marginal-roi.ts';
  * 1.18 units (of NPV with carryover, discounted like the spend), so 18 % more than it cost.
  */
 export interface MarginalRoiFigure {
-  side: keyof MarginalRoi;
+  /** The side, which is also its key in `MarginalRoi` (`marginalRoi(model)[side]`). */
+  side: Side;
   /** "Marginal ROI, upstream". */
   label: string;
   /** "Next 1 upstream", where space is short. */

@@ -1,6 +1,9 @@
+import { channelList, modelChannels } from './model/model-channels.ts';
 import type { Model } from './model/model.ts';
-import { createPlanEvaluator } from './sim/plan-evaluator.ts';
-import { planSpend, valueForYear } from './sim/plan-spend.ts';
+import { compileModel } from './sim/compile-model.ts';
+import { createObjectiveGradient } from './sim/objective-gradient.ts';
+import { OBJECTIVES } from './sim/objectives.ts';
+import { channelSpend, planSpend, valueForYear } from './sim/plan-spend.ts';
 
 /** One horizon's line on the trade-off curve. */
 export interface TradeoffLine {
@@ -26,7 +29,10 @@ export const HORIZON_CHOICES = [1, 2, 3, 4, 5] as const;
  *
  * Each year keeps the model's budget for that year; a horizon longer than the model's repeats
  * its last year's budget. A model given as an explicit plan contributes its yearly spend totals.
- * Only the share varies; everything else is the model as it is.
+ * Only the share varies; everything else is the model as it is. Within a side, each year's
+ * money goes to the side's channels as the model splits it that year (`channelProportions`).
+ * A side without channels (channel form) buys nothing: money put there is spent for nothing,
+ * so only its cost counts.
  *
  * Cost: horizons × (steps + 1 + ~25 refinement) runs of the equations, ~5 ms for the default.
  *
@@ -35,23 +41,34 @@ export const HORIZON_CHOICES = [1, 2, 3, 4, 5] as const;
 export function tradeoffCurve(model: Model, steps = 100): TradeoffCurve {
   const shares = Array.from({ length: steps + 1 }, (_, index) => index / steps);
   const yearly = yearlyBudgets(model);
+  const proportions = channelProportions(model);
   const lines = HORIZON_CHOICES.map((horizonYears) => {
     const budgets = Array.from({ length: horizonYears }, (_, year) => yearly[Math.min(year, yearly.length - 1)]);
-    const atHorizon: Model = { ...model, horizonYears, budget: { perYear: budgets, upstreamShare: 0 } };
+    const atHorizon = { ...model, horizonYears, budget: { perYear: budgets, upstreamShare: 0 } } as Model;
     delete atHorizon.plan;
-    const evaluator = createPlanEvaluator(atHorizon);
-    const perPeriod = new Float64Array(evaluator.periods);
-    for (let index = 0; index < perPeriod.length; index += 1) {
-      perPeriod[index] = budgets[Math.floor(index / model.periodsPerYear)] / model.periodsPerYear;
-    }
-    const upstream = new Float64Array(evaluator.periods);
-    const downstream = new Float64Array(evaluator.periods);
+    const compiled = compileModel(atHorizon);
+    // npvWithCarryover alone, summed as the summary sums it (`objectiveFromRun`), without the
+    // summary's other figures (its IRR alone costs as much as the run).
+    const objective = createObjectiveGradient(compiled, OBJECTIVES.npvWithCarryover);
+    const { periods, periodsPerYear, discountFactor, upstreamChannels } = compiled;
+    const upstreamCount = upstreamChannels.length;
+    const perPeriod = new Float64Array(periods);
+    for (let index = 0; index < periods; index += 1) perPeriod[index] = budgets[Math.floor(index / periodsPerYear)] / periodsPerYear;
+    const rows = proportions.map(() => new Float64Array(periods));
+    const emptySide = { upstream: upstreamCount === 0, downstream: compiled.downstreamChannels.length === 0 };
     const valueAt = (share: number) => {
-      for (let index = 0; index < perPeriod.length; index += 1) {
-        upstream[index] = share * perPeriod[index];
-        downstream[index] = (1 - share) * perPeriod[index];
+      let wasted = 0;
+      for (let index = 0; index < periods; index += 1) {
+        const year = Math.floor(index / periodsPerYear);
+        const upstream = share * perPeriod[index];
+        const downstream = (1 - share) * perPeriod[index];
+        proportions.forEach((byYear, channel) => {
+          rows[channel][index] = (channel < upstreamCount ? upstream : downstream) * byYear[Math.min(year, byYear.length - 1)];
+        });
+        if (emptySide.upstream) wasted += upstream * discountFactor[index];
+        if (emptySide.downstream) wasted += downstream * discountFactor[index];
       }
-      return evaluator.evaluate(upstream, downstream).npvWithCarryover;
+      return objective.value(rows) - wasted;
     };
     const values = shares.map(valueAt);
     let bestIndex = 0;
@@ -60,6 +77,29 @@ export function tradeoffCurve(model: Model, steps = 100): TradeoffCurve {
     return { horizonYears, values, bestShare: best.share, bestValue: best.value };
   });
   return { shares, lines };
+}
+
+/**
+ * Each channel's share of its side's spend in each of the model's years (rows in channel order,
+ * upstream channels first): its spend that year over the side's. In a year its side spends
+ * nothing, the channel's `share` for that year when the file gives one, else an even split.
+ * A two-lever model's channels are their sides: 1 in every year.
+ */
+export function channelProportions(model: Model): number[][] {
+  const spend = channelSpend(model);
+  const channels = channelList(modelChannels(model));
+  const periodsPerYear = model.periodsPerYear;
+  return channels.map((channel, index) => Array.from({ length: model.horizonYears }, (_, year) => {
+    const inYear = (row: Float64Array) => {
+      let total = 0;
+      for (let period = year * periodsPerYear; period < (year + 1) * periodsPerYear; period += 1) total += row[period];
+      return total;
+    };
+    const sameSide = channels.flatMap((other, otherIndex) => (other.side === channel.side ? [otherIndex] : []));
+    const sideTotal = sameSide.reduce((total, otherIndex) => total + inYear(spend[otherIndex]), 0);
+    if (sideTotal > 0) return inYear(spend[index]) / sideTotal;
+    return channel.share === undefined ? 1 / sameSide.length : valueForYear(channel.share, year);
+  }));
 }
 
 /** The model's budget for each of its years, from `budget.perYear` or from the plan's totals. */

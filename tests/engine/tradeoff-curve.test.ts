@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Model, parseModel, simulate, tradeoffCurve, yearlyBudgets } from '../../src/engine/index.ts';
+import type { Model } from '../../src/engine/model/model.ts';
+import { parseModel } from '../../src/engine/model/parse-model.ts';
+import { simulate } from '../../src/engine/sim/simulate.ts';
+import { tradeoffCurve, yearlyBudgets } from '../../src/engine/tradeoff-curve.ts';
 
 const defaultModel = parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
 

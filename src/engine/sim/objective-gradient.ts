@@ -1,31 +1,40 @@
 import type { CompiledModel } from './compile-model.ts';
 import { hill } from './hill.ts';
-import { createRunTrace, downstreamFor, runTwoLeverModel, spendAfterHorizon, upstreamWithHistory } from './run-model.ts';
+import { objectiveFromRun, sumSides } from './objective-from-run.ts';
 import type { Objective } from './objectives.ts';
+import type { PlanSpend } from './plan-spend.ts';
+import { channelSpendBuffers, createRunTrace, runModel } from './run-model.ts';
 
 /**
- * An objective and its gradient with respect to every period's spend, for gradient-based
- * optimisers. `value` runs the equations once and keeps what the backward pass needs;
+ * An objective and its gradient with respect to every channel's spend in every period, for
+ * gradient-based optimisers. `value` runs the equations once (`runModel`) and keeps the run;
  * `gradient` then differentiates that run in reverse (the adjoint method).
+ *
+ * A plan is one row per channel (upstream channels first, each side in file order, as
+ * `channelSpend`), index t − 1.
  */
 export interface ObjectiveGradient {
   /** T: the plan's length in periods. */
   readonly periods: number;
+  /** Rows of a plan: the model's channels, upstream ones first. */
+  readonly channels: number;
   /**
-   * The objective for spend per period over the horizon (index t − 1): the same number as
-   * `createPlanEvaluator(model).evaluate(upstream, downstream)[objective.name]`, computed in the
-   * same order. One run of the equations; remembers the run for `gradient`.
+   * The objective for a plan (each row's first T entries): the same number as
+   * `createPlanEvaluator(model).evaluate(spend)[objective.name]`, to the last bit (both sum it
+   * with `objectiveFromRun`). One run of the equations; remembers the run for `gradient`.
+   * @throws {RangeError} when the plan has not one row of at least T periods per channel
    */
-  value(upstream: Float64Array, downstream: Float64Array): number;
+  value(spend: readonly Float64Array[]): number;
   /**
-   * Writes ∂objective/∂Uₜ and ∂objective/∂Dₜ at the plan last passed to `value`.
-   * Costs less than one run of the equations (measured 0.2–0.6 of a plan evaluation for
-   * 5-year models), with no allocation.
+   * Writes ∂objective/∂(spend of channel c in period t) into `out[c][t − 1]` for t ≤ T, at the
+   * plan last passed to `value`. Costs about one run of the equations (a forward pass that
+   * records what the reverse pass needs, then the reverse pass), with no allocation after the
+   * first call.
    * At the kink of the conversion cap min(1, ·), the derivative from below the cap is used
    * when conversion is under 1, and 0 when it is capped.
    * @throws {Error} when called before `value`
    */
-  gradient(upstreamOut: Float64Array, downstreamOut: Float64Array): void;
+  gradient(out: Float64Array[]): void;
 }
 
 /** An objective gradient that also counts its cost in runs of the equations. */
@@ -35,195 +44,277 @@ export interface CountedObjectiveGradient extends ObjectiveGradient {
 }
 
 /**
- * Prepares reverse-mode differentiation of an objective through the recurrence of spec §4
- * (lag window, downstream adstock, insight feedback, equity stock, demand, capped conversion),
- * §5 (NPV, discounting) and §6 (the carryover periods, with zero spend, or with the history's
- * spend under `economics.carryoverBaseline` "history": the model's, not a decision, so it has no
- * gradient), and upstream's short-term effect on conversion when the model has one.
+ * Prepares reverse-mode differentiation of an objective through the recurrence of spec §9.3
+ * (every channel's lag window or adstock and Hill curve, insight feedback, equity, demand, the
+ * capped conversion, each upstream channel's optional short-term effect), §5 (NPV, discounting)
+ * and §6 (the carryover periods, with zero spend, or with each channel's history under
+ * `economics.carryoverBaseline` "history": the model's spend, not a decision, so it has no
+ * gradient). With one channel a side these are the equations of spec §4.
  *
- * Backward pass, per period i from the last to the first, with x̄ = ∂objective/∂x:
- *   R̄ᵢ = objective weight (1, or margin · discount)
- *   Ēᵢ = R̄ᵢ·v·(cᵢ·N'ᵢλ + Nᵢ·[qᵢ<1]·(c₀ + c_lift·hᵢ)μ) + ρ_E·Ēᵢ₊₁
- *   x̄ᵢ = Ēᵢ·(1 − ρ_E)·maxEquity·Hill'(xᵢ)          b̄ᵢ = x̄ᵢ·(1 + κhᵢ)
- *   h̄ᵢ = R̄ᵢ·v·Nᵢ·[qᵢ<1]·c_lift·(1 + μEᵢ) + x̄ᵢ·bᵢκ     āᵢ = h̄ᵢ·Hill'(aᵢ) + ρ_D·āᵢ₊₁
- *   D̄ᵢ = (1 − ρ_D)·āᵢ,   Ū₍ᵢ₋ₗ₎ += b̄ᵢ·wₗ / Σw
- * with a short-term effect gᵢ = c_liftˢ·Hill(aˢᵢ) in the conversion (and (c₀ + c_lift·hᵢ + gᵢ)
- * in Ēᵢ above):
- *   āˢᵢ = R̄ᵢ·v·Nᵢ·[qᵢ<1]·(1 + μEᵢ)·c_liftˢ·Hill'(aˢᵢ) + ρˢ·āˢᵢ₊₁,   Ūᵢ += (1 − ρˢ)·āˢᵢ
- * and the spend's own cost, −discount, for the NPV objectives.
- * Cost: O((T + k) · L) per call of either method, like one run.
+ * The forward equations, per period t (spec §9.3; i upstream, j downstream channels):
+ *   bᵢ,ₜ = Σₗ wᵢ,ₗ·Uᵢ,ₜ₋ₗ / Wᵢ                 dⱼ,ₜ = ρⱼ·dⱼ,ₜ₋₁ + (1 − ρⱼ)·Dⱼ,ₜ,  hⱼ,ₜ = Hillⱼ(dⱼ,ₜ)
+ *   Aₜ = (1/n_D)·Σⱼ hⱼ,ₜ                      xᵢ,ₜ = bᵢ,ₜ·(1 + κAₜ)
+ *   Eₜ = ρ_E·Eₜ₋₁ + (1 − ρ_E)·M·Σᵢ βᵢ·Hillᵢ(xᵢ,ₜ)
+ *   aᵢ,ₜ = ρˢᵢ·aᵢ,ₜ₋₁ + (1 − ρˢᵢ)·Uᵢ,ₜ,  gᵢ,ₜ = ℓˢᵢ·Hillˢᵢ(aᵢ,ₜ)   (channels with a shortTerm)
+ *   Bₜ = c₀ + Σⱼ ℓⱼ·hⱼ,ₜ + Σᵢ gᵢ,ₜ,  qₜ = Bₜ·(1 + μEₜ),  cₜ = min(1, qₜ)
+ *   Nₜ = N'ₜ·(1 + λEₜ),  Rₜ = Nₜ·cₜ·v
+ * and the objective J = Σₜ ωₜ·Rₜ − Σ_{t ≤ T} σₜ·(Uₜ + Dₜ) + (terms without spend), with
+ * ωₜ = margin·(1 + r)^(−t/P) and σₜ = (1 + r)^(−t/P) for the NPV objectives (t ≤ T + k with the
+ * carryover, the zero-spend run's part being a constant), ωₜ = 1 and σₜ = 0 for revenue.
+ *
+ * Backward pass, per period t from the last to the first, with x̄ = ∂J/∂x (the recursions carry
+ * the adjoint of the next period's stock; all are 0 after the last period):
+ *   c̄ₜ = ωₜ·v·Nₜ·[qₜ < 1]   (the cap's kink: no response above it)     N̄ₜ = ωₜ·v·cₜ
+ *   B̄ₜ = c̄ₜ·(1 + μEₜ)
+ *   Ēₜ = N̄ₜ·N'ₜ·λ + c̄ₜ·Bₜ·μ + ρ_E·Ēₜ₊₁
+ *   x̄ᵢ,ₜ = Ēₜ·(1 − ρ_E)·M·βᵢ·Hillᵢ'(xᵢ,ₜ)        b̄ᵢ,ₜ = x̄ᵢ,ₜ·(1 + κAₜ)
+ *   Āₜ = κ·Σᵢ x̄ᵢ,ₜ·bᵢ,ₜ   (every upstream channel's insight feeds on the same Aₜ)
+ *   h̄ⱼ,ₜ = B̄ₜ·ℓⱼ + Āₜ / n_D
+ *   d̄ⱼ,ₜ = h̄ⱼ,ₜ·Hillⱼ'(dⱼ,ₜ) + ρⱼ·d̄ⱼ,ₜ₊₁          D̄ⱼ,ₜ = (1 − ρⱼ)·d̄ⱼ,ₜ − σₜ
+ *   āᵢ,ₜ = B̄ₜ·ℓˢᵢ·Hillˢᵢ'(aᵢ,ₜ) + ρˢᵢ·āᵢ,ₜ₊₁
+ *   Ūᵢ,ₛ = Σ_{t = s + l} b̄ᵢ,ₜ·wᵢ,ₗ / Wᵢ + (1 − ρˢᵢ)·āᵢ,ₛ − σₛ
+ * Only spend at 1 ≤ t ≤ T is a variable: the lag sum skips the history (t − l ≤ 0) and the
+ * spend after the horizon, and the adstocks' adjoints are read only for t ≤ T.
+ *
+ * Cost: O((T + k)·(Σᵢ Lᵢ + n_D)) per call of either method, like a run.
  */
 export function createObjectiveGradient(model: CompiledModel, objective: Objective): ObjectiveGradient {
-  const { periods, lagWindow, lagWeights, lagFirst, lagLast, lagWeightSum, discountFactor, demandBeforeBrand } = model;
+  const { periods, lagWindow, channelCount, discountFactor } = model;
   const length = objective.includesCarryover ? periods + model.carryoverPeriods : periods;
 
-  // The zero-spend run: only the carryover value subtracts it, but computing it always is cheap.
+  // The zero-spend run: only the carryover value subtracts it, but computing it always is cheap
+  // (and optimisers count it as one run).
   const noSpend = createRunTrace(length);
-  runTwoLeverModel(model, upstreamWithHistory(model, null, length), downstreamFor(null, length), length, noSpend);
+  runModel(model, channelSpendBuffers(model, null, length), length, noSpend);
 
-  const upstreamBuffer = upstreamWithHistory(model, null, length);
-  const downstreamBuffer = downstreamFor(null, length);
-  const upstreamAdjoint = new Float64Array(periods);
-  const tape = {
-    laggedUpstream: new Float64Array(length),
-    adstock: new Float64Array(length),
-    downstreamResponse: new Float64Array(length),
-    effectiveUpstream: new Float64Array(length),
-    upstreamResponse: new Float64Array(length),
-    equity: new Float64Array(length),
-    demand: new Float64Array(length),
-    uncappedConversion: new Float64Array(length),
-    conversion: new Float64Array(length),
-    // Upstream's short-term effect (all 0 without upstream.shortTerm): its adstock, Hill(adstock) and c_liftˢ·Hill.
-    shortTermAdstock: new Float64Array(length),
-    shortTermResponse: new Float64Array(length),
-    shortTermEffect: new Float64Array(length),
-  };
+  const buffers = channelSpendBuffers(model, null, length);
+  const trace = createRunTrace(length);
+  const totals: PlanSpend = { upstream: new Float64Array(periods), downstream: new Float64Array(periods) };
+  let tape: Tape | undefined;
   let recorded = false;
 
-  /** ∂objective/∂revenue in period index i. */
+  /** ω: ∂J/∂Rₜ; σ: the discounted cost of a unit of spend in period t ≤ T (see above). */
   const revenueWeight = new Float64Array(length);
-  /** ∂objective/∂(its own spend) in period index i < T: the spend's discounted cost. */
   const spendWeight = new Float64Array(periods);
   for (let index = 0; index < length; index += 1) {
-    revenueWeight[index] = objective.discounted ? model.margin * discountFactor[index] : 1;
-    if (index < periods && objective.spendIsCost) spendWeight[index] = objective.discounted ? discountFactor[index] : 1;
+    revenueWeight[index] = objective.spendIsCost ? model.margin * discountFactor[index] : 1;
+    if (index < periods && objective.spendIsCost) spendWeight[index] = discountFactor[index];
   }
 
   return {
     periods,
-    value(upstream, downstream) {
-      upstreamBuffer.set(upstream, lagWindow);
-      downstreamBuffer.set(downstream);
-      forward();
+    channels: channelCount,
+    value(spend) {
+      if (spend.length !== channelCount) throw new RangeError(`a plan needs ${channelCount} rows, one per channel; got ${spend.length}`);
+      for (let channel = 0; channel < channelCount; channel += 1) {
+        const row = spend[channel];
+        if (row.length < periods) throw new RangeError(`a plan needs ${periods} periods of spend per channel; row ${channel} has ${row.length}`);
+        const buffer = buffers[channel];
+        for (let index = 0; index < periods; index += 1) buffer[lagWindow + index] = row[index];
+      }
+      runModel(model, buffers, length, trace);
+      sumSides(model, spend, totals);
       recorded = true;
-      // Summed in the order `summarise` uses, so the value is the evaluator's to the last bit.
-      const { conversion, demand } = tape;
-      let total = 0;
-      if (!objective.spendIsCost) {
-        for (let index = 0; index < periods; index += 1) total += demand[index] * conversion[index] * model.valuePerSale;
-        return total;
-      }
-      for (let index = 0; index < periods; index += 1) {
-        const contribution = demand[index] * conversion[index] * model.valuePerSale * model.margin;
-        total += (contribution - upstream[index] - downstream[index]) * discountFactor[index];
-      }
-      if (!objective.includesCarryover) return total;
-      let carryover = 0;
-      for (let index = periods; index < length; index += 1) {
-        const contribution = demand[index] * conversion[index] * model.valuePerSale * model.margin;
-        carryover += (contribution - noSpend.contribution[index]) * discountFactor[index];
-      }
-      return total + carryover;
+      return objectiveFromRun(model, objective, totals, trace, noSpend.contribution, periods);
     },
-    gradient(upstreamOut, downstreamOut) {
+    gradient(out) {
       if (!recorded) throw new Error('gradient needs a plan: call value first');
-      backward(upstreamOut, downstreamOut);
+      tape ??= createTape(model, length);
+      recordTape(model, buffers, length, tape);
+      backward(model, trace, tape, revenueWeight, spendWeight, length, out);
     },
   };
+}
 
-  /** runTwoLeverModel's loop, operation for operation, keeping the intermediate values. */
-  function forward(): void {
-    const {
-      equityRetention, adstockRetention, maxEquity, upstreamHalfSaturation, upstreamShape,
-      downstreamHalfSaturation, downstreamShape, insightFeedback, demandLift, conversionLift,
-      baseConversion, maxConversionLift,
-      shortTerm, shortTermRetention, shortTermHalfSaturation, shortTermShape, shortTermMaxConversionLift,
-    } = model;
-    spendAfterHorizon(model, upstreamBuffer, downstreamBuffer, length);
-    const equityInflow = (1 - equityRetention) * maxEquity;
-    const adstockInflow = 1 - adstockRetention;
-    const shortTermInflow = 1 - shortTermRetention;
-    let equityStock = model.initialEquity;
-    let adstock = model.initialAdstock;
-    let shortTermAdstock = model.historyUpstream;
+/**
+ * What the reverse pass needs of a run beyond its trace: each channel's intermediate values per
+ * period (index t − 1), one array per channel.
+ */
+interface Tape {
+  /** dⱼ,ₜ and hⱼ,ₜ of each downstream channel. */
+  adstock: Float64Array[];
+  response: Float64Array[];
+  /** Aₜ. */
+  activity: Float64Array;
+  /** bᵢ,ₜ, xᵢ,ₜ and Hillᵢ(xᵢ,ₜ) of each upstream channel. */
+  lagged: Float64Array[];
+  effective: Float64Array[];
+  equityResponse: Float64Array[];
+  /** aᵢ,ₜ and Hillˢᵢ(aᵢ,ₜ) of each upstream channel with a short-term effect (empty arrays for the others). */
+  shortTermAdstock: Float64Array[];
+  shortTermResponse: Float64Array[];
+  /** Bₜ: conversion before the brand's lift. */
+  conversionBeforeBrand: Float64Array;
+}
+
+function createTape(model: CompiledModel, length: number): Tape {
+  const rows = (count: number, size = length) => Array.from({ length: count }, () => new Float64Array(size));
+  const upstreamCount = model.upstreamChannels.length;
+  const downstreamCount = model.downstreamChannels.length;
+  return {
+    adstock: rows(downstreamCount),
+    response: rows(downstreamCount),
+    activity: new Float64Array(length),
+    lagged: rows(upstreamCount),
+    effective: rows(upstreamCount),
+    equityResponse: rows(upstreamCount),
+    shortTermAdstock: model.upstreamChannels.map((channel) => new Float64Array(channel.shortTerm ? length : 0)),
+    shortTermResponse: model.upstreamChannels.map((channel) => new Float64Array(channel.shortTerm ? length : 0)),
+    conversionBeforeBrand: new Float64Array(length),
+  };
+}
+
+/**
+ * Recomputes the run's per-channel values into `tape`, operation for operation as `runModel`
+ * computes them (tests/engine/objective-gradient.test.ts checks that equity rebuilt from the
+ * tape is the trace's to the last bit). The stocks and outputs that the trace already holds
+ * (equity, demand, conversion) are not recomputed.
+ */
+function recordTape(model: CompiledModel, spend: readonly Float64Array[], length: number, tape: Tape): void {
+  const { upstreamChannels, downstreamChannels, lagWindow, insightFeedback, baseConversion } = model;
+  const upstreamCount = upstreamChannels.length;
+  const downstreamCount = downstreamChannels.length;
+  for (let channel = 0; channel < downstreamCount; channel += 1) {
+    const settings = downstreamChannels[channel];
+    const row = spend[upstreamCount + channel];
+    const adstock = tape.adstock[channel];
+    const response = tape.response[channel];
+    let stock = settings.history;
     for (let index = 0; index < length; index += 1) {
-      let laggedUpstream = 0;
-      const current = lagWindow + index;
-      for (let lag = lagFirst; lag <= lagLast; lag += 1) laggedUpstream += lagWeights[lag] * upstreamBuffer[current - lag];
-      laggedUpstream /= lagWeightSum;
-      adstock = adstockRetention * adstock + adstockInflow * downstreamBuffer[index];
-      const downstreamResponse = hill(adstock, downstreamHalfSaturation, downstreamShape);
-      const effectiveUpstream = laggedUpstream * (1 + insightFeedback * downstreamResponse);
-      const upstreamResponse = hill(effectiveUpstream, upstreamHalfSaturation, upstreamShape);
-      equityStock = equityRetention * equityStock + equityInflow * upstreamResponse;
-      let conversionBeforeBrand = baseConversion + maxConversionLift * downstreamResponse;
-      if (shortTerm) {
-        shortTermAdstock = shortTermRetention * shortTermAdstock + shortTermInflow * upstreamBuffer[current];
-        const shortTermResponse = hill(shortTermAdstock, shortTermHalfSaturation, shortTermShape);
-        const shortTermEffect = shortTermMaxConversionLift * shortTermResponse;
-        conversionBeforeBrand += shortTermEffect;
-        tape.shortTermAdstock[index] = shortTermAdstock;
-        tape.shortTermResponse[index] = shortTermResponse;
-        tape.shortTermEffect[index] = shortTermEffect;
-      }
-      const uncapped = conversionBeforeBrand * (1 + conversionLift * equityStock);
-
-      tape.laggedUpstream[index] = laggedUpstream;
-      tape.adstock[index] = adstock;
-      tape.downstreamResponse[index] = downstreamResponse;
-      tape.effectiveUpstream[index] = effectiveUpstream;
-      tape.upstreamResponse[index] = upstreamResponse;
-      tape.equity[index] = equityStock;
-      tape.demand[index] = demandBeforeBrand[index] * (1 + demandLift * equityStock);
-      tape.uncappedConversion[index] = uncapped;
-      tape.conversion[index] = Math.min(1, uncapped);
+      stock = settings.retention * stock + (1 - settings.retention) * row[lagWindow + index];
+      adstock[index] = stock;
+      response[index] = hill(stock, settings.halfSaturation, settings.shape);
     }
   }
+  const { activity, conversionBeforeBrand } = tape;
+  for (let index = 0; index < length; index += 1) {
+    let sum = 0;
+    let lift = baseConversion;
+    for (let channel = 0; channel < downstreamCount; channel += 1) {
+      const channelResponse = tape.response[channel][index];
+      sum += channelResponse;
+      lift += downstreamChannels[channel].maxConversionLift * channelResponse;
+    }
+    activity[index] = downstreamCount > 0 ? sum / downstreamCount : sum;
+    conversionBeforeBrand[index] = lift;
+  }
+  for (let channel = 0; channel < upstreamCount; channel += 1) {
+    const settings = upstreamChannels[channel];
+    const row = spend[channel];
+    const { lagWeights, lagFirst, lagLast, lagWeightSum } = settings;
+    const lagged = tape.lagged[channel];
+    const effective = tape.effective[channel];
+    const equityResponse = tape.equityResponse[channel];
+    for (let index = 0; index < length; index += 1) {
+      const current = lagWindow + index;
+      let sum = 0;
+      for (let lag = lagFirst; lag <= lagLast; lag += 1) sum += lagWeights[lag] * row[current - lag];
+      sum /= lagWeightSum;
+      const effectiveSpend = sum * (1 + insightFeedback * activity[index]);
+      lagged[index] = sum;
+      effective[index] = effectiveSpend;
+      equityResponse[index] = hill(effectiveSpend, settings.halfSaturation, settings.shape);
+    }
+    if (!settings.shortTerm) continue;
+    const shortTermAdstock = tape.shortTermAdstock[channel];
+    const shortTermResponse = tape.shortTermResponse[channel];
+    let stock = settings.history;
+    for (let index = 0; index < length; index += 1) {
+      stock = settings.shortTermRetention * stock + (1 - settings.shortTermRetention) * row[lagWindow + index];
+      shortTermAdstock[index] = stock;
+      const channelResponse = hill(stock, settings.shortTermHalfSaturation, settings.shortTermShape);
+      shortTermResponse[index] = channelResponse;
+    }
+  }
+  // The short-term effects join conversion after the downstream lifts, in channel order, as in `runModel`.
+  for (let index = 0; index < length; index += 1) {
+    let lift = conversionBeforeBrand[index];
+    for (let channel = 0; channel < upstreamCount; channel += 1) {
+      const settings = upstreamChannels[channel];
+      if (settings.shortTerm) lift += settings.shortTermMaxConversionLift * tape.shortTermResponse[channel][index];
+    }
+    conversionBeforeBrand[index] = lift;
+  }
+}
 
-  function backward(upstreamOut: Float64Array, downstreamOut: Float64Array): void {
-    const {
-      equityRetention, adstockRetention, maxEquity, upstreamHalfSaturation, upstreamShape,
-      downstreamHalfSaturation, downstreamShape, insightFeedback, demandLift, conversionLift,
-      baseConversion, maxConversionLift, valuePerSale,
-      shortTerm, shortTermRetention, shortTermHalfSaturation, shortTermShape, shortTermMaxConversionLift,
-    } = model;
-    const equityInflow = (1 - equityRetention) * maxEquity;
-    const adstockInflow = 1 - adstockRetention;
-    const shortTermInflow = 1 - shortTermRetention;
-    upstreamAdjoint.fill(0);
-    let equityAdjoint = 0; // ∂objective/∂Eᵢ₊₁, carried backwards
-    let adstockAdjoint = 0; // ∂objective/∂aᵢ₊₁
-    let shortTermAdjoint = 0; // ∂objective/∂aˢᵢ₊₁
-    for (let index = length - 1; index >= 0; index -= 1) {
-      const revenueAdjoint = revenueWeight[index] * valuePerSale;
-      const demand = tape.demand[index];
-      const equity = tape.equity[index];
-      const downstreamResponse = tape.downstreamResponse[index];
-      // Above the cap, conversion no longer responds to anything.
-      const conversionAdjoint = tape.uncappedConversion[index] < 1 ? revenueAdjoint * demand : 0;
-      const demandAdjoint = revenueAdjoint * tape.conversion[index];
+/** Per-model scratch for the reverse pass's stocks' adjoints, so a gradient allocates nothing. */
+const adjointScratch = new WeakMap<CompiledModel, { adstock: Float64Array; shortTerm: Float64Array }>();
 
-      equityAdjoint = demandAdjoint * demandBeforeBrand[index] * demandLift
-        + conversionAdjoint * (baseConversion + maxConversionLift * downstreamResponse + tape.shortTermEffect[index]) * conversionLift
-        + equityRetention * equityAdjoint;
-      const effectiveAdjoint = equityAdjoint * equityInflow
-        * hillSlope(tape.effectiveUpstream[index], tape.upstreamResponse[index], upstreamHalfSaturation, upstreamShape);
-      const laggedAdjoint = effectiveAdjoint * (1 + insightFeedback * downstreamResponse);
-      const responseAdjoint = conversionAdjoint * maxConversionLift * (1 + conversionLift * equity)
-        + effectiveAdjoint * tape.laggedUpstream[index] * insightFeedback;
-      adstockAdjoint = responseAdjoint * hillSlope(tape.adstock[index], downstreamResponse, downstreamHalfSaturation, downstreamShape)
-        + adstockRetention * adstockAdjoint;
-      if (index < periods) downstreamOut[index] = adstockInflow * adstockAdjoint - spendWeight[index];
+/** The reverse pass of `createObjectiveGradient` (equations in its doc comment). */
+function backward(
+  model: CompiledModel, trace: ReturnType<typeof createRunTrace>, tape: Tape,
+  revenueWeight: Float64Array, spendWeight: Float64Array, length: number, out: Float64Array[],
+): void {
+  const {
+    upstreamChannels, downstreamChannels, periods, equityRetention, maxEquity, insightFeedback, demandLift, conversionLift,
+    valuePerSale, demandBeforeBrand,
+  } = model;
+  const upstreamCount = upstreamChannels.length;
+  const downstreamCount = downstreamChannels.length;
+  let scratch = adjointScratch.get(model);
+  if (scratch === undefined) {
+    scratch = { adstock: new Float64Array(downstreamCount), shortTerm: new Float64Array(upstreamCount) };
+    adjointScratch.set(model, scratch);
+  }
+  const adstockAdjoint = scratch.adstock; // d̄ⱼ,ₜ₊₁, carried backwards
+  const shortTermAdjoint = scratch.shortTerm; // āᵢ,ₜ₊₁
+  adstockAdjoint.fill(0);
+  shortTermAdjoint.fill(0);
+  for (let channel = 0; channel < upstreamCount; channel += 1) out[channel].fill(0, 0, periods);
+  const equityInflow = (1 - equityRetention) * maxEquity;
+  let equityAdjoint = 0; // Ēₜ₊₁, carried backwards
 
-      // Upstream's short-term effect: this period's spend feeds its own adstock directly.
-      if (shortTerm) {
-        shortTermAdjoint = conversionAdjoint * (1 + conversionLift * equity) * shortTermMaxConversionLift
-          * hillSlope(tape.shortTermAdstock[index], tape.shortTermResponse[index], shortTermHalfSaturation, shortTermShape)
-          + shortTermRetention * shortTermAdjoint;
-        if (index < periods) upstreamAdjoint[index] += shortTermInflow * shortTermAdjoint;
+  for (let index = length - 1; index >= 0; index -= 1) {
+    const revenueAdjoint = revenueWeight[index] * valuePerSale;
+    const equity = trace.equity[index];
+    // Above the cap, conversion no longer responds to anything.
+    const conversionAdjoint = trace.conversion[index] < 1 ? revenueAdjoint * trace.demand[index] : 0;
+    const demandAdjoint = revenueAdjoint * trace.conversion[index];
+    equityAdjoint = demandAdjoint * demandBeforeBrand[index] * demandLift
+      + conversionAdjoint * tape.conversionBeforeBrand[index] * conversionLift
+      + equityRetention * equityAdjoint;
+    const liftAdjoint = conversionAdjoint * (1 + conversionLift * equity); // B̄ₜ
+    const activityFactor = 1 + insightFeedback * tape.activity[index];
+    const isVariable = index < periods;
+
+    let activityAdjoint = 0;
+    for (let channel = 0; channel < upstreamCount; channel += 1) {
+      const settings = upstreamChannels[channel];
+      const row = out[channel];
+      const effectiveAdjoint = equityAdjoint * equityInflow * settings.equityShare
+        * hillSlope(tape.effective[channel][index], tape.equityResponse[channel][index], settings.halfSaturation, settings.shape);
+      activityAdjoint += effectiveAdjoint * tape.lagged[channel][index];
+      // Spend in period index − lag fed this period's lagged spend; history (before t = 1) and
+      // the spend after the horizon are not variables. Only the lags whose weights count (the
+      // others are 0: see `fillKeptLagWeights`).
+      const spread = (effectiveAdjoint * activityFactor) / settings.lagWeightSum;
+      const { lagWeights } = settings;
+      const lastLag = Math.min(settings.lagLast, index);
+      for (let lag = Math.max(settings.lagFirst, index - periods + 1); lag <= lastLag; lag += 1) {
+        row[index - lag] += lagWeights[lag] * spread;
       }
-
-      // Spend in period index − lag fed this period's lagged upstream; history (before t = 1)
-      // and the spend after the horizon (zero, or the history's) are not variables.
-      const spread = laggedAdjoint / lagWeightSum;
-      // Only the lags whose weights count (the others are 0: see `fillKeptLagWeights`).
-      const lastLag = Math.min(lagLast, index);
-      for (let lag = Math.max(lagFirst, index - periods + 1); lag <= lastLag; lag += 1) {
-        upstreamAdjoint[index - lag] += lagWeights[lag] * spread;
+      // The channel's short-term effect: this period's spend feeds its own adstock directly.
+      if (settings.shortTerm) {
+        shortTermAdjoint[channel] = liftAdjoint * settings.shortTermMaxConversionLift
+          * hillSlope(tape.shortTermAdstock[channel][index], tape.shortTermResponse[channel][index], settings.shortTermHalfSaturation, settings.shortTermShape)
+          + settings.shortTermRetention * shortTermAdjoint[channel];
+        if (isVariable) row[index] += (1 - settings.shortTermRetention) * shortTermAdjoint[channel];
       }
     }
-    for (let index = 0; index < periods; index += 1) upstreamOut[index] = upstreamAdjoint[index] - spendWeight[index];
+    const activityShare = downstreamCount > 0 ? (insightFeedback * activityAdjoint) / downstreamCount : 0;
+
+    for (let channel = 0; channel < downstreamCount; channel += 1) {
+      const settings = downstreamChannels[channel];
+      const responseAdjoint = liftAdjoint * settings.maxConversionLift + activityShare;
+      adstockAdjoint[channel] = responseAdjoint
+        * hillSlope(tape.adstock[channel][index], tape.response[channel][index], settings.halfSaturation, settings.shape)
+        + settings.retention * adstockAdjoint[channel];
+      if (isVariable) out[upstreamCount + channel][index] = (1 - settings.retention) * adstockAdjoint[channel] - spendWeight[index];
+    }
+  }
+  for (let channel = 0; channel < upstreamCount; channel += 1) {
+    const row = out[channel];
+    for (let index = 0; index < periods; index += 1) row[index] -= spendWeight[index];
   }
 }
 
@@ -243,16 +334,15 @@ function hillSlope(x: number, response: number, halfSaturation: number, shape: n
 }
 
 /**
- * ∂objective/∂Uₜ and ∂objective/∂Dₜ at one plan, in new arrays: one run and one reverse pass.
- * For a single question about a plan (its marginal ROI); optimisers keep an `ObjectiveGradient`
- * and reuse its buffers instead.
+ * ∂objective/∂(spend of each channel in each period) at one plan, in new arrays (one row of T
+ * per channel): one run and one reverse pass. For a single question about a plan (its marginal
+ * ROI); optimisers keep an `ObjectiveGradient` and reuse its buffers instead.
+ * @param spend one row per channel, upstream channels first (index t − 1)
  */
-export function objectiveGradientAt(
-  model: CompiledModel, objective: Objective, upstream: Float64Array, downstream: Float64Array,
-): { upstream: Float64Array; downstream: Float64Array } {
+export function objectiveGradientAt(model: CompiledModel, objective: Objective, spend: readonly Float64Array[]): Float64Array[] {
   const gradient = createObjectiveGradient(model, objective);
-  gradient.value(upstream, downstream);
-  const result = { upstream: new Float64Array(model.periods), downstream: new Float64Array(model.periods) };
-  gradient.gradient(result.upstream, result.downstream);
+  gradient.value(spend);
+  const result = Array.from({ length: model.channelCount }, () => new Float64Array(model.periods));
+  gradient.gradient(result);
   return result;
 }

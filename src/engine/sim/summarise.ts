@@ -1,13 +1,16 @@
 import type { CompiledModel } from './compile-model.ts';
 import { internalRateOfReturn } from './internal-rate-of-return.ts';
 import type { SummaryFigures } from './results.ts';
+import { carryoverValue as carryoverValueOf, discountedProfit, horizonRevenue } from './objective-from-run.ts';
 import type { RunTrace } from './run-model.ts';
 
 /**
  * The key figures of spec §5–§6 from two runs of the equations, each continued past the horizon
- * for the carryover: the planned one and the zero-spend counterfactual.
+ * for the carryover: the planned one and the zero-spend counterfactual. The figures an optimiser
+ * can maximise (npv, npvWithCarryover, totalRevenue) come from the functions of
+ * objective-from-run.ts, so they are the optimisers' numbers to the last bit.
  *
- * @param upstream, downstream spend per period over the horizon (index t − 1)
+ * @param upstream, downstream side totals of spend per period over the horizon (index t − 1, spec §9.2)
  */
 export function summarise(
   model: CompiledModel,
@@ -18,8 +21,6 @@ export function summarise(
 ): SummaryFigures {
   const { periods, carryoverPeriods, periodsPerYear, discountFactor } = model;
   let totalSpend = 0;
-  let totalRevenue = 0;
-  let npv = 0;
   let noSpendNpv = 0;
   let incrementalContribution = 0;
   let cumulativeIncrementalProfit = 0;
@@ -36,8 +37,6 @@ export function summarise(
       const contribution = planned.contribution[index];
       const incremental = contribution - noSpend.contribution[index];
       totalSpend += periodSpend;
-      totalRevenue += planned.revenue[index];
-      npv += (contribution - upstream[index] - downstream[index]) * discountFactor[index];
       noSpendNpv += noSpend.contribution[index] * discountFactor[index];
       incrementalContribution += incremental;
       cumulativeIncrementalProfit += incremental - upstream[index] - downstream[index];
@@ -49,15 +48,14 @@ export function summarise(
     if (yearEnd - yearStart === periodsPerYear) roiByYear.push(returnOnSpend(yearIncrementalContribution, yearSpend));
   }
 
-  let carryoverValue = 0;
+  const npv = discountedProfit(model, upstream, downstream, planned.contribution);
+  const carryoverValue = carryoverValueOf(model, planned.contribution, noSpend.contribution, periods);
   const flows = cashFlowBuffer(periods + carryoverPeriods);
   for (let index = 0; index < periods; index += 1) {
     flows[index] = planned.contribution[index] - noSpend.contribution[index] - upstream[index] - downstream[index];
   }
   for (let index = periods; index < periods + carryoverPeriods; index += 1) {
-    const incremental = planned.contribution[index] - noSpend.contribution[index];
-    carryoverValue += incremental * discountFactor[index];
-    flows[index] = incremental;
+    flows[index] = planned.contribution[index] - noSpend.contribution[index];
   }
 
   // The value of the marketing itself: profit above the zero-spend run, which earns from
@@ -65,7 +63,7 @@ export function summarise(
   const incrementalNpv = npv - noSpendNpv;
   return {
     totalSpend,
-    totalRevenue,
+    totalRevenue: horizonRevenue(model, planned.revenue),
     finalEquity: planned.equity[periods - 1],
     npv,
     roi: returnOnSpend(incrementalContribution, totalSpend),
