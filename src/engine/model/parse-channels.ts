@@ -59,8 +59,7 @@ export function readChannelForm(root: JsonObject, context: ChannelFormContext, r
     }
     if (upstream.names.length === 0 && downstream.names.length === 0) {
       report('upstream.channels', 'upstream.channels and downstream.channels are both empty; a model needs at least one channel');
-    }
-    if (context.budget !== undefined) emptySideTakesNoBudget(context.budget, upstream.names.length, downstream.names.length, report);
+    } else if (context.budget !== undefined) emptySideTakesNoBudget(context.budget, upstream.names.length, downstream.names.length, report);
   }
 
   const validNames = [...upstream.validNames, ...downstream.validNames];
