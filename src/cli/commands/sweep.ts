@@ -1,4 +1,4 @@
-import { marginalRoi, simulate } from '../../engine/index.ts';
+import { isChannelModel, marginalRoi, simulate } from '../../engine/index.ts';
 import { requiredOptionValue } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { overridesFrom, refuseOverflow } from '../load-model.ts';
@@ -6,6 +6,7 @@ import { parseNumberOption, parseWholeNumberOption } from '../number-option.ts';
 import { chooseFormat } from '../output-format.ts';
 import { readModelJson, validateModelJson } from '../read-model-file.ts';
 import { applyOverride, parseOverride, withOverride } from '../set-override.ts';
+import { channelShareTarget, withChannelShare } from '../sweep-channel-share.ts';
 import { formatSweepCsv } from '../sweep-csv.ts';
 import type { SweepPoint, SweepResult } from '../sweep-result.ts';
 import { sweepValues } from '../sweep-values.ts';
@@ -33,7 +34,11 @@ Run a model once for each of N evenly spaced values of one setting, from A to B,
 
 Options:
   --param PATH       The setting to sweep, as a dotted path (numbers index lists), e.g.
-                     budget.upstreamShare, horizonYears, budget.perYear.0.
+                     budget.upstreamShare, horizonYears, budget.perYear.0, or a channel's
+                     share: upstream.channels.TV.share (every year) or
+                     upstream.channels.TV.share.1 (year 2 of a share given per year). The
+                     other shares of the channel's side then rescale to keep each year's sum
+                     1: in proportion to what they were, or split evenly when they are all 0.
   --from A, --to B   First and last value (decimal numbers; A may be larger than B).
   --steps N          How many values: a whole number from 2 to ${MAX_SWEEP_STEPS} (2 gives just A and B).
   --set path=value   Change a setting first, as in simulate; --param is applied after every --set.
@@ -43,7 +48,9 @@ Options:
                      csv: one row per value: value, each summary figure (the marketing's own
                      value first: incrementalNpvWithCarryover, incrementalNpv, roi, ...),
                      marginalRoiUpstream, marginalRoiDownstream, roiYear1..roiYearY (empty
-                     cells where a figure is missing).
+                     cells where a figure is missing); a model with channels adds, for each
+                     channel, spend:<name>, incrementalRevenue:<name>, roi:<name>,
+                     marginalRoi:<name>, valueAdded:<name>.
   -h, --help         Show this help.
 
 Every value must give a valid model: sweeping horizonYears through 0, for example, stops with
@@ -52,6 +59,7 @@ an error naming the value.
 Examples:
   budget-sim sweep models/default.json --param budget.upstreamShare --from 0 --to 1 --steps 11
   budget-sim sweep models/default.json --param budget.upstreamShare --from 0 --to 1 --steps 101 --set horizonYears=5 --format csv
+  budget-sim sweep my-channels.json --param upstream.channels.TV.share --from 0 --to 1 --steps 11 --format csv
 `,
   run(args, output) {
     const format = chooseFormat(args, ['json', 'csv'], 'sweep');
@@ -72,24 +80,27 @@ Examples:
 
     const base = readModelJson(file);
     for (const override of overrides) applyOverride(base, override);
+    const share = channelShareTarget(paramOverride.path);
 
     let modelName = '';
     let currency: string | undefined;
+    let byChannel = false;
     const points: SweepPoint[] = sweepValues(from, to, steps).map((value, index) => {
       // Only the objects along the swept path are copied: the rest of the file is shared, and a
       // deep copy of a file nested 10,000 deep would overflow the stack.
-      const json = withOverride(base, { ...paramOverride, value });
+      const json = share === undefined ? withOverride(base, { ...paramOverride, value }) : withChannelShare(base, share, value, paramOverride.path);
       const end = index === 0 ? ' (--from)' : index === steps - 1 ? ' (--to)' : '';
       const model = atSweepValue(`${value}${end}`, paramOverride.path, () => validateModelJson(json, file));
       modelName = model.name;
       currency = model.currency;
+      byChannel ||= isChannelModel(model);
       const { summary } = simulate(model);
       atSweepValue(`${value}${end}`, paramOverride.path, () => refuseOverflow(model, summary, file));
       return { value, summary, marginalRoi: marginalRoi(model) };
     });
 
     const sweep: SweepResult = { model: modelName, ...(currency === undefined ? {} : { currency }), param: paramOverride.path, points };
-    output.stdout(format === 'csv' ? formatSweepCsv(sweep) : `${JSON.stringify(sweep, null, 2)}\n`);
+    output.stdout(format === 'csv' ? formatSweepCsv(sweep, byChannel) : `${JSON.stringify(sweep, null, 2)}\n`);
     return 0;
   },
 };
