@@ -122,9 +122,13 @@ export function channelResponseCurves(model: Model, options: ResponseCurveOption
       points.push(sample === 0 ? { spendPerMonth: 0, contributionPerMonth: 0 } : point(spendPerMonth));
     }
     const current = point(currentPerMonth);
-    const optimum = hasOptimum ? point(optimumPerMonth) : undefined;
+    const optimum = hasOptimum ? (optimumPerMonth === currentPerMonth ? current : point(optimumPerMonth)) : undefined;
+    // The marked points are the curve's own objects (a sample at the same spend gives way), so
+    // a chart can tell them by identity.
     for (const marked of optimum === undefined ? [current] : [current, optimum]) {
-      if (!points.some((existing) => existing.spendPerMonth === marked.spendPerMonth)) points.push(marked);
+      const same = points.findIndex((existing) => existing.spendPerMonth === marked.spendPerMonth);
+      if (same >= 0) points[same] = marked;
+      else points.push(marked);
     }
     points.sort((a, b) => a.spendPerMonth - b.spendPerMonth);
 
