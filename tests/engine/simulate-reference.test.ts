@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, it } from 'vitest';
-import { type Model, type TwoLeverModel, parseModel, simulate } from '../../src/engine/index.ts';
+import type { Model, TwoLeverModel } from '../../src/engine/model/model.ts';
+import { parseModel } from '../../src/engine/model/parse-model.ts';
+import { simulate } from '../../src/engine/sim/simulate.ts';
 import { anyValidModel } from './arbitrary-model.ts';
 import { SHORT_TERM, baseModelWith } from './extension-fixtures.ts';
 import { describeWorstErrors, expectMatchesReference, resetWorstErrors } from './reference/expect-matches-reference.ts';

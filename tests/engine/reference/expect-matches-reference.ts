@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { PERIOD_FIELDS, type SimulationResult } from '../../../src/engine/index.ts';
+import { PERIOD_FIELDS, type SimulationResult } from '../../../src/engine/sim/results.ts';
 import { RELATIVE_TOLERANCE, expectClose } from '../expect-close.ts';
 
 /**
