@@ -1,5 +1,12 @@
 import { HORIZON_PATH, MAX_LESSON_CHANGES, MAX_LESSON_PART_LENGTH } from './lesson.ts';
 import { NUMBER_FIELDS } from './model-fields.ts';
+import { DOWNSTREAM_CHANNEL_FIELDS, UPSTREAM_CHANNEL_FIELDS } from './channel-fields.ts';
+
+/** `<side>.channels.<name>.<setting>`: the channel settings a lesson may change (lesson.ts), bounds aside. */
+function channelSettingPattern(): string {
+  const keys = [...new Set([...UPSTREAM_CHANNEL_FIELDS, ...DOWNSTREAM_CHANNEL_FIELDS].map((field) => field.key).filter((key) => !key.startsWith('bounds.')))];
+  return `^(upstream|downstream)\\.channels\\.[^.]{1,60}\\.(${keys.map((key) => key.replace('.', '\\.')).join('|')})$`;
+}
 
 /** The JSON Schema of a model file's optional `lesson` (src/engine/model/lesson.ts, `readLesson`). */
 export function lessonSchema(): Record<string, unknown> {
@@ -22,7 +29,12 @@ export function lessonSchema(): Record<string, unknown> {
           additionalProperties: false,
           required: ['path', 'value'],
           properties: {
-            path: { enum: [HORIZON_PATH, ...NUMBER_FIELDS.map((field) => field.path)] },
+            path: {
+              anyOf: [
+                { enum: [HORIZON_PATH, ...NUMBER_FIELDS.map((field) => field.path)] },
+                { description: 'A channel\'s number setting, such as upstream.channels.TV.share.', type: 'string', pattern: channelSettingPattern() },
+              ],
+            },
             value: { type: 'number' },
           },
         },
