@@ -1,14 +1,9 @@
 import { CHANNEL_FIGURES, type ChannelFigure } from '../engine/channel-figures.ts';
 import type { NumberFormats } from '../engine/io/number-formats.ts';
+import type { ChannelMarginalRoi } from '../engine/sim/marginal-roi.ts';
 import type { ChannelSummary } from '../engine/sim/results.ts';
 import { MISSING, formatMarginalRoi } from './format-numbers.ts';
 import { renderTextTable } from './text-table.ts';
-
-/** A channel's marginal ROI at the plan, by name (`marginalRoi(model).channels`). */
-export interface ChannelMarginalRoi {
-  name: string;
-  marginalRoi: number;
-}
 
 /** A channel figure's value as text: money with the model's symbol, ROI as a percentage, marginal ROI signed. */
 export function formatChannelFigure(figure: ChannelFigure, value: number | null | undefined, formats: NumberFormats): string {

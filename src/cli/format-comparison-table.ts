@@ -42,10 +42,7 @@ function byYear(values: readonly (number | null)[], one: (value: number | null) 
 /** One channel's figure in a scenario: a field of its summary entry, or its marginal ROI; undefined when the scenario has no such channel. */
 function channelValue(scenario: ComparedScenario, name: string, figure: ChannelFigure): number | null | undefined {
   if (figure.field === 'marginalRoi') {
-    // TODO(channels): read scenario.marginalRoi.channels directly once marginalRoi returns it
-    // (src/engine/sim/marginal-roi.ts, being extended); until then the row is left out.
-    const channels = (scenario.marginalRoi as { channels?: readonly { name: string; marginalRoi: number }[] }).channels;
-    return channels?.find((channel) => channel.name === name)?.marginalRoi;
+    return scenario.marginalRoi.channels.find((channel) => channel.name === name)?.marginalRoi;
   }
   const channel = scenario.summary.channels.find((candidate) => candidate.name === name);
   return channel === undefined ? undefined : channel[figure.field];
@@ -62,12 +59,10 @@ function channelRows(scenarios: readonly ComparedScenario[]): ComparisonRow[] {
   for (const scenario of scenarios) {
     for (const channel of scenario.summary.channels) if (!channels.has(channel.name)) channels.set(channel.name, channel.side);
   }
-  const hasMarginal = scenarios.some((scenario) => 'channels' in scenario.marginalRoi);
-  const figures = CHANNEL_FIGURES.filter((figure) => figure.field !== 'marginalRoi' || hasMarginal);
   return [...channels].flatMap(([name, side]) => [
     describingRow('', () => ''),
     describingRow(`Channel ${name} (${side})`, () => ''),
-    ...figures.map((figure): ComparisonRow => ({
+    ...CHANNEL_FIGURES.map((figure): ComparisonRow => ({
       label: `  ${figure.label}`,
       value: (scenario) => formatChannelFigure(figure, channelValue(scenario, name, figure), formatsOf(scenario)),
       change: (scenario, baseline) => {

@@ -55,10 +55,8 @@ export function formatSimulationTable(model: Model, result: SimulationResult, ma
   lines.push(renderTextTable(figureRows, ['left', 'right'], '  '));
 
   if (isChannelModel(model)) {
-    // TODO(channels): pass marginal?.channels once marginalRoi returns per-channel figures
-    // (src/engine/sim/marginal-roi.ts, being extended); until then the column is left out.
     lines.push('', 'By channel');
-    lines.push(formatChannelTable(summary.channels, formats, undefined));
+    lines.push(formatChannelTable(summary.channels, formats, marginal?.channels));
   }
 
   const calendar = model.startYear !== undefined || (model.fiscalYearStartMonth ?? 1) !== 1;

@@ -1,5 +1,5 @@
 import { csvFormatRows } from 'd3';
-import { CHANNEL_FIGURES } from '../engine/channel-figures.ts';
+import { CHANNEL_FIGURES, type ChannelFigureField } from '../engine/channel-figures.ts';
 import { KEY_FIGURES } from '../engine/key-figures.ts';
 import type { SweepResult } from './sweep-result.ts';
 
@@ -14,7 +14,7 @@ export const SWEEP_FIGURE_COLUMNS: readonly string[] = KEY_FIGURES.map((figure) 
  * has points with fewer years; their extra cells are empty). With `byChannel` (a model in the
  * channel form, spec §9.1), then for each channel (upstream ones first, file order; every channel
  * any point has) its figures in `CHANNEL_FIGURES` order, as `<field>:<name>`: `spend:TV`,
- * `incrementalRevenue:TV`, `roi:TV`, `marginalRoi:TV` (when the points have it), `valueAdded:TV`.
+ * `incrementalRevenue:TV`, `roi:TV`, `marginalRoi:TV`, `valueAdded:TV`.
  *
  * Numbers are written as JavaScript prints them (full precision, no separators); a null (no
  * ROI without spend, no payback within the horizon, no single IRR) is an empty cell. Ends with "\n".
@@ -27,14 +27,11 @@ export function formatSweepCsv(sweep: SweepResult, byChannel = false): string {
   const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
   const channelNames = byChannel ? [...new Set(sweep.points.flatMap((point) => point.summary.channels.map((channel) => channel.name)))] : [];
-  // TODO(channels): read point.marginalRoi.channels directly once marginalRoi returns it (src/engine/sim/marginal-roi.ts).
-  const marginalOf = (point: SweepResult['points'][number]) => (point.marginalRoi as { channels?: readonly { name: string; marginalRoi: number }[] }).channels;
-  const figures = CHANNEL_FIGURES.filter((figure) => figure.field !== 'marginalRoi' || sweep.points.some((point) => marginalOf(point) !== undefined));
-  const channelCell = (point: SweepResult['points'][number], name: string, field: (typeof figures)[number]['field']) => {
-    if (field === 'marginalRoi') return cell(marginalOf(point)?.find((channel) => channel.name === name)?.marginalRoi);
+  const channelCell = (point: SweepResult['points'][number], name: string, field: ChannelFigureField) => {
+    if (field === 'marginalRoi') return cell(point.marginalRoi.channels.find((channel) => channel.name === name)?.marginalRoi);
     return cell(point.summary.channels.find((channel) => channel.name === name)?.[field]);
   };
-  const channelColumns = channelNames.flatMap((name) => figures.map((figure) => `${figure.field}:${name}`));
+  const channelColumns = channelNames.flatMap((name) => CHANNEL_FIGURES.map((figure) => `${figure.field}:${name}`));
 
   const header = ['value', ...SWEEP_FIGURE_COLUMNS, 'marginalRoiUpstream', 'marginalRoiDownstream', ...yearColumns, ...channelColumns];
   const rows = sweep.points.map((point) => [
@@ -43,7 +40,7 @@ export function formatSweepCsv(sweep: SweepResult, byChannel = false): string {
     cell(point.marginalRoi.upstream),
     cell(point.marginalRoi.downstream),
     ...yearColumns.map((_, index) => cell(point.summary.roiByYear[index])),
-    ...channelNames.flatMap((name) => figures.map((figure) => channelCell(point, name, figure.field))),
+    ...channelNames.flatMap((name) => CHANNEL_FIGURES.map((figure) => channelCell(point, name, figure.field))),
   ]);
   return `${csvFormatRows([header, ...rows])}\n`;
 }
