@@ -18,8 +18,7 @@ export interface CompiledDraws {
 /**
  * Draws the model's uncertain settings `draws` times from `seed`, exactly as `monteCarlo` does
  * (draw d's values depend only on seed, d and the setting), and compiles the model with each
- * draw's values. Arrays a draw leaves as the previous draw had them (demand, discount factors,
- * lag weights: only those an uncertain setting changes are rebuilt) are shared between draws.
+ * draw's values (`Recompiler.snapshot`: what a draw leaves unchanged is shared between draws).
  *
  * Memory: per draw a compiled model and its rebuilt arrays, about 2 KB for 5 years monthly.
  * @throws {OptimizeError} (option `robust`) when a setting cannot be drawn within its range
@@ -28,37 +27,21 @@ export interface CompiledDraws {
 export function compileDraws(model: Model, draws: number, seed: number): CompiledDraws {
   const fields = uncertainFields(model);
   const values = new Float64Array(fields.length);
-  const recompiler = createRecompiler(model, fields.map((field) => field.path));
-  const base = recompiler.compiled;
   const models: CompiledModel[] = [];
   const powers: RunPowers[] = [];
   try {
     checkDrawable(fields);
+    const recompiler = createRecompiler(model, fields.map((field) => field.path));
     for (let draw = 0; draw < draws; draw += 1) {
       drawValues(fields, seed, draw, values);
       recompiler.apply(values);
-      const previous = models[draw - 1];
-      models.push({
-        ...base,
-        lagWeights: sharedOrCopy(base.lagWeights, previous?.lagWeights),
-        demandBeforeBrand: sharedOrCopy(base.demandBeforeBrand, previous?.demandBeforeBrand),
-        discountFactor: sharedOrCopy(base.discountFactor, previous?.discountFactor),
-      });
-      powers.push(runPowers(base));
+      const compiled = recompiler.snapshot();
+      models.push(compiled);
+      powers.push(runPowers(compiled));
     }
   } catch (error) {
     if (error instanceof UncertaintyError) throw new OptimizeError('robust', error.message);
     throw error;
   }
   return { models, powers };
-}
-
-/** `current` as a new array, unless it is element for element the previous draw's (then that one). */
-function sharedOrCopy(current: Float64Array, previous: Float64Array | undefined): Float64Array {
-  if (previous !== undefined) {
-    let same = true;
-    for (let index = 0; index < current.length && same; index += 1) same = current[index] === previous[index];
-    if (same) return previous;
-  }
-  return current.slice();
 }

@@ -1,4 +1,4 @@
-import { fillKeptLagWeights } from './lag-weights.ts';
+import { type KeptLags, fillKeptLagWeights } from './lag-weights.ts';
 import { type Model } from '../model/model.ts';
 import { type DownstreamChannelSettings, type UpstreamChannelSettings, modelChannels } from '../model/model-channels.ts';
 import { seasonalIndices } from './seasonality.ts';
@@ -157,11 +157,27 @@ export function lagWindowPeriods(lagWindowMonths: number, periodsPerMonth: numbe
   return Math.abs(exact - nearest) <= 1e-9 ? nearest : Math.ceil(exact);
 }
 
+/**
+ * A channel's lag weights wₗ (l = 0 … L, 0 for the negligible lags) and the lags that count.
+ * `compileModel` computes them with `fillKeptLagWeights`; the Monte Carlo recompiler passes a
+ * filler that reuses one buffer per channel and computes the weights as running products
+ * (src/engine/sim/recompile.ts), so that a draw compiles its channels with this same function.
+ */
+export type LagWeightFiller = (lagWindow: number, lagPeak: number, concentration: number, shape: number) => KeptLags & { weights: Float64Array };
+
+/** `LagWeightFiller` by `fillKeptLagWeights` (Math.pow, as the spec writes it), in a new array. */
+export const keptLagWeights: LagWeightFiller = (lagWindow, lagPeak, concentration, shape) => {
+  const weights = new Float64Array(lagWindow + 1);
+  return { weights, ...fillKeptLagWeights(weights, lagPeak, concentration, shape) };
+};
+
 /** A channel's constants for periods of 1 / pm months (spec §1, §9.3). */
-export function compileUpstreamChannel(channel: UpstreamChannelSettings, periodsPerMonth: number, spendsAfterHorizon: boolean): CompiledUpstreamChannel {
+export function compileUpstreamChannel(
+  channel: UpstreamChannelSettings, periodsPerMonth: number, spendsAfterHorizon: boolean, lagWeightsFor: LagWeightFiller = keptLagWeights,
+): CompiledUpstreamChannel {
   const lagWindow = lagWindowPeriods(channel.lagWindowMonths, periodsPerMonth);
-  const lagWeights = new Float64Array(lagWindow + 1);
-  const kept = fillKeptLagWeights(lagWeights, channel.lagMonths * periodsPerMonth, channel.lagConcentration, channel.shape);
+  const kept = lagWeightsFor(lagWindow, channel.lagMonths * periodsPerMonth, channel.lagConcentration, channel.shape);
+  const lagWeights = kept.weights;
   const history = channel.historyPerMonth / periodsPerMonth;
   const shortTerm = channel.shortTerm;
   return {

@@ -1,228 +1,347 @@
-import type { CompiledModel } from './compile-model.ts';
-import { type RunTrace, spendAfterHorizon } from './run-model.ts';
+import type { CompiledDownstreamChannel, CompiledModel, CompiledUpstreamChannel } from './compile-model.ts';
+import { type ChannelSpendBuffers, type RunTrace, channelSpendAfterHorizon } from './run-model.ts';
 
 /** The smallest positive normal double: below it a product loses precision. */
 const SMALLEST_NORMAL = 2 ** -1022;
 
-/** Constants of one draw's model that every run of it uses: K^S of each Hill curve, and r^S. */
+/**
+ * Constants of one draw's model that every run of it uses, per channel: K^S of each Hill curve,
+ * and r^S of each downstream adstock. `updateRunPowers` recomputes only the channels whose
+ * compiled settings changed (a Monte Carlo draw usually changes a few).
+ */
 export interface RunPowers {
-  upstreamHalfPower: number;
-  downstreamHalfPower: number;
-  /** (adstock retention)^(downstream shape): how aₜ^S shrinks in a period without downstream spend. */
-  adstockRetentionPower: number;
-  /** K'ˢ^Sˢ of the upstream short-term curve (0 without `upstream.shortTerm`). */
-  shortTermHalfPower: number;
+  /** Per upstream channel: K'ᵢ^Sᵢ. */
+  upstreamHalfPower: Float64Array;
+  /** Per upstream channel: K'ˢ^Sˢ of its short-term curve (0 without one). */
+  shortTermHalfPower: Float64Array;
+  /** Per downstream channel: K'ⱼ^Sⱼ. */
+  downstreamHalfPower: Float64Array;
+  /** Per downstream channel: ρⱼ^Sⱼ, how its adstock's power shrinks in a period without its spend. */
+  adstockRetentionPower: Float64Array;
+  /** The channel settings the powers were computed from (compiled channels are never changed in place). */
+  upstreamFrom: (CompiledUpstreamChannel | undefined)[];
+  downstreamFrom: (CompiledDownstreamChannel | undefined)[];
 }
 
-/** `RunPowers` for a compiled model (as `runTwoLeverModel` computes K^S: Math.pow). */
+/** `RunPowers` for a compiled model (K^S by Math.pow, as `hill` computes it). */
 export function runPowers(model: CompiledModel): RunPowers {
-  return {
-    upstreamHalfPower: Math.pow(model.upstreamHalfSaturation, model.upstreamShape),
-    downstreamHalfPower: Math.pow(model.downstreamHalfSaturation, model.downstreamShape),
-    adstockRetentionPower: Math.pow(model.adstockRetention, model.downstreamShape),
-    shortTermHalfPower: model.shortTerm ? Math.pow(model.shortTermHalfSaturation, model.shortTermShape) : 0,
+  const powers: RunPowers = {
+    upstreamHalfPower: new Float64Array(model.upstreamChannels.length),
+    shortTermHalfPower: new Float64Array(model.upstreamChannels.length),
+    downstreamHalfPower: new Float64Array(model.downstreamChannels.length),
+    adstockRetentionPower: new Float64Array(model.downstreamChannels.length),
+    upstreamFrom: new Array(model.upstreamChannels.length).fill(undefined),
+    downstreamFrom: new Array(model.downstreamChannels.length).fill(undefined),
   };
+  updateRunPowers(model, powers);
+  return powers;
+}
+
+/** Brings `powers` up to date with `model`'s channels, recomputing only the channels that changed. */
+export function updateRunPowers(model: CompiledModel, powers: RunPowers): void {
+  const { upstreamChannels, downstreamChannels } = model;
+  for (let channel = 0; channel < upstreamChannels.length; channel += 1) {
+    const settings = upstreamChannels[channel];
+    if (powers.upstreamFrom[channel] === settings) continue;
+    powers.upstreamFrom[channel] = settings;
+    powers.upstreamHalfPower[channel] = Math.pow(settings.halfSaturation, settings.shape);
+    powers.shortTermHalfPower[channel] = settings.shortTerm ? Math.pow(settings.shortTermHalfSaturation, settings.shortTermShape) : 0;
+  }
+  for (let channel = 0; channel < downstreamChannels.length; channel += 1) {
+    const settings = downstreamChannels[channel];
+    if (powers.downstreamFrom[channel] === settings) continue;
+    powers.downstreamFrom[channel] = settings;
+    powers.downstreamHalfPower[channel] = Math.pow(settings.halfSaturation, settings.shape);
+    powers.adstockRetentionPower[channel] = Math.pow(settings.retention, settings.shape);
+  }
 }
 
 /**
- * `runTwoLeverModel` for Monte Carlo: the same equations (spec §4) in the same order, with savings
- * that matter when it runs twice per draw, 10,000 times:
+ * Per-channel state of a run, kept between runs so that a run allocates nothing. One set for
+ * the process (runs are synchronous), grown to the largest channel counts seen.
+ */
+const scratch = {
+  upstream: 0,
+  downstream: 0,
+  // Downstream channels: adstock dⱼ, the last adstock whose Hill curve was computed, its response,
+  // that adstock^S while known and normal (else NaN), and this period's response.
+  adstock: new Float64Array(0),
+  lastAdstock: new Float64Array(0),
+  lastDownstreamResponse: new Float64Array(0),
+  lastDownstreamPower: new Float64Array(0),
+  // Upstream channels: how many values up to the current one are equal in its spend buffer, the
+  // last lagged spend, the last effective spend and its response, the last period whose kept lags
+  // reach spend; its short-term adstock, the last one whose curve was computed, c_liftˢ·Hill of it,
+  // and 1 once that effect is negligible for good.
+  sameSpendRun: new Float64Array(0),
+  lastLagged: new Float64Array(0),
+  lastEffective: new Float64Array(0),
+  lastUpstreamResponse: new Float64Array(0),
+  lastReach: new Float64Array(0),
+  shortTermAdstock: new Float64Array(0),
+  lastShortTermAdstock: new Float64Array(0),
+  shortTermEffect: new Float64Array(0),
+  shortTermNegligible: new Uint8Array(0),
+};
+
+function scratchFor(upstreamCount: number, downstreamCount: number): typeof scratch {
+  if (scratch.upstream < upstreamCount) {
+    scratch.upstream = upstreamCount;
+    scratch.sameSpendRun = new Float64Array(upstreamCount);
+    scratch.lastLagged = new Float64Array(upstreamCount);
+    scratch.lastEffective = new Float64Array(upstreamCount);
+    scratch.lastUpstreamResponse = new Float64Array(upstreamCount);
+    scratch.lastReach = new Float64Array(upstreamCount);
+    scratch.shortTermAdstock = new Float64Array(upstreamCount);
+    scratch.lastShortTermAdstock = new Float64Array(upstreamCount);
+    scratch.shortTermEffect = new Float64Array(upstreamCount);
+    scratch.shortTermNegligible = new Uint8Array(upstreamCount);
+  }
+  if (scratch.downstream < downstreamCount) {
+    scratch.downstream = downstreamCount;
+    scratch.adstock = new Float64Array(downstreamCount);
+    scratch.lastAdstock = new Float64Array(downstreamCount);
+    scratch.lastDownstreamResponse = new Float64Array(downstreamCount);
+    scratch.lastDownstreamPower = new Float64Array(downstreamCount);
+  }
+  return scratch;
+}
+
+/**
+ * `runModel` for Monte Carlo and the robust optimiser: the same equations (spec §9.3, which with
+ * one channel a side is §4) in the same order, with savings that matter when it runs twice per
+ * draw, 10,000 times. Each applies to every channel on its own:
  *
  * - x^S in the Hill curves is exp(S · ln x): in Node 20, Math.pow with a fractional exponent
- *   costs about 100 ns and exp + log about 40 ns, and one power per period was most of a run.
- *   The two differ by a few units in the last place (relative 1e-15), so results agree with
- *   `simulate` to about 1e-13 relative rather than bit for bit (a test checks 1e-11);
+ *   costs about 100 ns and exp + log about 40 ns, and one power per channel and period was most
+ *   of a run. The two differ by a few units in the last place (relative 1e-15), so results agree
+ *   with `simulate` to about 1e-13 relative rather than bit for bit (a test checks 1e-11);
  * - K^S of each Hill curve is computed once per draw (`runPowers`) rather than once per period;
  * - x^1 is x, so a shape of exactly 1 skips the power;
- * - `upstream` holds no spend after position `lastSpend` (history included, so that is also the
- *   last period whose lag window reaches spend): the lag sum skips the lags that point past it
- *   (adding 0 changes no bit of a sum), and once the kept lags (lagFirst … lagLast, as in
- *   `runTwoLeverModel`) no longer reach it the lagged upstream is exactly 0 and its Hill curve is
- *   skipped (both give 0 in `runTwoLeverModel` too);
+ * - no channel spends after period `lastSpend` (its history, before the horizon, is always
+ *   there): the lag sum of an upstream channel skips the lags that point past it (adding 0
+ *   changes no bit of a sum), and once the channel's kept lags (lagFirst … lagLast, as in
+ *   `runModel`) no longer reach it, its lagged spend is exactly 0 and its Hill curve is
+ *   skipped (both give 0 in `runModel` too);
  * - a Hill curve whose input equals the previous period's reuses its output (constant spend
- *   settles the adstock, and then the lagged upstream, on a fixed value within a few periods);
- * - the lagged upstream is reused when both this period's and the previous period's lag windows
- *   hold one and the same spend (the sum would repeat the same operations on the same numbers);
- * - in a period without downstream spend the adstock only decays, aₜ = r·aₜ₋₁ exactly, so
- *   aₜ^S = aₜ₋₁^S · r^S: one multiplication instead of an exponential and a logarithm. Each
- *   step adds about one rounding (≈ 1e-16 relative), and the chain restarts from exp · log
- *   whenever spend resumes or the power would leave the normal range. This is all of the
- *   zero-spend run's downstream response and the planned run's carryover;
- * - once downstream spend has ended and its response h has become so small that
+ *   settles an adstock, and then a lagged spend, on a fixed value within a few periods);
+ * - an upstream channel's lagged spend is reused when both this period's and the previous
+ *   period's lag windows hold one and the same spend (the sum would repeat the same operations
+ *   on the same numbers);
+ * - in a period without a downstream channel's spend its adstock only decays, aₜ = ρ·aₜ₋₁
+ *   exactly, so aₜ^S = aₜ₋₁^S · ρ^S: one multiplication instead of an exponential and a
+ *   logarithm. Each step adds about one rounding (≈ 1e-16 relative), and the chain restarts from
+ *   exp · log whenever spend resumes or the power would leave the normal range. This is all of
+ *   the zero-spend run's downstream responses and the planned run's carryover;
+ * - once spend has ended and every downstream channel's response h has become so small that
  *   c₀ + c_lift·h == c₀ and 1 + κ·h == 1 in floating point (c_lift·h ≤ 2⁻⁵⁵·c₀, κ·h ≤ 2⁻⁵⁵),
- *   h only shrinks further, so it is taken as 0 from then on, which changes no bit of any
- *   result. This is most of the zero-spend run and of the carryover.
- *
- * - once no spend can reach either stock (past `lastSpend` and the last downstream spend, with
- *   the downstream response negligible or the adstock 0), a plain loop of the decaying equity
- *   finishes the run: most of the zero-spend run and much of the carryover;
+ *   each h only shrinks further, so the downstream side is taken as 0 from then on, which changes
+ *   no bit of any result: every partial sum of the conversion is ≥ c₀, so adding such a term
+ *   leaves it as it was, and the mean activity A is at most the largest h, so 1 + κ·A == 1.
+ *   (Only all channels together: dropping one channel's tiny h from the mean could move its
+ *   last bit while the others are still large.) This is most of the zero-spend run and of the
+ *   carryover;
+ * - an upstream channel's short-term curve is reused while its adstock is unchanged, and once
+ *   spend has ended and c_liftˢ·Hill(aₜ) ≤ 2⁻⁵⁵·c₀ it is taken as 0 from then on (a term of the
+ *   conversion's sum again, so exactly);
+ * - once no spend can reach any stock (past every channel's last reach, the downstream side and
+ *   every short-term effect negligible), a plain loop of the decaying equity finishes the run:
+ *   most of the zero-spend run and much of the carryover;
  * - it writes only the trace's equity, revenue and contribution, all that Monte Carlo and the
  *   robust optimiser read; demand, conversion and sales are left as they were;
- * - with `upstream.shortTerm`, its Hill curve is reused while its adstock is unchanged, and once
- *   upstream spend has ended and c_liftˢ·Hill(aₜ) ≤ 2⁻⁵⁵·c₀ (so that adding it leaves the
- *   conversion's sum unchanged) it is taken as 0 from then on, as for the downstream response;
  * - with `economics.carryoverBaseline` "history" there is spend after the horizon: the run
- *   writes it (`spendAfterHorizon`) and then takes `lastSpend` and `lastDownstreamSpend` as
- *   unknown (the end of the run), whatever the caller said.
+ *   writes it (`channelSpendAfterHorizon`) and then takes `lastSpend` as unknown (the end of
+ *   the run), whatever the caller said.
  *
- * Together about 8 times faster than `runTwoLeverModel` on the 5-year monthly default (the plan and
- * the zero-spend run of 5,000 draws: 18.5 ms against 164.5 ms, fastest of 30 rounds each).
+ * On the two-lever 5-year monthly default, about 8 times faster than `runModel` (docs/benchmarks.md).
  *
- * @param upstream laid out by `upstreamWithHistory` (history first, for the lag window)
- * @param lastSpend the last position of `upstream` that may hold spend, which is also the last
- *   period index whose lag window reaches it: lagWindow + T − 1 for a plan of T periods,
- *   lagWindow − 1 for the zero-spend run, lagWindow + length − 1 when unsure (a smaller value
- *   drops spend)
- * @param lastDownstreamSpend the last index with downstream spend (length − 1 when unsure; −1 for none)
+ * @param spend laid out by `channelSpendBuffers` (each channel's history first, for the lag windows)
+ * @param lastSpend the last period index (t − 1) at which any channel may spend: T − 1 for a plan
+ *   of T periods, −1 for the zero-spend run, length − 1 when unsure (a smaller value drops spend)
  */
 export function fastRun(
   model: CompiledModel,
   powers: RunPowers,
-  upstream: Float64Array,
-  downstream: Float64Array,
+  spend: ChannelSpendBuffers,
   length: number,
   lastSpend: number,
-  lastDownstreamSpend: number,
   trace: RunTrace,
 ): void {
   const {
-    lagWindow, lagWeights, lagFirst, lagLast, lagWeightSum, equityRetention, adstockRetention, maxEquity,
-    upstreamHalfSaturation, upstreamShape, downstreamHalfSaturation, downstreamShape,
-    insightFeedback, demandLift, conversionLift, baseConversion, maxConversionLift,
-    valuePerSale, margin, demandBeforeBrand,
-    shortTerm, shortTermRetention, shortTermHalfSaturation, shortTermShape, shortTermMaxConversionLift,
+    upstreamChannels, downstreamChannels, lagWindow, equityRetention, maxEquity, insightFeedback, demandLift, conversionLift,
+    baseConversion, valuePerSale, margin, demandBeforeBrand,
   } = model;
   // Under the "history" carryover baseline both runs spend after the horizon too.
-  spendAfterHorizon(model, upstream, downstream, length);
-  if (model.spendsAfterHorizon && length > model.periods) {
-    lastSpend = lagWindow + length - 1;
-    lastDownstreamSpend = length - 1;
-  }
-  // The last period whose kept lags (lagFirst … lagLast, see `fillKeptLagWeights`) reach
-  // position lastSpend; after it the lagged upstream is exactly 0.
-  const lastReach = lastSpend - (lagWindow - lagLast);
+  channelSpendAfterHorizon(model, spend, length);
+  if (model.spendsAfterHorizon && length > model.periods) lastSpend = length - 1;
+  const upstreamCount = upstreamChannels.length;
+  const downstreamCount = downstreamChannels.length;
+  const { upstreamHalfPower, shortTermHalfPower, downstreamHalfPower, adstockRetentionPower } = powers;
+  const state = scratchFor(upstreamCount, downstreamCount);
+  const {
+    adstock, lastAdstock, lastDownstreamResponse, lastDownstreamPower,
+    sameSpendRun, lastLagged, lastEffective, lastUpstreamResponse, lastReach,
+    shortTermAdstock, lastShortTermAdstock, shortTermEffect, shortTermNegligible,
+  } = state;
   const equityInflow = (1 - equityRetention) * maxEquity;
-  const adstockInflow = 1 - adstockRetention;
-  const { upstreamHalfPower, downstreamHalfPower, adstockRetentionPower, shortTermHalfPower } = powers;
-  const upstreamLinear = upstreamShape === 1;
-  const downstreamLinear = downstreamShape === 1;
   const { equity, revenue, contribution } = trace;
 
   // Below these, h no longer changes c₀ + c_lift·h or 1 + κ·h (see above).
   const negligibleForConversion = baseConversion * 2 ** -55;
   const negligibleForFeedback = 2 ** -55;
-  let downstreamNegligible = false;
-  let lastAdstock = Number.NaN;
-  let lastDownstreamResponse = 0;
-  // lastAdstock^S while it is known and a normal number, else NaN.
-  let lastDownstreamPower = Number.NaN;
-  let lastEffectiveUpstream = Number.NaN;
-  let lastUpstreamResponse = 0;
 
-  // How many values up to the current one in `upstream` are equal (the history's are).
-  let sameSpendRun = lagWindow;
-  let lastLaggedUpstream = 0;
-
-  // The upstream short-term effect (only with upstream.shortTerm): its adstock, the last one
-  // whose Hill curve was computed, c_liftˢ·Hill of it, and whether it is negligible for good.
-  const shortTermInflow = 1 - shortTermRetention;
-  const shortTermLinear = shortTermShape === 1;
-  const lastUpstreamSpend = lastSpend - lagWindow;
-  let shortTermAdstock = model.historyUpstream;
-  let lastShortTermAdstock = Number.NaN;
-  let shortTermEffect = 0;
-  let shortTermNegligible = false;
+  let anyShortTerm = false;
+  let lastReachOfAll = lastSpend;
+  for (let channel = 0; channel < upstreamCount; channel += 1) {
+    const settings = upstreamChannels[channel];
+    // The history's values are equal, so a run of them starts the count.
+    sameSpendRun[channel] = lagWindow;
+    lastLagged[channel] = 0;
+    lastEffective[channel] = Number.NaN;
+    lastUpstreamResponse[channel] = 0;
+    // Period index i reads positions L + i − lagLast … of the buffer: the last that reaches L + lastSpend.
+    lastReach[channel] = lastSpend + settings.lagLast;
+    lastReachOfAll = Math.max(lastReachOfAll, lastReach[channel]);
+    shortTermAdstock[channel] = settings.history;
+    lastShortTermAdstock[channel] = Number.NaN;
+    shortTermEffect[channel] = 0;
+    shortTermNegligible[channel] = settings.shortTerm ? 0 : 1;
+    anyShortTerm ||= settings.shortTerm;
+  }
+  for (let channel = 0; channel < downstreamCount; channel += 1) {
+    adstock[channel] = downstreamChannels[channel].history;
+    lastAdstock[channel] = Number.NaN;
+    lastDownstreamResponse[channel] = 0;
+    lastDownstreamPower[channel] = Number.NaN;
+  }
+  // True once every downstream response is negligible for good (at once without downstream channels).
+  let downstreamNegligible = downstreamCount === 0;
+  let shortTermsNegligible = !anyShortTerm;
 
   let equityStock = model.initialEquity;
-  let adstock = model.initialAdstock;
   let index = 0;
   for (; index < length; index += 1) {
     const current = lagWindow + index;
-    sameSpendRun = current > 0 && upstream[current] === upstream[current - 1] ? sameSpendRun + 1 : 1;
-    let laggedUpstream = 0;
-    if (index <= lastReach) {
-      if (index > 0 && sameSpendRun >= lagLast + 2) {
-        laggedUpstream = lastLaggedUpstream;
-      } else {
-        // Positions after lastSpend hold no spend: skipping their zero terms leaves every bit of the sum as it was.
-        for (let lag = Math.max(lagFirst, current - lastSpend); lag <= lagLast; lag += 1) laggedUpstream += lagWeights[lag] * upstream[current - lag];
-        laggedUpstream /= lagWeightSum;
-      }
-    }
-    lastLaggedUpstream = laggedUpstream;
 
-    adstock = adstockRetention * adstock + adstockInflow * downstream[index];
-    let downstreamResponse = 0;
-    if (adstock === lastAdstock) {
-      downstreamResponse = lastDownstreamResponse;
-    } else if (adstock > 0 && !downstreamNegligible) {
-      // NaN when the chain is broken (NaN · r^S fails the test below).
-      const decayed = downstream[index] === 0 ? lastDownstreamPower * adstockRetentionPower : Number.NaN;
-      const power = decayed >= SMALLEST_NORMAL ? decayed
-        : downstreamLinear ? adstock : Math.exp(downstreamShape * Math.log(adstock));
-      const sum = power + downstreamHalfPower;
-      if (sum > 0 && sum < Infinity) {
-        downstreamResponse = power / sum;
-        lastDownstreamPower = power >= SMALLEST_NORMAL ? power : Number.NaN;
-      } else {
-        downstreamResponse = 1 / (1 + Math.pow(downstreamHalfSaturation / adstock, downstreamShape));
-        lastDownstreamPower = Number.NaN;
+    // Downstream channels: adstock, Hill response, the mean activity and the conversion lifts.
+    let activity = 0;
+    let conversionBeforeBrand = baseConversion;
+    if (!downstreamNegligible) {
+      let allNegligible = index > lastSpend;
+      for (let channel = 0; channel < downstreamCount; channel += 1) {
+        const settings = downstreamChannels[channel];
+        const periodSpend = spend[upstreamCount + channel][current];
+        const stock = settings.retention * adstock[channel] + (1 - settings.retention) * periodSpend;
+        adstock[channel] = stock;
+        let response = 0;
+        if (stock === lastAdstock[channel]) {
+          response = lastDownstreamResponse[channel];
+        } else if (stock > 0) {
+          // NaN when the chain is broken (NaN · ρ^S fails the test below).
+          const decayed = periodSpend === 0 ? lastDownstreamPower[channel] * adstockRetentionPower[channel] : Number.NaN;
+          const power = decayed >= SMALLEST_NORMAL ? decayed
+            : settings.shape === 1 ? stock : Math.exp(settings.shape * Math.log(stock));
+          const sum = power + downstreamHalfPower[channel];
+          if (sum > 0 && sum < Infinity) {
+            response = power / sum;
+            lastDownstreamPower[channel] = power >= SMALLEST_NORMAL ? power : Number.NaN;
+          } else {
+            response = 1 / (1 + Math.pow(settings.halfSaturation / stock, settings.shape));
+            lastDownstreamPower[channel] = Number.NaN;
+          }
+        } else {
+          lastDownstreamPower[channel] = Number.NaN;
+        }
+        lastAdstock[channel] = stock;
+        lastDownstreamResponse[channel] = response;
+        activity += response;
+        conversionBeforeBrand += settings.maxConversionLift * response;
+        if (allNegligible && !(settings.maxConversionLift * response <= negligibleForConversion && insightFeedback * response <= negligibleForFeedback)) {
+          allNegligible = false;
+        }
       }
-      if (index > lastDownstreamSpend && maxConversionLift * downstreamResponse <= negligibleForConversion
-        && insightFeedback * downstreamResponse <= negligibleForFeedback) {
+      activity /= downstreamCount;
+      if (allNegligible) {
         downstreamNegligible = true;
-        downstreamResponse = 0;
+        activity = 0;
+        conversionBeforeBrand = baseConversion;
       }
-    } else {
-      lastDownstreamPower = Number.NaN;
     }
-    lastAdstock = adstock;
-    lastDownstreamResponse = downstreamResponse;
 
-    const effectiveUpstream = laggedUpstream * (1 + insightFeedback * downstreamResponse);
-    let upstreamResponse = 0;
-    if (effectiveUpstream === lastEffectiveUpstream) {
-      upstreamResponse = lastUpstreamResponse;
-    } else if (effectiveUpstream > 0) {
-      const power = upstreamLinear ? effectiveUpstream : Math.exp(upstreamShape * Math.log(effectiveUpstream));
-      const sum = power + upstreamHalfPower;
-      upstreamResponse = sum > 0 && sum < Infinity ? power / sum : 1 / (1 + Math.pow(upstreamHalfSaturation / effectiveUpstream, upstreamShape));
+    // Upstream channels: lagged spend, made more effective by insight, through each channel's
+    // Hill curve into its share β of the equity ceiling.
+    let equityResponse = 0;
+    for (let channel = 0; channel < upstreamCount; channel += 1) {
+      const settings = upstreamChannels[channel];
+      const channelSpend = spend[channel];
+      const lagLast = settings.lagLast;
+      sameSpendRun[channel] = current > 0 && channelSpend[current] === channelSpend[current - 1] ? sameSpendRun[channel] + 1 : 1;
+      let lagged = 0;
+      if (index <= lastReach[channel]) {
+        if (index > 0 && sameSpendRun[channel] >= lagLast + 2) {
+          lagged = lastLagged[channel];
+        } else {
+          // Positions after lagWindow + lastSpend hold no spend: skipping their zero terms leaves every bit of the sum as it was.
+          const weights = settings.lagWeights;
+          for (let lag = Math.max(settings.lagFirst, index - lastSpend); lag <= lagLast; lag += 1) lagged += weights[lag] * channelSpend[current - lag];
+          lagged /= settings.lagWeightSum;
+        }
+      }
+      lastLagged[channel] = lagged;
+      const effective = lagged * (1 + insightFeedback * activity);
+      let response = 0;
+      if (effective === lastEffective[channel]) {
+        response = lastUpstreamResponse[channel];
+      } else if (effective > 0) {
+        const power = settings.shape === 1 ? effective : Math.exp(settings.shape * Math.log(effective));
+        const sum = power + upstreamHalfPower[channel];
+        response = sum > 0 && sum < Infinity ? power / sum : 1 / (1 + Math.pow(settings.halfSaturation / effective, settings.shape));
+      }
+      lastEffective[channel] = effective;
+      lastUpstreamResponse[channel] = response;
+      equityResponse += settings.equityShare * response;
     }
-    lastEffectiveUpstream = effectiveUpstream;
-    lastUpstreamResponse = upstreamResponse;
-    equityStock = equityRetention * equityStock + equityInflow * upstreamResponse;
+    equityStock = equityRetention * equityStock + equityInflow * equityResponse;
+
+    // Upstream channels' short-term effects on conversion.
+    if (!shortTermsNegligible) {
+      let allNegligible = true;
+      for (let channel = 0; channel < upstreamCount; channel += 1) {
+        if (shortTermNegligible[channel] === 1) continue;
+        const settings = upstreamChannels[channel];
+        const stock = settings.shortTermRetention * shortTermAdstock[channel] + (1 - settings.shortTermRetention) * spend[channel][current];
+        shortTermAdstock[channel] = stock;
+        if (stock !== lastShortTermAdstock[channel]) {
+          lastShortTermAdstock[channel] = stock;
+          let response = 0;
+          if (stock > 0) {
+            const power = settings.shortTermShape === 1 ? stock : Math.exp(settings.shortTermShape * Math.log(stock));
+            const sum = power + shortTermHalfPower[channel];
+            response = sum > 0 && sum < Infinity ? power / sum
+              : 1 / (1 + Math.pow(settings.shortTermHalfSaturation / stock, settings.shortTermShape));
+          }
+          shortTermEffect[channel] = settings.shortTermMaxConversionLift * response;
+          if (index > lastSpend && shortTermEffect[channel] <= negligibleForConversion) {
+            shortTermNegligible[channel] = 1;
+            shortTermEffect[channel] = 0;
+          }
+        }
+        conversionBeforeBrand += shortTermEffect[channel];
+        if (shortTermNegligible[channel] === 0) allNegligible = false;
+      }
+      shortTermsNegligible = allNegligible;
+    }
 
     const periodDemand = demandBeforeBrand[index] * (1 + demandLift * equityStock);
-    let conversionBeforeBrand = baseConversion + maxConversionLift * downstreamResponse;
-    if (shortTerm) {
-      shortTermAdstock = shortTermRetention * shortTermAdstock + shortTermInflow * upstream[current];
-      if (shortTermAdstock !== lastShortTermAdstock && !shortTermNegligible) {
-        lastShortTermAdstock = shortTermAdstock;
-        let response = 0;
-        if (shortTermAdstock > 0) {
-          const power = shortTermLinear ? shortTermAdstock : Math.exp(shortTermShape * Math.log(shortTermAdstock));
-          const sum = power + shortTermHalfPower;
-          response = sum > 0 && sum < Infinity ? power / sum : 1 / (1 + Math.pow(shortTermHalfSaturation / shortTermAdstock, shortTermShape));
-        }
-        shortTermEffect = shortTermMaxConversionLift * response;
-        if (index > lastUpstreamSpend && shortTermEffect <= negligibleForConversion) {
-          shortTermNegligible = true;
-          shortTermEffect = 0;
-        }
-      }
-      conversionBeforeBrand += shortTermEffect;
-    }
     const periodConversion = Math.min(1, conversionBeforeBrand * (1 + conversionLift * equityStock));
-    const periodSales = periodDemand * periodConversion;
-    const periodRevenue = periodSales * valuePerSale;
+    const periodRevenue = periodDemand * periodConversion * valuePerSale;
 
     equity[index] = equityStock;
     revenue[index] = periodRevenue;
     contribution[index] = periodRevenue * margin;
 
-    // From here on nothing feeds the stocks: no spend reaches the lag window or the adstock.
-    if (index >= lastReach && index >= lastDownstreamSpend && (downstreamNegligible || adstock === 0)
-      && (!shortTerm || shortTermNegligible || shortTermAdstock === 0)) {
+    // From here on nothing feeds the stocks: no spend reaches a lag window, an adstock or a short-term adstock.
+    if (index >= lastReachOfAll && downstreamNegligible && shortTermsNegligible) {
       index += 1;
       break;
     }

@@ -1,18 +1,21 @@
 import { type CompiledModel, compileModel } from '../sim/compile-model.ts';
 import type { Model } from '../model/model.ts';
 import { setSetting, settingOf } from '../model/model-fields.ts';
-import { type PlanSpend, planSpend } from '../sim/plan-spend.ts';
+import { type PlanSpend, channelSpend, sideTotals } from '../sim/plan-spend.ts';
 import type { SummaryFigures } from '../sim/results.ts';
-import { type RunTrace, createRunTrace, downstreamFor, runTwoLeverModel, upstreamWithHistory } from '../sim/run-model.ts';
+import { type RunTrace, channelSpendBuffers, createRunTrace, runModel } from '../sim/run-model.ts';
 import { summarise } from '../sim/summarise.ts';
-import { fastRun, runPowers } from '../sim/fast-run.ts';
+import { fastRun, runPowers, updateRunPowers } from '../sim/fast-run.ts';
 import { createRecompiler } from '../sim/recompile.ts';
 
 /** Runs one model's plan under many values of its uncertain settings, reusing every buffer. */
 export interface DrawRunner {
   /** The compiled model as last set by `run`. */
   readonly compiled: CompiledModel;
+  /** The plan's side totals per period (Uₜ and Dₜ, spec §9.2), which profit, ROI and payback count. */
   readonly spend: PlanSpend;
+  /** The plan's spend per channel and period (upstream channels first). */
+  readonly channelSpend: readonly Float64Array[];
   /** T and T + k. */
   readonly periods: number;
   readonly extended: number;
@@ -41,46 +44,54 @@ export interface DrawRunner {
  *
  * The fast path (`fastRun` on a compiled model updated in place) agrees with `simulate` to
  * about 1e-13 relative. With `exact`, each `run` instead compiles the model with the given
- * values and runs `runTwoLeverModel`, as `simulate` does, so every number is simulate's bit for bit;
+ * values and runs `runModel`, as `simulate` does, so every number is simulate's bit for bit;
  * Monte Carlo uses that when no field has a spread (every draw is then the same model, run once).
  *
  * Cost per `run`: O((T + k) · L), about a fifteenth of one `simulate` on the 5-year monthly
  * default (no decomposition runs, no per-period objects, few exponentials); with `exact`, a
- * compile and two `runTwoLeverModel`s.
+ * compile and two `runModel`s.
  * @example createDrawRunner(model, ['brand.halfLifeMonths']).run(Float64Array.of(30)).npv
  */
 export function createDrawRunner(model: Model, paths: readonly string[], exact = false): DrawRunner {
   if (exact) return createExactRunner(model, paths);
   const recompiler = createRecompiler(model, paths);
   const compiled = recompiler.compiled;
-  const { periods, lagWindow } = compiled;
+  const { periods, lagWindow, upstreamChannels, downstreamChannels } = compiled;
   const extended = periods + compiled.carryoverPeriods;
-  const spend = planSpend(model);
-  const plannedUpstream = upstreamWithHistory(compiled, spend.upstream, extended);
-  const plannedDownstream = downstreamFor(spend.downstream, extended);
-  const noUpstream = upstreamWithHistory(compiled, null, extended);
-  const noDownstream = downstreamFor(null, extended);
+  const perChannel = channelSpend(model);
+  const spend = sideTotals(model, perChannel);
+  const plannedSpend = channelSpendBuffers(compiled, perChannel, extended);
+  const noSpend = channelSpendBuffers(compiled, null, extended);
   const planned = createRunTrace(extended);
-  const noSpend = createRunTrace(extended);
+  const noSpendTrace = createRunTrace(extended);
+  const powers = runPowers(compiled);
+  // The channel settings whose history fills each buffer's lag window (a draw may change the history).
+  const historyFrom: unknown[] = [...upstreamChannels, ...downstreamChannels];
+  const upstreamCount = upstreamChannels.length;
   const runTraces = (values: Float64Array) => {
     recompiler.apply(values);
-    // The history's upstream spend fills the lag window, and it may be one of the uncertain settings.
-    plannedUpstream.fill(compiled.historyUpstream, 0, lagWindow);
-    noUpstream.fill(compiled.historyUpstream, 0, lagWindow);
-    const powers = runPowers(compiled);
-    fastRun(compiled, powers, plannedUpstream, plannedDownstream, extended, periods + lagWindow - 1, periods - 1, planned);
-    fastRun(compiled, powers, noUpstream, noDownstream, extended, lagWindow - 1, -1, noSpend);
+    for (let channel = 0; channel < compiled.channelCount; channel += 1) {
+      const settings = channel < upstreamCount ? compiled.upstreamChannels[channel] : compiled.downstreamChannels[channel - upstreamCount];
+      if (historyFrom[channel] === settings) continue;
+      historyFrom[channel] = settings;
+      plannedSpend[channel].fill(settings.history, 0, lagWindow);
+      noSpend[channel].fill(settings.history, 0, lagWindow);
+    }
+    updateRunPowers(compiled, powers);
+    fastRun(compiled, powers, plannedSpend, extended, periods - 1, planned);
+    fastRun(compiled, powers, noSpend, extended, -1, noSpendTrace);
   };
   return {
     compiled,
     spend,
+    channelSpend: perChannel,
     periods,
     extended,
     planned,
-    noSpend,
+    noSpend: noSpendTrace,
     run(values) {
       runTraces(values);
-      return summarise(compiled, spend.upstream, spend.downstream, planned, noSpend);
+      return summarise(compiled, spend.upstream, spend.downstream, planned, noSpendTrace);
     },
     runTraces,
   };
@@ -88,10 +99,12 @@ export function createDrawRunner(model: Model, paths: readonly string[], exact =
 
 /** `createDrawRunner` with `exact`: simulate's own code path, for the values last given. */
 function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
-  const spend = planSpend(model);
+  const perChannel = channelSpend(model);
+  const spend = sideTotals(model, perChannel);
   const runner = {
     compiled: compileModel(model),
     spend,
+    channelSpend: perChannel,
     periods: 0,
     extended: 0,
     planned: createRunTrace(0),
@@ -105,8 +118,8 @@ function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
         runner.planned = createRunTrace(extended);
         runner.noSpend = createRunTrace(extended);
       }
-      runTwoLeverModel(compiled, upstreamWithHistory(compiled, spend.upstream, extended), downstreamFor(spend.downstream, extended), extended, runner.planned);
-      runTwoLeverModel(compiled, upstreamWithHistory(compiled, null, extended), downstreamFor(null, extended), extended, runner.noSpend);
+      runModel(compiled, channelSpendBuffers(compiled, perChannel, extended), extended, runner.planned);
+      runModel(compiled, channelSpendBuffers(compiled, null, extended), extended, runner.noSpend);
       runner.compiled = compiled;
       runner.periods = compiled.periods;
       runner.extended = extended;

@@ -1,5 +1,6 @@
-import type { Model, TwoLeverModel, UncertainValue } from '../model/model.ts';
-import { ALL_NUMBER_FIELDS, type NumberField } from '../model/model-fields.ts';
+import { type Model, type UncertainValue, isChannelModel } from '../model/model.ts';
+import type { NumberField } from '../model/model-fields.ts';
+import { uncertainFieldTable } from './uncertain-field-table.ts';
 import { type Distribution, type DistributionParameters, type ValueRange, distributionByName } from '../model/distributions/index.ts';
 import { drawSource, pathKey } from './draw-seed.ts';
 import { UncertaintyError } from './uncertainty-error.ts';
@@ -39,19 +40,21 @@ export interface UncertainField {
 }
 
 /**
- * The model's uncertain fields, in drawing order: the order of `ALL_NUMBER_FIELDS` (NUMBER_FIELDS,
- * then the optional upstream.shortTerm fields), except that a
- * field that bounds another (maxEquity) comes before it (initialEquity).
+ * The model's uncertain fields, in drawing order: the order of `uncertainFieldTable` (for a
+ * two-lever model ALL_NUMBER_FIELDS: NUMBER_FIELDS, then the optional upstream.shortTerm fields;
+ * for the channel form the model-wide fields, then each channel's), except that a field that
+ * bounds another (maxEquity) comes before it (initialEquity).
  * @param model a model returned by `parseModel` (its `uncertainty` is then valid)
  */
 export function uncertainFields(model: Model): UncertainField[] {
   const uncertainty = model.uncertainty ?? {};
-  const paths = ALL_NUMBER_FIELDS.map((field) => field.path).filter((path) => Object.hasOwn(uncertainty, path));
-  const order = (path: string) => (Object.values(BOUNDED_BY).includes(path) ? -1 : 0);
-  paths.sort((a, b) => order(a) - order(b));
-  const fields = paths.map((path): UncertainField => {
+  const table = uncertainFieldTable(model);
+  const known = table.filter((field) => Object.hasOwn(uncertainty, field.path));
+  const order = (field: NumberField) => (Object.values(BOUNDED_BY).includes(field.path) ? -1 : 0);
+  known.sort((a, b) => order(a) - order(b));
+  const fields = known.map((field): UncertainField => {
+    const path = field.path;
     const value = uncertainty[path]!;
-    const field = ALL_NUMBER_FIELDS.find((candidate) => candidate.path === path)!;
     const distribution = distributionByName(value.dist);
     const parameters = parametersOf(value);
     const range = rangeFor(field, model);
@@ -80,17 +83,24 @@ export function parametersOf(value: UncertainValue): DistributionParameters {
 
 /**
  * A field's valid range as numbers, narrowed by the rules between fields with the other field
- * at its value in the model: initialEquity ≤ brand.maxEquity, lagMonths ≤ lagWindowMonths.
+ * at its value in the model: initialEquity ≤ brand.maxEquity, lagMonths ≤ lagWindowMonths (of
+ * the upstream side, or of the channel).
  */
 export function rangeFor(field: NumberField, model: Model): ValueRange {
   const range = ownRange(field);
-  const limit = field.path === 'brand.initialEquity' ? model.brand.maxEquity
-    : field.path === 'upstream.lagMonths' ? (model as TwoLeverModel).upstream.lagWindowMonths : undefined;
+  const limit = field.path === 'brand.initialEquity' ? model.brand.maxEquity : lagWindowLimit(field.path, model);
   if (limit !== undefined && limit < range.max) {
     range.max = limit;
     range.maxExclusive = false;
   }
   return range;
+}
+
+/** The lag window that bounds a lagMonths path (the side's or the channel's), or undefined for another path. */
+function lagWindowLimit(path: string, model: Model): number | undefined {
+  if (!isChannelModel(model)) return path === 'upstream.lagMonths' ? model.upstream.lagWindowMonths : undefined;
+  const match = /^upstream\.channels\.([^.]+)\.lagMonths$/.exec(path);
+  return match === null || !Object.hasOwn(model.upstream.channels, match[1]) ? undefined : model.upstream.channels[match[1]].lagWindowMonths;
 }
 
 /** A field's valid range from its own rule alone. */

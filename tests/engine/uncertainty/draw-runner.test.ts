@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Model, type PeriodResult, type SimulationResult, createDrawRunner, parseModel, simulate } from '../../../src/engine/index.ts';
+import { type Model, type PeriodResult, type SimulationResult, type TwoLeverModel, createDrawRunner, parseModel, simulate } from '../../../src/engine/index.ts';
 import { settingOf } from '../../../src/engine/model/model-fields.ts';
 import { compileModel } from '../../../src/engine/sim/compile-model.ts';
 import { negligibleLagShare } from '../../../src/engine/sim/lag-weights.ts';
@@ -18,7 +18,7 @@ const modelAndDraws = validModel.chain((model) =>
   fc.array(validModel, { minLength: 1, maxLength: 3 }).map((others) => ({
     model: parseModel(model),
     draws: others.map((other) => VARYING_PATHS.map((path) =>
-      path === 'upstream.lagMonths' ? Math.min(other.upstream.lagMonths, model.upstream.lagWindowMonths) : settingOf(other, path))),
+      path === 'upstream.lagMonths' ? Math.min((other as TwoLeverModel).upstream.lagMonths, (model as TwoLeverModel).upstream.lagWindowMonths) : settingOf(other, path))),
   })));
 
 /**
@@ -112,8 +112,9 @@ describe('createRecompiler', () => {
       // A previous draw with the widest window of kept lags: this draw must clear what it leaves.
       recompiler.apply(Float64Array.from([settings.lagWindowMonths / 2, 0.999999, 0.2, 0, 0]));
       recompiler.apply(Float64Array.from(values));
-      const expected = compileModel(withSettings(model, Object.fromEntries(PATHS.map((path, index) => [path, values[index]]))));
-      const actual = recompiler.compiled;
+      const expected = compileModel(withSettings(model, Object.fromEntries(PATHS.map((path, index) => [path, values[index]])))).upstreamChannels[0];
+      const actual = recompiler.compiled.upstreamChannels[0];
+      const expectedModel = compileModel(withSettings(model, Object.fromEntries(PATHS.map((path, index) => [path, values[index]]))));
       // The same lags kept, but for one whose weight is within rounding of the cut-off.
       const cutoff = expected.lagWeights.reduce((largest, weight) => Math.max(largest, weight), 0) * negligibleLagShare(expected.lagWindow, settings.shape);
       const onTheEdge = (lag: number) => Math.abs(Math.pow(settings.lagConcentration, (lag - values[0] * settings.periodsPerYear / 12) ** 2) - cutoff) <= 1e-12 * cutoff;
@@ -129,8 +130,9 @@ describe('createRecompiler', () => {
         expect(Math.abs(weight - expectedWeight), `lag weight ${lag}`).toBeLessThanOrEqual(2e-14 * conditioning * expectedWeight);
       });
       expect(Math.abs(actual.lagWeightSum - expected.lagWeightSum)).toBeLessThanOrEqual(2e-14 * expected.lagWeightSum);
-      actual.demandBeforeBrand.forEach((demand, index) => expect(Math.abs(demand - expected.demandBeforeBrand[index])).toBeLessThanOrEqual(2e-14 * expected.demandBeforeBrand[index]));
-      actual.discountFactor.forEach((factor, index) => expect(Math.abs(factor - expected.discountFactor[index])).toBeLessThanOrEqual(2e-14 * expected.discountFactor[index]));
+      const { demandBeforeBrand, discountFactor } = recompiler.compiled;
+      demandBeforeBrand.forEach((demand, index) => expect(Math.abs(demand - expectedModel.demandBeforeBrand[index])).toBeLessThanOrEqual(2e-14 * expectedModel.demandBeforeBrand[index]));
+      discountFactor.forEach((factor, index) => expect(Math.abs(factor - expectedModel.discountFactor[index])).toBeLessThanOrEqual(2e-14 * expectedModel.discountFactor[index]));
     }), { numRuns: 150 });
   });
 });

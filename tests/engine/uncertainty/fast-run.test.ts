@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../../src/engine/sim/compile-model.ts';
 import { parseModel } from '../../../src/engine/index.ts';
-import { planSpend } from '../../../src/engine/sim/plan-spend.ts';
-import { createRunTrace, downstreamFor, runModel, upstreamWithHistory } from '../../../src/engine/sim/run-model.ts';
+import { channelSpend } from '../../../src/engine/sim/plan-spend.ts';
+import { channelSpendBuffers, createRunTrace, runModel } from '../../../src/engine/sim/run-model.ts';
 import { type Model, createDrawRunner, simulate } from '../../../src/engine/index.ts';
 import { createRecompiler } from '../../../src/engine/sim/recompile.ts';
 import { anyValidModel } from '../arbitrary-model.ts';
@@ -15,6 +15,7 @@ import { drawValues, uncertainFields } from '../../../src/engine/uncertainty/unc
 import { fastRun, runPowers } from '../../../src/engine/sim/fast-run.ts';
 import { validModel } from '../arbitrary-model.ts';
 import { realisticModel } from './realistic-models.ts';
+import { anyChannelModel } from '../channel-arbitraries.ts';
 
 /**
  * fastRun's shortcuts that rest on knowing where spend ends (the lag sum skipping lags past the
@@ -22,29 +23,32 @@ import { realisticModel } from './realistic-models.ts';
  * change no bit. Told nothing (the last spend at the end of the run), it takes none of them.
  */
 describe('fastRun', () => {
-  it('gives the same bits when told where spend ends as when told nothing, for the plan and for no spend', () => {
-    fc.assert(fc.property(fc.oneof(validModel.map(parseModel), realisticModel), (model) => {
-      const compiled = compileModel(model);
-      const { periods, lagWindow } = compiled;
-      const length = periods + compiled.carryoverPeriods;
-      const powers = runPowers(compiled);
-      const spend = planSpend(model);
-      const runs = [
-        { upstream: upstreamWithHistory(compiled, spend.upstream, length), downstream: downstreamFor(spend.downstream, length), lastSpend: lagWindow + periods - 1, lastDownstreamSpend: periods - 1 },
-        { upstream: upstreamWithHistory(compiled, null, length), downstream: downstreamFor(null, length), lastSpend: lagWindow - 1, lastDownstreamSpend: -1 },
-      ];
-      for (const run of runs) {
-        const told = createRunTrace(length);
-        const untold = createRunTrace(length);
-        fastRun(compiled, powers, run.upstream, run.downstream, length, run.lastSpend, run.lastDownstreamSpend, told);
-        fastRun(compiled, powers, run.upstream, run.downstream, length, lagWindow + length - 1, length - 1, untold);
-        for (const series of ['equity', 'revenue', 'contribution'] as const) {
-          for (let index = 0; index < length; index += 1) {
-            expect(Object.is(told[series][index], untold[series][index]), `${series}[${index}]: ${told[series][index]} vs ${untold[series][index]}`).toBe(true);
-          }
+  /** The plan's run (spend up to T − 1) and the zero-spend run (none), each as told to fastRun and as told nothing. */
+  function expectSameBitsToldOrNot(model: Model): void {
+    const compiled = compileModel(model);
+    const { periods } = compiled;
+    const length = periods + compiled.carryoverPeriods;
+    const powers = runPowers(compiled);
+    const spend = channelSpend(model);
+    for (const [plan, lastSpend] of [[spend, periods - 1], [null, -1]] as const) {
+      const told = createRunTrace(length);
+      const untold = createRunTrace(length);
+      fastRun(compiled, powers, channelSpendBuffers(compiled, plan, length), length, lastSpend, told);
+      fastRun(compiled, powers, channelSpendBuffers(compiled, plan, length), length, length - 1, untold);
+      for (const series of ['equity', 'revenue', 'contribution'] as const) {
+        for (let index = 0; index < length; index += 1) {
+          expect(Object.is(told[series][index], untold[series][index]), `${series}[${index}]: ${told[series][index]} vs ${untold[series][index]}`).toBe(true);
         }
       }
-    }), { numRuns: 300 });
+    }
+  }
+
+  it('gives the same bits when told where spend ends as when told nothing, for the plan and for no spend (two-lever models)', () => {
+    fc.assert(fc.property(fc.oneof(validModel.map(parseModel), realisticModel), expectSameBitsToldOrNot), { numRuns: 300 });
+  });
+
+  it('gives the same bits when told where spend ends as when told nothing, for the plan and for no spend (channel models)', () => {
+    fc.assert(fc.property(anyChannelModel, expectSameBitsToldOrNot), { numRuns: 300 });
   });
 });
 
@@ -63,25 +67,28 @@ function expectSeriesClose(actual: Float64Array, expected: Float64Array, length:
 }
 
 describe('fastRun against runModel, with the optional extensions', () => {
-  it('agrees to 1e-11 of each series\' scale on equity, revenue and contribution for the plan and for no spend (fast-check)', () => {
-    fc.assert(fc.property(anyValidModel.map(parseModel), (model) => {
-      const compiled = compileModel(model);
-      const { periods, lagWindow } = compiled;
-      const length = periods + compiled.carryoverPeriods;
-      const powers = runPowers(compiled);
-      const spend = planSpend(model);
-      const runs = [
-        { upstream: spend.upstream, downstream: spend.downstream, lastSpend: lagWindow + periods - 1, lastDownstreamSpend: periods - 1 },
-        { upstream: null, downstream: null, lastSpend: lagWindow - 1, lastDownstreamSpend: -1 },
-      ];
-      for (const run of runs) {
-        const fast = createRunTrace(length);
-        const exact = createRunTrace(length);
-        fastRun(compiled, powers, upstreamWithHistory(compiled, run.upstream, length), downstreamFor(run.downstream, length), length, run.lastSpend, run.lastDownstreamSpend, fast);
-        runModel(compiled, upstreamWithHistory(compiled, run.upstream, length), downstreamFor(run.downstream, length), length, exact);
-        for (const series of ['equity', 'revenue', 'contribution'] as const) expectSeriesClose(fast[series], exact[series], length, 1e-11, series);
-      }
-    }), { numRuns: 200 });
+  /** Equity, revenue and contribution of the plan and of no spend, fastRun against runModel. */
+  function expectLikeRunModel(model: Model): void {
+    const compiled = compileModel(model);
+    const { periods } = compiled;
+    const length = periods + compiled.carryoverPeriods;
+    const powers = runPowers(compiled);
+    const spend = channelSpend(model);
+    for (const [plan, lastSpend] of [[spend, periods - 1], [null, -1]] as const) {
+      const fast = createRunTrace(length);
+      const exact = createRunTrace(length);
+      fastRun(compiled, powers, channelSpendBuffers(compiled, plan, length), length, lastSpend, fast);
+      runModel(compiled, channelSpendBuffers(compiled, plan, length), length, exact);
+      for (const series of ['equity', 'revenue', 'contribution'] as const) expectSeriesClose(fast[series], exact[series], length, 1e-11, series);
+    }
+  }
+
+  it('agrees to 1e-11 of each series\' scale on equity, revenue and contribution for the plan and for no spend (fast-check, two-lever models)', () => {
+    fc.assert(fc.property(anyValidModel.map(parseModel), expectLikeRunModel), { numRuns: 200 });
+  });
+
+  it('agrees to 1e-11 of each series\' scale on equity, revenue and contribution for the plan and for no spend (fast-check, channel models)', () => {
+    fc.assert(fc.property(anyChannelModel, expectLikeRunModel), { numRuns: 300 });
   });
 });
 
@@ -152,9 +159,8 @@ describe('Monte Carlo draws with the optional extensions', () => {
     });
     const draws = 12;
     const robust = createRobustObjective(model, OBJECTIVES.npvWithCarryover, { statistic: 'mean', draws, seed: 3 });
-    const spend = planSpend(model);
     const perDraw = new Float64Array(draws);
-    robust.valuesPerDraw(spend.upstream, spend.downstream, perDraw);
+    robust.valuesPerDraw(channelSpend(model), perDraw);
     const fields = uncertainFields(model);
     const values = new Float64Array(fields.length);
     for (let draw = 0; draw < draws; draw += 1) {
