@@ -1,3 +1,5 @@
+import { channelProblem } from '../engine/model/channel-fields.ts';
+import { SECTION_KEYS } from '../engine/model/model-fields.ts';
 import { CliError } from './cli-error.ts';
 import { printableText } from './printable.ts';
 
@@ -62,6 +64,8 @@ export function applyOverride(root: unknown, override: Override): void {
   if (!isContainer(root) || Array.isArray(root)) {
     throw new CliError(`cannot apply --set ${printableText(path)}: the model file does not hold a JSON object`);
   }
+  const channelProblem = channelOverrideProblem(root, segments);
+  if (channelProblem !== undefined) throw new CliError(`cannot apply --set ${printableText(path)}: ${printableText(channelProblem)}`);
   let container: object = root;
   for (let depth = 0; depth < segments.length - 1; depth += 1) {
     const walked = segments.slice(0, depth + 1).join('.');
@@ -99,6 +103,37 @@ export function withOverride(root: unknown, override: Override): unknown {
   }
   applyOverride(copy, override);
   return copy;
+}
+
+/**
+ * Why a channel path (`upstream.channels.TV.halfSaturation`) names no channel of the file, or
+ * undefined when it does or is no such path. A setting of a channel that does not exist would
+ * otherwise create a channel with one setting, and validation would list every other setting as
+ * missing; a whole channel (`--set upstream.channels.Radio={...}`) may still be added.
+ */
+function channelOverrideProblem(root: object, segments: readonly string[]): string | undefined {
+  const [side, channels] = segments;
+  if (segments.length < 4 || channels !== 'channels' || (side !== 'upstream' && side !== 'downstream')) return undefined;
+  const channelsOf = (name: string): Record<string, unknown> | undefined => {
+    const sideObject = ownValue(root, name);
+    const found = typeof sideObject === 'object' && sideObject !== null ? ownValue(sideObject, 'channels') : undefined;
+    return typeof found === 'object' && found !== null && !Array.isArray(found) ? found as Record<string, unknown> : undefined;
+  };
+  const own = channelsOf(side);
+  if (own === undefined) {
+    const key = segments.slice(3).join('.');
+    const twoLeverKeys = SECTION_KEYS[side] ?? [];
+    if (channelsOf(side === 'upstream' ? 'downstream' : 'upstream') !== undefined) return undefined; // a mixed file: validation says so
+    return twoLeverKeys.includes(key)
+      ? `the model is in the two-lever form, with no ${side} channels; write ${side}.${key}`
+      : `the model is in the two-lever form, with no ${side} channels`;
+  }
+  const names = { upstream: Object.keys(channelsOf('upstream') ?? {}), downstream: Object.keys(channelsOf('downstream') ?? {}) };
+  return channelProblem(names, segments.join('.'));
+}
+
+function ownValue(container: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(container, key) ? (container as Record<string, unknown>)[key] : undefined;
 }
 
 function shallowCopy(value: object): object {

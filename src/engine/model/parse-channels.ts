@@ -125,8 +125,9 @@ function readSide(root: JsonObject, side: Side, years: number | undefined, planG
       ? readUpstreamChannel(settings, path, years, planGiven, report)
       : readDownstreamChannel(settings, path, years, planGiven, report);
     if (!nameIsValid) continue;
-    // Safe as a plain key: the name is not __proto__, constructor or prototype, and starts with a letter (so it is never an array index that would be reordered).
-    result.channels[name] = channel;
+    // An own data property whatever the name (never the __proto__ setter), in file order: a
+    // valid name starts with a letter, so it is never an array index that objects put first.
+    Object.defineProperty(result.channels, name, { value: channel, enumerable: true, writable: true, configurable: true });
     result.validNames.push(name);
   }
   sharesSumToOne(result, side, report);
@@ -337,7 +338,7 @@ function readChannelPlan(
     if (periods !== undefined && periodsPerYear !== undefined && row.length === periods && row.every(Number.isFinite)) {
       tinyYearSpend(row, path, periodsPerYear, report);
     }
-    plan[name] = row;
+    Object.defineProperty(plan, name, { value: row, enumerable: true, writable: true, configurable: true });
   }
   return plan;
 }
