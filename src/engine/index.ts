@@ -16,6 +16,11 @@ export { ModelError, parseModel, type ModelIssue } from './model/parse-model.ts'
 export {
   ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, NUMBER_FIELDS, SHORT_TERM_FIELDS, describeRule, type FieldGroup, type NumberField, type NumberRule,
 } from './model/model-fields.ts';
+export {
+  CHANNEL_SHORT_TERM_FIELDS, DOWNSTREAM_CHANNEL_FIELDS, MAX_CHANNELS_PER_SIDE, MAX_CHANNEL_NAME_LENGTH, UPSTREAM_CHANNEL_FIELDS, channelFieldPath,
+  channelFields, channelNameProblem, channelProblem, channelSettingAt, channelSettingPaths, splitChannelPath, type ChannelField, type ChannelPath,
+  type ChannelSetting,
+} from './model/channel-fields.ts';
 export { simulate } from './sim/simulate.ts';
 export { HORIZON_PATH, type Lesson, type LessonChange } from './model/lesson.ts';
 export { startingEquity } from './sim/starting-equity.ts';

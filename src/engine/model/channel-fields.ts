@@ -142,6 +142,24 @@ export const CHANNEL_SIDE_KEYS: Readonly<Record<Side, readonly string[]>> = {
   downstream: ['channels'],
 };
 
+/**
+ * What is wrong with a channel name by the rules of spec §9.1, as the end of a sentence that
+ * begins with the name ("must start with a letter"), or undefined for a valid name. Uniqueness
+ * across the model is the caller's to check. Lengths count characters (code points), as JSON
+ * Schema's maxLength does.
+ * @param side where the name is, for the example path in the message about "."
+ * @example channelNameProblem('TV.Brand') // 'must not contain "." (it separates the parts of paths such as upstream.channels.TV.halfSaturation)'
+ */
+export function channelNameProblem(name: string, side: Side = 'upstream'): string | undefined {
+  const length = [...name].length;
+  if (length === 0) return `must be 1 to ${MAX_CHANNEL_NAME_LENGTH} characters`;
+  if (FORBIDDEN_CHANNEL_NAMES.includes(name)) return `is not allowed (names must not be ${FORBIDDEN_CHANNEL_NAMES.join(', ')})`;
+  if (length > MAX_CHANNEL_NAME_LENGTH) return `must be at most ${MAX_CHANNEL_NAME_LENGTH} characters, got ${length}`;
+  if (!/^\p{L}/u.test(name)) return 'must start with a letter';
+  if (name.includes('.')) return `must not contain "." (it separates the parts of paths such as ${side}.channels.TV.halfSaturation)`;
+  return undefined;
+}
+
 /** A channel field's path in a model file: `upstream.channels.TV.halfSaturation`. */
 export function channelFieldPath(side: Side, channel: string, key: string): string {
   return `${side}.channels.${channel}.${key}`;

@@ -2,8 +2,8 @@ import type {
   Budget, ChannelBounds, ChannelPlan, DownstreamChannel, DownstreamChannels, ShortTerm, Side, UpstreamChannel, UpstreamChannels,
 } from './model.ts';
 import {
-  BOUNDS_KEYS, CHANNEL_SIDE_KEYS, DOWNSTREAM_CHANNEL_KEYS, FORBIDDEN_CHANNEL_NAMES, MAX_CHANNELS_PER_SIDE, MAX_CHANNEL_NAME_LENGTH,
-  SHARE_SUM_TOLERANCE, UPSTREAM_CHANNEL_KEYS, channelFields,
+  BOUNDS_KEYS, CHANNEL_SIDE_KEYS, DOWNSTREAM_CHANNEL_KEYS, MAX_CHANNELS_PER_SIDE,
+  SHARE_SUM_TOLERANCE, UPSTREAM_CHANNEL_KEYS, channelFields, channelNameProblem,
 } from './channel-fields.ts';
 import { MIN_POSITIVE_SPEND, NUMBER_FIELDS, PLAN_SPEND_RULE, SHORT_TERM_KEYS } from './model-fields.ts';
 import {
@@ -137,17 +137,12 @@ function readSide(root: JsonObject, side: Side, years: number | undefined, planG
 
 /** Checks a channel's name against spec §9.1; reports the first rule it breaks. */
 function checkChannelName(name: string, side: Side, report: Report): boolean {
-  const path = `${side}.channels.${shownKey(name)}`;
-  const shown = JSON.stringify(shownKey(name));
-  const length = [...name].length;
-  let problem: string | undefined;
-  if (name === '') problem = `${side}.channels has a channel with an empty name; a channel name must be 1 to ${MAX_CHANNEL_NAME_LENGTH} characters`;
-  else if (FORBIDDEN_CHANNEL_NAMES.includes(name)) problem = `${side}.channels: the channel name ${shown} is not allowed (names must not be ${FORBIDDEN_CHANNEL_NAMES.join(', ')})`;
-  else if (length > MAX_CHANNEL_NAME_LENGTH) problem = `${side}.channels: the channel name ${shown} must be at most ${MAX_CHANNEL_NAME_LENGTH} characters, got ${length}`;
-  else if (!/^\p{L}/u.test(name)) problem = `${side}.channels: the channel name ${shown} must start with a letter`;
-  else if (name.includes('.')) problem = `${side}.channels: the channel name ${shown} must not contain "." (it separates the parts of paths such as ${side}.channels.TV.halfSaturation)`;
-  if (problem !== undefined) report(path, problem);
-  return problem === undefined;
+  const problem = channelNameProblem(name, side);
+  if (problem === undefined) return true;
+  report(`${side}.channels.${shownKey(name)}`, name === ''
+    ? `${side}.channels has a channel with an empty name; a channel name ${problem}`
+    : `${side}.channels: the channel name ${JSON.stringify(shownKey(name))} ${problem}`);
+  return false;
 }
 
 /** The number fields of a channel that sit directly in its object (not share, shortTerm or bounds). */
