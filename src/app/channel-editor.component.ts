@@ -39,44 +39,44 @@ const NEW_SHORT_TERM_LIFT = 0.005;
 export class ChannelEditor extends LitElement {
   static override styles = css`
     :host { display: block; }
-    .intro { margin: 0 0 8px; font-size: 0.85rem; color: #444; }
+    .intro { margin: 0 0 8px; font-size: 0.85rem; color: var(--colour-text-soft); }
     .sides { display: grid; gap: 14px; }
-    fieldset { border: 1px solid #d6d6d6; border-radius: 6px; margin: 0; padding: 8px 12px 12px; min-width: 0; }
+    fieldset { border: 1px solid var(--colour-fieldset); border-radius: 6px; margin: 0; padding: 8px 12px 12px; min-width: 0; }
     legend { font-weight: 700; padding: 0 4px; }
-    .side-intro { margin: 0 0 8px; font-size: 0.8rem; color: #555; }
-    details.channel { border: 1px solid #e0e0e0; border-radius: 6px; margin: 0 0 8px; background: #fcfcfc; }
-    details.channel[open] { background: #fff; }
+    .side-intro { margin: 0 0 8px; font-size: 0.8rem; color: var(--colour-text-muted); }
+    details.channel { border: 1px solid var(--colour-rule-light); border-radius: 6px; margin: 0 0 8px; background: var(--colour-surface-subtle); }
+    details.channel[open] { background: var(--colour-surface); }
     details.channel > summary {
       cursor: pointer; padding: 8px 10px; font-weight: 600; display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap;
     }
-    details.channel > summary:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; border-radius: 6px; }
-    summary .meta { font-weight: 400; font-size: 0.8rem; color: #555; }
-    summary .invalid { font-weight: 600; font-size: 0.8rem; color: #B00020; }
+    details.channel > summary:focus-visible { outline: var(--focus-ring); outline-offset: 1px; border-radius: 6px; }
+    summary .meta { font-weight: 400; font-size: 0.8rem; color: var(--colour-text-muted); }
+    summary .invalid { font-weight: 600; font-size: 0.8rem; color: var(--colour-error); }
     .body { padding: 4px 10px 12px; }
     .head { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; margin-bottom: 10px; }
     .name { flex: 1 1 180px; min-width: 0; }
     label.text { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
     input[type='text'] {
-      font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+      font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid var(--field-border); border-radius: 4px; background: var(--colour-surface); color: var(--colour-text);
     }
-    input[type='text']:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
-    input[aria-invalid='true'] { border-color: #B00020; box-shadow: 0 0 0 1px #B00020; }
+    input[type='text']:focus-visible { outline: var(--focus-ring); outline-offset: 1px; }
+    input[aria-invalid='true'] { border-color: var(--colour-error); box-shadow: 0 0 0 1px var(--colour-error); }
     button {
-      font: inherit; font-size: 0.84rem; padding: 6px 10px; border-radius: 4px; border: 1px solid #666; background: #fff; color: #111; cursor: pointer;
+      font: inherit; font-size: 0.84rem; padding: 6px 10px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); color: var(--colour-text); cursor: pointer;
     }
-    button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    button:disabled { color: #777; border-color: #bbb; cursor: default; }
-    button.primary { background: #0072B2; border-color: #0072B2; color: #fff; font-weight: 600; }
-    .help { margin: 3px 0 0; font-size: 0.78rem; color: #555; }
-    .error { margin: 3px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    button:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    button:disabled { color: var(--colour-text-disabled); border-color: var(--colour-rule-strong); cursor: default; }
+    button.primary { background: var(--colour-brand); border-color: var(--colour-brand); color: var(--colour-on-dark); font-weight: 600; }
+    .help { margin: 3px 0 0; font-size: 0.78rem; color: var(--colour-text-muted); }
+    .error { margin: 3px 0 0; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     .error:empty { display: none; }
     .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
     .switch { display: flex; align-items: flex-start; gap: 8px; font-weight: 700; font-size: 0.9rem; cursor: pointer; margin-top: 12px; }
-    .switch input { width: 18px; height: 18px; margin: 1px 0 0; flex: none; accent-color: var(--accent, #0072B2); }
-    .switch input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    .short-term { border-top: 1px solid #e4e4e4; margin-top: 12px; }
+    .switch input { width: 18px; height: 18px; margin: 1px 0 0; flex: none; accent-color: var(--colour-accent); }
+    .switch input:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    .short-term { border-top: 1px solid var(--colour-rule-light); margin-top: 12px; }
     .short-term .fields { margin-top: 8px; }
-    .none { font-size: 0.85rem; color: #444; margin: 0 0 8px; }
+    .none { font-size: 0.85rem; color: var(--colour-text-soft); margin: 0 0 8px; }
   `;
 
   static override properties = {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollCue } from '../charts/scroll-cue.styles.ts';
 import '../charts/channel-results.chart.ts';
 import type { ChannelMeasure, ChannelResultRow } from '../charts/channel-results.chart.ts';
 import '../charts/channel-spend.chart.ts';
@@ -23,23 +24,25 @@ import { type NumberFormats, formatsFor } from './format.ts';
 export class ChannelResults extends LitElement {
   static override styles = css`
     :host { display: block; }
-    .intro { margin: 0 0 8px; font-size: 0.85rem; color: #444; }
-    .table-wrap { overflow-x: auto; border: 1px solid #ddd; border-radius: 6px; margin: 0 0 8px; }
-    .table-wrap:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    .intro { margin: 0 0 8px; font-size: 0.85rem; color: var(--colour-text-soft); }
+    .table-wrap { overflow-x: auto; border: 1px solid var(--colour-rule); border-radius: 6px; margin: 0 0 8px; }
+    ${scrollCue('.table-wrap')}
     table { border-collapse: collapse; width: 100%; font-size: 0.84rem; font-variant-numeric: tabular-nums; }
-    caption { text-align: left; font-size: 0.8rem; color: #555; padding: 6px 8px; caption-side: bottom; }
-    th, td { padding: 5px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
-    th[scope='row'], thead th:first-child, td.side { text-align: left; }
-    th[scope='row'] { font-weight: 600; white-space: normal; overflow-wrap: anywhere; min-width: 6em; }
-    thead th { background: #f4f4f4; font-weight: 600; font-size: 0.8rem; }
+    caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .notes { margin: 0 0 8px; font-size: 0.8rem; color: var(--colour-text-muted); }
+    th, td { padding: 5px 8px; border-bottom: 1px solid var(--colour-row); text-align: right; white-space: nowrap; }
+    th[scope='row'], thead th:nth-child(-n + 2), td.side { text-align: left; }
+    /* The channel's name stays in view while the figures scroll sideways on a phone. */
+    th[scope='row'] { font-weight: 600; white-space: normal; overflow-wrap: break-word; min-width: 8.5em; max-width: 12em; position: sticky; left: 0; background: var(--colour-surface); }
+    thead th { background: var(--colour-table-head); font-weight: 600; font-size: 0.8rem; }
     .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: baseline; }
-    .negative { color: #B00020; }
+    .negative { color: var(--colour-error); }
     .measure { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; margin: 10px 0 8px; font-size: 0.85rem; }
     .measure button {
-      font: inherit; font-size: 0.82rem; padding: 4px 10px; border-radius: 4px; border: 1px solid #888; background: #fff; color: #111; cursor: pointer;
+      font: inherit; font-size: 0.82rem; padding: 4px 10px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); color: var(--colour-text); cursor: pointer;
     }
-    .measure button[aria-pressed='true'] { background: #0072B2; border-color: #0072B2; color: #fff; }
-    .measure button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    .measure button[aria-pressed='true'] { background: var(--colour-brand); border-color: var(--colour-brand); color: var(--colour-on-dark); }
+    .measure button:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 360px), 1fr)); gap: 12px; }
     .charts .span { grid-column: 1 / -1; }
   `;
@@ -97,8 +100,7 @@ export class ChannelResults extends LitElement {
         Channels work together through brand equity and conversion, so their figures do not add up to the plan’s.</p>
       <div class="table-wrap" tabindex="0" role="region" aria-label="Results by channel">
         <table>
-          <caption>Incremental revenue and ROI over the horizon; marginal ROI is what the next unit of money on the channel returns above its cost;
-            value added is how much marketing NPV with carryover would fall without the channel’s spend (carryover years included).</caption>
+          <caption>Results by channel</caption>
           <thead><tr><th scope="col">Channel</th><th scope="col">Side</th><th scope="col">Spend</th><th scope="col">Incremental revenue</th>
             <th scope="col">ROI</th><th scope="col">Marginal ROI</th><th scope="col">Value added</th></tr></thead>
           <tbody>${rows.map((row) => html`<tr>
@@ -112,6 +114,8 @@ export class ChannelResults extends LitElement {
           </tr>`)}</tbody>
         </table>
       </div>
+      <p class="notes">Incremental revenue and ROI are over the horizon; marginal ROI is what the next unit of money on the channel returns above its cost;
+        value added is how much marketing NPV with carryover would fall without the channel’s spend (carryover years included).</p>
       <div class="measure" role="group" aria-label="Chart by channel shows">
         <span>Chart:</span>
         <button type="button" aria-pressed=${this.measure === 'valueAdded' ? 'true' : 'false'} @click=${() => { this.measure = 'valueAdded'; }}>Value added</button>

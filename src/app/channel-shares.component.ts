@@ -29,13 +29,13 @@ export class ChannelShares extends LitElement {
     .entry { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; margin: 0 0 10px; padding: 0; border: 0; font-size: 0.86rem; }
     .entry legend { font-weight: 600; padding: 0; margin-bottom: 4px; float: left; width: 100%; }
     .entry label { display: inline-flex; gap: 6px; align-items: center; cursor: pointer; }
-    .entry input { accent-color: var(--accent, #0072B2); width: 16px; height: 16px; margin: 0; }
-    .entry input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    .entry input { accent-color: var(--colour-accent); width: 16px; height: 16px; margin: 0; }
+    .entry input:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
     .entry .note { flex-basis: 100%; }
     .side { margin: 0 0 14px; }
     h3 { font-size: 0.92rem; margin: 0 0 2px; }
-    .total { margin: 0 0 6px; font-size: 0.8rem; color: #444; }
-    .bar { display: flex; height: 10px; border-radius: 3px; overflow: hidden; background: #eee; margin: 0 0 8px; }
+    .total { margin: 0 0 6px; font-size: 0.8rem; color: var(--colour-text-soft); }
+    .bar { display: flex; height: 10px; border-radius: 3px; overflow: hidden; background: var(--colour-row); margin: 0 0 8px; }
     .bar span { display: block; height: 100%; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
     li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 2px 10px; align-items: start; }
@@ -43,9 +43,9 @@ export class ChannelShares extends LitElement {
     .swatch { flex: none; width: 10px; height: 10px; border-radius: 2px; }
     number-field { width: 11.5em; }
     number-field.percent { --field-width: 5.2em; width: 9em; }
-    .also { grid-column: 1 / -1; margin: 0; font-size: 0.78rem; color: #555; }
-    .note { margin: 4px 0 0; font-size: 0.8rem; color: #555; }
-    .error { margin: 4px 0 6px; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    .also { grid-column: 1 / -1; margin: 0; font-size: 0.78rem; color: var(--colour-text-muted); }
+    .note { margin: 4px 0 0; font-size: 0.8rem; color: var(--colour-text-muted); }
+    .error { margin: 4px 0 6px; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     .error:empty { display: none; }
   `;
 

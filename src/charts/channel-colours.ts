@@ -15,10 +15,11 @@ export interface ChannelStyle {
 
 /**
  * Upstream channels in blues, downstream ones in oranges and browns (the Okabe–Ito hues of the
- * two sides, palette.ts), alternating dark and light so neighbours in a stack differ in lightness.
+ * two sides, palette.ts), alternating dark and light so neighbours in a stack differ in lightness;
+ * the lightest come last, as they read least well as lines.
  */
-const UPSTREAM_SHADES = ['#0072B2', '#7FC3EA', '#08306B', '#3E9AD6', '#1F4E79', '#B7DDF3'] as const;
-const DOWNSTREAM_SHADES = ['#E69F00', '#8A4B00', '#F5CE6B', '#D55E00', '#B87A00', '#FBE3A6'] as const;
+const UPSTREAM_SHADES = ['#0072B2', '#56B4E9', '#08306B', '#3E9AD6', '#1F4E79', '#9CCFEF'] as const;
+const DOWNSTREAM_SHADES = ['#E69F00', '#8A4B00', '#D55E00', '#F0C36B', '#B87A00', '#5C3200'] as const;
 const DASHES = ['', '6 3', '2 3', '10 3 2 3', '4 2', '1 2'] as const;
 
 /**

@@ -32,8 +32,8 @@ const MEASURE_LABELS: Readonly<Record<ChannelMeasure, string>> = {
 
 const ROW = 34;
 const MARGIN = { top: 8, right: 78, bottom: 50 };
-/** Names longer than this are cut short on the axis (the tooltip and the table give them whole). */
-const NAME_CHARACTERS = 16;
+/** Width of a character of an axis name, about, at the annotation's 11 px: names that do not fit are cut short (the tooltip and the table give them whole). */
+const CHARACTER_WIDTH = 6.4;
 
 const LEGEND: LegendItem[] = [
   { label: 'Upstream channel', colour: COLOURS.upstream },
@@ -86,7 +86,8 @@ export class ChannelResultsChart extends LitElement {
   override render() {
     const rows = this.channels;
     const width = Math.max(280, this.size.width);
-    const left = Math.min(130, Math.max(78, Math.round(width * 0.24)));
+    const left = Math.min(130, Math.max(92, Math.round(width * 0.26)));
+    const nameCharacters = Math.floor((left - 12) / CHARACTER_WIDTH);
     const right = width - MARGIN.right;
     const bottom = MARGIN.top + Math.max(1, rows.length) * ROW;
     const height = bottom + MARGIN.bottom;
@@ -116,7 +117,7 @@ export class ChannelResultsChart extends LitElement {
           const top = y(index) ?? 0;
           const colour = row.side === 'upstream' ? COLOURS.upstream : COLOURS.downstream;
           const end = value === null ? zero : x(value);
-          const name = row.name.length > NAME_CHARACTERS ? `${row.name.slice(0, NAME_CHARACTERS - 1)}…` : row.name;
+          const name = row.name.length > nameCharacters ? `${row.name.slice(0, nameCharacters - 1).trimEnd()}…` : row.name;
           return svg`<text class="annotation" x=${left - 8} y=${top + y.bandwidth() / 2} dy="0.32em" text-anchor="end">${name}</text>
             <rect x=${Math.min(zero, end)} width=${Math.max(value === null ? 0 : 1, Math.abs(end - zero))} y=${top} height=${y.bandwidth()}
               fill=${colour} stroke=${hovered === row ? '#222' : 'none'} stroke-width="2"></rect>

@@ -141,7 +141,7 @@ describe('splitIntoChannels', () => {
     expect(readField(split, 'history')).toBeUndefined();
     expect(Object.keys(channelsOf(split, 'upstream'))).toEqual(['upstream']);
     const before = simulate(model);
-    const after = simulate(split as unknown as Model);
+    const after = simulate(parseModel(split));
     expect(after.summary).toEqual(before.summary);
     expect(after.periods).toEqual(before.periods);
   });
