@@ -1,4 +1,4 @@
-import type { Model, SummaryFigures } from '../engine/index.ts';
+import { isChannelModel, type Model, type SummaryFigures } from '../engine/index.ts';
 import {
   PHASINGS, describePlanNote, type NoteFormats, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type RobustOutcome, type TargetRoiResult,
 } from '../engine/optimize/index.ts';
@@ -37,10 +37,12 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
   const inSentence = label.startsWith('NPV') ? label : label.toLowerCase();
   const lines: string[] = [
     model.name,
-    `Horizon: ${countOf(model.horizonYears, 'year')}, ${result.plan.upstream.length} ${granularityName(model.periodsPerYear)} periods`,
+    `Horizon: ${countOf(model.horizonYears, 'year')}, ${result.sides.upstream.length} ${granularityName(model.periodsPerYear)} periods`,
     `Maximising: ${inSentence}, ${result.phasing} phasing (${PHASINGS[result.phasing].description})`,
     `Bounds: upstream share ${formatPercent(settings.minShare)} to ${formatPercent(settings.maxShare)}${result.phasing === 'flighting' ? `; spend per ${unit} ${formatMultiple(settings.minPeriodMultiple)} to ${Number.isFinite(settings.maxPeriodMultiple) ? formatMultiple(settings.maxPeriodMultiple) : 'any multiple of'} the year's average` : ''}`,
   ];
+  const channelBounds = boundLines(settings);
+  if (channelBounds !== '') lines.push(`Channel bounds per year: ${channelBounds}`);
   const limits = practicalLimits(settings, unit);
   if (limits !== '') lines.push(`Practical limits: ${limits}`);
   if (target !== undefined) lines.push('', ...targetLines(target));
@@ -76,20 +78,39 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
     return [
       String(year + 1),
       formatMoney(budget),
-      formatMoney(sum(result.plan.upstream, range)),
-      formatMoney(sum(result.plan.downstream, range)),
+      formatMoney(sum(result.sides.upstream, range)),
+      formatMoney(sum(result.sides.downstream, range)),
       formatPercent(result.upstreamShareByYear[year]),
       formatPercent(result.summary.roiByYear[year] ?? null),
     ];
   });
   lines.push(renderTextTable([header, ...years], header.map(() => 'right'), '  '));
 
+  const channelNames = isChannelModel(model) ? Object.keys(result.plan) : [];
+  const rows = result.plan as Readonly<Record<string, number[]>>;
+  if (channelNames.length > 0) {
+    // Spend of each channel by year, and its share of its side (the split the optimiser chose).
+    lines.push('', 'By channel and year (spend; share of its side)');
+    const channelHeader = ['Channel', 'Side', ...result.budgetPerYear.map((_, year) => `Year ${year + 1}`), 'Total'];
+    const channelRows = channelNames.map((name) => {
+      const row = rows[name];
+      const side = Object.keys(modelSideChannels(model, 'upstream')).includes(name) ? 'upstream' : 'downstream';
+      return [
+        name,
+        side,
+        ...result.budgetPerYear.map((_, year) => `${formatMoney(sum(row, yearRange(year, model.periodsPerYear)))} (${formatPercent(result.channelShareByYear[name][year])})`),
+        formatMoney(sum(row, [0, row.length])),
+      ];
+    });
+    lines.push(renderTextTable([channelHeader, ...channelRows], channelHeader.map((_, index) => (index < 2 ? 'left' : 'right')), '  '));
+  }
+
   if (result.phasing === 'period' || result.phasing === 'flighting') {
     const title = unit[0].toUpperCase() + unit.slice(1);
     lines.push('', `By ${unit}`);
-    const periodHeader = [title, 'Upstream', 'Downstream', 'Upstream share', 'Spend vs average'];
-    const rows = result.plan.upstream.map((upstream, index) => {
-      const downstream = result.plan.downstream[index];
+    const periodHeader = [title, 'Upstream', 'Downstream', 'Upstream share', 'Spend vs average', ...channelNames];
+    const periodRows = result.sides.upstream.map((upstream, index) => {
+      const downstream = result.sides.downstream[index];
       const spend = upstream + downstream;
       const average = result.budgetPerYear[Math.floor(index / model.periodsPerYear)] / model.periodsPerYear;
       return [
@@ -98,9 +119,10 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
         formatMoney(downstream),
         formatPercent(spend > 0 ? upstream / spend : null),
         formatMultiple(average > 0 ? spend / average : null),
+        ...channelNames.map((name) => formatMoney(rows[name][index])),
       ];
     });
-    lines.push(renderTextTable([periodHeader, ...rows], periodHeader.map(() => 'right'), '  '));
+    lines.push(renderTextTable([periodHeader, ...periodRows], periodHeader.map(() => 'right'), '  '));
   }
 
   if (result.notes.length > 0) {
@@ -126,10 +148,25 @@ export function noteFormats(model: Model): NoteFormats {
   };
 }
 
+/** The channel bounds given on the command line (`--bound`), in words; empty without any. */
+function boundLines(settings: OptimizeSettings): string {
+  const bounds = settings.bounds ?? {};
+  return Object.keys(bounds).map((name) => {
+    const { minPerYear, maxPerYear } = bounds[name];
+    const parts = [minPerYear === undefined ? '' : `at least ${formatMoney(minPerYear)}`, maxPerYear === undefined ? '' : `at most ${formatMoney(maxPerYear)}`].filter((part) => part !== '');
+    return `${name} ${parts.join(' and ')}`;
+  }).join('; ');
+}
+
+/** The channel names of one side of a channel model, in file order. */
+function modelSideChannels(model: Model, side: 'upstream' | 'downstream'): Record<string, unknown> {
+  return isChannelModel(model) ? model[side].channels : {};
+}
+
 /** `--max-step` and `--min-flight` in words; empty when neither is set. */
 function practicalLimits(settings: OptimizeSettings, unit: string): string {
   const parts: string[] = [];
-  if (Number.isFinite(settings.maxStep)) parts.push(`each side's spend changes by at most ${formatPercent(settings.maxStep)} of the average ${unit} from one ${unit} to the next`);
+  if (Number.isFinite(settings.maxStep)) parts.push(`each channel's spend changes by at most ${formatPercent(settings.maxStep)} of the average ${unit} from one ${unit} to the next`);
   if (settings.minFlight > 1) parts.push(`bought in flights of ${countOf(settings.minFlight, unit)}`);
   return parts.join('; ');
 }

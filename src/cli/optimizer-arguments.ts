@@ -2,6 +2,7 @@ import {
   DEFAULT_ROBUST_DRAWS, DEFAULT_ROBUST_SEED, MAX_ROBUST_DRAWS, OBJECTIVE_NAMES, OptimizeError, PHASING_NAMES, ROBUST_STATISTICS,
   type ObjectiveName, type OptimizeOptions, type PhasingName, type RobustOptions, type RobustStatistic,
 } from '../engine/optimize/index.ts';
+import type { ChannelBounds } from '../engine/model/model.ts';
 import { type OptionSpec, type ParsedArgs, optionValue } from './args.ts';
 import { CliError } from './cli-error.ts';
 import { closestName } from './closest-name.ts';
@@ -17,6 +18,7 @@ export const OPTIMIZER_OPTIONS: readonly OptionSpec[] = [
   { name: 'max-period', valueName: 'y' },
   { name: 'max-step', valueName: 's' },
   { name: 'min-flight', valueName: 'N' },
+  { name: 'bound', valueName: 'channel=min:max', repeatable: true },
 ];
 
 /** `--exact-best | --smooth-tolerance t`: optimize only (the frontier compares best plans). */
@@ -70,6 +72,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   to: '--to',
   steps: '--steps',
   robust: '--robust',
+  bounds: '--bound',
   'robust.statistic': '--robust',
   'robust.draws': '--draws',
   'robust.seed': '--seed',
@@ -96,6 +99,8 @@ export function optimizerOptionsFrom(args: ParsedArgs): OptimizeOptions {
     const text = optionValue(args, flag);
     if (text !== undefined) options[field] = parseNumberOption(flag, text);
   }
+  const bounds = channelBoundsFrom(args.values.get('bound') ?? []);
+  if (bounds !== undefined) options.bounds = bounds;
   if (args.flags.has('exact-best')) options.exactBest = true;
   if (options.exactBest === true && options.smoothTolerance !== undefined) {
     throw new CliError('--smooth-tolerance sets how far the smoother plan may fall below the best; with --exact-best there is no smoother plan, so give one or the other');
@@ -127,6 +132,37 @@ export function withOptimizerErrors<Result>(action: () => Result): Result {
       .replace(/\b(minShare|maxShare|minPeriodMultiple|maxPeriodMultiple|maxStep|minFlight|smoothTolerance|targetRoi|budgetCap)\b/g, (word) => FLAGS[word])
       .replace('with robust (risk-averse)', 'with --robust (risk-averse)'));
   }
+}
+
+/**
+ * `--bound NAME=MIN:MAX` (repeatable): a channel's least and most spend per year, either side
+ * may be left out (`TV=100000:`, `Search=:250000`). A two-lever model's channels are `upstream`
+ * and `downstream`. Whether the channel exists, and whether the bounds can be met, is the
+ * engine's to check (`planChannels`, `checkBoundsFeasible`).
+ * @throws {CliError} for a value without `=` or `:`, an amount that is not a number, or a
+ *   channel bounded twice
+ * @example channelBoundsFrom(['TV=100000:400000', 'Search=:250000'])
+ */
+export function channelBoundsFrom(texts: readonly string[]): Record<string, ChannelBounds> | undefined {
+  if (texts.length === 0) return undefined;
+  const bounds: Record<string, ChannelBounds> = Object.create(null) as Record<string, ChannelBounds>;
+  for (const text of texts) {
+    const equals = text.lastIndexOf('=');
+    const colon = text.indexOf(':', equals + 1);
+    if (equals <= 0 || colon < 0) {
+      throw new CliError(`--bound takes channel=min:max (a minimum or a maximum spend per year may be left out, e.g. TV=100000:400000 or Search=:250000), got '${text}'`);
+    }
+    const name = text.slice(0, equals);
+    if (Object.hasOwn(bounds, name)) throw new CliError(`--bound names channel '${name}' twice; give its minimum and maximum in one --bound ${name}=min:max`);
+    const minText = text.slice(equals + 1, colon).trim();
+    const maxText = text.slice(colon + 1).trim();
+    if (minText === '' && maxText === '') throw new CliError(`--bound ${name}= gives neither a minimum nor a maximum; write ${name}=min:max, ${name}=min: or ${name}=:max`);
+    const channel: ChannelBounds = {};
+    if (minText !== '') channel.minPerYear = parseNumberOption('bound', minText);
+    if (maxText !== '') channel.maxPerYear = parseNumberOption('bound', maxText);
+    bounds[name] = channel;
+  }
+  return { ...bounds };
 }
 
 function chooseName(option: string, value: string, names: readonly string[]): string {

@@ -1,4 +1,4 @@
-import { budgetForTargetRoi, describePlanNote, optimize, resolveOptions, type OptimizeResult, type TargetRoiResult } from '../../engine/optimize/index.ts';
+import { budgetForTargetRoi, describePlanNote, optimize, planChannels, resolveOptions, type OptimizeResult, type TargetRoiResult } from '../../engine/optimize/index.ts';
 import { optionValue } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { formatMoney, formatPercent } from '../format-numbers.ts';
@@ -25,6 +25,7 @@ export const optimizeCommand: Command = {
   help: `Usage: budget-sim optimize <model.json> [--objective npv|npvWithCarryover|totalRevenue]
          [--phasing constant|yearly|period|flighting] [--min-share a --max-share b]
          [--min-period x --max-period y] [--max-step s] [--min-flight N]
+         [--bound channel=min:max ...]
          [--exact-best | --smooth-tolerance t] [--target-roi R [--budget-cap C]]
          [--robust mean|p10 [--draws N] [--seed S]]
          [--set path=value ...] [--format table|json]
@@ -34,10 +35,12 @@ budget.perYear, or the yearly totals of a model given as a plan).
 
 Options:
   --objective NAME   What to maximise: npvWithCarryover (default), npv or totalRevenue.
-  --phasing NAME     How freely the plan may change over time:
-                       constant (default)  one upstream share for the whole horizon;
-                       yearly              one share per year;
-                       period              one share per period, every period spending the
+  --phasing NAME     How freely the plan may change over time (every phasing also chooses the
+                     split between the channels of each side, in a model with channels):
+                       constant (default)  one split (upstream share and channel shares) for
+                                           the whole horizon;
+                       yearly              one split per year;
+                       period              one split per period, every period spending the
                                            year's average period budget;
                        flighting           spend per period and its split both free (when to
                                            spend as well as where), each year on budget.
@@ -47,11 +50,19 @@ Options:
                      period budget, 0 to 1 (default 0).
   --max-period y     flighting: highest spend in a period, such a multiple, at least 1
                      (default: no limit). E.g. --min-period 0.5 --max-period 2.
-  --max-step s       period and flighting: the largest change of a side's spend (upstream or
-                     downstream) from one period to the next, as a share of the year's average
+  --bound C=MIN:MAX  The least and most channel C may spend in each year (committed contracts,
+                     caps); either may be left out: --bound TV=100000:400000, --bound Search=:250000,
+                     --bound Events=50000:. Repeat for more channels. Replaces the model file's
+                     "bounds" of that channel, field by field. A two-lever model's channels are
+                     upstream and downstream. Bounds no split can meet (minimums above a year's
+                     budget, maximums below it, or beyond the share limits) are refused, naming
+                     the channel and the year. With period and flighting a channel's spend may
+                     move between the periods of a year within its yearly bounds.
+  --max-step s       period and flighting: the largest change of a channel's spend (of a side's,
+                     in a two-lever model) from one period to the next, as a share of the year's average
                      period budget (e.g. 0.25; at a year boundary, of the larger year's, plus the
                      change of that average). Default: no limit.
-  --min-flight N     period and flighting: buy each side in flights of N periods (blocks from the
+  --min-flight N     period and flighting: buy each channel in flights of N periods (blocks from the
                      start of each year, the same spend in each period of a flight), so anything
                      switched on or off stays so for at least N periods. N divides the periods in
                      a year (monthly: 1, 2, 3, 4, 6 or 12). Default 1.
@@ -82,8 +93,12 @@ Options:
   --set path=value   Change a setting first, as in simulate.
   --format FORMAT    table (default): key figures against the model's own plan, the plan by year
                      and, for period and flighting, by period.
-                     json: { "model", "objective", "phasing", "value", "plan": { "upstream",
-                     "downstream" }, "budgetPerYear", "upstreamShareByYear", "summary",
+                     With channels, the table adds each channel's spend by year (and its share of
+                     its side), and a column per channel in the plan by period.
+                     json: { "model", "objective", "phasing", "value", "plan" (as the model file
+                     writes it: { "upstream", "downstream" }, or channel name -> spend per
+                     period), "budgetPerYear", "upstreamShareByYear", "channelShareByYear"
+                     (channel -> its share of its side by year), "channelBounds", "summary",
                      "current": { "value", "summary" }, "bounds", "converged", "evaluations",
                      "ms", "notes", "smoothing" }, and with --target-roi also "targetRoi", "budgetCap", "feasible",
                      "capReached", "bestRoi", "bestRoiBudgetPerYear", and with --robust also
@@ -98,6 +113,7 @@ Examples:
   budget-sim optimize models/default.json
   budget-sim optimize models/default.json --phasing flighting --min-period 0.5 --max-period 2
   budget-sim optimize models/default.json --phasing flighting --max-step 0.25 --min-flight 3
+  budget-sim optimize models/consumer-channels.json --phasing yearly --bound TV=300000:600000
   budget-sim optimize models/default.json --target-roi 0.8 --budget-cap 3000000
   budget-sim optimize models/default.json --phasing yearly --format json > best.json
   budget-sim optimize models/default.json --robust p10 --draws 2000 --seed 7
@@ -164,6 +180,13 @@ Examples:
       plan: result.plan,
       budgetPerYear: result.budgetPerYear,
       upstreamShareByYear: result.upstreamShareByYear,
+      channelShareByYear: result.channelShareByYear,
+      // JSON has no Infinity: no maximum is null.
+      channelBounds: planChannels(model, settings.bounds).map((channel) => ({
+        name: channel.name,
+        minPerYear: channel.minPerYear,
+        maxPerYear: Number.isFinite(channel.maxPerYear) ? channel.maxPerYear : null,
+      })),
       summary: result.summary,
       current: result.current,
       bounds: {
@@ -187,6 +210,6 @@ Examples:
 };
 
 function overallShare(result: OptimizeResult): number | null {
-  const upstream = result.plan.upstream.reduce((total, spend) => total + spend, 0);
+  const upstream = result.sides.upstream.reduce((total, spend) => total + spend, 0);
   return result.summary.totalSpend > 0 ? upstream / result.summary.totalSpend : null;
 }

@@ -11,10 +11,11 @@ export {
 export { PHASINGS } from './phasings/index.ts';
 export { optimize, type OptimizeResult, type OptimizedPlan, type RobustOutcome } from './optimize.ts';
 export { createRobustObjective, type RobustObjective } from './robust-objective.ts';
+export { checkBoundsFeasible, planChannels, type PlanChannel } from './channel-bounds.ts';
 export { createObjectiveGradient, type ObjectiveGradient } from '../sim/objective-gradient.ts';
 export { budgetForTargetRoi, type TargetRoiOptions, type TargetRoiResult } from './budget-for-target-roi.ts';
 export { MAX_FRONTIER_STEPS, budgetFrontier, type Frontier, type FrontierOptions, type FrontierPoint } from './budget-frontier.ts';
 export { averageBudgetPerYear, scaledBudgets } from './scaled-budgets.ts';
 export { describePlanNote, marginalRoiOfPlan, type NoteFormats, type PlanNote } from './plan-notes.ts';
-export { planRoughness, turningPoints } from './plan-roughness.ts';
+export { planRoughness, rowsRoughness, turningPoints } from './plan-roughness.ts';
 export type { Smoothing } from './smoothest-plan.ts';

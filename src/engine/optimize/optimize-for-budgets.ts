@@ -1,17 +1,29 @@
 import { compileModel } from '../sim/compile-model.ts';
 import type { Model } from '../model/model.ts';
 import { createPlanEvaluator } from '../sim/plan-evaluator.ts';
-import { planSpend } from '../sim/plan-spend.ts';
+import { channelSpend } from '../sim/plan-spend.ts';
+import { checkBoundsFeasible, planChannels } from './channel-bounds.ts';
 import type { OptimizeOptions, OptimizeSettings } from './optimize-options.ts';
 import { OptimizeError } from './optimize-error.ts';
 import type { OptimizeResult } from './optimize-result.ts';
 import { type PhasingOutcome, phasingChain } from './phasings/index.ts';
 import { searchFlighting } from './phasings/flighting.ts';
-import { searchShareSchedule } from './phasings/share-schedule.ts';
+import { searchSplitSchedule } from './phasings/split-schedule.ts';
+import { readPlan } from './plan-form.ts';
 import { type PlanNote, notesForPlan } from './plan-notes.ts';
-import { createPlanSpace } from './plan-space.ts';
+import { type PlanSpace, type PlanSpaceParts, createPlanSpace, yearShareBounds } from './plan-space.ts';
 import { searchPracticalPlan } from './practical-plan-search.ts';
 import { type PlanSearch, type Smoothing, smoothestWithinTolerance } from './smoothest-plan.ts';
+
+/** What the search for given budgets found, before it is written up as a result. */
+export interface FoundPlan {
+  plan: PhasingOutcome;
+  space: PlanSpace;
+  converged: boolean;
+  cancelled: boolean;
+  notes: PlanNote[];
+  smoothing?: Smoothing;
+}
 
 /**
  * `optimize` with the yearly budgets given instead of read from the model (the frontier and the
@@ -21,13 +33,50 @@ export function optimizeForBudgets(
   model: Model, budgets: readonly number[], settings: OptimizeSettings, control: Pick<OptimizeOptions, 'onProgress' | 'shouldStop'>,
 ): OptimizeResult {
   const compiled = compileModel(model);
+  const found = searchForBudgets(model, budgets, settings, control);
+  const { space } = found;
+  const evaluator = createPlanEvaluator(model);
+  const summary = evaluator.evaluate(found.plan.spend);
+  const currentSummary = evaluator.evaluate(channelSpend(model));
+  const name = settings.objective.name;
+  return {
+    objective: name,
+    phasing: settings.phasing,
+    value: summary[name],
+    ...readPlan(model, space.channels.map((channel) => channel.name), space.upstreamCount, found.plan.spend),
+    budgetPerYear: [...budgets],
+    summary,
+    current: { value: currentSummary[name], summary: currentSummary },
+    evaluations: space.runs + 3 + 3, // + the evaluator's zero-spend run, the plan's and the model's own; the notes' three
+    converged: found.converged,
+    cancelled: found.cancelled,
+    notes: [...found.notes, ...notesForPlan(compiled, settings.objective, budgets, found.plan.spend)],
+    ...(found.smoothing === undefined ? {} : { smoothing: found.smoothing }),
+  };
+}
+
+/**
+ * The search of `optimizeForBudgets` on a plan space built from `parts` (by default the objective
+ * at the model's own settings; a robust search passes a statistic across draws and its looser
+ * tolerance): the phasing chain, then the practical limits and channel bounds, then the smoothing.
+ * @throws {OptimizeError} for a `minFlight` that does not divide the periods in a year, and
+ *   channel bounds the model cannot meet (see `planChannels`, `checkBoundsFeasible`)
+ */
+export function searchForBudgets(
+  model: Model, budgets: readonly number[], settings: OptimizeSettings, control: Pick<OptimizeOptions, 'onProgress' | 'shouldStop'>,
+  parts: Omit<PlanSpaceParts, 'channels' | 'ownPlan'> = {},
+): FoundPlan {
+  const compiled = compileModel(model);
   if (compiled.periodsPerYear % settings.minFlight !== 0) {
     throw new OptimizeError('minFlight', `minFlight ${settings.minFlight} must divide the ${compiled.periodsPerYear} periods in a year (flights start with each year)`);
   }
-  const space = createPlanSpace(compiled, budgets, settings);
+  const channels = planChannels(model, settings.bounds);
+  checkBoundsFeasible(channels, budgets, settings.minShare, settings.maxShare);
+  const space = createPlanSpace(compiled, budgets, settings, { ...parts, channels, ownPlan: channelSpend(model) });
   const chain = phasingChain(settings.phasing);
-  const practical = Number.isFinite(settings.maxStep) || settings.minFlight > 1;
-  const smooths = !settings.exactBest && (settings.phasing === 'period' || settings.phasing === 'flighting');
+  const perPeriod = settings.phasing === 'period' || settings.phasing === 'flighting';
+  const practical = Number.isFinite(settings.maxStep) || settings.minFlight > 1 || (space.bounded && perPeriod);
+  const smooths = !settings.exactBest && perPeriod;
   // The progress bar's stages: each phasing, then the practical limits, then the smoothing.
   const stages = chain.length + (practical ? 1 : 0) + (smooths ? 1 : 0);
 
@@ -63,9 +112,11 @@ export function optimizeForBudgets(
   const search = planSearchFor(settings, practical);
   if (practical && !cancelled) {
     // The unconstrained best, made executable, starts the search within the limits.
-    found = searchPracticalPlan(space, found, stageControl(chain.length));
-    converged &&= found.converged;
-    cancelled = found.cancelled;
+    const limited = searchPracticalPlan(space, found, stageControl(chain.length));
+    // With channel bounds alone the start is already allowed: never end below it.
+    found = limited.value >= found.value || Number.isFinite(settings.maxStep) || settings.minFlight > 1 ? limited : { ...found, cancelled: limited.cancelled };
+    converged &&= limited.converged;
+    cancelled = limited.cancelled;
   }
   const notes: PlanNote[] = [];
   let smoothing: Smoothing | undefined;
@@ -79,30 +130,8 @@ export function optimizeForBudgets(
       notes.push({ kind: 'smoother-plan', ...smoothing });
     }
   }
-  notes.push(...notesForPlan(compiled, settings.objective, budgets, found.upstream, found.downstream));
-
-  const evaluator = createPlanEvaluator(model);
-  const summary = evaluator.evaluate(found.upstream, found.downstream);
-  const own = planSpend(model);
-  const currentSummary = evaluator.evaluate(own.upstream, own.downstream);
   report(1);
-
-  const name = settings.objective.name;
-  return {
-    objective: name,
-    phasing: settings.phasing,
-    value: summary[name],
-    plan: { upstream: Array.from(found.upstream), downstream: Array.from(found.downstream) },
-    budgetPerYear: [...budgets],
-    upstreamShareByYear: sharesByYear(found, compiled.periodsPerYear, budgets.length),
-    summary,
-    current: { value: currentSummary[name], summary: currentSummary },
-    evaluations: space.runs + 3 + 3, // + the evaluator's zero-spend run, the plan's and the model's own; the notes' three
-    converged,
-    cancelled,
-    notes,
-    ...(smoothing === undefined ? {} : { smoothing }),
-  };
+  return { plan: found, space, converged, cancelled, notes, ...(smoothing === undefined ? {} : { smoothing }) };
 }
 
 /** Of what the per-period plan adds to the best yearly plan, the most the smoother plan may give up. */
@@ -125,18 +154,7 @@ export function smoothingTolerance(smoothTolerance: number, bestValue: number, y
 function planSearchFor(settings: OptimizeSettings, practical: boolean): PlanSearch {
   if (practical) return (space, start, control) => searchPracticalPlan(space, start, control);
   if (settings.phasing === 'flighting') return searchFlighting;
-  return (space, start, control) => searchShareSchedule(space, (period) => period, space.periods, start, control);
-}
-
-/** Each year's upstream spend over its spend; null for a year with none. */
-export function sharesByYear(plan: Pick<PhasingOutcome, 'upstream' | 'downstream'>, periodsPerYear: number, years: number): (number | null)[] {
-  return Array.from({ length: years }, (_, year) => {
-    let upstream = 0;
-    let total = 0;
-    for (let index = year * periodsPerYear; index < (year + 1) * periodsPerYear; index += 1) {
-      upstream += plan.upstream[index];
-      total += plan.upstream[index] + plan.downstream[index];
-    }
-    return total > 0 ? upstream / total : null;
-  });
+  return (space, start, control) => searchSplitSchedule(
+    space, (period) => period, space.periods, (period) => yearShareBounds(space, Math.floor(period / space.periodsPerYear)), start, control,
+  );
 }

@@ -1,4 +1,5 @@
 import { type Objective, type ObjectiveName, objectiveByName } from '../sim/objectives.ts';
+import type { ChannelBounds } from '../model/model.ts';
 import { OptimizeError } from './optimize-error.ts';
 
 /** How freely the plan may vary over time; see `PHASINGS`. */
@@ -44,6 +45,14 @@ export interface OptimizeOptions {
   phasing?: PhasingName;
   /** Lowest upstream share allowed in any period, 0…1; default 0. */
   minShare?: number;
+  /**
+   * Least and most each named channel may spend in every year (`{ TV: { minPerYear: 100000 } }`;
+   * a two-lever model's channels are `upstream` and `downstream`). Each field given replaces the
+   * model file's `bounds` of that channel; channels not named keep the file's. Checked against the
+   * model by `optimize` (unknown names, a minimum above the maximum, bounds no split of a year's
+   * budget can meet: `OptimizeError` with option `bounds`, naming the channel and year).
+   */
+  bounds?: Readonly<Record<string, ChannelBounds>>;
   /** Highest upstream share allowed in any period, 0…1; default 1. */
   maxShare?: number;
   /**
@@ -121,6 +130,8 @@ export interface OptimizeSettings {
   effort: number;
   /** Absent when the objective is taken at the central settings. */
   robust?: RobustSettings;
+  /** The channel bounds given to the optimiser (checked against the model by `optimize`). */
+  bounds?: Readonly<Record<string, ChannelBounds>>;
 }
 
 export const PHASING_NAMES: readonly PhasingName[] = ['constant', 'yearly', 'period', 'flighting'];
@@ -182,6 +193,7 @@ export function resolveOptions(options: OptimizeOptions): OptimizeSettings {
   const settings: OptimizeSettings = {
     objective, phasing, minShare, maxShare, minPeriodMultiple, maxPeriodMultiple, maxStep, minFlight, exactBest, smoothTolerance, effort,
   };
+  if (options.bounds !== undefined) settings.bounds = options.bounds;
   if (options.robust !== undefined) {
     settings.robust = robustSettings(options.robust, phasing);
     const practical = options.maxStep !== undefined ? 'maxStep' : minFlight > 1 ? 'minFlight' : undefined;

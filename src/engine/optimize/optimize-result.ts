@@ -1,14 +1,15 @@
+import type { ChannelPlan, Plan } from '../model/model.ts';
 import type { SummaryFigures } from '../sim/results.ts';
 import type { ObjectiveName } from '../sim/objectives.ts';
 import type { PhasingName, RobustSettings } from './optimize-options.ts';
 import type { PlanNote } from './plan-notes.ts';
 import type { Smoothing } from './smoothest-plan.ts';
 
-/** Spend per period, t = 1 … T: what a model's `plan` field holds. */
-export interface OptimizedPlan {
-  upstream: number[];
-  downstream: number[];
-}
+/**
+ * Spend per period, t = 1 … T, in the model file's form, so `{ ...model, plan }` is a valid
+ * model: `{ upstream, downstream }` for a two-lever model, channel name → spend for a channel model.
+ */
+export type OptimizedPlan = Plan | ChannelPlan;
 
 /** What `optimize` found. Every figure is the engine's, for the plan in `plan`. */
 export interface OptimizeResult {
@@ -24,6 +25,13 @@ export interface OptimizeResult {
   budgetPerYear: number[];
   /** Each year's upstream spend over its total spend; null for a year with no budget. */
   upstreamShareByYear: (number | null)[];
+  /**
+   * Channel name → its share of its side's spend in each year (null for a year in which the
+   * side spends nothing). A two-lever model's channels, `upstream` and `downstream`, have 1.
+   */
+  channelShareByYear: Record<string, (number | null)[]>;
+  /** Side totals of `plan` per period (for either form). */
+  sides: { upstream: number[]; downstream: number[] };
   /** The key figures of `plan`. */
   summary: SummaryFigures;
   /** The model's own plan, for comparison. */

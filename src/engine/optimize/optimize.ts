@@ -8,7 +8,7 @@ import { optimizeRobust } from './optimize-robust.ts';
 // The result types and the search for given budgets live in modules of their own, which the
 // risk-averse search (optimize-robust.ts) uses too: this file only chooses between the two.
 export type { OptimizedPlan, OptimizeResult, RobustOutcome } from './optimize-result.ts';
-export { SMOOTHING_SHARE_OF_GAIN, optimizeForBudgets, sharesByYear, smoothingTolerance } from './optimize-for-budgets.ts';
+export { SMOOTHING_SHARE_OF_GAIN, optimizeForBudgets, smoothingTolerance } from './optimize-for-budgets.ts';
 
 /**
  * Finds the plan that maximises an objective (`npvWithCarryover` by default) over the model's

@@ -1,6 +1,6 @@
 import type { CompiledModel } from '../sim/compile-model.ts';
-import { objectiveGradientAt } from '../sim/objective-gradient.ts';
 import type { Objective, ObjectiveName } from '../sim/objectives.ts';
+import { createRowsObjective } from './plan-objective.ts';
 import type { Smoothing } from './smoothest-plan.ts';
 
 /**
@@ -35,10 +35,13 @@ const NEGLIGIBLE_SHARE = 0.01;
  * below zero. Costs one run and one gradient pass.
  */
 export function notesForPlan(
-  model: CompiledModel, objective: Objective, budgets: readonly number[], upstream: Float64Array, downstream: Float64Array,
+  model: CompiledModel, objective: Objective, budgets: readonly number[], spend: readonly Float64Array[],
 ): PlanNote[] {
   const notes: PlanNote[] = [];
   const { periods, periodsPerYear } = model;
+  const upstreamCount = model.upstreamChannels.length;
+  const upstream = new Float64Array(periods);
+  for (let channel = 0; channel < upstreamCount; channel += 1) for (let index = 0; index < periods; index += 1) upstream[index] += spend[channel][index];
   if (!objective.includesCarryover) {
     let periodsWithout = 0;
     for (let index = periods - 1; index >= 0; index -= 1) {
@@ -46,11 +49,11 @@ export function notesForPlan(
       if (upstream[index] > NEGLIGIBLE_SHARE * average) break;
       periodsWithout += 1;
     }
-    if (periodsWithout > 0 && periodsWithout < periods) {
+    if (upstreamCount > 0 && periodsWithout > 0 && periodsWithout < periods) {
       notes.push({ kind: 'brand-stops', objective: objective.name, lastPeriod: periods - periodsWithout, periodsWithout });
     }
   }
-  const marginalRoi = marginalRoiOfPlan(model, objective, upstream, downstream);
+  const marginalRoi = marginalRoiOfPlan(model, objective, spend);
   if (marginalRoi !== null && marginalRoi < 0) notes.push({ kind: 'spending-less-pays', objective: objective.name, marginalRoi });
   return notes;
 }
@@ -60,7 +63,7 @@ export function notesForPlan(
  * `npvWithCarryover`), spread over the horizon as the plan spends it: with g = ∂objective/∂spend
  * per period (`createObjectiveGradient`, which already nets out each unit's discounted cost),
  *
- *   marginal ROI = Σₜ (g_Uₜ·Uₜ + g_Dₜ·Dₜ) / Σₜ δₜ·(Uₜ + Dₜ)
+ *   marginal ROI = Σ_c Σₜ gᶜₜ·Xᶜₜ / Σ_c Σₜ δₜ·Xᶜₜ      (Xᶜₜ channel c's spend in period t)
  *
  * the derivative of the objective as every period's spend grows in proportion, per discounted
  * unit of money (δₜ the discount factor). For `npvWithCarryover` this is the discounted
@@ -68,14 +71,19 @@ export function notesForPlan(
  * the same pattern) would raise the objective. Null for `totalRevenue` (spend is not a cost there,
  * so more never lowers it) and for a plan that spends nothing.
  */
-export function marginalRoiOfPlan(model: CompiledModel, objective: Objective, upstream: Float64Array, downstream: Float64Array): number | null {
+export function marginalRoiOfPlan(model: CompiledModel, objective: Objective, spend: readonly Float64Array[]): number | null {
   if (!objective.spendIsCost) return null;
-  const { upstream: upstreamGradient, downstream: downstreamGradient } = objectiveGradientAt(model, objective, upstream, downstream);
+  const gradient = spend.map((row) => new Float64Array(row.length));
+  const rows = createRowsObjective(model, objective);
+  rows.value(spend);
+  rows.gradient(gradient);
   let change = 0;
   let discountedSpend = 0;
   for (let index = 0; index < model.periods; index += 1) {
-    change += upstreamGradient[index] * upstream[index] + downstreamGradient[index] * downstream[index];
-    discountedSpend += model.discountFactor[index] * (upstream[index] + downstream[index]);
+    for (let channel = 0; channel < spend.length; channel += 1) {
+      change += gradient[channel][index] * spend[channel][index];
+      discountedSpend += model.discountFactor[index] * spend[channel][index];
+    }
   }
   return discountedSpend > 0 ? change / discountedSpend : null;
 }

@@ -19,12 +19,24 @@
  * @example planRoughness([0, 1, 0], [1, 1, 1], 1) // ≈ 1.98 (two changes of 1, less 2ε)
  */
 export function planRoughness(upstream: ArrayLike<number>, downstream: ArrayLike<number>, averagePeriodBudget: number): number {
-  if (!(averagePeriodBudget > 0)) return 0;
+  return rowsRoughness([upstream, downstream], averagePeriodBudget);
+}
+
+/**
+ * `planRoughness` of a plan given as channel rows: the same sum over every channel's changes
+ * (with one channel a side, exactly `planRoughness` of the two sides). Smoothing a channel plan
+ * therefore flattens each channel's spend, not only the side totals.
+ */
+export function rowsRoughness(rows: readonly ArrayLike<number>[], averagePeriodBudget: number): number {
+  if (!(averagePeriodBudget > 0) || rows.length === 0) return 0;
   let total = 0;
-  for (let index = 1; index < upstream.length; index += 1) {
-    const upstreamStep = (upstream[index] - upstream[index - 1]) / averagePeriodBudget;
-    const downstreamStep = (downstream[index] - downstream[index - 1]) / averagePeriodBudget;
-    total += Math.sqrt(upstreamStep * upstreamStep + SMOOTHING_SQUARED) + Math.sqrt(downstreamStep * downstreamStep + SMOOTHING_SQUARED) - 2 * SMOOTHING;
+  for (let index = 1; index < rows[0].length; index += 1) {
+    let term = 0;
+    for (const row of rows) {
+      const step = (row[index] - row[index - 1]) / averagePeriodBudget;
+      term += Math.sqrt(step * step + SMOOTHING_SQUARED);
+    }
+    total += term - rows.length * SMOOTHING;
   }
   return total;
 }
@@ -34,26 +46,24 @@ const SMOOTHING = 0.01;
 const SMOOTHING_SQUARED = SMOOTHING * SMOOTHING;
 
 /**
- * Adds `weight` · ∂R/∂Uₜ and `weight` · ∂R/∂Dₜ to the given arrays (R as in `planRoughness`):
+ * Adds `weight` · ∂R/∂Xᶜₜ to `out` for every channel row c (R as in `rowsRoughness`):
  * with φ(z) = z / √(z² + ε²), ∂R/∂Xₜ = [φ(ΔXₜ / B̄) − φ(ΔXₜ₊₁ / B̄)] / B̄, the missing neighbour's
  * term left out at either end.
  */
 export function addRoughnessGradient(
-  upstream: ArrayLike<number>, downstream: ArrayLike<number>, averagePeriodBudget: number, weight: number,
-  upstreamOut: Float64Array, downstreamOut: Float64Array,
+  rows: readonly ArrayLike<number>[], averagePeriodBudget: number, weight: number, out: readonly Float64Array[],
 ): void {
   if (!(averagePeriodBudget > 0)) return;
   const factor = weight / averagePeriodBudget;
-  for (let index = 1; index < upstream.length; index += 1) {
-    const upstreamStep = (upstream[index] - upstream[index - 1]) / averagePeriodBudget;
-    const downstreamStep = (downstream[index] - downstream[index - 1]) / averagePeriodBudget;
-    const upstreamSlope = (factor * upstreamStep) / Math.sqrt(upstreamStep * upstreamStep + SMOOTHING_SQUARED);
-    const downstreamSlope = (factor * downstreamStep) / Math.sqrt(downstreamStep * downstreamStep + SMOOTHING_SQUARED);
-    upstreamOut[index] += upstreamSlope;
-    upstreamOut[index - 1] -= upstreamSlope;
-    downstreamOut[index] += downstreamSlope;
-    downstreamOut[index - 1] -= downstreamSlope;
-  }
+  rows.forEach((row, channel) => {
+    const target = out[channel];
+    for (let index = 1; index < row.length; index += 1) {
+      const step = (row[index] - row[index - 1]) / averagePeriodBudget;
+      const slope = (factor * step) / Math.sqrt(step * step + SMOOTHING_SQUARED);
+      target[index] += slope;
+      target[index - 1] -= slope;
+    }
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CompiledDraws } from './compiled-draws.ts';
-import { type CountedObjectiveGradient, type ObjectiveGradient, createObjectiveGradient } from '../sim/objective-gradient.ts';
 import type { Objective } from '../sim/objectives.ts';
-import type { RobustStatistic } from './optimize-options.ts';
+import { type RowsObjective, createRowsObjective } from './plan-objective.ts';
+import { MAX_ROBUST_GRADIENT_DRAWS, type RobustStatistic } from './optimize-options.ts';
 import type { RobustObjective } from './robust-objective.ts';
 
 /** Position of the 10th percentile among n sorted values (R's type 7): h = (n − 1) · 0.1. */
@@ -22,23 +22,21 @@ const P10 = 0.1;
  *   one of its one-sided gradients; the searches only ever keep a better value, so a kink can
  *   slow them but not mislead them.
  *
- * Cost: a value is `draws` fast runs (counted in `robustObjective.runs`, not in `runs`); a gradient is a run and a reverse pass for each draw it
+ * Cost: a value is `draws` fast runs (`runs` counts them with the gradients' runs); a gradient is a run and a reverse pass for each draw it
  * needs (every draw for the mean, two for p10). Memory: a run's record for each draw whose
  * gradient has been needed, measured 17 KB for 5 years monthly and 61 KB weekly; for the mean
  * that is every draw, hence `MAX_ROBUST_GRADIENT_DRAWS`.
  */
 export function createRobustObjectiveGradient(
   draws: CompiledDraws, objective: Objective, statistic: RobustStatistic, robustObjective: RobustObjective,
-): CountedObjectiveGradient {
+): RowsObjective {
   const count = draws.models.length;
-  const { periods } = draws.models[0];
+  const { periods, channelCount } = draws.models[0];
   const values = new Float64Array(count);
   const order = new Int32Array(count);
-  const lastUpstream = new Float64Array(periods);
-  const lastDownstream = new Float64Array(periods);
-  const upstreamPart = new Float64Array(periods);
-  const downstreamPart = new Float64Array(periods);
-  const perDraw: (ObjectiveGradient | undefined)[] = new Array(count);
+  const last = Array.from({ length: channelCount }, () => new Float64Array(periods));
+  const part = Array.from({ length: channelCount }, () => new Float64Array(periods));
+  const perDraw: (RowsObjective | undefined)[] = new Array(count);
   let scored = false;
   let runs = 0;
 
@@ -51,43 +49,45 @@ export function createRobustObjectiveGradient(
     return { lower: order[low], upper: order[Math.ceil(h)], weight: h - low };
   };
 
-  const addGradient = (draw: number, weight: number, upstreamOut: Float64Array, downstreamOut: Float64Array) => {
+  const addGradient = (draw: number, weight: number, out: Float64Array[]) => {
     let gradient = perDraw[draw];
     if (gradient === undefined) {
-      gradient = createObjectiveGradient(draws.models[draw], objective);
-      perDraw[draw] = gradient;
+      gradient = createRowsObjective(draws.models[draw], objective);
+      // Beyond MAX_ROBUST_GRADIENT_DRAWS records are not kept: each is made again when needed.
+      if (count <= MAX_KEPT) perDraw[draw] = gradient;
       runs += 1; // its zero-spend run
     }
-    gradient.value(lastUpstream, lastDownstream);
-    gradient.gradient(upstreamPart, downstreamPart);
+    gradient.value(last);
+    gradient.gradient(part);
     runs += 2;
-    for (let index = 0; index < periods; index += 1) {
-      upstreamOut[index] += weight * upstreamPart[index];
-      downstreamOut[index] += weight * downstreamPart[index];
+    for (let channel = 0; channel < channelCount; channel += 1) {
+      const target = out[channel];
+      const source = part[channel];
+      for (let index = 0; index < periods; index += 1) target[index] += weight * source[index];
     }
   };
 
   return {
-    periods,
-    value(upstream, downstream) {
-      robustObjective.valuesPerDraw(upstream, downstream, values); // counted in robustObjective.runs
-      lastUpstream.set(upstream.subarray(0, periods));
-      lastDownstream.set(downstream.subarray(0, periods));
+    value(spend) {
+      robustObjective.valuesPerDraw(spend, values); // counted in robustObjective.runs
+      for (let channel = 0; channel < channelCount; channel += 1) last[channel].set(spend[channel].subarray(0, periods));
       scored = true;
       return robustObjective.statisticOf(values);
     },
-    gradient(upstreamOut, downstreamOut) {
+    gradient(out) {
       if (!scored) throw new Error('gradient needs a plan scored by value first');
-      upstreamOut.fill(0);
-      downstreamOut.fill(0);
+      for (const row of out) row.fill(0);
       if (statistic === 'mean') {
-        for (let draw = 0; draw < count; draw += 1) addGradient(draw, 1 / count, upstreamOut, downstreamOut);
+        for (let draw = 0; draw < count; draw += 1) addGradient(draw, 1 / count, out);
         return;
       }
       const { lower, upper, weight } = percentileDraws();
-      addGradient(lower, 1 - weight, upstreamOut, downstreamOut);
-      if (weight > 0 && upper !== lower) addGradient(upper, weight, upstreamOut, downstreamOut);
+      addGradient(lower, 1 - weight, out);
+      if (weight > 0 && upper !== lower) addGradient(upper, weight, out);
     },
-    get runs() { return runs; },
+    get runs() { return runs + robustObjective.runs; },
   };
 }
+
+/** Draws whose run records are kept between gradients (see `MAX_ROBUST_GRADIENT_DRAWS`). */
+const MAX_KEPT = MAX_ROBUST_GRADIENT_DRAWS;

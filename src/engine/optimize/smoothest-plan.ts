@@ -1,6 +1,7 @@
 import type { PhasingOutcome, SearchControl } from './phasings/phasing.ts';
 import type { PlanSpace } from './plan-space.ts';
-import { addRoughnessGradient, planRoughness } from './plan-roughness.ts';
+import { copyRows } from './plan-space.ts';
+import { addRoughnessGradient, rowsRoughness } from './plan-roughness.ts';
 
 /** What the smoothing step chose, for the result and its note. */
 export interface Smoothing {
@@ -47,7 +48,7 @@ export function smoothestWithinTolerance(
   space: PlanSpace, best: PhasingOutcome, search: PlanSearch, tolerance: number, control: SearchControl,
 ): { plan: PhasingOutcome; smoothing: Smoothing; cancelled: boolean } {
   const reference = space.totalBudget / space.periods;
-  const bestRoughness = planRoughness(best.upstream, best.downstream, reference);
+  const bestRoughness = rowsRoughness(best.spend, reference);
   let chosen = best;
   let chosenRoughness = bestRoughness;
   let bestValue = best.value;
@@ -66,11 +67,11 @@ export function smoothestWithinTolerance(
         onProgress: control.onProgress === undefined ? undefined : (fraction) => control.onProgress?.((stage + fraction) / STAGES),
       });
       if (found.cancelled) { cancelled = true; break; }
-      const value = space.value(found.upstream, found.downstream);
+      const value = space.value(found.spend);
       bestValue = Math.max(bestValue, value);
       if (value >= bestValue - tolerance) {
-        chosen = { ...found, value, upstream: Float64Array.from(found.upstream), downstream: Float64Array.from(found.downstream) };
-        chosenRoughness = planRoughness(chosen.upstream, chosen.downstream, reference);
+        chosen = { ...found, value, spend: copyRows(found.spend) };
+        chosenRoughness = rowsRoughness(chosen.spend, reference);
         accepted = weight;
       } else {
         rejected = weight;
@@ -89,18 +90,16 @@ export function smoothestWithinTolerance(
 
 /** The plan space with the objective V − weight · R: what the continuation maximises. */
 function penalisedSpace(space: PlanSpace, weight: number, reference: number): PlanSpace {
-  let lastUpstream: Float64Array = new Float64Array(space.periods);
-  let lastDownstream: Float64Array = new Float64Array(space.periods);
+  let last: readonly Float64Array[] = [];
   return {
     ...space,
-    value(upstream, downstream) {
-      lastUpstream = upstream;
-      lastDownstream = downstream;
-      return space.value(upstream, downstream) - weight * planRoughness(upstream, downstream, reference);
+    value(spend) {
+      last = spend;
+      return space.value(spend) - weight * rowsRoughness(spend, reference);
     },
-    gradient(upstreamOut, downstreamOut) {
-      space.gradient(upstreamOut, downstreamOut);
-      addRoughnessGradient(lastUpstream, lastDownstream, reference, -weight, upstreamOut, downstreamOut);
+    gradient(out) {
+      space.gradient(out);
+      addRoughnessGradient(last, reference, -weight, out);
     },
     get runs() { return space.runs; },
     // Each stage only needs to settle well inside the value tolerance (1e-3 of the best value by

@@ -16,24 +16,23 @@ import { createPlanSpace } from '../../../src/engine/optimize/plan-space.ts';
 import { optimize, yearlyBudgetsOf } from './optimize-test-kit.ts';
 import { MODEL_FILES, defaultModel } from './model-files.ts';
 
-/** A random plan that spends each year's budget exactly: period weights from an exponential draw, shares uniform. */
-function randomFeasibleStart(periodsPerYear: number, budgets: readonly number[], seed: number) {
+/** A random plan that spends each year's budget exactly: period weights from an exponential draw, channel shares uniform. */
+function randomFeasibleStart(periodsPerYear: number, budgets: readonly number[], channels: number, seed: number): Float64Array[] {
   let state = seed;
   const next = () => { state = (state * 16807) % 2147483647; return state / 2147483647; };
   const periods = periodsPerYear * budgets.length;
-  const upstream = new Float64Array(periods);
-  const downstream = new Float64Array(periods);
+  const spend = Array.from({ length: channels }, () => new Float64Array(periods));
   budgets.forEach((budget, year) => {
     const weights = Array.from({ length: periodsPerYear }, () => -Math.log(next()));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     weights.forEach((weight, period) => {
-      const spend = (budget * weight) / total;
-      const share = next();
-      upstream[year * periodsPerYear + period] = share * spend;
-      downstream[year * periodsPerYear + period] = (1 - share) * spend;
+      const amount = (budget * weight) / total;
+      const shares = Array.from({ length: channels }, () => next());
+      const sum = shares.reduce((a, b) => a + b, 0);
+      shares.forEach((share, channel) => { spend[channel][year * periodsPerYear + period] = (share / sum) * amount; });
     });
   });
-  return { upstream, downstream };
+  return spend;
 }
 
 function referenceValue(model: Model, objective: ObjectiveName, randomStarts: number): number {
@@ -41,8 +40,8 @@ function referenceValue(model: Model, objective: ObjectiveName, randomStarts: nu
   const space = createPlanSpace(compileModel(model), yearlyBudgetsOf(model), resolveOptions({ objective, phasing: 'flighting', effort: 2 }));
   let best = long;
   for (let start = 0; start < randomStarts; start += 1) {
-    const plan = randomFeasibleStart(model.periodsPerYear, space.budgets, 1000 + start);
-    const found = searchFlighting(space, { ...plan, value: space.value(plan.upstream, plan.downstream), converged: false, cancelled: false }, {});
+    const spend = randomFeasibleStart(model.periodsPerYear, space.budgets, space.channelCount, 1000 + start);
+    const found = searchFlighting(space, { spend, value: space.value(spend), converged: false, cancelled: false }, {});
     best = Math.max(best, found.value);
   }
   return best;

@@ -20,7 +20,7 @@ export function expectPlanWithinBounds(
   result: OptimizeResult, periodsPerYear: number,
   bounds: Pick<OptimizeSettings, 'minShare' | 'maxShare' | 'minPeriodMultiple' | 'maxPeriodMultiple'> & Partial<Pick<OptimizeSettings, 'maxStep' | 'minFlight'>>,
 ): void {
-  const { upstream, downstream } = result.plan;
+  const { upstream, downstream } = result.sides;
   const flighting = result.phasing === 'flighting';
   result.budgetPerYear.forEach((budget, year) => {
     const average = budget / periodsPerYear;
@@ -52,7 +52,8 @@ export function expectPlanWithinBounds(
  */
 export function expectPracticalLimits(result: OptimizeResult, periodsPerYear: number, maxStep: number, minFlight: number): void {
   const averageOf = (index: number) => result.budgetPerYear[Math.floor(index / periodsPerYear)] / periodsPerYear;
-  for (const side of [result.plan.upstream, result.plan.downstream]) {
+  // Every channel's row (for a two-lever model, the sides).
+  for (const side of Object.values(result.plan)) {
     for (let index = 1; index < side.length; index += 1) {
       const before = averageOf(index - 1);
       const now = averageOf(index);

@@ -26,7 +26,7 @@ function checkPlan(model: Model, options: Bounds & { phasing: PhasingName }, eff
   // Scored as simulate scores a plan (parseModel would refuse the sub-cent amounts a tiny
   // random budget splits into: "must be 0 or at least 0.01").
   const evaluator = createPlanEvaluator(model);
-  expect(evaluator.evaluate(Float64Array.from(result.plan.upstream), Float64Array.from(result.plan.downstream))[result.objective]).toBe(result.value);
+  expect(evaluator.evaluate([Float64Array.from(result.plan.upstream), Float64Array.from(result.plan.downstream)])[result.objective]).toBe(result.value);
 }
 
 describe('every returned plan meets its budgets and bounds to 1e-9 relative', () => {

@@ -68,14 +68,14 @@ describe('notes on the plan', () => {
     const evaluator = createPlanEvaluator(model);
     const { plan } = optimize(model, { phasing: 'period' });
     for (const objective of [OBJECTIVES.npv, OBJECTIVES.npvWithCarryover]) {
-      const scaled = (factor: number) => evaluator.evaluate(Float64Array.from(plan.upstream, (x) => x * factor), Float64Array.from(plan.downstream, (x) => x * factor))[objective.name];
+      const scaled = (factor: number) => evaluator.evaluate([Float64Array.from(plan.upstream, (x) => x * factor), Float64Array.from(plan.downstream, (x) => x * factor)])[objective.name];
       let discountedSpend = 0;
       for (let index = 0; index < 36; index += 1) discountedSpend += compiled.discountFactor[index] * (plan.upstream[index] + plan.downstream[index]);
       const step = 1e-4;
       const numeric = (scaled(1 + step) - scaled(1 - step)) / (2 * step * discountedSpend);
-      const exact = marginalRoiOfPlan(compiled, objective, Float64Array.from(plan.upstream), Float64Array.from(plan.downstream));
+      const exact = marginalRoiOfPlan(compiled, objective, [Float64Array.from(plan.upstream), Float64Array.from(plan.downstream)]);
       expect(exact).toBeCloseTo(numeric, 6);
     }
-    expect(marginalRoiOfPlan(compiled, OBJECTIVES.totalRevenue, Float64Array.from(plan.upstream), Float64Array.from(plan.downstream))).toBeNull();
+    expect(marginalRoiOfPlan(compiled, OBJECTIVES.totalRevenue, [Float64Array.from(plan.upstream), Float64Array.from(plan.downstream)])).toBeNull();
   });
 });

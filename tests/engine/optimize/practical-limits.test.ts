@@ -26,7 +26,7 @@ describe('practical limits: the largest change between periods (maxStep) and the
         // Scored as simulate scores a plan (parseModel would refuse the sub-cent amounts a tiny
         // random budget splits into: "must be 0 or at least 0.01").
         const evaluator = createPlanEvaluator(model);
-        expect(evaluator.evaluate(Float64Array.from(result.plan.upstream), Float64Array.from(result.plan.downstream))[result.objective]).toBe(result.value);
+        expect(evaluator.evaluate([Float64Array.from(result.plan.upstream), Float64Array.from(result.plan.downstream)])[result.objective]).toBe(result.value);
       },
     ), { numRuns: 40 });
   });

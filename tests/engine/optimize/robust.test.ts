@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planSpend, type Model } from '../../../src/engine/index.ts';
 import {
-  OBJECTIVES, OptimizeError, budgetFrontier, createRobustObjective, optimize, type OptimizeOptions, type RobustStatistic,
+  OBJECTIVES, OptimizeError, budgetFrontier, createRobustObjective, optimize, type OptimizedPlan, type OptimizeOptions, type RobustStatistic,
 } from '../../../src/engine/optimize/index.ts';
 import { compileDraws } from '../../../src/engine/optimize/compiled-draws.ts';
 import { createRobustObjectiveGradient } from '../../../src/engine/optimize/robust-objective-gradient.ts';
@@ -19,9 +19,9 @@ function certainModel(): Model {
 }
 
 /** The statistic of a result's plan on the draws of (statistic, DRAWS, seed). */
-function statisticOf(plan: { upstream: number[]; downstream: number[] }, statistic: RobustStatistic, seed = 1, objective = OBJECTIVES.npvWithCarryover): number {
+function statisticOf(plan: OptimizedPlan, statistic: RobustStatistic, seed = 1, objective = OBJECTIVES.npvWithCarryover): number {
   return createRobustObjective(model, objective, { statistic, draws: DRAWS, seed })
-    .value(Float64Array.from(plan.upstream), Float64Array.from(plan.downstream));
+    .value([Float64Array.from(plan.upstream), Float64Array.from(plan.downstream)]);
 }
 
 describe('robust (risk-averse) optimisation', () => {
@@ -56,7 +56,7 @@ describe('robust (risk-averse) optimisation', () => {
     for (const name of ['npv', 'npvWithCarryover', 'totalRevenue'] as const) {
       for (const statistic of ['mean', 'p10'] as const) {
         const robust = createRobustObjective(model, OBJECTIVES[name], { statistic, draws: DRAWS, seed: 7 });
-        expect(robust.value(own.upstream, own.downstream)).toBe(reference[name][statistic]);
+        expect(robust.value([own.upstream, own.downstream])).toBe(reference[name][statistic]);
       }
     }
   });
@@ -89,7 +89,7 @@ describe('robust (risk-averse) optimisation', () => {
       let bestValue = -Infinity;
       for (let step = 0; step <= 1000; step += 1) {
         const share = step / 1000;
-        const value = robust.value(budgetPerPeriod.map((budget) => share * budget), budgetPerPeriod.map((budget) => (1 - share) * budget));
+        const value = robust.value([budgetPerPeriod.map((budget) => share * budget), budgetPerPeriod.map((budget) => (1 - share) * budget)]);
         if (value > bestValue) { bestValue = value; bestShare = share; }
       }
       expect(Math.abs(result.upstreamShareByYear[0]! - bestShare)).toBeLessThanOrEqual(1e-3);
@@ -113,7 +113,7 @@ describe('robust (risk-averse) optimisation', () => {
     it('reaches at least the robust yearly plan\'s statistic and the central optimum\'s, keeping budgets and bounds', () => {
       for (const result of results) {
         const scored = createRobustObjective(model, OBJECTIVES.npvWithCarryover, robust)
-          .value(Float64Array.from(result.plan.upstream), Float64Array.from(result.plan.downstream));
+          .value([Float64Array.from(result.plan.upstream), Float64Array.from(result.plan.downstream)]);
         expect(scored).toBe(result.robust!.value);
         expect(result.robust!.value).toBeGreaterThan(yearly.robust!.value);
         expect(result.robust!.value).toBeGreaterThanOrEqual(result.robust!.centralOptimum.value);
@@ -134,10 +134,10 @@ describe('robust (risk-averse) optimisation', () => {
       const objective = createRobustObjectiveGradient(draws, OBJECTIVES.npvWithCarryover, statistic, robust);
       const upstreamGradient = new Float64Array(periods);
       const downstreamGradient = new Float64Array(periods);
-      const base = objective.value(own.upstream, own.downstream);
-      objective.gradient(upstreamGradient, downstreamGradient);
+      const base = objective.value([own.upstream, own.downstream]);
+      objective.gradient([upstreamGradient, downstreamGradient]);
       // The value is exactly the Monte Carlo loop's statistic, with draws made afresh from the seed.
-      const loop = createRobustObjective(model, OBJECTIVES.npvWithCarryover, { statistic, draws: count, seed: 9 }).value(own.upstream, own.downstream);
+      const loop = createRobustObjective(model, OBJECTIVES.npvWithCarryover, { statistic, draws: count, seed: 9 }).value([own.upstream, own.downstream]);
       expect(base).toBe(loop);
       // Central differences in a few periods, small enough that no two draws swap ranks.
       for (const index of [0, 7, 20, periods - 1]) {
@@ -146,7 +146,7 @@ describe('robust (risk-averse) optimisation', () => {
           const at = (delta: number) => {
             const changed = spend.slice();
             changed[index] += delta;
-            return spend === own.upstream ? objective.value(changed, own.downstream) : objective.value(own.upstream, changed);
+            return spend === own.upstream ? objective.value([changed, own.downstream]) : objective.value([own.upstream, changed]);
           };
           const difference = (at(step) - at(-step)) / (2 * step);
           expect(Math.abs(gradient[index] - difference), `${statistic} of ${count}, period ${index}`).toBeLessThan(1e-5 * Math.abs(difference) + 1e-9);

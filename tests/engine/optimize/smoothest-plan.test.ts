@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel, simulate } from '../../../src/engine/index.ts';
+import type { OptimizedPlan } from '../../../src/engine/optimize/index.ts';
 import { planRoughness, turningPoints } from '../../../src/engine/optimize/plan-roughness.ts';
 import { smoothingTolerance } from '../../../src/engine/optimize/optimize.ts';
 import { MODEL_FILES, issue10DefaultModel as defaultModel } from './model-files.ts';
@@ -11,7 +12,7 @@ describe('the smoothest plan within tolerance of the best (the default)', () => 
   const model = defaultModel();
   const best = optimize(model, { phasing: 'flighting', exactBest: true });
   const smooth = optimize(model, { phasing: 'flighting' });
-  const roughness = (plan: { upstream: number[]; downstream: number[] }) => planRoughness(plan.upstream, plan.downstream, AVERAGE_MONTH);
+  const roughness = (plan: OptimizedPlan) => planRoughness(plan.upstream, plan.downstream, AVERAGE_MONTH);
   // Changes under 1 % of the average month are rounding in a buyer's terms, not a turn.
   const turns = (values: number[]) => turningPoints(values, 0.01 * AVERAGE_MONTH);
 

@@ -2,10 +2,9 @@ import type { PhasingName } from '../optimize-options.ts';
 import type { AscentSettings } from '../projected-gradient-ascent.ts';
 import type { PlanSpace } from '../plan-space.ts';
 
-/** A plan a phasing found: spend per period (index t − 1) and its objective value. */
+/** A plan a phasing found: spend per channel and period (rows as `PlanSpace`'s) and its objective value. */
 export interface PhasingOutcome {
-  upstream: Float64Array;
-  downstream: Float64Array;
+  spend: Float64Array[];
   value: number;
   /** False when the search hit its iteration limit or was stopped before its value settled. */
   converged: boolean;
