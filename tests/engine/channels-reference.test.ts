@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ChannelModel, TwoLeverModel } from '../../src/engine/model/model.ts';
+import { type ChannelModel, type TwoLeverModel, isChannelModel } from '../../src/engine/model/model.ts';
+import { parseModel } from '../../src/engine/model/parse-model.ts';
 import { simulate } from '../../src/engine/sim/simulate.ts';
-import { anyChannelModel } from './channel-arbitraries.ts';
+import { anyChannelModel, channelModelArbitrary } from './channel-arbitraries.ts';
 import { channelExampleModel } from './channel-example-model.ts';
 import { describeWorstErrors, expectMatchesReference, resetWorstErrors } from './reference/expect-matches-reference.ts';
 import { referenceSimulateChannels } from './reference/reference-channels.ts';
@@ -11,6 +13,15 @@ import { referenceSimulate } from './reference/reference-simulate.ts';
 // simulate on channel-form models (spec §9) against reference-channels.ts, an independent literal
 // transcription of §9.1–9.4 with plain loops (every run from scratch, the lag sum over the whole
 // window every period), to the spec's tolerance of 1e-9 relative.
+
+const MODELS_DIR = new URL('../../models/', import.meta.url);
+
+/** The presets in the channel form. */
+const channelPresets = readdirSync(MODELS_DIR)
+  .filter((file) => file.endsWith('.json') && file !== 'model.schema.json')
+  .sort()
+  .map((file) => [file, JSON.parse(readFileSync(new URL(file, MODELS_DIR), 'utf8'))] as const)
+  .filter(([, json]) => json.upstream?.channels !== undefined);
 
 function namesOf(model: ChannelModel): string[] {
   return [...Object.keys(model.upstream.channels), ...Object.keys(model.downstream.channels)];
@@ -104,10 +115,30 @@ describe('simulate on the channel form matches the reference transcription of sp
     expectChannelModelMatchesReference(model);
   });
 
+  it.each(channelPresets)('the preset %s', (_file, json) => {
+    expectChannelModelMatchesReference(parseModel(json) as ChannelModel);
+  });
+
+  it('with 12 channels a side (the most the spec allows)', () => {
+    for (const model of fc.sample(channelModelArbitrary(12, 12, false), { numRuns: 3, seed: 11 })) expectChannelModelMatchesReference(model);
+  });
+
   it('for any valid channel model (fast-check: 0 to 4 channels a side, shares by year, plans, short-term effects, seasonality, both baselines)', () => {
     fc.assert(fc.property(anyChannelModel, (model) => {
       expectChannelModelMatchesReference(model);
-    }), { numRuns: 300 });
+    }), { numRuns: 200 });
+  });
+});
+
+describe('the random channel models are valid model files', () => {
+  // simulate takes a validated model; the arbitrary builds them directly, so parseModel must accept
+  // every one and give back a model that simulates to the same numbers.
+  it('parseModel accepts every model of the arbitrary and changes none of its results (fast-check)', () => {
+    fc.assert(fc.property(anyChannelModel, (model) => {
+      const parsed = parseModel(JSON.parse(JSON.stringify(model)));
+      expect(isChannelModel(parsed)).toBe(true);
+      expect(simulate(parsed)).toEqual(simulate(model));
+    }), { numRuns: 150 });
   });
 });
 

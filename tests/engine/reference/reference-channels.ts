@@ -8,8 +8,8 @@
  * Used only by tests to cross-check src/engine. It imports nothing from src: independence is the
  * point. It shares with reference-simulate.ts (the two-lever reference) only the four one-line
  * helpers of the spec's text (Hill, L, a yearly value, a seasonal index). Everything is written
- * as the spec writes it: plain number arrays indexed by t, every run from scratch, the lag sum
- * recomputed over the whole window every period, Math.pow for every power.
+ * as the spec writes it: plain number arrays indexed by t, every run from scratch (lag weights included), the lag
+ * sum recomputed over the whole window every period, Math.pow for every power.
  *
  * Interpretation choices (where the spec text leaves room) are marked "CHOICE".
  */
@@ -97,6 +97,20 @@ function run(model: any, channels: NamedChannel[], spend: Spend, n: number): Run
   }
   let ePrev = initialEquityOf(model, channels);
 
+  // Each upstream channel's lag weights w_l = alpha_i^((l - theta_i)^2), l = 0..L_i (theta_i =
+  // lagMonths * pm, L_i = ceil(lagWindowMonths * pm)), worked out afresh for this run.
+  const weights: number[][] = [];
+  for (let c = 0; c < channels.length; c++) {
+    const w: number[] = [];
+    if (channels[c].side === 'upstream') {
+      const s = channels[c].settings;
+      const theta = s.lagMonths * pm;
+      const L = lagWindowPeriods(s.lagWindowMonths, pm);
+      for (let l = 0; l <= L; l++) w.push(Math.pow(s.lagConcentration, (l - theta) * (l - theta)));
+    }
+    weights.push(w);
+  }
+
   const out: Run = { E: [ePrev], N: [0], c: [0], S: [0], R: [0], C: [0] };
   for (let t = 1; t <= n; t++) {
     // Each downstream channel j: adstock d_j,t = rho_j * d_j,t-1 + (1 - rho_j) * D_j,t and
@@ -121,21 +135,19 @@ function run(model: any, channels: NamedChannel[], spend: Spend, n: number): Run
     }
     const A = nD === 0 ? 0 : sumH / nD;
 
-    // Each upstream channel i: lag weights w_l = alpha_i^((l - theta_i)^2), l = 0..L_i, lagged
-    // spend b_i,t = sum_l w_l U_i,t-l / sum_l w_l, insight x_i,t = b_i,t (1 + kappa A_t), and the
-    // equity inflow's share beta_i * Hill(x_i,t; K'_i, S_i).
+    // Each upstream channel i: lagged spend b_i,t = sum_l w_l U_i,t-l / sum_l w_l (the whole
+    // window summed afresh every period), insight x_i,t = b_i,t (1 + kappa A_t), and the equity
+    // inflow's share beta_i * Hill(x_i,t; K'_i, S_i).
     let inflow = 0;
     for (let c = 0; c < channels.length; c++) {
       if (channels[c].side !== 'upstream') continue;
       const s = channels[c].settings;
-      const theta = s.lagMonths * pm;
-      const L = lagWindowPeriods(s.lagWindowMonths, pm);
+      const w = weights[c];
       let num = 0;
       let den = 0;
-      for (let l = 0; l <= L; l++) {
-        const w = Math.pow(s.lagConcentration, (l - theta) * (l - theta));
-        num += w * spendOf(c, t - l);
-        den += w;
+      for (let l = 0; l < w.length; l++) {
+        num += w[l] * spendOf(c, t - l);
+        den += w[l];
       }
       const b = num / den;
       const x = b * (1 + kappa * A);
