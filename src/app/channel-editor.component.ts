@@ -143,7 +143,8 @@ export class ChannelEditor extends LitElement {
     const id = `${side}-${encodeURIComponent(name)}`;
     // A name the engine refuses (a ".") cannot address its fields: they wait until it is fixed.
     const addressable = !name.includes('.');
-    const nameProblems = problems.filter((issue) => issue.path === `${side}.channels.${name}` || !addressable);
+    const nameProblems = problems.filter((issue) => issue.path === `${side}.channels.${name}` || !addressable)
+      .map((issue) => ({ ...issue, message: withoutSidePrefix(issue.message, side) }));
     const otherFull = Object.keys(channelsOf(this.draft, other)).length >= MAX_CHANNELS_PER_SIDE;
     const share = channel.share;
     const shareText = typeof share === 'number' && Number.isFinite(share) ? `${formatPercent(share)} of ${side}` : Array.isArray(share) ? 'share varies by year' : '';
@@ -270,6 +271,13 @@ export class ChannelEditor extends LitElement {
     const name = match[1];
     this.emit(withChannelPart(this.draft, 'upstream', name, 'maxEquityShare', event.detail.value), `Edit the share of maximum equity of ${name}`, event.detail.path);
   }
+}
+
+/** "upstream.channels: the channel name …" reads, by the name box, as "The channel name …". */
+function withoutSidePrefix(message: string, side: Side): string {
+  const prefix = `${side}.channels: `;
+  const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
 }
 
 customElements.define('channel-editor', ChannelEditor);

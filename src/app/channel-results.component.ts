@@ -12,14 +12,17 @@ import type { MarginalRoi } from '../engine/sim/marginal-roi.ts';
 import type { SimulationResult } from '../engine/sim/results.ts';
 import { type NumberFormats, formatsFor } from './format.ts';
 
+/** How long after the last change of the model the response curves are redrawn. */
+const CURVES_DELAY_MS = 150;
+
 /**
  * What each channel returns (spec §9.4), for a model in the channel form: a table of each
  * channel's spend, incremental revenue, ROI, marginal ROI and value added; a chart of its value
  * added or ROI; spend stacked by channel over time; and each channel's response curve with the
  * current plan (and, when the shell passes one, the optimum) marked.
  *
- * The response curves are computed here from the model (`channelResponseCurves`, a few
- * milliseconds), once per model.
+ * The response curves are computed here from the model (`channelResponseCurves`), once per
+ * model, a moment after it last changed (see `willUpdate`).
  */
 export class ChannelResults extends LitElement {
   static override styles = css`
@@ -69,6 +72,7 @@ export class ChannelResults extends LitElement {
 
   private curves: ChannelResponseCurve[] = [];
   private curvesFor: { model: Model; optimum: Readonly<Record<string, number>> | undefined } | undefined;
+  private curvesTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -83,10 +87,43 @@ export class ChannelResults extends LitElement {
   override willUpdate(): void {
     const model = this.model;
     if (model === undefined) return;
-    if (this.curvesFor?.model !== model || this.curvesFor.optimum !== this.optimumPerMonth) {
-      this.curves = channelResponseCurves(model, { optimumPerMonth: this.optimumPerMonth });
-      this.curvesFor = { model, optimum: this.optimumPerMonth };
+    if (this.curvesFor?.model === model && this.curvesFor.optimum === this.optimumPerMonth) return;
+    // The curves cost about a run of the model per point (some 20 ms for 3 + 3 channels), more
+    // than the rest of a slider step: drawn at once the first time, then a moment after the
+    // last change, so dragging the slider stays smooth (the curves follow when it rests).
+    if (this.curvesFor === undefined) this.computeCurves();
+    else this.scheduleCurves();
+  }
+
+  override disconnectedCallback(): void {
+    clearTimeout(this.curvesTimer);
+    super.disconnectedCallback();
+  }
+
+  /** Resolves once the response curves are those of the current model (for tests and printing). */
+  async curvesReady(): Promise<void> {
+    await this.updateComplete;
+    if (this.model !== undefined && this.curvesFor?.model !== this.model) {
+      clearTimeout(this.curvesTimer);
+      this.computeCurves();
+      this.requestUpdate();
+      await this.updateComplete;
     }
+  }
+
+  private computeCurves(): void {
+    const model = this.model;
+    if (model === undefined) return;
+    this.curves = channelResponseCurves(model, { optimumPerMonth: this.optimumPerMonth });
+    this.curvesFor = { model, optimum: this.optimumPerMonth };
+  }
+
+  private scheduleCurves(): void {
+    clearTimeout(this.curvesTimer);
+    this.curvesTimer = setTimeout(() => {
+      this.computeCurves();
+      this.requestUpdate();
+    }, CURVES_DELAY_MS);
   }
 
   override render() {
