@@ -5,6 +5,7 @@ import { channelSpend } from '../../src/engine/sim/plan-spend.ts';
 import { createPlanEvaluator } from '../../src/engine/sim/plan-evaluator.ts';
 import { simulate } from '../../src/engine/sim/simulate.ts';
 import { validModel } from './arbitrary-model.ts';
+import { anyChannelModel } from './channel-arbitraries.ts';
 
 describe('createPlanEvaluator', () => {
   it('gives exactly simulate’s summary for any valid model and its plan (fast-check)', () => {
@@ -14,6 +15,13 @@ describe('createPlanEvaluator', () => {
       const { channels: _channels, ...figures } = simulate(model).summary;
       expect(createPlanEvaluator(model).evaluate(channelSpend(model))).toEqual(figures);
     }), { numRuns: 150 });
+  });
+
+  it('gives exactly simulate’s summary for any valid channel model and its plan (fast-check)', () => {
+    fc.assert(fc.property(anyChannelModel, (model) => {
+      const { channels: _channels, ...figures } = simulate(model).summary;
+      expect(createPlanEvaluator(model).evaluate(channelSpend(model))).toEqual(figures);
+    }), { numRuns: 100 });
   });
 
   it('gives the same answer however many plans it scored before (buffers are reused safely)', () => {

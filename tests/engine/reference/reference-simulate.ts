@@ -1,6 +1,7 @@
 /**
  * INDEPENDENT, deliberately naive reference implementation of the model in
- * /work/shared/model-spec.md (sections 1-7), with the extensions of issue 10 written from
+ * /work/shared/model-spec.md (sections 1-7, and the per-channel results of 9.4 for a two-lever
+ * file's two channels, "upstream" and "downstream"), with the extensions of issue 10 written from
  * their definitions (spec §9.1/§9.3 for upstream.shortTerm; docs/model.md for the carryover
  * baseline, "history" as the starting equity and 12 monthly seasonality values).
  *
