@@ -144,3 +144,20 @@ export function channelResponseCurves(model: Model, options: ResponseCurveOption
   }
   return curves;
 }
+
+/**
+ * A plan's average spend per month on each channel, by name: what `optimumPerMonth` takes, from
+ * the optimiser's plan (in the model file's form: channel name → spend per period, or a two-lever
+ * plan's `upstream` and `downstream` rows, which are its channels' names).
+ * @example spendPerMonthByChannel(model, optimized.plan) // { TV: 41000, Search: 22000, … }
+ */
+export function spendPerMonthByChannel(model: Pick<Model, 'horizonYears'>, plan: Readonly<Record<string, readonly number[]>>): Record<string, number> {
+  const months = 12 * model.horizonYears;
+  const perMonth: Record<string, number> = {};
+  for (const [name, row] of Object.entries(plan)) {
+    let total = 0;
+    for (const spend of row) total += spend;
+    Object.defineProperty(perMonth, name, { value: total / months, enumerable: true, writable: true, configurable: true });
+  }
+  return perMonth;
+}
