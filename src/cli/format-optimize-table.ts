@@ -43,7 +43,7 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
   ];
   const channelBounds = boundLines(settings);
   if (channelBounds !== '') lines.push(`Channel bounds per year: ${channelBounds}`);
-  const limits = practicalLimits(settings, unit);
+  const limits = practicalLimits(settings, unit, isChannelModel(model) ? 'channel' : 'side');
   if (limits !== '') lines.push(`Practical limits: ${limits}`);
   if (target !== undefined) lines.push('', ...targetLines(target));
 
@@ -164,9 +164,9 @@ function modelSideChannels(model: Model, side: 'upstream' | 'downstream'): Recor
 }
 
 /** `--max-step` and `--min-flight` in words; empty when neither is set. */
-function practicalLimits(settings: OptimizeSettings, unit: string): string {
+function practicalLimits(settings: OptimizeSettings, unit: string, lever: 'channel' | 'side'): string {
   const parts: string[] = [];
-  if (Number.isFinite(settings.maxStep)) parts.push(`each channel's spend changes by at most ${formatPercent(settings.maxStep)} of the average ${unit} from one ${unit} to the next`);
+  if (Number.isFinite(settings.maxStep)) parts.push(`each ${lever}'s spend changes by at most ${formatPercent(settings.maxStep)} of the average ${unit} from one ${unit} to the next`);
   if (settings.minFlight > 1) parts.push(`bought in flights of ${countOf(settings.minFlight, unit)}`);
   return parts.join('; ');
 }

@@ -44,7 +44,7 @@ describe('optimize command', () => {
   it.each(['constant', 'yearly', 'period', 'flighting'])('prints a %s plan that, given back as the model\'s plan, reproduces its value', (phasing) => {
     const result = json(optimize('--phasing', phasing, '--format', 'json'));
     expect(Object.keys(result)).toEqual([
-      'model', 'objective', 'phasing', 'value', 'plan', 'budgetPerYear', 'upstreamShareByYear', 'summary', 'current',
+      'model', 'objective', 'phasing', 'value', 'plan', 'budgetPerYear', 'upstreamShareByYear', 'channelShareByYear', 'channelBounds', 'summary', 'current',
       'bounds', ...(phasing === 'period' || phasing === 'flighting' ? ['smoothing'] : []), 'notes', 'converged', 'evaluations', 'ms',
     ]);
     expect(result).toMatchObject({ model: 'Consumer brand (default)', objective: 'npvWithCarryover', phasing });
@@ -288,5 +288,44 @@ describe('optimize text leads with the marketing’s own value (issue 10)', () =
     // The rest is the no-spend NPV plus nothing the plan changes: the same for the own plan.
     expect(printed.summary.npvWithCarryover - printed.summary.incrementalNpvWithCarryover)
       .toBeCloseTo(printed.current.summary.npvWithCarryover - printed.current.summary.incrementalNpvWithCarryover, 3);
+  });
+});
+
+describe('optimize over channels, with --bound', () => {
+  const channelModel = loadModel('models/consumer-channels.json', []);
+  const optimizeChannels = (...extra: string[]) => runInProcess(['optimize', 'models/consumer-channels.json', ...extra]);
+
+  it('prints each channel\'s spend by year and keeps --bound (a minimum, a maximum) in every year', () => {
+    const run = optimizeChannels('--phasing', 'yearly', '--bound', 'TV=400000:450000', '--bound', 'Sponsorship=:20000');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Channel bounds per year: TV at least 400,000 and at most 450,000; Sponsorship at most 20,000');
+    expect(run.stdout).toMatch(/By channel and year \(spend; share of its side\)\n\s+Channel\s+Side\s+Year 1\s+Year 2\s+Year 3\s+Total\n\s+TV\s+upstream\s+4\d\d,\d\d\d \(/);
+    const printed = json(optimizeChannels('--phasing', 'yearly', '--bound', 'TV=400000:450000', '--bound', 'Sponsorship=:20000', '--format', 'json')) as unknown as
+      { plan: Record<string, number[]>; value: number; channelShareByYear: Record<string, number[]>; channelBounds: { name: string; minPerYear: number; maxPerYear: number | null }[] };
+    for (let year = 0; year < 3; year += 1) {
+      const tv = printed.plan.TV.slice(12 * year, 12 * year + 12).reduce((a, b) => a + b, 0);
+      const sponsorship = printed.plan.Sponsorship.slice(12 * year, 12 * year + 12).reduce((a, b) => a + b, 0);
+      expect(tv).toBeGreaterThanOrEqual(400000 * (1 - 1e-9));
+      expect(tv).toBeLessThanOrEqual(450000 * (1 + 1e-9));
+      expect(sponsorship).toBeLessThanOrEqual(20000 * (1 + 1e-9));
+    }
+    expect(printed.channelBounds.find((channel) => channel.name === 'TV')).toEqual({ name: 'TV', minPerYear: 400000, maxPerYear: 450000 });
+    expect(printed.channelBounds.find((channel) => channel.name === 'Search')).toEqual({ name: 'Search', minPerYear: 0, maxPerYear: null });
+    expect(simulate(parseModel({ ...channelModel, plan: printed.plan })).summary.npvWithCarryover).toBe(printed.value);
+  });
+
+  it.each([
+    [['--bound', 'TV=1400000:'], /^--bound: channel "TV" must spend at least 1,400,000 a year, more than year 1's budget of 1,200,000|channel "TV" must spend at least 1,400,000 a year, more than year 1's budget of 1,200,000/],
+    [['--bound', 'Radio=1:'], /no channel "Radio" to bound: the model's channels are TV, Online video, Sponsorship, Search, Social, Retail media/],
+    [['--bound', 'TV=100'], /--bound takes channel=min:max/],
+    [['--bound', 'TV=:'], /--bound TV= gives neither a minimum nor a maximum/],
+    [['--bound', 'TV=x:1'], /--bound must be a number, got 'x'/],
+    [['--bound', 'TV=1:', '--bound', 'TV=:2'], /--bound names channel 'TV' twice/],
+  ])('exits 2 for %j with one message naming the channel', (args, message) => {
+    const run = optimizeChannels(...args);
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(STACK_LINE);
   });
 });

@@ -1,4 +1,5 @@
-import type { Model } from '../model/model.ts';
+import type { Model, Side } from '../model/model.ts';
+import { channelList, modelChannels } from '../model/model-channels.ts';
 import type { ObjectiveName } from '../sim/objectives.ts';
 import { optimizeForBudgets } from './optimize-for-budgets.ts';
 import { OptimizeError } from './optimize-error.ts';
@@ -28,6 +29,11 @@ export interface FrontierPoint {
   upstreamShare: number | null;
   /** Each year's upstream share; null for a year with no spend. */
   upstreamShareByYear: (number | null)[];
+  /**
+   * Each channel's spend over the horizon in the best plan at this budget, upstream channels
+   * first (a two-lever model's are `upstream` and `downstream`): where the extra money goes.
+   */
+  channels: { name: string; side: Side; spend: number }[];
   /** ROI over the horizon; null with no spend. */
   roi: number | null;
   /**
@@ -80,6 +86,7 @@ export function budgetFrontier(model: Model, options: FrontierOptions): Frontier
   let evaluations = 0;
   let cancelled = false;
   const points: FrontierPoint[] = [];
+  const channels = channelList(modelChannels(model));
   let previous: { spend: number; value: number; incremental: number } | null = null;
   for (let index = 0; index < steps; index += 1) {
     // The product before the division gives clean decimals (0.5 to 2 in 7 steps: 0.75, not 0.7500…01).
@@ -92,7 +99,8 @@ export function budgetFrontier(model: Model, options: FrontierOptions): Frontier
     cancelled ||= result.cancelled;
     const { totalSpend, roi } = result.summary;
     let upstream = 0;
-    for (const spend of result.plan.upstream) upstream += spend;
+    for (const spend of result.sides.upstream) upstream += spend;
+    const rows = result.plan as Readonly<Record<string, readonly number[]>>;
     // ROI · spend + spend is the incremental contribution; with no spend it is exactly 0.
     const incremental = roi === null ? 0 : (roi + 1) * totalSpend;
     const change = previous === null ? 0 : totalSpend - previous.spend;
@@ -103,6 +111,7 @@ export function budgetFrontier(model: Model, options: FrontierOptions): Frontier
       value: result.value,
       upstreamShare: totalSpend > 0 ? upstream / totalSpend : null,
       upstreamShareByYear: result.upstreamShareByYear,
+      channels: channels.map((channel) => ({ name: channel.name, side: channel.side, spend: rows[channel.name].reduce((total, spend) => total + spend, 0) })),
       roi,
       marginalValue: previous === null || change === 0 ? null : (result.value - previous.value) / change,
       marginalRoi: previous === null || change === 0 ? null : (incremental - previous.incremental) / change - 1,
