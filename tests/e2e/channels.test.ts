@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { withChannelPart } from '../../src/app/channel-draft.ts';
+import { formatMoney } from '../../src/app/format.ts';
+import { draftFromModel } from '../../src/app/model-draft.ts';
+import { scenarioHash } from '../../src/engine/io/index.ts';
+import { type Model, parseModel, simulate } from '../../src/engine/index.ts';
+import { appRendered, launchChromium, openApp } from './browser.ts';
+
+// The channel panels as a person uses them, on the channel form's example of spec 9.1 (the parse
+// helper's fixture): a share typed in Split within each side rescales the side's other channel
+// and moves the figures to the engine's; a share of 120 % and a name with a "." each show their
+// message by the field and leave the figures on the last valid plan; a two-lever model is split
+// into channels without a figure changing. Every figure is the engine's, run here in Node.
+
+const exampleFile = JSON.parse(readFileSync(new URL('../engine/fixtures/channel-example.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const example = parseModel(exampleFile);
+/** The example with TV at 80 % of upstream, Sponsorship rescaled to the rest, as the panel does it. */
+const tvAt80 = parseModel(withChannelPart(draftFromModel(example), 'upstream', 'TV', 'share', 0.8));
+const defaultModel = parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => { browser = await launchChromium(); });
+afterAll(async () => { await browser?.close(); });
+beforeEach(async () => { page = await openApp(browser, `${inject('baseUrl')}${scenarioHash(example)}`); });
+afterEach(async () => { await page?.context().close(); });
+
+const figure = (id: string) => page.locator(`key-figures [data-figure="${id}"] .value`);
+const shareBox = (channel: string) => page.getByLabel(`${channel}: share of upstream (%)`);
+const shareMessage = (channel: string) => page.locator(`channel-shares number-field[path="upstream.channels.${channel}.share"] .error`);
+/** The cells of a channel's row in the results table: side, spend, incremental revenue, ROI, marginal ROI, value added. */
+const resultCells = (channel: string) => page.locator('channel-results table tbody tr', { has: page.locator(`th:text-is("${channel}")`) }).locator('td').allTextContents();
+
+/** The figures the engine gives for `model`, as the page shows them: NPV and each channel's spend and value added. */
+async function expectFiguresFor(model: Model): Promise<void> {
+  await appRendered(page);
+  const { summary } = simulate(model);
+  await expect.poll(() => figure('npv').textContent()).toBe(formatMoney(summary.npv));
+  for (const channel of summary.channels) {
+    const cells = await resultCells(channel.name);
+    expect(cells[0], channel.name).toBe(channel.side);
+    expect(cells[1], `${channel.name} spend`).toBe(formatMoney(channel.spend));
+    expect(cells[2], `${channel.name} incremental revenue`).toBe(formatMoney(channel.incrementalRevenue));
+    expect(cells[5], `${channel.name} value added`).toBe(formatMoney(channel.valueAdded));
+  }
+}
+
+describe('a model in the channel form', () => {
+  it('shows each channel’s results, and a share typed as a percentage rescales the side and moves the figures', async () => {
+    await expectFiguresFor(example);
+    expect(await shareBox('TV').inputValue()).toBe('70');
+    expect(await shareBox('Sponsorship').inputValue()).toBe('30');
+    // The figures differ, so the check below can tell the plans apart.
+    expect(formatMoney(simulate(tvAt80).summary.npv)).not.toBe(formatMoney(simulate(example).summary.npv));
+
+    await shareBox('TV').fill('80');
+    await expectFiguresFor(tvAt80);
+    expect(await shareBox('Sponsorship').inputValue()).toBe('20');
+  });
+
+  it('a share of 120 % shows its message by the field and keeps the last valid results', async () => {
+    await shareBox('TV').fill('80');
+    await expectFiguresFor(tvAt80);
+    await shareBox('TV').fill('120');
+    await appRendered(page);
+    expect(await shareMessage('TV').textContent()).toBe('TV: share of side budget must be between 0 and 100 %, got 120 %');
+    // Sponsorship is left as it was: only valid shares rescale the side.
+    expect(await shareBox('Sponsorship').inputValue()).toBe('20');
+    await expectFiguresFor(tvAt80);
+    expect(await page.locator('.status.stale').textContent()).toContain('Showing the last valid results');
+
+    await shareBox('TV').fill('70');
+    await expectFiguresFor(parseModel(withChannelPart(draftFromModel(tvAt80), 'upstream', 'TV', 'share', 0.7)));
+    expect(await shareMessage('TV').textContent()).toBe('');
+  });
+
+  it('a name with a dot shows its message by the name box and keeps the last valid results; a good name renames the channel', async () => {
+    await page.locator('channel-editor details.channel summary', { hasText: 'TV' }).click();
+    const nameBox = page.locator('channel-editor').getByLabel('Channel name').first();
+    await nameBox.fill('T.V');
+    await nameBox.press('Enter');
+    await appRendered(page);
+    const message = page.locator('channel-editor .name .error');
+    expect(await message.first().textContent()).toContain('must not contain');
+    expect(await nameBox.getAttribute('aria-invalid')).toBe('true');
+    await expectFiguresFor(example);
+
+    await nameBox.fill('Television');
+    await nameBox.press('Enter');
+    await appRendered(page);
+    expect(await page.locator('channel-results table tbody th').allTextContents()).toEqual(['Television', 'Sponsorship', 'Search', 'Social']);
+    expect(await figure('npv').textContent()).toBe(formatMoney(simulate(example).summary.npv));
+  });
+
+  it('draws each channel’s response curve, read with the keyboard', async () => {
+    const plot = page.locator('response-curves-chart svg.chart');
+    await plot.focus();
+    await page.keyboard.press('ArrowDown');
+    const tooltip = page.locator('response-curves-chart chart-frame .tooltip');
+    await expect.poll(() => tooltip.textContent()).toContain('TV (current plan)');
+    const tv = simulate(example).summary.channels[0];
+    expect(await tooltip.textContent()).toContain(formatMoney(tv.spend / 36));
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => tooltip.textContent()).toContain('Sponsorship (current plan)');
+  });
+});
+
+describe('a two-lever model', () => {
+  it('shows no channel results, and Split into channels keeps every figure', async () => {
+    await page.goto(`${inject('baseUrl')}${scenarioHash(defaultModel)}`);
+    await appRendered(page);
+    expect(await page.locator('channel-results table').count()).toBe(0);
+    const npv = formatMoney(simulate(defaultModel).summary.npv);
+    expect(await figure('npv').textContent()).toBe(npv);
+
+    await page.getByRole('button', { name: 'Split into channels' }).click();
+    await appRendered(page);
+    expect(await page.locator('channel-results table tbody th').allTextContents()).toEqual(['upstream', 'downstream']);
+    expect(await figure('npv').textContent()).toBe(npv);
+  });
+});
