@@ -11,7 +11,7 @@ import type {
  *   (whose side then takes no budget: upstreamShare 0 or 1 in every year);
  * - every granularity and horizon; a budget (scalar or per-year amounts and upstream shares) with
  *   channel shares one for every year or one per year (each year's shares sum to 1), or an
- *   explicit plan keyed by channel name (shares then given or left out);
+ *   explicit plan keyed by channel name (shares then given or left out, a budget sometimes too);
  * - per channel its own history, lag, adstock and curve; β weights summing to 1 (some 0);
  *   a `shortTerm` on about half the upstream channels; optional `bounds` (simulate ignores them);
  * - seasonality (none, P values, or 12 monthly ones), growth, insight feedback, conversion
@@ -179,6 +179,8 @@ export function channelModelArbitrary(maxPerSide = 4, minPerSide = 1, emptySide 
         fc.record({
           plan: fc.array(fc.array(money(4e5), { minLength: periods, maxLength: periods }), { minLength: total, maxLength: total }),
           withShares: fc.boolean(),
+          // A plan replaces the budget for the spend; a file may still give one.
+          budget: fc.option(fc.record({ perYear: yearly(money(5e6)), upstreamShare }), { nil: undefined, freq: 3 }),
         }),
       ),
       insightFeedback: fc.oneof(fc.constant(0), between(0, 2)),
@@ -228,11 +230,8 @@ export function channelModelArbitrary(maxPerSide = 4, minPerSide = 1, emptySide 
         downstream: { channels: downstreamChannels },
         economics: drawn.economics,
       };
-      if (source.plan !== undefined) {
-        model.plan = Object.fromEntries(drawn.names.map((name, index) => [name, source.plan![index]]));
-      } else {
-        model.budget = source.budget;
-      }
+      if (source.budget !== undefined) model.budget = source.budget;
+      if (source.plan !== undefined) model.plan = Object.fromEntries(drawn.names.map((name, index) => [name, source.plan![index]]));
       return model;
     });
   });

@@ -126,7 +126,7 @@ describe('simulate on the channel form matches the reference transcription of sp
   it('for any valid channel model (fast-check: 0 to 4 channels a side, shares by year, plans, short-term effects, seasonality, both baselines)', () => {
     fc.assert(fc.property(anyChannelModel, (model) => {
       expectChannelModelMatchesReference(model);
-    }), { numRuns: 200 });
+    }), { numRuns: 150 });
   });
 });
 
