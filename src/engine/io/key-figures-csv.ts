@@ -1,5 +1,6 @@
 // Pure (no Node or DOM APIs): the app offers it as a download, and a script can call it.
 import { csvFormatRows } from 'd3';
+import { CHANNEL_FIGURES } from '../channel-figures.ts';
 import { type FigureUnit, KEY_FIGURES } from '../key-figures.ts';
 import type { MarginalRoi } from '../sim/marginal-roi.ts';
 import { MARGINAL_ROI_FIGURES } from '../marginal-roi-figure.ts';
@@ -26,13 +27,20 @@ function unitWords(unit: FigureUnit, model: Pick<Model, 'currency' | 'periodsPer
  * when it has none), "ratio" for ROI (0.25 = 25 %), "ratio per year" for IRR, the period name for
  * payback ("month"), "0-1" for equity.
  *
+ * A model in the channel form (spec §9.1) adds, after the key figures, each channel's figures
+ * in `CHANNEL_FIGURES` order (spec §9.4), channel by channel, upstream ones first: fields
+ * `spend:TV`, `incrementalRevenue:TV`, `roi:TV`, `marginalRoi:TV` (when `marginal` is given),
+ * `valueAdded:TV`, labelled "TV: Spend" and so on. A two-lever model's rows are as they were.
+ *
  * Values are written as JavaScript prints them (full precision, "." as decimal point, no
  * separators), so a spreadsheet reads back exactly the engine's numbers; a missing one (no ROI
  * without spend, no payback within the horizon, no single IRR) is an empty cell. Ends with "\n".
  *
  * @example formatKeyFiguresCsv(summary, model).split('\n')[1] // "incrementalNpvWithCarryover,Marketing NPV with carryover,3021692.94…,money"
  */
-export function formatKeyFiguresCsv(summary: Summary, model: Pick<Model, 'currency' | 'periodsPerYear'>, marginal?: MarginalRoi): string {
+export function formatKeyFiguresCsv(
+  summary: Summary, model: Pick<Model, 'currency' | 'periodsPerYear'> & { upstream?: Model['upstream'] }, marginal?: MarginalRoi,
+): string {
   const cell = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? '' : String(value));
   const rows: string[][] = [['field', 'label', 'value', 'unit']];
   for (const figure of KEY_FIGURES) {
@@ -43,6 +51,17 @@ export function formatKeyFiguresCsv(summary: Summary, model: Pick<Model, 'curren
     if (figure.field === 'irr' && marginal !== undefined) {
       for (const side of MARGINAL_ROI_FIGURES) {
         rows.push([`marginalRoi${side.side === 'upstream' ? 'Upstream' : 'Downstream'}`, side.label, cell(marginal[side.side]), 'ratio']);
+      }
+    }
+  }
+  if (model.upstream !== undefined && 'channels' in model.upstream) {
+    const figures = CHANNEL_FIGURES.filter((figure) => figure.field !== 'marginalRoi' || marginal !== undefined);
+    for (const channel of summary.channels) {
+      for (const figure of figures) {
+        const value = figure.field === 'marginalRoi'
+          ? marginal?.channels.find((candidate) => candidate.name === channel.name)?.marginalRoi
+          : channel[figure.field];
+        rows.push([`${figure.field}:${channel.name}`, `${channel.name}: ${figure.label}`, cell(value), figure.unit === 'money' ? unitWords('money', model) : 'ratio']);
       }
     }
   }
