@@ -6,7 +6,7 @@ import {
 import type { ModelIssue } from '../engine/model/parse-model.ts';
 import type { Side } from '../engine/model/model.ts';
 import { channelEdit } from './channel-events.ts';
-import { channelFieldDisplay, channelMessage, sideIssues } from './channel-field-display.ts';
+import { channelFieldDisplay, channelMessageFor, sideIssues } from './channel-field-display.ts';
 import {
   channelsOf, isChannelDraft, splitIntoChannels, withChannelPart, withMovedChannel, withNewChannel, withRenamedChannel, withoutChannel,
 } from './channel-draft.ts';
@@ -70,6 +70,7 @@ export class ChannelEditor extends LitElement {
     .help { margin: 3px 0 0; font-size: 0.78rem; color: var(--colour-text-muted); }
     .error { margin: 3px 0 0; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     .error:empty { display: none; }
+    .error .line { display: block; }
     .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
     .switch { display: flex; align-items: flex-start; gap: 8px; font-weight: 700; font-size: 0.9rem; cursor: pointer; margin-top: 12px; }
     .switch input { width: 18px; height: 18px; margin: 1px 0 0; flex: none; accent-color: var(--colour-accent); }
@@ -143,8 +144,10 @@ export class ChannelEditor extends LitElement {
     const id = `${side}-${encodeURIComponent(name)}`;
     // A name the engine refuses (a ".") cannot address its fields: they wait until it is fixed.
     const addressable = !name.includes('.');
+    // By the name box: the name's own problems and, while the fields wait for a valid name, theirs in words.
     const nameProblems = problems.filter((issue) => issue.path === `${side}.channels.${name}` || !addressable)
-      .map((issue) => ({ ...issue, message: withoutSidePrefix(issue.message, side) }));
+      .map((issue) => ({ ...issue, message: issue.path === `${side}.channels.${name}` ? withoutSidePrefix(issue.message, side)
+        : channelMessageFor(issue, valueAt(channel, issue.path.slice(`${side}.channels.${name}.`.length)), side, name) }));
     const otherFull = Object.keys(channelsOf(this.draft, other)).length >= MAX_CHANNELS_PER_SIDE;
     const share = channel.share;
     const shareText = typeof share === 'number' && Number.isFinite(share) ? `${formatPercent(share)} of ${side}` : Array.isArray(share) ? 'share varies by year' : '';
@@ -159,7 +162,7 @@ export class ChannelEditor extends LitElement {
               .value=${live(name)} aria-invalid=${nameProblems.length > 0 ? 'true' : 'false'} aria-describedby=${`name-help-${id} name-error-${id}`}
               @change=${(event: Event) => this.onRename(side, name, (event.target as HTMLInputElement).value)}>
             <p class="help" id=${`name-help-${id}`}>Up to ${MAX_CHANNEL_NAME_LENGTH} characters, starting with a letter, without “.”; unique across both sides.</p>
-            <p class="error" id=${`name-error-${id}`} role=${nameProblems.length > 0 ? 'alert' : nothing}>${nameProblems.map((issue) => issue.message).join(' ')}</p>
+            <p class="error" id=${`name-error-${id}`} role=${nameProblems.length > 0 ? 'alert' : nothing}>${nameProblems.map((issue) => html`<span class="line">${issue.message}</span>`)}</p>
           </div>
           <button type="button" ?disabled=${otherFull} @click=${() => this.onMove(side, name)}>Move to ${other}</button>
           <button type="button" aria-label=${`Remove ${name}`} @click=${() => this.onRemove(side, name)}>Remove</button>
@@ -180,7 +183,7 @@ export class ChannelEditor extends LitElement {
     const [outer, inner] = key.split('.');
     const holder = inner === undefined ? channel : (channel[outer] as Record<string, unknown> | undefined);
     const value = holder?.[inner ?? outer];
-    const errors = problems.filter((issue) => issue.path === path || issue.path.startsWith(`${path}[`)).map((issue) => channelMessage(issue, value));
+    const errors = problems.filter((issue) => issue.path === path || issue.path.startsWith(`${path}[`)).map((issue) => channelMessageFor(issue, value, side, name));
     return html`<number-field label=${display.label} path=${path} .value=${value}
       .kind=${display.kind} ?grouping=${display.grouping} suffix=${display.suffix} help=${display.help}
       ?optional=${field.optional === true} .error=${errors.join(' ')}></number-field>`;
@@ -271,6 +274,13 @@ export class ChannelEditor extends LitElement {
     const name = match[1];
     this.emit(withChannelPart(this.draft, 'upstream', name, 'maxEquityShare', event.detail.value), `Edit the share of maximum equity of ${name}`, event.detail.path);
   }
+}
+
+/** A channel's value at a key such as `halfSaturation` or `shortTerm.shape[0]` (the year ignored). */
+function valueAt(channel: Record<string, unknown>, key: string): unknown {
+  const [outer, inner] = key.replace(/\[\d+\]$/, '').split('.');
+  const value = channel[outer];
+  return inner === undefined ? value : (value as Record<string, unknown> | undefined)?.[inner];
 }
 
 /** "upstream.channels: the channel name …" reads, by the name box, as "The channel name …". */

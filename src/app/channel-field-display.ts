@@ -45,10 +45,23 @@ export function channelFieldAt(path: string): { side: Side; channel: string; fie
  */
 export function channelMessage(issue: ModelIssue, value: unknown): string {
   const found = channelFieldAt(issue.path);
-  if (found === undefined) return issue.message;
-  const display = channelFieldDisplay(found.field);
+  return found === undefined ? issue.message : channelMessageFor(issue, value, found.side, found.channel);
+}
+
+/**
+ * `channelMessage` for a problem of a known channel: the channel's name is taken as given, not
+ * read from the path, so a name the engine refuses (one with a ".") still gets its fields' messages
+ * in words.
+ */
+export function channelMessageFor(issue: ModelIssue, value: unknown, side: Side, channel: string): string {
+  const prefix = `${side}.channels.${channel}.`;
+  if (!issue.path.startsWith(prefix)) return issue.message;
   const yearMatch = issue.path.match(/\[(\d+)\]$/);
-  const name = `${found.channel}: ${found.field.label.toLowerCase()}${yearMatch === null ? '' : ` in year ${Number(yearMatch[1]) + 1}`}`;
+  const key = issue.path.slice(prefix.length).replace(/\[\d+\]$/, '');
+  const field = channelFields(side).find((candidate) => candidate.key === key);
+  if (field === undefined) return issue.message;
+  const display = channelFieldDisplay(field);
+  const name = `${channel}: ${field.label.toLowerCase()}${yearMatch === null ? '' : ` in year ${Number(yearMatch[1]) + 1}`}`;
   let number: number | undefined;
   if (typeof value === 'number') number = value;
   else if (typeof value === 'string') {
@@ -56,9 +69,9 @@ export function channelMessage(issue: ModelIssue, value: unknown): string {
     if (!parsed.ok) return `${capitalised(name)}: ${parsed.empty ? 'empty' : parsed.reason}`;
     number = parsed.value;
   }
-  if (number !== undefined && Number.isFinite(number) && !within(number, found.field)) {
+  if (number !== undefined && Number.isFinite(number) && !within(number, field)) {
     const shownValue = `${amountText(number, display.kind, display.grouping)}${display.unitAfterNumber}`;
-    return `${capitalised(name)} must be ${ruleWords(found.field.rule, number, display)}, got ${shownValue}`;
+    return `${capitalised(name)} must be ${ruleWords(field.rule, number, display)}, got ${shownValue}`;
   }
   return issue.message.split(issue.path.replace(/\[\d+\]$/, '')).join(name);
 }

@@ -3,7 +3,7 @@ import { channelStyles } from '../charts/channel-colours.ts';
 import type { ModelIssue } from '../engine/model/parse-model.ts';
 import type { Side } from '../engine/model/model.ts';
 import { channelEdit } from './channel-events.ts';
-import { channelMessage, sideIssues } from './channel-field-display.ts';
+import { channelMessageFor, sideIssues } from './channel-field-display.ts';
 import { channelsOf, isChannelDraft, sideBudgetPerYear, withChannelAmount, withChannelPart } from './channel-draft.ts';
 import type { FieldChangeDetail } from './field-events.ts';
 import { type NumberFormats, formatMoney, formatPercent } from './format.ts';
@@ -44,6 +44,7 @@ export class ChannelShares extends LitElement {
     number-field { width: 11.5em; }
     number-field.percent { --field-width: 5.2em; width: 9em; }
     .also { grid-column: 1 / -1; margin: 0; font-size: 0.78rem; color: var(--colour-text-muted); }
+    .also.error { font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     .note { margin: 4px 0 0; font-size: 0.8rem; color: var(--colour-text-muted); }
     .error { margin: 4px 0 6px; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     .error:empty { display: none; }
@@ -123,7 +124,7 @@ export class ChannelShares extends LitElement {
 
   private renderChannel(side: Side, name: string, share: unknown, entry: ShareEntry, sideBudget: number | undefined, colour: string | undefined, problems: ModelIssue[]) {
     const path = `${side}.channels.${name}.share`;
-    const errors = problems.filter((issue) => issue.path === path || issue.path.startsWith(`${path}[`)).map((issue) => channelMessage(issue, share));
+    const errors = problems.filter((issue) => issue.path === path || issue.path.startsWith(`${path}[`)).map((issue) => channelMessageFor(issue, share, side, name));
     const yearly = Array.isArray(share);
     const numeric = typeof share === 'number' && Number.isFinite(share);
     const inMoney = entry === 'money' && sideBudget !== undefined;
@@ -136,11 +137,15 @@ export class ChannelShares extends LitElement {
     return html`<li>
       <span class="name"><span class="swatch" style="background:${colour ?? '#999'}" aria-hidden="true"></span>${name}</span>
       ${inMoney
-        ? html`<number-field label=${`${name}: spend per year`} hide-label path=${path} grouping kind="money" suffix="a year"
+        ? html`<number-field label=${`${name}: spend per year`} hide-label hide-error path=${path} grouping kind="money" suffix="a year"
             .value=${value} .error=${errors.join(' ')}></number-field>`
-        : html`<number-field class="percent" label=${`${name}: share of ${side} (%)`} hide-label path=${path} suffix="%" .scale=${100}
+        : html`<number-field class="percent" label=${`${name}: share of ${side} (%)`} hide-label hide-error path=${path} suffix="%" .scale=${100}
             .value=${value} .error=${errors.join(' ')}></number-field>`}
-      ${also === '' ? nothing : html`<p class="also">${also}</p>`}
+      ${errors.length > 0
+        // Beside the box there is no room for a sentence: the message takes the line below, across the row
+        // (the box itself still tells screen readers, as an alert).
+        ? html`<p class="also error" data-share-error=${path}>${errors.join(' ')}</p>`
+        : also === '' ? nothing : html`<p class="also">${also}</p>`}
     </li>`;
   }
 
