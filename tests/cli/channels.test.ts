@@ -225,6 +225,25 @@ describe('sweep over a channel\'s share', () => {
   });
 });
 
+describe('frontier with channels', () => {
+  it('csv adds each channel\'s spend in the best plan; they add up to the total spend', () => {
+    const { stdout } = succeeds(['frontier', FIXTURE, '--from', '0.5', '--to', '1', '--steps', '2', '--format', 'csv']);
+    const rows = csvParse(stdout);
+    expect(rows.columns.slice(-4)).toEqual(['spend:TV', 'spend:Sponsorship', 'spend:Search', 'spend:Social']);
+    for (const row of rows) {
+      const channelTotal = ['TV', 'Sponsorship', 'Search', 'Social'].reduce((total, name) => total + Number(row[`spend:${name}`]), 0);
+      expect(channelTotal).toBeCloseTo(Number(row.totalSpend), 3);
+    }
+    // Half the budget, then all of it: 1.8 and 3.6 million over 3 years.
+    expect(rows.map((row) => Number(row.totalSpend))).toEqual([1_800_000, 3_600_000].map((value) => expect.closeTo(value, 3)));
+  });
+
+  it('a two-lever frontier keeps its columns', () => {
+    const header = succeeds(['frontier', 'models/default.json', '--from', '0.5', '--to', '1', '--steps', '2', '--format', 'csv']).stdout.split('\n')[0];
+    expect(header).toBe('multiplier,budgetPerYear,totalSpend,value,upstreamShare,roi,marginalValue,marginalRoi');
+  });
+});
+
 describe('montecarlo and sensitivity with channels', () => {
   const channelUncertainty = 'uncertainty={"upstream.channels.TV.halfSaturation":{"dist":"lognormal","median":45000,"sigma":0.4},"downstream.channels.Search.maxConversionLift":{"dist":"lognormal","median":0.009,"sigma":0.3}}';
 

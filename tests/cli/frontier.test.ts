@@ -14,7 +14,7 @@ describe('frontier command', () => {
     expect(result).toMatchObject({ model: 'Consumer brand (default)', objective: 'npvWithCarryover', phasing: 'constant' });
     expect(result.points.map((point) => point.multiplier)).toEqual([0.5, 1, 1.5, 2]);
     expect(Object.keys(result.points[0])).toEqual([
-      'multiplier', 'budgetPerYear', 'totalSpend', 'value', 'upstreamShare', 'upstreamShareByYear', 'roi', 'marginalValue', 'marginalRoi',
+      'multiplier', 'budgetPerYear', 'totalSpend', 'value', 'upstreamShare', 'upstreamShareByYear', 'channels', 'roi', 'marginalValue', 'marginalRoi',
     ]);
     expect(result.points[0].marginalValue).toBeNull();
   });

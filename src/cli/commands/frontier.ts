@@ -1,3 +1,4 @@
+import { isChannelModel } from '../../engine/index.ts';
 import { MAX_FRONTIER_STEPS, budgetFrontier } from '../../engine/optimize/index.ts';
 import { requiredOptionValue } from '../args.ts';
 import { CliError } from '../cli-error.ts';
@@ -41,10 +42,13 @@ Options:
   --set path=value   Change a setting first, as in simulate.
   --format FORMAT    json (default): { "model", "objective", "phasing", "points": [{ "multiplier",
                      "budgetPerYear", "totalSpend", "value", "upstreamShare",
-                     "upstreamShareByYear", "roi", "marginalValue", "marginalRoi" }, ...],
-                     "evaluations", "ms" }.
+                     "upstreamShareByYear", "channels": [{ "name", "side", "spend" }], "roi",
+                     "marginalValue", "marginalRoi" }, ...], "evaluations", "ms" }; channels
+                     is each channel's spend over the horizon in the best plan (a two-lever
+                     model's are "upstream" and "downstream").
                      csv: one row per budget, the same figures except upstreamShareByYear
-                     (empty cells where a figure is missing).
+                     and channels (empty cells where a figure is missing); a model with
+                     channels adds each channel's spend at the end, spend:<name>.
   -h, --help         Show this help.
 
 budgetPerYear is the average over the horizon. marginalValue is Δvalue / Δspend from the
@@ -53,6 +57,7 @@ previous point; marginalRoi is Δ(incremental contribution − spend) / Δspend.
 Examples:
   budget-sim frontier models/default.json --from 0.5 --to 2 --steps 7
   budget-sim frontier models/default.json --from 0 --to 3 --steps 31 --objective totalRevenue --format csv
+  budget-sim frontier models/consumer-channels.json --from 0.5 --to 2 --steps 4 --format csv
 `,
   run(args, output) {
     const format = chooseFormat(args, ['json', 'csv'], 'frontier');
@@ -79,7 +84,7 @@ Examples:
       evaluations: frontier.evaluations,
       ms: Math.round(ms * 10) / 10,
     };
-    output.stdout(format === 'csv' ? formatFrontierCsv(frontier) : `${JSON.stringify(printed, null, 2)}\n`);
+    output.stdout(format === 'csv' ? formatFrontierCsv(frontier, isChannelModel(model)) : `${JSON.stringify(printed, null, 2)}\n`);
     return 0;
   },
 };
