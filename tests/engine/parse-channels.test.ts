@@ -270,6 +270,21 @@ describe('parseModel refuses each rule of spec 9.1 broken on its own, with one m
   });
 });
 
+describe('parseModel on hostile channel files', () => {
+  it('refuses 100,000 channels on a side and a plan of 100,000 keys quickly, with a short list of problems', () => {
+    const input = channelExample();
+    const settings = input.downstream.channels.Search;
+    input.downstream.channels = Object.fromEntries(Array.from({ length: 100_000 }, (_, index) => [`C${index}`, settings]));
+    input.plan = Object.fromEntries(Array.from({ length: 100_000 }, (_, index) => [`P${index}`, [1]]));
+    const started = performance.now();
+    const issues = issuesOf(input);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(issues[0]).toEqual({ path: 'downstream.channels', message: 'downstream.channels must have at most 12 channels, got 100000 (only the first 100 are checked)' });
+    expect(issues.length).toBeLessThanOrEqual(51);
+    expect(issues.map((issue) => issue.message).join('\n').length).toBeLessThan(20_000);
+  });
+});
+
 describe('parseModel: the two-lever form is read as before', () => {
   it('reads the spec example in the two-lever form, with history and no channels', () => {
     const twoLever = JSON.parse(readFileSync(new URL('./fixtures/spec-example.json', import.meta.url), 'utf8'));

@@ -61,8 +61,10 @@ export function readObject(value: unknown, path: string, knownKeys: readonly str
     return undefined;
   }
   let unknownKeys = 0;
+  // A set: the known keys of a plan in the channel form are its channels' names, one per key.
+  const known = new Set(knownKeys);
   for (const fullKey of Object.keys(value)) {
-    if (knownKeys.includes(fullKey)) continue;
+    if (known.has(fullKey)) continue;
     unknownKeys += 1;
     if (unknownKeys > MAX_UNKNOWN_FIELDS_LISTED) continue;
     const key = shownKey(fullKey);
@@ -73,10 +75,10 @@ export function readObject(value: unknown, path: string, knownKeys: readonly str
     }
     const suggestion = closest(key, knownKeys as string[]);
     const typed = key.toLowerCase();
-    const known = suggestion.toLowerCase();
+    const likely = suggestion.toLowerCase();
     // Close means a small edit, or a shortened or lengthened name ("halfLife" for "halfLifeMonths").
-    const close = distance(typed, known) <= Math.max(2, Math.floor(known.length / 4))
-      || (typed.length >= 4 && (known.startsWith(typed) || typed.startsWith(known)));
+    const close = distance(typed, likely) <= Math.max(2, Math.floor(likely.length / 4))
+      || (typed.length >= 4 && (likely.startsWith(typed) || typed.startsWith(likely)));
     report(fullPath, close
       ? `${fullPath} is not a known field; did you mean ${join(path, suggestion)}?`
       : `${fullPath} is not a known field (known here: ${knownKeys.join(', ')})`);

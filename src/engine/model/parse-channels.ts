@@ -32,6 +32,9 @@ export interface ChannelFormContext {
   budget: Budget | undefined;
 }
 
+/** Beyond this many channels on a side (already far too many), the rest are not read. */
+export const MAX_CHANNELS_CHECKED = 100;
+
 /** True when a side of a file is in the channel form: an object holding `channels`. */
 export function isChannelSide(value: unknown): boolean {
   return isPlainObject(value) && hasOwn(value, 'channels');
@@ -52,8 +55,9 @@ export function readChannelForm(root: JsonObject, context: ChannelFormContext, r
   const downstream = readSide(root, 'downstream', context.years, planGiven, report);
 
   if (upstream.read && downstream.read) {
+    const upstreamNames = new Set(upstream.names);
     for (const name of downstream.names) {
-      if (!upstream.names.includes(name)) continue;
+      if (!upstreamNames.has(name)) continue;
       report(`downstream.channels.${shownKey(name)}`,
         `downstream.channels: the channel name ${JSON.stringify(shownKey(name))} is also an upstream channel's; channel names must be unique across both sides`);
     }
@@ -79,7 +83,7 @@ interface SideRead {
   read: boolean;
   insightFeedback: number;
   channels: Record<string, UpstreamChannel | DownstreamChannel>;
-  /** Every key of `channels`, valid or not, in file order. */
+  /** Every key of `channels` (the first MAX_CHANNELS_CHECKED), valid or not, in file order. */
   names: string[];
   /** The names that keep the rules, in file order: the keys of `channels`. */
   validNames: string[];
@@ -112,9 +116,13 @@ function readSide(root: JsonObject, side: Side, years: number | undefined, planG
     return result;
   }
   result.read = true;
-  result.names = Object.keys(channels);
-  if (result.names.length > MAX_CHANNELS_PER_SIDE) {
-    report(`${side}.channels`, `${side}.channels must have at most ${MAX_CHANNELS_PER_SIDE} channels, got ${result.names.length}`);
+  const names = Object.keys(channels);
+  // A file with thousands of channels is refused for its count; reading every one of them would
+  // take seconds (each with its own problems) for messages that the list of 50 would not show.
+  result.names = names.length > MAX_CHANNELS_CHECKED ? names.slice(0, MAX_CHANNELS_CHECKED) : names;
+  if (names.length > MAX_CHANNELS_PER_SIDE) {
+    const unchecked = names.length > MAX_CHANNELS_CHECKED ? ` (only the first ${MAX_CHANNELS_CHECKED} are checked)` : '';
+    report(`${side}.channels`, `${side}.channels must have at most ${MAX_CHANNELS_PER_SIDE} channels, got ${names.length}${unchecked}`);
   }
   for (const name of result.names) {
     const nameIsValid = checkChannelName(name, side, report);
