@@ -237,6 +237,10 @@ describe('parseModel refuses each rule of spec 9.1 broken on its own, with one m
       const row = Array.from({ length: 36 }, () => 10000);
       input.plan = { TV: row, Sponsorship: row, Search: row, Social: row, Socail: row };
     }, 'plan.Socail', 'plan.Socail is not a known field; did you mean plan.Social?'],
+    ['a plan of the two-lever form', (input) => {
+      const row = Array.from({ length: 36 }, () => 10000);
+      input.plan = { upstream: row, downstream: row };
+    }, 'plan', 'plan must give each channel\'s spend by its name in the channel form (plan.TV, plan.Sponsorship, plan.Search, …), not plan.upstream and plan.downstream'],
     ['a plan row of the wrong length', (input) => {
       const row = Array.from({ length: 36 }, () => 10000);
       input.plan = { TV: row, Sponsorship: row, Search: row, Social: row.slice(1) };

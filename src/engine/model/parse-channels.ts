@@ -318,6 +318,14 @@ function emptySideTakesNoBudget(budget: Budget, upstreamCount: number, downstrea
 function readChannelPlan(
   value: unknown, allNames: readonly string[], validNames: readonly string[], context: ChannelFormContext, report: Report,
 ): ChannelPlan | undefined {
+  if (isPlainObject(value)) {
+    // A plan of the two-lever form ({ upstream, downstream }) in a channel file: one message, not one per channel.
+    const sideKeys = ['upstream', 'downstream'].filter((key) => hasOwn(value, key) && !allNames.includes(key));
+    if (sideKeys.length > 0 && !validNames.some((name) => hasOwn(value, name))) {
+      report('plan', `plan must give each channel's spend by its name in the channel form (${validNames.slice(0, 3).map((name) => `plan.${name}`).join(', ')}${validNames.length > 3 ? ', …' : ''}), not ${sideKeys.map((key) => `plan.${key}`).join(' and ')}`);
+      return undefined;
+    }
+  }
   const section = readObject(value, 'plan', allNames, report);
   if (section === undefined) return undefined;
   const { years, periodsPerYear } = context;
