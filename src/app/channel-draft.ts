@@ -101,8 +101,10 @@ export function withChannelPart(draft: Draft, side: Side, name: string, key: 'sh
   const years = Number(readField(draft, 'horizonYears')) || 1;
   const current = channels[name][key];
   const otherValues = others.map((other) => channels[other][key]);
+  // The channel's own old value does not matter (it may be the 120 % typed a moment ago): the
+  // others share what is left in proportion to what they have.
   const rescalable = isShare(value) && others.length > 0
-    && [current, ...otherValues].every((part) => (Array.isArray(part) ? part.length === years && part.every(isShare) : isShare(part)));
+    && otherValues.every((part) => (Array.isArray(part) ? part.length === years && part.every(isShare) : isShare(part)));
   const next: Channels = { ...channels, [name]: { ...channels[name], [key]: value } };
   if (!rescalable) return withChannels(draft, side, next);
   const lists = others.map((other) => yearlyList(channels[other][key], years) as number[]);

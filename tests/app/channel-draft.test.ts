@@ -52,6 +52,12 @@ describe('channel shares that always sum to 100 %', () => {
     }
   });
 
+  it('rescales the others again once a share typed out of range is brought back', () => {
+    const typedTooHigh = withChannelPart(withChannelPart(example(), 'upstream', 'TV', 'share', 0.8), 'upstream', 'TV', 'share', 1.2);
+    expect(shares(typedTooHigh, 'upstream')).toEqual({ TV: 1.2, Sponsorship: expect.closeTo(0.2, 12) });
+    expect(shares(withChannelPart(typedTooHigh, 'upstream', 'TV', 'share', 0.7), 'upstream')).toEqual({ TV: 0.7, Sponsorship: expect.closeTo(0.3, 12) });
+  });
+
   it('rescales yearly shares year by year', () => {
     const base = channelExampleModel();
     const draft = draftFromModel({

@@ -95,6 +95,21 @@ describe('a model in the channel form', () => {
     expect(await figure('npv').textContent()).toBe(formatMoney(simulate(example).summary.npv));
   });
 
+  it('sends an edit only when the person acts, never when the shell sets a property', async () => {
+    const sent = await page.evaluate(async () => {
+      let count = 0;
+      document.addEventListener('channels-edit', () => { count += 1; }, { capture: true });
+      for (const tag of ['channel-editor', 'channel-shares'] as const) {
+        const element = document.querySelector('budget-sim-app')!.shadowRoot!.querySelector(tag) as unknown as { draft: object; issues: unknown[]; updateComplete: Promise<unknown> };
+        element.draft = { ...element.draft };
+        element.issues = [];
+        await element.updateComplete;
+      }
+      return count;
+    });
+    expect(sent).toBe(0);
+  });
+
   it('draws each channel’s response curve, read with the keyboard', async () => {
     const plot = page.locator('response-curves-chart svg.chart');
     await plot.focus();
@@ -116,6 +131,8 @@ describe('a two-lever model', () => {
     const npv = formatMoney(simulate(defaultModel).summary.npv);
     expect(await figure('npv').textContent()).toBe(npv);
 
+    // Closed, as the panels of a two-lever model are until asked for.
+    await page.locator('details.channels-card > summary').click();
     await page.getByRole('button', { name: 'Split into channels' }).click();
     await appRendered(page);
     expect(await page.locator('channel-results table tbody th').allTextContents()).toEqual(['upstream', 'downstream']);
