@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { appEvent } from './app-events.ts';
 
 /** A short message about the step just taken, with the way back. */
 export interface Toast {
@@ -25,13 +26,13 @@ export class ActionToast extends LitElement {
     :host { position: fixed; left: 50%; bottom: 16px; transform: translateX(-50%); z-index: 20; width: max-content; max-width: min(620px, calc(100vw - 24px)); }
     .toast {
       display: flex; align-items: center; gap: 10px; padding: 10px 12px 10px 14px; border-radius: 8px;
-      background: #1d2b3a; color: #fff; box-shadow: 0 4px 18px rgba(0, 0, 0, 0.28); font-size: 0.88rem; line-height: 1.4;
+      background: var(--colour-brand-raised); color: var(--colour-on-dark); box-shadow: var(--shadow-toast); font-size: 0.88rem; line-height: 1.4;
     }
     p { margin: 0; flex: 1; min-width: 0; overflow-wrap: anywhere; }
     button { font: inherit; font-size: 0.85rem; border-radius: 4px; cursor: pointer; flex: none; }
-    button.act { padding: 5px 12px; border: 1px solid #9cc7ea; background: #fff; color: #0b2540; font-weight: 600; }
-    button.close { padding: 2px 6px; border: none; background: none; color: #d5e3f0; font-size: 1rem; }
-    button:focus-visible { outline: 3px solid #7cc4ff; outline-offset: 2px; }
+    button.act { padding: 5px 12px; border: 1px solid var(--colour-on-brand-border); background: var(--colour-surface); color: var(--colour-brand); font-weight: 600; }
+    button.close { padding: 2px 6px; border: none; background: none; color: var(--colour-on-brand-soft); font-size: 1rem; }
+    button:focus-visible { outline: 3px solid var(--colour-on-brand-focus); outline-offset: 2px; }
     /* Above the key figures that phones keep at the bottom of the screen. */
     @media (max-width: 900px) { :host { bottom: 72px; } }
     @media print { :host { display: none; } }
@@ -92,11 +93,11 @@ export class ActionToast extends LitElement {
 
   private dismiss(): void {
     if (this.toast === undefined) return;
-    this.dispatchEvent(new CustomEvent('toast-dismiss', { detail: { id: this.toast.id }, bubbles: true, composed: true }));
+    this.dispatchEvent(appEvent('toast-dismiss', { id: this.toast.id }));
   }
 
   private send(name: 'history-undo' | 'history-redo'): void {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+    this.dispatchEvent(appEvent(name));
   }
 }
 
@@ -104,9 +105,4 @@ customElements.define('action-toast', ActionToast);
 
 declare global {
   interface HTMLElementTagNameMap { 'action-toast': ActionToast; }
-  interface HTMLElementEventMap {
-    'history-undo': CustomEvent<void>;
-    'history-redo': CustomEvent<void>;
-    'toast-dismiss': CustomEvent<{ id: number }>;
-  }
 }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { appEvent } from './app-events.ts';
 import { live } from 'lit/directives/live.js';
 import {
   CARRYOVER_BASELINE_FIELD, CARRYOVER_BASELINES, type CarryoverBaseline, type FieldGroup, type Model, type ModelIssue, NUMBER_FIELDS,
@@ -42,40 +43,40 @@ export class AssumptionsPanel extends LitElement {
   static override styles = css`
     :host { display: block; }
     .top { display: flex; justify-content: space-between; align-items: center; gap: 8px; flex-wrap: wrap; margin-bottom: 8px; }
-    .top p { margin: 0; font-size: 0.85rem; color: #444; }
+    .top p { margin: 0; font-size: 0.85rem; color: var(--colour-text-soft); }
     button {
-      font: inherit; font-size: 0.85rem; padding: 5px 12px; border-radius: 4px; border: 1px solid #666; background: #fff; cursor: pointer; color: #111;
+      font: inherit; font-size: 0.85rem; padding: 5px 12px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); cursor: pointer; color: var(--colour-text);
     }
-    button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    fieldset { border: 1px solid #d6d6d6; border-radius: 6px; margin: 0 0 12px; padding: 8px 12px 12px; }
+    button:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    fieldset { border: 1px solid var(--colour-fieldset); border-radius: 6px; margin: 0 0 12px; padding: 8px 12px 12px; }
     legend { font-weight: 700; padding: 0 4px; }
-    .intro { margin: 0 0 8px; font-size: 0.8rem; color: #555; }
+    .intro { margin: 0 0 8px; font-size: 0.8rem; color: var(--colour-text-muted); }
     .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
     label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
     input {
-      font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px;
+      font: inherit; width: 100%; box-sizing: border-box; padding: var(--field-padding); border: 1px solid var(--field-border); border-radius: var(--field-radius);
     }
-    input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
+    input:focus-visible { outline: var(--focus-ring); outline-offset: 1px; }
     /* Thicker by a shadow, not by the border: the box keeps its size, so nothing moves. */
-    input[aria-invalid='true'] { border-color: #B00020; box-shadow: 0 0 0 1px #B00020; }
-    .help { margin: 3px 0 0; font-size: 0.78rem; color: #555; }
-    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    input[aria-invalid='true'] { border-color: var(--colour-error); box-shadow: 0 0 0 1px var(--colour-error); }
+    .help { margin: 3px 0 0; font-size: 0.78rem; color: var(--colour-text-muted); }
+    .error { margin: 4px 0 0; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     .wide { grid-column: 1 / -1; }
-    details.words { border-top: 1px solid #d6d6d6; padding-top: 8px; }
+    details.words { border-top: 1px solid var(--colour-fieldset); padding-top: 8px; }
     details.words summary { cursor: pointer; font-weight: 700; }
-    details.words summary:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; border-radius: 4px; }
+    details.words summary:focus-visible { outline: var(--focus-ring); outline-offset: 2px; border-radius: 4px; }
     details.words dl { margin: 8px 0 0; font-size: 0.84rem; }
     details.words dt { font-weight: 600; margin-top: 8px; }
-    details.words dd { margin: 2px 0 0; color: #333; }
+    details.words dd { margin: 2px 0 0; color: var(--colour-text-secondary); }
     select {
-      font: inherit; font-size: 0.88rem; width: 100%; box-sizing: border-box; padding: 6px 4px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+      font: inherit; font-size: 0.88rem; width: 100%; box-sizing: border-box; padding: 6px 4px; border: 1px solid var(--field-border); border-radius: var(--field-radius); background: var(--field-background); color: var(--field-text);
     }
-    select:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
-    select[aria-invalid='true'] { border-color: #B00020; box-shadow: 0 0 0 1px #B00020; }
+    select:focus-visible { outline: var(--focus-ring); outline-offset: 1px; }
+    select[aria-invalid='true'] { border-color: var(--colour-error); box-shadow: 0 0 0 1px var(--colour-error); }
     .check { display: flex; align-items: flex-start; gap: 6px; margin-top: 6px; font-weight: 400; font-size: 0.84rem; cursor: pointer; }
-    .check input { width: 16px; height: 16px; margin: 1px 0 0; flex: none; accent-color: var(--accent, #0072B2); }
-    .check input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    short-term-editor { border-top: 1px solid #e4e4e4; padding-top: 10px; }
+    .check input { width: 16px; height: 16px; margin: 1px 0 0; flex: none; accent-color: var(--colour-accent); }
+    .check input:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    short-term-editor { border-top: 1px solid var(--colour-rule-light); padding-top: 10px; }
   `;
 
   static override properties = {
@@ -104,7 +105,7 @@ export class AssumptionsPanel extends LitElement {
     return html`
       <div class="top">
         <p>Every setting of the model. Amounts are per month, whatever the planning periods; percentages are typed as percent (40 means 40 %); amounts as 1,200,000, 1.2m or €1.2m.</p>
-        ${this.canReset ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('reset-preset', { bubbles: true, composed: true }))}>Reset to preset</button>` : null}
+        ${this.canReset ? html`<button type="button" @click=${() => this.dispatchEvent(appEvent('reset-preset'))}>Reset to preset</button>` : null}
       </div>
       ${GROUPS.map(({ group, intro }) => html`<fieldset>
         <legend>${group}</legend>

@@ -28,13 +28,13 @@ export class CurrencyCalendar extends LitElement {
     .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px 14px; }
     label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
     select, input {
-      font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+      font: inherit; width: 100%; box-sizing: border-box; padding: var(--field-padding); border: 1px solid var(--field-border); border-radius: var(--field-radius); background: var(--field-background); color: var(--field-text);
     }
     input { margin-top: 6px; text-transform: uppercase; }
-    select:focus-visible, input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    input[aria-invalid='true'] { border-color: #B00020; }
-    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
-    .note { font-size: 0.8rem; color: #555; margin: 4px 0 0; }
+    select:focus-visible, input:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    input[aria-invalid='true'] { border-color: var(--colour-error); }
+    .error { margin: 4px 0 0; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
+    .note { font-size: 0.8rem; color: var(--colour-text-muted); margin: 4px 0 0; }
   `;
 
   static override properties = {

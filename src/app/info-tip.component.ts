@@ -12,14 +12,14 @@ export class InfoTip extends LitElement {
   static override styles = css`
     :host { position: relative; display: inline-block; vertical-align: middle; }
     button {
-      width: 20px; height: 20px; border-radius: 50%; border: 1px solid #777; background: #fff; color: #333;
+      width: 20px; height: 20px; border-radius: 50%; border: 1px solid var(--colour-tip-border); background: var(--colour-surface); color: var(--colour-text-secondary);
       font: 700 12px/1 system-ui, sans-serif; cursor: help; padding: 0;
     }
-    button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    button:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
     [role='tooltip'] {
       visibility: hidden; position: absolute; z-index: 5; top: 26px; left: 50%; transform: translateX(-50%);
-      width: min(260px, 70vw); padding: 8px 10px; border-radius: 4px; background: #222; color: #fff;
-      font-size: 0.8rem; font-weight: 400; line-height: 1.4; text-align: left; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3);
+      width: min(260px, 70vw); padding: 8px 10px; border-radius: 4px; background: var(--colour-text-strong); color: var(--colour-on-dark);
+      font-size: 0.8rem; font-weight: 400; line-height: 1.4; text-align: left; box-shadow: var(--shadow-tip);
     }
     :host(:hover) [role='tooltip'], button:focus + [role='tooltip'] { visibility: visible; }
     :host([align='end']) [role='tooltip'] { left: auto; right: -8px; transform: none; }

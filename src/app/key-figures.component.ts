@@ -50,30 +50,30 @@ export class KeyFigures extends LitElement {
     .headline { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10px; }
     .secondary { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 8px; margin-top: 10px; }
     .sides { display: grid; grid-template-columns: auto auto; justify-content: start; column-gap: 8px; font-size: 1.05rem; }
-    .sides .side { font-weight: 400; font-size: 0.85rem; color: #333; align-self: baseline; }
+    .sides .side { font-weight: 400; font-size: 0.85rem; color: var(--colour-text-secondary); align-self: baseline; }
     @media (max-width: 1100px) { .secondary { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
     @media (max-width: 600px) {
       .headline, .secondary { grid-template-columns: repeat(2, minmax(0, 1fr)); }
       .sides { grid-template-columns: minmax(0, 1fr); font-size: 1rem; }
       .sides .side { font-size: 0.78rem; }
     }
-    .figure { background: var(--surface, #fff); border: 1px solid var(--line, #ddd); border-radius: 8px; padding: 10px 12px; min-width: 0; }
-    .figure.lead { border-color: #0072B2; border-width: 2px; padding: 9px 11px; }
-    dt { font-size: 0.8rem; color: #444; display: flex; align-items: center; justify-content: space-between; gap: 6px; }
+    .figure { background: var(--colour-surface); border: 1px solid var(--colour-line); border-radius: 8px; padding: 10px 12px; min-width: 0; }
+    .figure.lead { border-color: var(--colour-accent); border-width: 2px; padding: 9px 11px; }
+    dt { font-size: 0.8rem; color: var(--colour-text-soft); display: flex; align-items: center; justify-content: space-between; gap: 6px; }
     dd { margin: 4px 0 0; font-size: 1.3rem; font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
-    .secondary .figure { padding: 6px 10px; background: #fafafa; }
+    .secondary .figure { padding: 6px 10px; background: var(--colour-surface-subtle); }
     .secondary dd { font-size: 1rem; }
-    .detail { display: block; font-size: 0.78rem; font-weight: 400; color: #444; margin-top: 2px; }
-    .secondary-heading { font-size: 0.8rem; color: #444; margin: 12px 0 0; font-weight: 600; }
+    .detail { display: block; font-size: 0.78rem; font-weight: 400; color: var(--colour-text-soft); margin-top: 2px; }
+    .secondary-heading { font-size: 0.8rem; color: var(--colour-text-soft); margin: 12px 0 0; font-weight: 600; }
     .short { display: none; }
     @media print {
       /* Two compact rows of short labels (KEY_FIGURES' shortLabel), so the report keeps to one page. */
       .all { display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 0 8px; }
       .headline, .secondary { display: contents; }
       .figure, .secondary .figure, .figure.lead {
-        padding: 0 0 1px; border: none; border-bottom: 1px solid #ddd; border-radius: 0; background: none; line-height: 1.2; min-width: 0;
+        padding: 0 0 1px; border: none; border-bottom: 1px solid var(--colour-rule); border-radius: 0; background: none; line-height: 1.2; min-width: 0;
       }
-      dt { font-size: 6.5pt; color: #333; display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      dt { font-size: 6.5pt; color: var(--colour-text-secondary); display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       dt .label { display: none; }
       dt .short { display: inline; }
       dd, .secondary dd { margin: 0; font-size: 8pt; white-space: nowrap; }
@@ -183,7 +183,7 @@ export class KeyFigures extends LitElement {
     if (marginal === undefined) return undefined;
     // "next €1" with a currency; "next unit" without one, where "next 1" would read oddly.
     const one = formats.symbol === '' ? 'unit' : formats.money(1);
-    const returns = (side: keyof MarginalRoi) => formats.moneyCents(1 + marginal[side]);
+    const returns = (side: 'upstream' | 'downstream') => formats.moneyCents(1 + marginal[side]);
     return {
       id: 'marginal-roi',
       label: `Marginal ROI (next ${one})`,

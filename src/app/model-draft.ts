@@ -1,4 +1,4 @@
-import { type Model, type ModelIssue, ModelError, parseModel } from '../engine/index.ts';
+import { type Model, type ModelIssue, ModelError, type OptimizedPlan, parseModel } from '../engine/index.ts';
 import { formatMoney, formatPercent } from './format.ts';
 import { type YearOfPlan, appliedPlanDescription, appliedPlanOrigin, budgetOfPlan, yearsOfSpend } from './plan-summary.ts';
 
@@ -162,7 +162,7 @@ export function withBudgetOfPlan(draft: Draft, options: { addIfMissing?: boolean
  * and shares) and a description that says what happened, in place of one (such as a preset's
  * lesson) that told the story of the plan it replaced.
  */
-export function withAppliedPlan(draft: Draft, plan: { upstream: number[]; downstream: number[] }, when: Date): Draft {
+export function withAppliedPlan(draft: Draft, plan: OptimizedPlan, when: Date): Draft {
   const name = readField(draft, 'name');
   const next = withField(withField(draft, 'plan', plan), 'description', appliedPlanDescription(typeof name === 'string' ? name : 'this plan', when));
   return withBudgetOfPlan(next, { addIfMissing: true });

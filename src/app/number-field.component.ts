@@ -23,18 +23,18 @@ export class NumberField extends LitElement {
     .row { display: flex; align-items: center; gap: 6px; }
     input {
       font: inherit; font-variant-numeric: tabular-nums; width: var(--field-width, 100%); box-sizing: border-box;
-      padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+      padding: var(--field-padding); border: 1px solid var(--field-border); border-radius: var(--field-radius); background: var(--field-background); color: var(--field-text);
     }
-    input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 1px; }
+    input:focus-visible { outline: var(--focus-ring); outline-offset: 1px; }
     /* Thicker by a shadow, not by the border: the box keeps its size, so nothing moves. */
-    input[aria-invalid='true'] { border-color: #B00020; box-shadow: 0 0 0 1px #B00020; }
-    input:disabled { background: #f0f0f0; color: #666; }
-    .suffix { color: #444; font-size: 0.85rem; white-space: nowrap; }
+    input[aria-invalid='true'] { border-color: var(--colour-error); box-shadow: 0 0 0 1px var(--colour-error); }
+    input:disabled { background: var(--colour-surface-disabled); color: var(--colour-text-disabled); }
+    .suffix { color: var(--colour-text-soft); font-size: 0.85rem; white-space: nowrap; }
     .notes { display: grid; }
     .notes > p { grid-area: 1 / 1; }
-    .help { margin: 3px 0 0; font-size: 0.78rem; color: #555; }
+    .help { margin: 3px 0 0; font-size: 0.78rem; color: var(--colour-text-muted); }
     .help.covered { visibility: hidden; }
-    .error { margin: 3px 0 0; font-size: 0.8rem; line-height: 1.25; color: #B00020; font-weight: 600; }
+    .error { margin: 3px 0 0; font-size: 0.8rem; line-height: 1.25; color: var(--colour-error); font-weight: 600; }
     .error:empty { margin: 0; }
   `;
 

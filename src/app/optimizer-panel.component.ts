@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { appEvent } from './app-events.ts';
 import { scrollCue } from '../charts/scroll-cue.styles.ts';
-import { type Model, type Summary, simulate } from '../engine/index.ts';
+import { type Model, type OptimizedPlan, type Summary, simulate } from '../engine/index.ts';
 import {
   DEFAULT_ROBUST_DRAWS, describePlanNote, type NoteFormats, type ObjectiveName, OptimizeError, type OptimizeOptions, type OptimizeResult, type PhasingName, type RobustStatistic, resolveOptions,
 } from '../engine/optimize/index.ts';
@@ -81,32 +82,32 @@ export class OptimizerPanel extends LitElement {
     .form { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px 14px; }
     label { display: block; font-weight: 600; font-size: 0.85rem; margin-bottom: 3px; }
     select, input {
-      font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+      font: inherit; width: 100%; box-sizing: border-box; padding: var(--field-padding); border: 1px solid var(--field-border); border-radius: var(--field-radius); background: var(--field-background); color: var(--field-text);
     }
-    input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
-    select:focus-visible, input:focus-visible, button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    .hint { margin: 3px 0 0; font-size: 0.76rem; color: #555; }
+    input[aria-invalid='true'] { border-color: var(--colour-error); border-width: 2px; }
+    select:focus-visible, input:focus-visible, button:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    .hint { margin: 3px 0 0; font-size: 0.76rem; color: var(--colour-text-muted); }
     label.check { display: inline-flex; align-items: center; gap: 8px; margin-top: 10px; font-weight: 400; }
-    label.check input { width: 18px; height: 18px; accent-color: #0072B2; }
-    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    label.check input { width: 18px; height: 18px; accent-color: var(--colour-accent); }
+    .error { margin: 4px 0 0; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin-top: 12px; }
     button {
-      font: inherit; font-size: 0.88rem; padding: 6px 14px; border-radius: 4px; border: 1px solid #666; background: #fff; color: #111; cursor: pointer;
+      font: inherit; font-size: 0.88rem; padding: 6px 14px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); color: var(--colour-text); cursor: pointer;
     }
-    button.primary { background: #0b2540; border-color: #0b2540; color: #fff; }
-    progress { flex: 1; min-width: 120px; height: 14px; accent-color: #0072B2; }
+    button.primary { background: var(--colour-brand); border-color: var(--colour-brand); color: var(--colour-on-dark); }
+    progress { flex: 1; min-width: 120px; height: 14px; accent-color: var(--colour-accent); }
     .status { font-size: 0.85rem; margin: 8px 0 0; }
     table { border-collapse: collapse; width: 100%; margin-top: 12px; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: 5px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
-    th:first-child { text-align: left; position: sticky; left: 0; background: #fff; }
-    thead th:first-child { background: #f4f4f4; }
-    thead th { background: #f4f4f4; }
-    .up { color: #00603f; }
-    .down { color: #a3350b; }
+    th, td { padding: 5px 8px; border-bottom: 1px solid var(--colour-row); text-align: right; white-space: nowrap; }
+    th:first-child { text-align: left; position: sticky; left: 0; background: var(--colour-surface); }
+    thead th:first-child { background: var(--colour-table-head); }
+    thead th { background: var(--colour-table-head); }
+    .up { color: var(--colour-better); }
+    .down { color: var(--colour-worse); }
     .wrap { overflow-x: auto; }
     table.robust th { white-space: normal; }
     spend-equity-chart { margin-top: 12px; }
-    ul.notes { margin: 10px 0 0; padding: 8px 12px 8px 28px; background: #fff8e1; border-left: 4px solid #b36b00; font-size: 0.86rem; }
+    ul.notes { margin: 10px 0 0; padding: 8px 12px 8px 28px; background: var(--colour-note-surface); border-left: 4px solid var(--colour-note-border); font-size: 0.86rem; }
     ul.notes li + li { margin-top: 6px; }
   `;
 
@@ -211,7 +212,7 @@ export class OptimizerPanel extends LitElement {
               <span aria-live="polite">${Math.round(state.fraction * 100)} %</span>
               <button type="button" @click=${() => this.optimizer.cancel()}>Cancel</button>`
           : html`<button class="primary" type="button" ?disabled=${this.model === undefined} @click=${this.run}>Find the best plan</button>
-              ${this.canUndo ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('plan-undo', { bubbles: true, composed: true }))}>Undo apply</button>` : nothing}`}
+              ${this.canUndo ? html`<button type="button" @click=${() => this.dispatchEvent(appEvent('plan-undo'))}>Undo apply</button>` : nothing}`}
       </div>
       ${state.status === 'cancelled' ? html`<p class="status" role="status">Search cancelled. Nothing was changed.</p>` : nothing}
       ${state.status === 'failed' ? html`<p class="error" role="alert">${state.message}</p>` : nothing}
@@ -331,9 +332,9 @@ export class OptimizerPanel extends LitElement {
     this.optimizer.run(this.model, options);
   }
 
-  private apply(plan: { upstream: number[]; downstream: number[] }): void {
+  private apply(plan: OptimizedPlan): void {
     this.optimizer.clear();
-    this.dispatchEvent(new CustomEvent('plan-apply', { detail: { plan }, bubbles: true, composed: true }));
+    this.dispatchEvent(appEvent('plan-apply', { plan }));
   }
 }
 

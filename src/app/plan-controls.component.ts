@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { appEvent } from './app-events.ts';
 import type { ModelIssue } from '../engine/index.ts';
 import { HORIZON_CHOICES } from '../engine/index.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
@@ -31,26 +32,26 @@ export class PlanControls extends LitElement {
     .wide { grid-column: 1 / -1; }
     label, .label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
     select {
-      font: inherit; width: 100%; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111;
+      font: inherit; width: 100%; padding: var(--field-padding); border: 1px solid var(--field-border); border-radius: var(--field-radius); background: var(--field-background); color: var(--field-text);
     }
-    select:focus-visible, input[type='range']:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    select:focus-visible, input[type='range']:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
     .share-row { display: flex; align-items: center; gap: 10px; }
-    input[type='range'] { flex: 1; min-width: 0; accent-color: #0072B2; height: 28px; }
+    input[type='range'] { flex: 1; min-width: 0; accent-color: var(--colour-accent); height: 28px; }
     number-field.percent { --field-width: 4.6em; flex: none; }
     .amounts { display: flex; justify-content: space-between; gap: 0 8px; flex-wrap: wrap; margin-top: 4px; font-size: 0.82rem; }
     /* The amounts and, for an invalid share, its message share one slot two lines high, so
        neither moves what is below when the other takes its place. */
     .amounts, p#amounts.error { margin: 4px 0 0; font-size: 0.82rem; line-height: 1.35; min-height: calc(2 * 1.35em); align-content: flex-start; }
-    .amounts .up { color: #005a8c; font-weight: 600; }
-    .amounts .down { color: #8a5a00; font-weight: 600; }
-    .note { font-size: 0.8rem; color: #555; margin: 4px 0 0; }
-    button.plain { font: inherit; font-size: 0.84rem; margin-top: 6px; padding: 5px 10px; border-radius: 4px; border: 1px solid #666; background: #fff; cursor: pointer; }
-    button.plain:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    .amounts .up { color: var(--colour-upstream-text); font-weight: 600; }
+    .amounts .down { color: var(--colour-downstream-text); font-weight: 600; }
+    .note { font-size: 0.8rem; color: var(--colour-text-muted); margin: 4px 0 0; }
+    button.plain { font: inherit; font-size: 0.84rem; margin-top: 6px; padding: 5px 10px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); cursor: pointer; }
+    button.plain:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    .error { margin: 4px 0 0; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     table.plan-years { border-collapse: collapse; margin-top: 6px; font-size: 0.84rem; font-variant-numeric: tabular-nums; }
     table.plan-years th, table.plan-years td { padding: 2px 12px 2px 0; text-align: right; }
     table.plan-years th:first-child, table.plan-years td:first-child { text-align: left; }
-    table.plan-years thead th { font-size: 0.78rem; color: #444; font-weight: 600; }
+    table.plan-years thead th { font-size: 0.78rem; color: var(--colour-text-soft); font-weight: 600; }
   `;
 
   static override properties = {
@@ -130,7 +131,7 @@ export class PlanControls extends LitElement {
             </div>`
           : html`<p id="amounts" class="note">${hasPlan ? 'This scenario has an explicit spend plan per period.' : byYear ? 'The split varies by year: see below.' : ''}</p>`}
         ${hasPlan ? this.renderPlanYears(planYearsOfDraft(this.draft)) : nothing}
-        ${hasPlan ? html`<button class="plain" type="button" @click=${() => this.dispatchEvent(new CustomEvent('plan-clear', { bubbles: true, composed: true }))}>Use budget and split instead</button>` : nothing}
+        ${hasPlan ? html`<button class="plain" type="button" @click=${() => this.dispatchEvent(appEvent('plan-clear'))}>Use budget and split instead</button>` : nothing}
       </div>
 
       <number-field class="wide" label="First calendar year (optional)" path="startYear" optional
@@ -153,12 +154,12 @@ export class PlanControls extends LitElement {
 
   private onHorizon(event: Event): void {
     const horizonYears = Number((event.target as HTMLSelectElement).value);
-    this.dispatchEvent(new CustomEvent('horizon-change', { detail: { horizonYears }, bubbles: true, composed: true }));
+    this.dispatchEvent(appEvent('horizon-change', { horizonYears }));
   }
 
   private onPeriods(event: Event): void {
     const periodsPerYear = Number((event.target as HTMLSelectElement).value);
-    this.dispatchEvent(new CustomEvent('periods-change', { detail: { periodsPerYear }, bubbles: true, composed: true }));
+    this.dispatchEvent(appEvent('periods-change', { periodsPerYear }));
   }
 
   private onSlider(event: Event): void {

@@ -1,22 +1,15 @@
 import { LitElement, html, nothing } from 'lit';
+import { type GridPlan, type PlanEditDetail, appEvent } from './app-events.ts';
 import { live } from 'lit/directives/live.js';
 import { type NumberFormats, formatMoney, formatPeriod } from './format.ts';
 import { amountFromText } from './plan-grid-amount.ts';
 import { planGridStyles } from './plan-grid.styles.ts';
 
-/** Spend per period, t = 1 … T, as a model's `plan` holds it. */
-export interface GridPlan {
-  upstream: number[];
-  downstream: number[];
-}
-
-export interface PlanEditDetail {
-  plan: GridPlan;
-}
+export type { GridPlan, PlanEditDetail };
 
 /** The event the grid sends when a person changes the plan; the shell applies it to the draft. */
 export function planEdit(plan: GridPlan): CustomEvent<PlanEditDetail> {
-  return new CustomEvent('plan-edit', { detail: { plan }, bubbles: true, composed: true });
+  return appEvent('plan-edit', { plan });
 }
 
 const SIDES = ['upstream', 'downstream'] as const;
@@ -184,5 +177,4 @@ customElements.define('plan-grid', PlanGrid);
 
 declare global {
   interface HTMLElementTagNameMap { 'plan-grid': PlanGrid; }
-  interface HTMLElementEventMap { 'plan-edit': CustomEvent<PlanEditDetail>; }
 }

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { appEvent } from './app-events.ts';
 import { live } from 'lit/directives/live.js';
 import { fieldChange } from './field-events.ts';
 import { HORIZON_PATH, type Lesson } from '../engine/index.ts';
@@ -19,17 +20,17 @@ export class PresetPicker extends LitElement {
   static override styles = css`
     :host { display: block; }
     label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
-    select { font: inherit; width: 100%; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111; }
-    select:focus-visible, button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    .lesson { margin: 8px 0 0; padding: 10px 12px; background: #f3f7fb; border-left: 4px solid #0072B2; border-radius: 4px; font-size: 0.86rem; line-height: 1.45; }
+    select { font: inherit; width: 100%; padding: var(--field-padding); border: 1px solid var(--field-border); border-radius: var(--field-radius); background: var(--field-background); color: var(--field-text); }
+    select:focus-visible, button:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    .lesson { margin: 8px 0 0; padding: 10px 12px; background: var(--colour-tinted); border-left: 4px solid var(--colour-accent); border-radius: 4px; font-size: 0.86rem; line-height: 1.45; }
     .lesson h3 { margin: 0 0 6px; font-size: 0.92rem; }
     .lesson dl { margin: 0; display: grid; gap: 8px; }
-    .lesson dt { font-weight: 600; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: #2d4a63; }
+    .lesson dt { font-weight: 600; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--colour-lesson-label); }
     .lesson dd { margin: 1px 0 0; overflow-wrap: anywhere; }
     .try { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; }
-    button { font: inherit; font-weight: 600; padding: 4px 12px; border: 1px solid #0072B2; border-radius: 4px; background: #0072B2; color: #fff; cursor: pointer; min-height: 32px; }
-    button:hover { background: #005a8c; }
-    .applied { font-size: 0.8rem; color: #2d4a63; }
+    button { font: inherit; font-weight: 600; padding: 4px 12px; border: 1px solid var(--colour-accent); border-radius: 4px; background: var(--colour-accent); color: var(--colour-on-dark); cursor: pointer; min-height: 32px; }
+    button:hover { background: var(--colour-accent-dark); }
+    .applied { font-size: 0.8rem; color: var(--colour-lesson-label); }
     .description { margin: 8px 0 0; font-size: 0.86rem; line-height: 1.45; }
   `;
 
@@ -89,14 +90,14 @@ export class PresetPicker extends LitElement {
   private onChange(event: Event): void {
     const id = (event.target as HTMLSelectElement).value;
     this.applied = '';
-    this.dispatchEvent(new CustomEvent('preset-change', { detail: { id }, bubbles: true, composed: true }));
+    this.dispatchEvent(appEvent('preset-change', { id }));
   }
 
   /** Sends the edits a person would make by hand, one event per setting, in the lesson's order. */
   private tryLesson(id: string, lesson: Lesson): void {
     for (const { path, value } of lesson.change) {
       if (path === HORIZON_PATH) {
-        this.dispatchEvent(new CustomEvent('horizon-change', { detail: { horizonYears: value }, bubbles: true, composed: true }));
+        this.dispatchEvent(appEvent('horizon-change', { horizonYears: value }));
       } else {
         this.dispatchEvent(fieldChange(path, value));
       }

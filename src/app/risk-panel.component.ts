@@ -42,19 +42,19 @@ export class RiskPanel extends LitElement {
     :host { display: block; }
     .row { display: flex; gap: 10px; align-items: flex-end; flex-wrap: wrap; }
     label { display: block; font-weight: 600; font-size: 0.85rem; margin-bottom: 3px; }
-    select, input[type='text'] { font: inherit; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; background: #fff; color: #111; }
+    select, input[type='text'] { font: inherit; padding: var(--field-padding); border: 1px solid var(--field-border); border-radius: var(--field-radius); background: var(--field-background); color: var(--field-text); }
     input[type='text'] { width: 7em; }
-    select:focus-visible, input:focus-visible, button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    button { font: inherit; font-size: 0.88rem; padding: 6px 14px; border-radius: 4px; border: 1px solid #666; background: #fff; color: #111; cursor: pointer; }
-    button.primary { background: #0b2540; border-color: #0b2540; color: #fff; }
-    progress { flex: 1; min-width: 120px; height: 14px; accent-color: #0072B2; }
+    select:focus-visible, input:focus-visible, button:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    button { font: inherit; font-size: 0.88rem; padding: 6px 14px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); color: var(--colour-text); cursor: pointer; }
+    button.primary { background: var(--colour-brand); border-color: var(--colour-brand); color: var(--colour-on-dark); }
+    progress { flex: 1; min-width: 120px; height: 14px; accent-color: var(--colour-accent); }
     .status { font-size: 0.85rem; margin: 8px 0 0; }
-    .error { font-size: 0.85rem; color: #B00020; font-weight: 600; margin: 8px 0 0; }
+    .error { font-size: 0.85rem; color: var(--colour-error); font-weight: 600; margin: 8px 0 0; }
     .wrap { overflow-x: auto; margin-top: 10px; }
     table { border-collapse: collapse; width: 100%; font-size: 0.84rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
-    th:first-child { text-align: left; position: sticky; left: 0; background: #fff; }
-    thead th { background: #f4f4f4; }
+    th, td { padding: 4px 8px; border-bottom: 1px solid var(--colour-row); text-align: right; white-space: nowrap; }
+    th:first-child { text-align: left; position: sticky; left: 0; background: var(--colour-surface); }
+    thead th { background: var(--colour-table-head); }
     .chances { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 10px 0 0; font-size: 0.9rem; }
     .chances strong { font-size: 1.05rem; }
     .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 12px; }
@@ -64,7 +64,7 @@ export class RiskPanel extends LitElement {
     .figure-choice label { display: inline-flex; gap: 5px; align-items: center; font-weight: 400; margin: 0; }
     .estimate { font-size: 0.85rem; flex-basis: 100%; margin: 0; }
     h3 { font-size: 0.92rem; margin: 14px 0 0; }
-    td.never { color: #555; font-style: italic; }
+    td.never { color: var(--colour-text-muted); font-style: italic; }
     table[data-table='roi-by-year'] { max-width: 520px; }
   `;
 

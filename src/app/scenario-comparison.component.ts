@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { appEvent } from './app-events.ts';
 import { scrollCue } from '../charts/scroll-cue.styles.ts';
 import type { IncrementalProfitPoint, MarginalRoi, Model, SimulationResult, Summary } from '../engine/index.ts';
 import { KEY_FIGURES, type KeyFigure, keyFigure } from '../engine/key-figures.ts';
@@ -97,38 +98,38 @@ export class ScenarioComparison extends LitElement {
   static override styles = css`
     ${scrollCue('.wrap')}
     :host { display: block; }
-    .card { background: var(--surface, #fff); border: 1px solid var(--line, #ddd); border-radius: 8px; padding: 12px 14px; }
+    .card { background: var(--colour-surface); border: 1px solid var(--colour-line); border-radius: 8px; padding: 12px 14px; }
     h2 { margin: 0 0 6px; font-size: 1.05rem; }
-    .intro { margin: 0 0 10px; font-size: 0.86rem; color: #444; }
+    .intro { margin: 0 0 10px; font-size: 0.86rem; color: var(--colour-text-soft); }
     .wrap { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: 5px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
-    th:first-child { text-align: left; position: sticky; left: 0; z-index: 1; background: #fff; }
-    thead th:first-child { background: #f4f4f4; }
+    th, td { padding: 5px 8px; border-bottom: 1px solid var(--colour-row); text-align: right; white-space: nowrap; }
+    th:first-child { text-align: left; position: sticky; left: 0; z-index: 1; background: var(--colour-surface); }
+    thead th:first-child { background: var(--colour-table-head); }
     @media (max-width: 600px) {
       table { font-size: 0.78rem; }
       tbody th { white-space: normal; min-width: 6.5em; }
       th, td { padding: 4px 5px; }
     }
-    thead th { vertical-align: bottom; background: #f4f4f4; }
+    thead th { vertical-align: bottom; background: var(--colour-table-head); }
     .name { display: inline-flex; align-items: center; gap: 6px; max-width: 16em; overflow: hidden; text-overflow: ellipsis; }
     .swatch { flex: none; width: 12px; height: 12px; border-radius: 2px; }
-    .delta { color: #333; font-size: 0.8rem; }
-    .up { color: #00603f; }
-    .down { color: #a3350b; }
+    .delta { color: var(--colour-text-secondary); font-size: 0.8rem; }
+    .up { color: var(--colour-better); }
+    .down { color: var(--colour-worse); }
     label.baseline { display: inline-flex; align-items: center; gap: 4px; font-weight: 400; font-size: 0.78rem; margin-top: 2px; }
-    input[type='radio']:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    input[type='radio']:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
     .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; margin-top: 14px; }
     .chance-row { margin-top: 10px; display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
-    .chance-row button { font: inherit; font-size: 0.86rem; padding: 6px 12px; border-radius: 4px; border: 1px solid #666; background: #fff; cursor: pointer; }
-    .chance-row button:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    .error { color: #B00020; font-weight: 600; font-size: 0.85rem; }
-    tr.chance td, tr.chance th { background: #f3f7fb; font-weight: 600; }
+    .chance-row button { font: inherit; font-size: 0.86rem; padding: 6px 12px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); cursor: pointer; }
+    .chance-row button:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    .error { color: var(--colour-error); font-weight: 600; font-size: 0.85rem; }
+    tr.chance td, tr.chance th { background: var(--colour-tinted); font-weight: 600; }
     .charts .span { grid-column: 1 / -1; }
-    tr.section th { text-align: left; background: #eef2f6; font-weight: 700; font-size: 0.8rem; color: #222; position: static; }
-    tbody.describing td { color: #222; }
-    th.unsaved { background: #fff7e0; }
-    .sub { font-weight: 400; font-size: 0.78rem; color: #444; }
+    tr.section th { text-align: left; background: var(--colour-section); font-weight: 700; font-size: 0.8rem; color: var(--colour-text-strong); position: static; }
+    tbody.describing td { color: var(--colour-text-strong); }
+    th.unsaved { background: var(--colour-unsaved-surface); }
+    .sub { font-weight: 400; font-size: 0.78rem; color: var(--colour-text-soft); }
     @media (max-width: 1180px) { .charts { grid-template-columns: minmax(0, 1fr); } }
   `;
 
@@ -188,7 +189,7 @@ export class ScenarioComparison extends LitElement {
                     <span class="sub">${entry.model.name}</span>`
                   : html`<span class="name" title=${entry.model.name}><span class="swatch" style="background:${SCENARIO_COLOURS[index]}"></span>${entry.model.name}</span><br>
                     <label class="baseline"><input type="radio" name="baseline" .checked=${entry === baseline}
-                      @change=${() => this.dispatchEvent(new CustomEvent('baseline-change', { detail: { id: entry.id }, bubbles: true, composed: true }))}>baseline</label>`}
+                      @change=${() => this.dispatchEvent(appEvent('baseline-change', { id: entry.id }))}>baseline</label>`}
               </th>`)}
             </tr></thead>
             <tbody class="describing">

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { type AppEventDetails, type AppEventName, appEvent } from './app-events.ts';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ModelIssue } from '../engine/index.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
@@ -18,8 +19,9 @@ export interface Notice {
 const MAX_COMPARED = 4;
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-function emit(target: EventTarget, name: string, detail: unknown = {}): void {
-  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+/** Sends one of the panel's events (declared in app-events.ts). */
+function emit<Name extends AppEventName>(target: EventTarget, name: Name, ...detail: AppEventDetails[Name] extends void ? [] : [AppEventDetails[Name]]): void {
+  target.dispatchEvent(appEvent(name, ...detail));
 }
 
 /**
@@ -48,37 +50,37 @@ export class ScenarioPanel extends LitElement {
     button.save { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     label, .label { display: block; font-weight: 600; font-size: 0.88rem; margin-bottom: 3px; }
     input[type='text'], input[type='url'] {
-      font: inherit; width: 100%; box-sizing: border-box; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; color: #111; background: #fff;
+      font: inherit; width: 100%; box-sizing: border-box; padding: var(--field-padding); border: 1px solid var(--field-border); border-radius: var(--field-radius); color: var(--field-text); background: var(--field-background);
     }
-    input[aria-invalid='true'] { border-color: #B00020; border-width: 2px; }
+    input[aria-invalid='true'] { border-color: var(--colour-error); border-width: 2px; }
     button {
-      font: inherit; font-size: 0.84rem; padding: 5px 10px; border-radius: 4px; border: 1px solid #666; background: #fff; color: #111; cursor: pointer;
+      font: inherit; font-size: 0.84rem; padding: 5px 10px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); color: var(--colour-text); cursor: pointer;
     }
-    button.primary { background: #0b2540; border-color: #0b2540; color: #fff; }
-    button.link { border: none; background: none; padding: 2px 4px; color: #004f80; text-decoration: underline; }
-    button:focus-visible, input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    button.primary { background: var(--colour-brand); border-color: var(--colour-brand); color: var(--colour-on-dark); }
+    button.link { border: none; background: none; padding: 2px 4px; color: var(--colour-link); text-decoration: underline; }
+    button:focus-visible, input:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
     .row { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin-top: 8px; }
-    .error { margin: 4px 0 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    .error { margin: 4px 0 0; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     .notice { margin: 8px 0 0; padding: 8px 10px; border-radius: 6px; font-size: 0.85rem; display: flex; gap: 8px; align-items: flex-start; justify-content: space-between; }
-    .notice.info { background: #eef6ee; border: 1px solid #7bb07b; }
-    .notice.error { background: #fdeeee; border: 1px solid #d07070; }
+    .notice.info { background: var(--colour-info-surface); border: 1px solid var(--colour-info-border); }
+    .notice.error { background: var(--colour-error-surface); border: 1px solid var(--colour-error-border); }
     .notice ul { margin: 4px 0 0; padding-left: 18px; }
     .notice p { margin: 0; overflow-wrap: anywhere; }
     ul.saved { list-style: none; margin: 8px 0 0; padding: 0; }
-    ul.saved li { border-top: 1px solid #e6e6e6; padding: 7px 0; }
+    ul.saved li { border-top: 1px solid var(--colour-rule-faint); padding: 7px 0; }
     .scenario { display: flex; align-items: center; gap: 8px; }
     .scenario .name { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
-    .scenario .current { font-size: 0.75rem; font-weight: 400; color: #0b5d1e; margin-left: 4px; }
-    .meta { font-size: 0.75rem; color: #555; margin: 2px 0 0 26px; }
+    .scenario .current { font-size: 0.75rem; font-weight: 400; color: var(--colour-current); margin-left: 4px; }
+    .meta { font-size: 0.75rem; color: var(--colour-text-muted); margin: 2px 0 0 26px; }
     .actions { display: flex; flex-wrap: wrap; gap: 2px 6px; margin: 3px 0 0 22px; }
-    input[type='checkbox'] { width: 18px; height: 18px; flex: none; accent-color: #0072B2; }
+    input[type='checkbox'] { width: 18px; height: 18px; flex: none; accent-color: var(--colour-accent); }
     h3 { font-size: 0.92rem; margin: 14px 0 4px; }
-    .empty { font-size: 0.85rem; color: #555; margin: 6px 0 0; }
+    .empty { font-size: 0.85rem; color: var(--colour-text-muted); margin: 6px 0 0; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     label.button {
-      display: inline-block; font-weight: 400; font-size: 0.84rem; margin: 0; padding: 5px 10px; border-radius: 4px; border: 1px solid #666; background: #fff; cursor: pointer;
+      display: inline-block; font-weight: 400; font-size: 0.84rem; margin: 0; padding: 5px 10px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); cursor: pointer;
     }
-    .file:focus-within label.button { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    .file:focus-within label.button { outline: var(--focus-ring); outline-offset: 2px; }
   `;
 
   static override properties = {

@@ -49,10 +49,10 @@ export class ShortTermEditor extends LitElement {
   static override styles = css`
     :host { display: block; }
     .switch { display: flex; align-items: flex-start; gap: 8px; font-weight: 700; font-size: 0.92rem; cursor: pointer; }
-    .switch input { width: 18px; height: 18px; margin: 1px 0 0; flex: none; accent-color: var(--accent, #0072B2); }
-    .switch input:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
-    .help { margin: 3px 0 8px 26px; font-size: 0.78rem; color: #555; }
-    .error { margin: 3px 0 8px 26px; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    .switch input { width: 18px; height: 18px; margin: 1px 0 0; flex: none; accent-color: var(--colour-accent); }
+    .switch input:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
+    .help { margin: 3px 0 8px 26px; font-size: 0.78rem; color: var(--colour-text-muted); }
+    .error { margin: 3px 0 8px 26px; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
     .error:empty { display: none; }
     .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
   `;

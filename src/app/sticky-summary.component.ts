@@ -1,4 +1,5 @@
 import { LitElement, type ReactiveController, type ReactiveControllerHost, css, html, nothing } from 'lit';
+import { appEvent } from './app-events.ts';
 import type { Summary } from '../engine/index.ts';
 import { KEY_FIGURES } from '../engine/key-figures.ts';
 import type { NumberFormats } from '../engine/io/number-formats.ts';
@@ -53,21 +54,21 @@ export class StickySummary extends LitElement {
   static override styles = css`
     :host { display: block; }
     .bar {
-      background: #0b2540; color: #fff; padding: 6px 12px calc(6px + env(safe-area-inset-bottom, 0px));
-      box-shadow: 0 -2px 10px rgba(0, 0, 0, 0.25); display: flex; flex-direction: column; gap: 4px;
+      background: var(--colour-brand); color: var(--colour-on-dark); padding: 6px 12px calc(6px + env(safe-area-inset-bottom, 0px));
+      box-shadow: var(--shadow-bar); display: flex; flex-direction: column; gap: 4px;
     }
     dl { display: grid; grid-template-columns: 1.5fr 1fr 1fr; gap: 2px 10px; margin: 0; }
     dl > div { min-width: 0; }
-    dt { font-size: 0.72rem; color: #cfe0f0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    dt { font-size: 0.72rem; color: var(--colour-on-brand-label); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     dd { margin: 0; font-size: 1rem; font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .stale dd { opacity: 0.6; }
     .views { display: flex; gap: 6px; }
     .views button {
       flex: 1; font: inherit; font-size: 0.85rem; font-weight: 600; padding: 6px 8px; min-height: 36px; border-radius: 6px;
-      border: 1px solid #8fb3d9; background: transparent; color: #fff; cursor: pointer;
+      border: 1px solid var(--colour-on-brand-outline); background: transparent; color: var(--colour-on-dark); cursor: pointer;
     }
-    .views button[aria-pressed='true'] { background: #fff; color: #0b2540; }
-    button:focus-visible { outline: 3px solid #56B4E9; outline-offset: 2px; }
+    .views button[aria-pressed='true'] { background: var(--colour-surface); color: var(--colour-brand); }
+    button:focus-visible { outline: 3px solid var(--colour-on-brand-focus-alt); outline-offset: 2px; }
   `;
 
   static override properties = {
@@ -115,7 +116,7 @@ export class StickySummary extends LitElement {
   }
 
   private pick(view: 'plan' | 'compare'): void {
-    this.dispatchEvent(new CustomEvent('view-change', { detail: { view }, bubbles: true, composed: true }));
+    this.dispatchEvent(appEvent('view-change', { view }));
   }
 }
 

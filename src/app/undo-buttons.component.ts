@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { appEvent } from './app-events.ts';
 
 const onApple = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -15,11 +16,11 @@ export class UndoButtons extends LitElement {
     :host { display: inline-flex; gap: 6px; margin-left: auto; align-self: center; }
     button {
       font: inherit; font-size: 0.84rem; display: inline-flex; align-items: center; gap: 5px; padding: 4px 11px; border-radius: 4px;
-      border: 1px solid #9cc7ea; background: transparent; color: #fff; cursor: pointer; min-height: 32px;
+      border: 1px solid var(--colour-on-brand-border); background: transparent; color: var(--colour-on-dark); cursor: pointer; min-height: 32px;
     }
-    button:hover:not(:disabled) { background: rgba(255, 255, 255, 0.12); }
-    button:disabled { color: #8ea4b8; border-color: #4a6580; cursor: default; }
-    button:focus-visible { outline: 3px solid #7cc4ff; outline-offset: 2px; }
+    button:hover:not(:disabled) { background: var(--colour-on-brand-hover); }
+    button:disabled { color: var(--colour-on-brand-disabled); border-color: var(--colour-on-brand-disabled-border); cursor: default; }
+    button:focus-visible { outline: 3px solid var(--colour-on-brand-focus); outline-offset: 2px; }
     .icon { font-size: 1.05rem; line-height: 1; }
     @media print { :host { display: none; } }
   `;
@@ -45,10 +46,10 @@ export class UndoButtons extends LitElement {
     return html`
       <button type="button" ?disabled=${this.undoLabel === undefined} aria-keyshortcuts="Control+Z Meta+Z"
         title=${this.undoLabel === undefined ? 'Nothing to undo' : `Undo: ${this.undoLabel} (${key}Z)`}
-        @click=${() => this.dispatchEvent(new CustomEvent('history-undo', { bubbles: true, composed: true }))}><span class="icon" aria-hidden="true">↶</span>Undo</button>
+        @click=${() => this.dispatchEvent(appEvent('history-undo'))}><span class="icon" aria-hidden="true">↶</span>Undo</button>
       <button type="button" ?disabled=${this.redoLabel === undefined} aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z Control+Y"
         title=${this.redoLabel === undefined ? 'Nothing to redo' : `Redo: ${this.redoLabel} (${onApple ? '⇧⌘Z' : 'Ctrl+Y'})`}
-        @click=${() => this.dispatchEvent(new CustomEvent('history-redo', { bubbles: true, composed: true }))}><span class="icon" aria-hidden="true">↷</span>Redo</button>`;
+        @click=${() => this.dispatchEvent(appEvent('history-redo'))}><span class="icon" aria-hidden="true">↷</span>Redo</button>`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { appEvent } from './app-events.ts';
 import { live } from 'lit/directives/live.js';
 import type { ModelIssue } from '../engine/index.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
@@ -17,13 +18,13 @@ export class YearSplitEditor extends LitElement {
   static override styles = css`
     :host { display: block; }
     .switch { display: flex; align-items: center; gap: 8px; font-size: 0.88rem; font-weight: 600; cursor: pointer; }
-    input[type='checkbox'] { width: 18px; height: 18px; accent-color: #0072B2; }
-    input[type='checkbox']:focus-visible { outline: 3px solid var(--focus, #0072B2); outline-offset: 2px; }
+    input[type='checkbox'] { width: 18px; height: 18px; accent-color: var(--colour-accent); }
+    input[type='checkbox']:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
     .years { display: grid; grid-template-columns: auto minmax(0, 1fr) 6.5em; gap: 6px 10px; align-items: start; margin-top: 8px; }
-    .heading { font-size: 0.8rem; font-weight: 600; color: #444; }
+    .heading { font-size: 0.8rem; font-weight: 600; color: var(--colour-text-soft); }
     .year { font-weight: 600; padding-top: 7px; font-size: 0.88rem; }
     number-field.percent { --field-width: 4.2em; }
-    .error { grid-column: 1 / -1; margin: 0; font-size: 0.8rem; color: #B00020; font-weight: 600; }
+    .error { grid-column: 1 / -1; margin: 0; font-size: 0.8rem; color: var(--colour-error); font-weight: 600; }
   `;
 
   static override properties = {
@@ -67,7 +68,7 @@ export class YearSplitEditor extends LitElement {
     // Back to the draft's mode until the app's answer comes down: if it refuses (a year's value
     // is not a number yet), the box must not claim a change that was not made.
     box.checked = !byYear;
-    this.dispatchEvent(new CustomEvent('split-mode-change', { detail: { byYear }, bubbles: true, composed: true }));
+    this.dispatchEvent(appEvent('split-mode-change', { byYear }));
   }
 
   /** Turns one year's edit into the whole list, which is what the model holds. */

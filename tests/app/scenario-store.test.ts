@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ModelError, type Model, parseModel } from '../../src/engine/index.ts';
+import { ModelError, type TwoLeverModel } from '../../src/engine/index.ts';
 import { STORAGE_FORMAT, ScenarioStore, StorageFullError } from '../../src/app/scenario-store.ts';
 import { MemoryStorage } from './memory-storage.ts';
+import { twoLeverModel } from './two-lever-model.ts';
 
-const defaultModel = parseModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
-const named = (name: string, change: Partial<Model> = {}): Model => ({ ...defaultModel, ...change, name });
+const defaultModel = twoLeverModel(JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8')));
+const named = (name: string, change: Partial<TwoLeverModel> = {}): TwoLeverModel => ({ ...defaultModel, ...change, name });
 
 let storage: MemoryStorage;
 let store: ScenarioStore;
