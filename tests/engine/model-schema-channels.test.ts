@@ -1,10 +1,12 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/engine/model/parse-model.ts';
 import { modelJsonSchema } from '../../src/engine/model/model-schema.ts';
 import { DOWNSTREAM_CHANNEL_FIELDS, UPSTREAM_CHANNEL_FIELDS, type ChannelField } from '../../src/engine/model/channel-fields.ts';
 import type { NumberRule } from '../../src/engine/model/model-fields.ts';
+import { anyChannelModel } from './channel-arbitraries.ts';
 
 // The channel form in models/model.schema.json: the schema accepts what parseModel accepts and
 // refuses what it refuses, wherever a schema can state the rule (spec 9.1).
@@ -71,6 +73,14 @@ describe('the JSON Schema of the channel form', () => {
     noUpstream.budget.upstreamShare = 0;
     expect(parses(noUpstream)).toBe(true);
     expect(validateWithSchema(noUpstream), JSON.stringify(validateWithSchema.errors)).toBe(true);
+  });
+
+  it('accepts every random channel model, which parseModel reads back unchanged (fast-check)', () => {
+    fc.assert(fc.property(anyChannelModel, (model) => {
+      const json = JSON.parse(JSON.stringify(model));
+      expect(parseModel(json)).toEqual(model);
+      expect(validateWithSchema(json), JSON.stringify(validateWithSchema.errors)).toBe(true);
+    }), { numRuns: 200 });
   });
 
   const refused: [string, (input: Json) => void][] = [
