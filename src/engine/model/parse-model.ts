@@ -400,7 +400,20 @@ function readPlan(value: unknown, periods: number | undefined, report: Report): 
  * parameters as finite numbers. The result holds only known paths and parameter names.
  */
 function readUncertainty(value: unknown, fields: readonly NumberField[], report: Report): Uncertainty | undefined {
-  const section = readObject(value, 'uncertainty', fields.map((field) => field.path), report);
+  const known = fields.map((field) => field.path);
+  if (fields !== ALL_NUMBER_FIELDS && isPlainObject(value)) {
+    // A two-lever path in a channel-form file: say where the setting lives now, rather than list every path.
+    const paths = new Set(known);
+    for (const field of ALL_NUMBER_FIELDS) {
+      if (!hasOwn(value, field.path) || paths.has(field.path)) continue;
+      const key = field.path.slice(field.path.lastIndexOf('.') + 1);
+      const side = field.path.startsWith('history.') ? (field.path.includes('upstream') ? 'upstream' : 'downstream') : field.path.split('.')[0];
+      const example = field.path.startsWith('history.') ? 'historyPerMonth' : field.path.startsWith('upstream.shortTerm.') ? `shortTerm.${key}` : key;
+      report(`uncertainty.${field.path}`, `uncertainty.${field.path}: the model is in the channel form, so give each channel's range by its path, such as ${side}.channels.<name>.${example}`);
+      known.push(field.path);
+    }
+  }
+  const section = readObject(value, 'uncertainty', known, report);
   if (section === undefined) return undefined;
   const uncertainty: Uncertainty = {};
   for (const field of fields) {
