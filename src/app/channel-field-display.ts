@@ -22,8 +22,13 @@ const TWO_LEVER_DISPLAY: Readonly<Record<string, string>> = {
 export function channelFieldDisplay(field: ChannelField): FieldDisplay {
   const borrowed = TWO_LEVER_DISPLAY[field.key] ?? `${field.key.startsWith('shortTerm.') ? 'upstream' : field.side}.${field.key}`;
   const display = fieldDisplay(borrowed)!;
-  // The two-lever help is in plainer words unless the channel table words it for a channel.
-  const help = field.help === display.field.help ? display.help : field.help;
+  // The app's plain words for the two-lever field (percent boxes explained in percent, not in the
+  // file's fractions), unless the channel table words the field for a channel in its own way;
+  // "brand spend" is then this channel's.
+  const sameMeaning = field.help.replace(/this channel’s spend/g, 'brand spend') === display.field.help;
+  const help = sameMeaning
+    ? display.help.replace(/Brand spend/g, 'This channel’s spend').replace(/brand spend/g, 'this channel’s spend')
+    : field.help;
   return { ...display, label: field.label, help, field: { ...display.field, label: field.label, rule: field.rule } };
 }
 

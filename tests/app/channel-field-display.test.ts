@@ -41,3 +41,12 @@ describe('channel fields on screen', () => {
     expect(upstream.forChannel('TV').map((issue) => issue.message)).toEqual(['a']);
   });
 });
+
+describe('help by each channel field', () => {
+  it('speaks of the channel’s spend and of percent boxes in percent, never in the file’s fractions', () => {
+    const help = (key: string) => channelFieldDisplay(UPSTREAM_CHANNEL_FIELDS.find((field) => field.key === key)!).help;
+    expect(help('shortTerm.maxConversionLift')).toBe('Percentage points of conversion that saturating this channel’s spend adds this month (0.5 means 0.5 points more of the buyers buy).');
+    expect(help('shortTerm.halfSaturation')).toMatch(/^This channel’s spend per month/);
+    expect(help('halfSaturation')).toBe('This channel’s spend per month that builds half the equity it can build.');
+  });
+});
