@@ -187,7 +187,7 @@ export class RiskPanel extends LitElement {
         <fan-chart heading="Revenue across draws" yLabel="Revenue per period" .band=${result.bands.revenue}
           .central=${central?.periods.map((period) => period.revenue) ?? []} periodsPerYear=${state.model.periodsPerYear} .startYear=${state.model.startYear}
           .formats=${formats} .formatY=${(value: number) => formats.moneyShort(value)}></fan-chart>
-        <histogram-chart class="span" heading="Marketing NPV with carryover across draws" xLabel="Marketing NPV with carryover" .formats=${formats} .values=${incrementalNpvWithCarryover}
+        <histogram-chart class="span" heading=${`${keyFigureLabel('incrementalNpvWithCarryover')} across draws`} xLabel=${keyFigureLabel('incrementalNpvWithCarryover')} .formats=${formats} .values=${incrementalNpvWithCarryover}
           .markers=${[
             { label: '10th', value: headline.p10 ?? 0, dash: '4 3' },
             { label: 'median', value: headline.p50 ?? 0, dash: '' },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ModelError, type TwoLeverModel } from '../../src/engine/index.ts';
+import { ModelError, type TwoLeverModel, isChannelModel, parseModel } from '../../src/engine/index.ts';
 import { STORAGE_FORMAT, ScenarioStore, StorageFullError } from '../../src/app/scenario-store.ts';
 import { MemoryStorage } from './memory-storage.ts';
 import { twoLeverModel } from './two-lever-model.ts';
@@ -82,6 +82,15 @@ describe('ScenarioStore', () => {
     expect(storage.getItem(asideKey)).toBe(raw);
     expect(store.list().setAside).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('keeps a model in the channel form exactly as saved', () => {
+    const channels = parseModel(JSON.parse(readFileSync(new URL('../../models/consumer-channels.json', import.meta.url), 'utf8')));
+    expect(isChannelModel(channels)).toBe(true);
+    const saved = store.save({ ...channels, name: 'By channel' });
+    const reread = new ScenarioStore(storage).get(saved.id);
+    expect(reread.model).toEqual({ ...channels, name: 'By channel' });
+    expect(store.list().setAside).toEqual([]);
   });
 
   it('reports a full storage and writes nothing', () => {

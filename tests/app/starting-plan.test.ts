@@ -45,6 +45,12 @@ describe('startingPoint', () => {
     expect(start).toEqual({ plan: { kind: 'link', draft: other, presetId: '' }, openedHash: hash });
   });
 
+  it('opens a link to a model in the channel form as it is', () => {
+    const channels = findPreset('consumer-channels')!.model;
+    const hash = scenarioHash(channels);
+    expect(startingPoint(undefined, address(hash), never).plan).toEqual({ kind: 'link', draft: channels, presetId: '' });
+  });
+
   it('on a reload of this tab restores its own work, which may be a moment ahead of the address', () => {
     const behind = scenarioHash({ ...ours, horizonYears: 3 });
     // The address is this tab's own (it remembers writing it): the working state wins.
