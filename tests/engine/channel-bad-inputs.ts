@@ -54,5 +54,5 @@ export const CHANNEL_BAD_INPUTS: readonly (readonly [string, (input: Json) => vo
     input.upstream.channels.TV.shortTerm = { halfLifeMonths: -1, halfSaturation: 40000, shape: 1, maxConversionLift: 0.004 };
   }, 'upstream.channels.TV.shortTerm.halfLifeMonths', 'upstream.channels.TV.shortTerm.halfLifeMonths must be > 0, got -1'],
   ['a name of 61 characters', (input) => { input.upstream.channels = renamed(input.upstream.channels, 'Sponsorship', 'S'.repeat(61)); },
-    `upstream.channels.${'S'.repeat(59)}…`, `upstream.channels: the channel name "${'S'.repeat(59)}…" must be at most 60 characters, got 61`],
+    `upstream.channels.${'S'.repeat(61)}`, `upstream.channels: the channel name "${'S'.repeat(61)}" must be at most 60 characters, got 61`],
 ];

@@ -280,6 +280,15 @@ describe('parseModel refuses each rule of spec 9.1 broken on its own, with one m
 });
 
 describe('parseModel on hostile channel files', () => {
+  it('cuts a very long channel name in the path and the message', () => {
+    const input = channelExample();
+    input.upstream.channels = renamed(input.upstream.channels, 'Sponsorship', 'S'.repeat(100_000));
+    expect(onlyIssue(input)).toEqual({
+      path: `upstream.channels.${'S'.repeat(99)}…`,
+      message: `upstream.channels: the channel name "${'S'.repeat(99)}…" must be at most 60 characters, got 100000`,
+    });
+  });
+
   it('refuses 100,000 channels on a side and a plan of 100,000 keys quickly, with a short list of problems', () => {
     const input = channelExample();
     const settings = input.downstream.channels.Search;

@@ -7,7 +7,7 @@ import {
 } from './channel-fields.ts';
 import { MIN_POSITIVE_SPEND, NUMBER_FIELDS, PLAN_SPEND_RULE, SHORT_TERM_KEYS } from './model-fields.ts';
 import {
-  type JsonObject, type Report, checkNumber, hasOwn, isPlainObject, kindOf, readNumber, readObject, readYearlyNumber, shownKey,
+  type JsonObject, type Report, checkNumber, hasOwn, isPlainObject, kindOf, readNumber, readObject, readYearlyNumber,
 } from './json-reading.ts';
 
 /**
@@ -30,6 +30,15 @@ export interface ChannelFormContext {
   periodsPerYear: number | undefined;
   /** The valid budget, when the file gives one (its upstreamShare must suit a side without channels). */
   budget: Budget | undefined;
+}
+
+/**
+ * A channel name as paths and messages show it: whole up to 100 characters (a name just over the
+ * limit of 60 is shown as it is, so it can be found), cut with "…" beyond, so that one key cannot
+ * fill a screen.
+ */
+function shownName(name: string): string {
+  return name.length > 100 ? `${name.slice(0, 99)}…` : name;
 }
 
 /** Beyond this many channels on a side (already far too many), the rest are not read. */
@@ -58,8 +67,8 @@ export function readChannelForm(root: JsonObject, context: ChannelFormContext, r
     const upstreamNames = new Set(upstream.names);
     for (const name of downstream.names) {
       if (!upstreamNames.has(name)) continue;
-      report(`downstream.channels.${shownKey(name)}`,
-        `downstream.channels: the channel name ${JSON.stringify(shownKey(name))} is also an upstream channel's; channel names must be unique across both sides`);
+      report(`downstream.channels.${shownName(name)}`,
+        `downstream.channels: the channel name ${JSON.stringify(shownName(name))} is also an upstream channel's; channel names must be unique across both sides`);
     }
     if (upstream.names.length === 0 && downstream.names.length === 0) {
       report('upstream.channels', 'upstream.channels and downstream.channels are both empty; a model needs at least one channel');
@@ -126,7 +135,7 @@ function readSide(root: JsonObject, side: Side, years: number | undefined, planG
   }
   for (const name of result.names) {
     const nameIsValid = checkChannelName(name, side, report);
-    const path = `${side}.channels.${shownKey(name)}`;
+    const path = `${side}.channels.${shownName(name)}`;
     // Read through the own property: JSON.parse makes "__proto__" an own key, which `channels[name]` also finds.
     const settings = Object.getOwnPropertyDescriptor(channels, name)?.value;
     const channel = side === 'upstream'
@@ -147,9 +156,9 @@ function readSide(root: JsonObject, side: Side, years: number | undefined, planG
 function checkChannelName(name: string, side: Side, report: Report): boolean {
   const problem = channelNameProblem(name, side);
   if (problem === undefined) return true;
-  report(`${side}.channels.${shownKey(name)}`, name === ''
+  report(`${side}.channels.${shownName(name)}`, name === ''
     ? `${side}.channels has a channel with an empty name; a channel name ${problem}`
-    : `${side}.channels: the channel name ${JSON.stringify(shownKey(name))} ${problem}`);
+    : `${side}.channels: the channel name ${JSON.stringify(shownName(name))} ${problem}`);
   return false;
 }
 
