@@ -71,9 +71,11 @@ export function splitSideRange(
 /**
  * Projection onto { Σ xᵢ = total, lowerᵢ ≤ xᵢ ≤ upperᵢ } in place (entries start … start + count − 1,
  * bounds read from `lower[boundOffset + i]`): xᵢ = clamp(yᵢ − τ, lowerᵢ, upperᵢ) for the τ at which
- * the sum is `total`, found by bisection and then solved exactly over the entries left between
- * their bounds (as `projectOntoCappedSimplex`, with a box per entry; upper may be Infinity).
- * Requires Σ lower ≤ total ≤ Σ upper.
+ * the sum is `total`. The sum is piecewise linear in τ, with kinks at yᵢ − upperᵢ and yᵢ − lowerᵢ;
+ * the kinks are sorted, the piece holding `total` found by binary search, and τ solved exactly
+ * over the entries between their bounds on that piece (upper may be Infinity). What rounding
+ * leaves of the sum goes where the bounds leave room. Requires Σ lower ≤ total ≤ Σ upper.
+ * Cost: O(n log n) for n entries; no allocation once its scratch has grown to n.
  */
 export function projectOntoBoxedSimplex(
   values: Float64Array, start: number, count: number, total: number, lower: ArrayLike<number>, upper: ArrayLike<number>, boundOffset: number,
@@ -83,39 +85,45 @@ export function projectOntoBoxedSimplex(
     values[start] = Math.min(upper[boundOffset], Math.max(lower[boundOffset], total));
     return;
   }
-  // At τ = low every entry is at min(upper, total) or above (sum ≥ total); at τ = high at its lower bound.
-  let low = Infinity;
-  let high = -Infinity;
+  if (kinks.length < 2 * count) kinks = new Float64Array(4 * count);
+  let kinkCount = 0;
   for (let index = 0; index < count; index += 1) {
     const value = values[start + index];
-    low = Math.min(low, value - Math.min(upper[boundOffset + index], total));
-    high = Math.max(high, value - lower[boundOffset + index]);
+    const highest = upper[boundOffset + index];
+    if (highest < Infinity) kinks[kinkCount++] = value - highest;
+    kinks[kinkCount++] = value - lower[boundOffset + index];
   }
-  for (let iteration = 0; iteration < 80; iteration += 1) {
-    const middle = 0.5 * (low + high);
-    if (middle <= low || middle >= high) break;
-    if (clampedSum(values, start, count, middle, lower, upper, boundOffset) > total) low = middle;
+  const sorted = kinks.subarray(0, kinkCount).sort();
+  // The sum falls as τ rises: find the last kink where it is still ≥ total (or none).
+  let low = -1;
+  let high = kinkCount;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if (clampedSum(values, start, count, sorted[middle], lower, upper, boundOffset) >= total) low = middle;
     else high = middle;
   }
+  // τ lies between sorted[low] and sorted[high]; classify the entries in the middle of that piece.
+  const left = low < 0 ? sorted[0] - 1 - Math.abs(sorted[0]) : sorted[low];
+  const right = high >= kinkCount ? sorted[kinkCount - 1] + 1 + Math.abs(sorted[kinkCount - 1]) : sorted[high];
+  const inside = 0.5 * (left + right);
   let freeCount = 0;
   let freeSum = 0;
   let boundSum = 0;
   for (let index = 0; index < count; index += 1) {
-    const shifted = values[start + index] - high;
+    const shifted = values[start + index] - inside;
     const lowest = lower[boundOffset + index];
     const highest = upper[boundOffset + index];
     if (shifted <= lowest) boundSum += lowest;
     else if (shifted >= highest) boundSum += highest;
     else { freeCount += 1; freeSum += values[start + index]; }
   }
-  const shift = freeCount > 0 ? (freeSum - (total - boundSum)) / freeCount : high;
+  const shift = freeCount > 0 ? (freeSum - (total - boundSum)) / freeCount : inside;
   let sum = 0;
   for (let index = 0; index < count; index += 1) {
     const value = Math.min(upper[boundOffset + index], Math.max(lower[boundOffset + index], values[start + index] - shift));
     values[start + index] = value;
     sum += value;
   }
-  // What rounding leaves of the sum goes where the bounds leave room.
   let residue = total - sum;
   for (let index = 0; index < count && residue !== 0; index += 1) {
     const before = values[start + index];
@@ -124,6 +132,9 @@ export function projectOntoBoxedSimplex(
     residue -= after - before;
   }
 }
+
+/** Scratch for the kinks of `projectOntoBoxedSimplex`. */
+let kinks = new Float64Array(48);
 
 function clampedSum(
   values: Float64Array, start: number, count: number, shift: number, lower: ArrayLike<number>, upper: ArrayLike<number>, boundOffset: number,

@@ -31,6 +31,7 @@ export function searchSplitSchedule(
   start: PhasingOutcome, control: SearchControl,
 ): PhasingOutcome {
   const { periods, averagePeriodBudget, channelCount, upstreamCount } = space;
+  if (upstreamCount === 1 && channelCount === 2) return searchShareSchedule(space, groupOf, groups, boundsOf, start, control);
   const { minShare, maxShare } = space.settings;
   const spend = planRows(space);
   const gradient = planRows(space);
@@ -109,4 +110,72 @@ export function referenceSplit(space: PlanSpace): Float64Array {
   const { minShare, maxShare } = space.settings;
   const share = upstreamCount === 0 ? 0 : upstreamCount === channelCount ? 1 : (minShare + maxShare) / 2;
   return Float64Array.from(withinSide, (within, channel) => within * (channel < upstreamCount ? share : 1 - share));
+}
+
+/**
+ * `searchSplitSchedule` for one channel a side (a two-lever model): the split is the upstream
+ * share s_g of each group, in the box [minShare, maxShare] narrowed by the two channels' bounds
+ * (s ≥ lower₀, s ≤ upper₀, 1 − s within [lower₁, upper₁]), projected by clamping. With
+ * Uₜ = s·B̄ₜ and Dₜ = (1 − s)·B̄ₜ, ∂objective/∂s_g = Σ_{t in g} B̄ₜ·(∂objective/∂Uₜ − ∂objective/∂Dₜ).
+ * The same variables and steps as the search over one upstream share per group has always been,
+ * so two-lever models get the plans they always got.
+ */
+function searchShareSchedule(
+  space: PlanSpace, groupOf: (period: number) => number, groups: number, boundsOf: (group: number) => GroupBounds,
+  start: PhasingOutcome, control: SearchControl,
+): PhasingOutcome {
+  const { periods, averagePeriodBudget } = space;
+  const spend = planRows(space);
+  const gradient = planRows(space);
+  const [upstream, downstream] = spend;
+  const group = Int32Array.from({ length: periods }, (_, period) => groupOf(period));
+  const low = new Float64Array(groups);
+  const high = new Float64Array(groups);
+  for (let index = 0; index < groups; index += 1) {
+    const { lower, upper } = boundsOf(index);
+    low[index] = Math.max(space.settings.minShare, lower[0], 1 - upper[1]);
+    high[index] = Math.min(space.settings.maxShare, upper[0], 1 - lower[1]);
+  }
+
+  const fill = (shares: Float64Array) => {
+    for (let index = 0; index < periods; index += 1) {
+      const share = shares[group[index]];
+      upstream[index] = share * averagePeriodBudget[index];
+      downstream[index] = (1 - share) * averagePeriodBudget[index];
+    }
+  };
+
+  // The start's share in each group; a group with nothing to spend keeps the middle of the range.
+  const startShares = new Float64Array(groups);
+  const groupSpend = new Float64Array(groups);
+  const groupUpstream = new Float64Array(groups);
+  for (let index = 0; index < periods; index += 1) {
+    groupSpend[group[index]] += start.spend[0][index] + start.spend[1][index];
+    groupUpstream[group[index]] += start.spend[0][index];
+  }
+  for (let index = 0; index < groups; index += 1) {
+    startShares[index] = groupSpend[index] > 0 ? groupUpstream[index] / groupSpend[index] : (space.settings.minShare + space.settings.maxShare) / 2;
+  }
+
+  const result = projectedGradientAscent({
+    size: groups,
+    value(shares) {
+      fill(shares);
+      return space.value(spend);
+    },
+    gradient(out) {
+      space.gradient(gradient);
+      out.fill(0);
+      for (let index = 0; index < periods; index += 1) {
+        out[group[index]] += averagePeriodBudget[index] * (gradient[0][index] - gradient[1][index]);
+      }
+    },
+    project(shares) {
+      for (let index = 0; index < groups; index += 1) shares[index] = Math.min(high[index], Math.max(low[index], shares[index]));
+    },
+  }, startShares, ascentSettings(space, start.value, control));
+
+  if (!(result.value > start.value)) return { ...start, converged: result.converged, cancelled: result.cancelled };
+  fill(result.point);
+  return { spend, value: result.value, converged: result.converged, cancelled: result.cancelled };
 }
