@@ -176,4 +176,26 @@ describe('the split between channels', () => {
       expect(frontier.points[2].channels[channel].spend).toBeGreaterThan(frontier.points[0].channels[channel].spend);
     }
   });
+
+  it('robust (risk-averse) plans split over the channels too, within the bounds, never below the central optimum on the same draws', () => {
+    const model = smallExample({
+      uncertainty: {
+        'upstream.channels.TV.halfSaturation': { dist: 'lognormal', median: 45000, sigma: 0.3 },
+        'downstream.channels.Search.maxConversionLift': { dist: 'normal', mean: 0.009, sd: 0.002 },
+      },
+    });
+    const bounds = { Social: { maxPerYear: 200000 } };
+    for (const phasing of ['yearly', 'flighting'] as const) {
+      const result = optimize(model, { phasing, bounds, robust: { statistic: 'p10', draws: 40, seed: 3 } });
+      const robust = result.robust!;
+      expect(robust.value).toBeGreaterThanOrEqual(robust.centralOptimum.value);
+      // (The model's own plan spends 240,000 a year on Social, beyond the bound, so it is no floor here.)
+      const plan = result.plan as Record<string, number[]>;
+      expect(Object.keys(plan)).toEqual(NAMES);
+      for (let year = 0; year < 2; year += 1) {
+        expect(plan.Social.slice(4 * year, 4 * year + 4).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(200000 * (1 + 1e-9));
+      }
+      expect(simulate(parseModel({ ...model, plan: result.plan })).summary.npvWithCarryover).toBe(result.value);
+    }
+  });
 });
