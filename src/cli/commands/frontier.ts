@@ -23,7 +23,7 @@ export const frontierCommand: Command = {
   ],
   help: `Usage: budget-sim frontier <model.json> --from A --to B --steps N [--objective ...] [--phasing ...]
          [--min-share a --max-share b] [--min-period x --max-period y]
-         [--max-step s] [--min-flight N]
+         [--max-step s] [--min-flight N] [--bound channel=min:max ...]
          [--set path=value ...] [--format json|csv]
 
 For N budgets evenly spaced from A to B times the model's (both included; each year's budget is
@@ -35,9 +35,10 @@ Options:
   --from A, --to B   First and last multiple of the model's budget (≥ 0; e.g. 0.5 and 2).
   --steps N          How many budgets: a whole number from 2 to ${MAX_FRONTIER_STEPS}.
   --objective, --phasing, --min-share, --max-share, --min-period, --max-period,
-  --max-step, --min-flight
-                     As in optimize (default: npvWithCarryover, constant). Each point is the best
-                     plan found at its budget, never the smoother one optimize returns by
+  --max-step, --min-flight, --bound channel=min:max
+                     As in optimize (default: npvWithCarryover, constant; channel bounds are
+                     amounts per year, kept at every budget). Each point is the best plan found
+                     at its budget, never the smoother one optimize returns by
                      default: the marginal figures are differences of best values.
   --set path=value   Change a setting first, as in simulate.
   --format FORMAT    json (default): { "model", "objective", "phasing", "points": [{ "multiplier",
