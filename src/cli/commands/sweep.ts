@@ -39,12 +39,13 @@ Options:
                      upstream.channels.TV.share.1 (year 2 of a share given per year). The
                      other shares of the channel's side then rescale to keep each year's sum
                      1: in proportion to what they were, or split evenly when they are all 0.
+                     (A model that gives its spend as a "plan" has no shares to sweep.)
   --from A, --to B   First and last value (decimal numbers; A may be larger than B).
   --steps N          How many values: a whole number from 2 to ${MAX_SWEEP_STEPS} (2 gives just A and B).
   --set path=value   Change a setting first, as in simulate; --param is applied after every --set.
   --format FORMAT    json (default): { "model", "currency" (when the model has one), "param",
-                     "points": [{ "value", "summary", "marginalRoi": { "upstream",
-                     "downstream" } }, ...] }.
+                     "points": [{ "value", "summary" (with "channels", as simulate prints
+                     it), "marginalRoi": { "upstream", "downstream", "channels" } }, ...] }.
                      csv: one row per value: value, each summary figure (the marketing's own
                      value first: incrementalNpvWithCarryover, incrementalNpv, roi, ...),
                      marginalRoiUpstream, marginalRoiDownstream, roiYear1..roiYearY (empty
