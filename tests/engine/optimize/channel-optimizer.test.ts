@@ -198,4 +198,18 @@ describe('the split between channels', () => {
       expect(simulate(parseModel({ ...model, plan: result.plan })).summary.npvWithCarryover).toBe(result.value);
     }
   });
+
+  it('keeps maxStep and minFlight for each channel, with channel bounds (period and flighting)', () => {
+    const model = smallExample();
+    const bounds = { TV: { minPerYear: 250000 }, Search: { maxPerYear: 300000 } };
+    for (const phasing of ['period', 'flighting'] as const) {
+      const result = optimize(model, { phasing, bounds, maxStep: 0.3, minFlight: 2, exactBest: true });
+      expectPlanWithinBounds(result, 4, { minShare: 0, maxShare: 1, minPeriodMultiple: 0, maxPeriodMultiple: Infinity, maxStep: 0.3, minFlight: 2 });
+      const plan = result.plan as Record<string, number[]>;
+      for (let year = 0; year < 2; year += 1) {
+        expect(plan.TV.slice(4 * year, 4 * year + 4).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(250000 * (1 - 1e-9));
+        expect(plan.Search.slice(4 * year, 4 * year + 4).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(300000 * (1 + 1e-9));
+      }
+    }
+  });
 });
