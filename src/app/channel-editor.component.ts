@@ -228,9 +228,21 @@ export class ChannelEditor extends LitElement {
     const { draft, name } = withNewChannel(this.draft, side);
     this.opened = new Set([...this.opened, `${side}.${name}`]);
     this.emit(draft, `Add the ${side} channel “${name}”`);
-    // The new channel's name box, ready to type its real name.
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>(`#name-${side}-${CSS.escape(encodeURIComponent(name))}`)?.focus();
+    // The new channel's name box, ready to type its real name, once the shell has passed the new draft down.
+    await this.focusWhenShown(`#name-${side}-${CSS.escape(encodeURIComponent(name))}`);
+  }
+
+  /** Focuses the element once it is rendered: the shell passes the edited draft down a frame or two after the event. */
+  private async focusWhenShown(selector: string): Promise<void> {
+    for (let frame = 0; frame < 20; frame += 1) {
+      await this.updateComplete;
+      const element = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (element !== null) {
+        element.focus();
+        return;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
   }
 
   private onRename(side: Side, from: string, typed: string): void {
@@ -242,8 +254,7 @@ export class ChannelEditor extends LitElement {
 
   private async onRemove(side: Side, name: string): Promise<void> {
     this.emit(withoutChannel(this.draft, side, name), `Remove the ${side} channel “${name}”`);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>(`#add-${side}`)?.focus();
+    await this.focusWhenShown(`#add-${side}`);
   }
 
   private onMove(side: Side, name: string): void {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { withChannelPart } from '../../src/app/channel-draft.ts';
+import { withChannelPart, withNewChannel, withoutChannel as withoutChannelDraft } from '../../src/app/channel-draft.ts';
 import { formatMoney } from '../../src/app/format.ts';
 import { draftFromModel } from '../../src/app/model-draft.ts';
 import { scenarioHash } from '../../src/engine/io/index.ts';
@@ -61,6 +61,16 @@ describe('a model in the channel form', () => {
     expect(await shareBox('Sponsorship').inputValue()).toBe('20');
   });
 
+  it('takes a channel’s part as money per year within its side’s budget', async () => {
+    await page.getByRole('radio', { name: 'Money per year' }).check();
+    const tvMoney = page.getByLabel('TV: spend per year');
+    expect(await tvMoney.inputValue()).toBe('420,000');
+    // 480,000 of the upstream 600,000 a year is TV at 80 %.
+    await tvMoney.fill('480,000');
+    await expectFiguresFor(tvAt80);
+    expect(await page.getByLabel('Sponsorship: spend per year').inputValue()).toBe('120,000');
+  });
+
   it('a share of 120 % shows its message by the field and keeps the last valid results', async () => {
     await shareBox('TV').fill('80');
     await expectFiguresFor(tvAt80);
@@ -93,6 +103,33 @@ describe('a model in the channel form', () => {
     await appRendered(page);
     expect(await page.locator('channel-results table tbody th').allTextContents()).toEqual(['Television', 'Sponsorship', 'Search', 'Social']);
     expect(await figure('npv').textContent()).toBe(formatMoney(simulate(example).summary.npv));
+  });
+
+  it('adds a channel that changes nothing until given budget, removes one giving its share to the rest, and Ctrl+Z takes each back', async () => {
+    await page.getByRole('button', { name: 'Add a downstream channel' }).click();
+    await appRendered(page);
+    expect(await page.locator('channel-results table tbody th').allTextContents()).toEqual(['TV', 'Sponsorship', 'Search', 'Social', 'Channel 5']);
+    expect(await figure('npv').textContent()).toBe(formatMoney(simulate(example).summary.npv));
+    // The new channel's name box has the focus, ready for its real name.
+    expect(await page.evaluate(() => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return (active as HTMLInputElement | null)?.value;
+    })).toBe('Channel 5');
+
+    await page.locator('channel-editor details.channel > summary', { hasText: 'Social' }).click();
+    await page.getByRole('button', { name: 'Remove Social' }).click();
+    await appRendered(page);
+    const withoutSocial = parseModel(withoutChannelDraft(withNewChannel(draftFromModel(example), 'downstream').draft, 'downstream', 'Social'));
+    await expectFiguresFor(withoutSocial);
+    expect(await page.getByLabel('Search: share of downstream (%)').inputValue()).toBe('100');
+
+    await page.keyboard.press('Control+z');
+    await appRendered(page);
+    expect(await page.locator('channel-results table tbody th').allTextContents()).toEqual(['TV', 'Sponsorship', 'Search', 'Social', 'Channel 5']);
+    await page.keyboard.press('Control+z');
+    await expectFiguresFor(example);
+    expect(await page.locator('channel-results table tbody th').allTextContents()).toEqual(['TV', 'Sponsorship', 'Search', 'Social']);
   });
 
   it('sends an edit only when the person acts, never when the shell sets a property', async () => {
