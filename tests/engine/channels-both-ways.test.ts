@@ -123,7 +123,7 @@ describe('any model with one channel a side gives the same results in either for
   it('for any valid two-lever model and its channel twin (fast-check)', () => {
     fc.assert(fc.property(anyValidModel, (raw) => {
       expectBothWaysAgree(parseModel(raw) as TwoLeverModel);
-    }), { numRuns: 100 });
+    }), { numRuns: 60 });
   });
 
   it('for any valid channel model with one channel a side and its two-lever twin (fast-check)', () => {
@@ -131,7 +131,7 @@ describe('any model with one channel a side gives the same results in either for
       const names = { upstream: Object.keys(model.upstream.channels)[0], downstream: Object.keys(model.downstream.channels)[0] };
       const twoLever: Model = parseModel(twoLeverTwin(model));
       expectSameResults(simulate(model), simulate(twoLever), names);
-    }), { numRuns: 100 });
+    }), { numRuns: 60 });
   });
 });
 

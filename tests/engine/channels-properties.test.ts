@@ -11,7 +11,7 @@ import { expectClose } from './expect-close.ts';
 // comment above its test. They need no reference: they compare simulate with itself on models
 // that must give the same (or ordered) results.
 
-const RUNS = 60;
+const RUNS = 40;
 
 /** The channels' names, upstream first, each side in file order. */
 function namesOf(model: ChannelModel): string[] {
