@@ -72,7 +72,7 @@ const scratch = {
   // Upstream channels: how many values up to the current one are equal in its spend buffer, the
   // last lagged spend, the last effective spend and its response, the last period whose kept lags
   // reach spend; its short-term adstock, the last one whose curve was computed, c_liftˢ·Hill of it,
-  // and 1 once that effect is negligible for good.
+  // 1 while that effect sleeps (see `fastRun`), and the decays of its adstock not yet applied.
   sameSpendRun: new Float64Array(0),
   lastLagged: new Float64Array(0),
   lastEffective: new Float64Array(0),
@@ -81,7 +81,10 @@ const scratch = {
   shortTermAdstock: new Float64Array(0),
   lastShortTermAdstock: new Float64Array(0),
   shortTermEffect: new Float64Array(0),
-  shortTermNegligible: new Uint8Array(0),
+  shortTermAsleep: new Uint8Array(0),
+  pendingShortTermDecay: new Float64Array(0),
+  // Downstream channels: decays of a sleeping adstock not yet applied.
+  pendingDecay: new Float64Array(0),
 };
 
 function scratchFor(upstreamCount: number, downstreamCount: number): typeof scratch {
@@ -95,7 +98,8 @@ function scratchFor(upstreamCount: number, downstreamCount: number): typeof scra
     scratch.shortTermAdstock = new Float64Array(upstreamCount);
     scratch.lastShortTermAdstock = new Float64Array(upstreamCount);
     scratch.shortTermEffect = new Float64Array(upstreamCount);
-    scratch.shortTermNegligible = new Uint8Array(upstreamCount);
+    scratch.shortTermAsleep = new Uint8Array(upstreamCount);
+    scratch.pendingShortTermDecay = new Float64Array(upstreamCount);
   }
   if (scratch.downstream < downstreamCount) {
     scratch.downstream = downstreamCount;
@@ -103,6 +107,7 @@ function scratchFor(upstreamCount: number, downstreamCount: number): typeof scra
     scratch.lastAdstock = new Float64Array(downstreamCount);
     scratch.lastDownstreamResponse = new Float64Array(downstreamCount);
     scratch.lastDownstreamPower = new Float64Array(downstreamCount);
+    scratch.pendingDecay = new Float64Array(downstreamCount);
   }
   return scratch;
 }
@@ -169,7 +174,7 @@ export function fastRun(
 ): void {
   const {
     upstreamChannels, downstreamChannels, lagWindow, equityRetention, maxEquity, insightFeedback, demandLift, conversionLift,
-    baseConversion, valuePerSale, margin, demandBeforeBrand,
+    baseConversion, valuePerSale, margin, demandBeforeBrand, channelCount,
   } = model;
   // Under the "history" carryover baseline both runs spend after the horizon too.
   channelSpendAfterHorizon(model, spend, length);
@@ -179,9 +184,9 @@ export function fastRun(
   const { upstreamHalfPower, shortTermHalfPower, downstreamHalfPower, adstockRetentionPower } = powers;
   const state = scratchFor(upstreamCount, downstreamCount);
   const {
-    adstock, lastAdstock, lastDownstreamResponse, lastDownstreamPower,
+    adstock, lastAdstock, lastDownstreamResponse, lastDownstreamPower, pendingDecay,
     sameSpendRun, lastLagged, lastEffective, lastUpstreamResponse, lastReach,
-    shortTermAdstock, lastShortTermAdstock, shortTermEffect, shortTermNegligible,
+    shortTermAdstock, lastShortTermAdstock, shortTermEffect, shortTermAsleep, pendingShortTermDecay,
   } = state;
   const equityInflow = (1 - equityRetention) * maxEquity;
   const { equity, revenue, contribution } = trace;
@@ -190,7 +195,6 @@ export function fastRun(
   const negligibleForConversion = baseConversion * 2 ** -55;
   const negligibleForFeedback = 2 ** -55;
 
-  let anyShortTerm = false;
   let lastReachOfAll = lastSpend;
   for (let channel = 0; channel < upstreamCount; channel += 1) {
     const settings = upstreamChannels[channel];
@@ -205,113 +209,184 @@ export function fastRun(
     shortTermAdstock[channel] = settings.history;
     lastShortTermAdstock[channel] = Number.NaN;
     shortTermEffect[channel] = 0;
-    shortTermNegligible[channel] = settings.shortTerm ? 0 : 1;
-    anyShortTerm ||= settings.shortTerm;
+    // A channel without a short-term effect is asleep for good.
+    shortTermAsleep[channel] = settings.shortTerm ? 0 : 1;
+    pendingShortTermDecay[channel] = 0;
   }
   for (let channel = 0; channel < downstreamCount; channel += 1) {
     adstock[channel] = downstreamChannels[channel].history;
     lastAdstock[channel] = Number.NaN;
     lastDownstreamResponse[channel] = 0;
     lastDownstreamPower[channel] = Number.NaN;
+    pendingDecay[channel] = 0;
   }
-  // True once every downstream response is negligible for good (at once without downstream channels).
-  let downstreamNegligible = downstreamCount === 0;
-  let shortTermsNegligible = !anyShortTerm;
+  // True while every downstream channel spends nothing and its response is negligible (see
+  // above); at once without downstream channels. Their adstocks then only decay: the decays are
+  // counted in pendingDecay and applied, with the same operations, when spend resumes.
+  let downstreamAsleep = downstreamCount === 0;
+  // True when the last period computed in full changed nothing that feeds the next (every awake
+  // adstock at a fixed point, every lagged spend reused): a next period whose spend equals it in
+  // every channel then repeats it exactly, and only equity and revenue need computing.
+  let settled = false;
+  let steadyPeriods = 0;
+  let lastEquityResponse = 0;
+  let lastConversionBeforeBrand = baseConversion;
 
   let equityStock = model.initialEquity;
   let index = 0;
   for (; index < length; index += 1) {
     const current = lagWindow + index;
-
-    // Downstream channels: adstock, Hill response, the mean activity and the conversion lifts.
-    let activity = 0;
+    let equityResponse = 0;
     let conversionBeforeBrand = baseConversion;
-    if (!downstreamNegligible) {
-      let allNegligible = index > lastSpend;
-      for (let channel = 0; channel < downstreamCount; channel += 1) {
-        const settings = downstreamChannels[channel];
-        const periodSpend = spend[upstreamCount + channel][current];
-        const stock = settings.retention * adstock[channel] + (1 - settings.retention) * periodSpend;
-        adstock[channel] = stock;
-        let response = 0;
-        if (stock === lastAdstock[channel]) {
-          response = lastDownstreamResponse[channel];
-        } else if (stock > 0) {
-          // NaN when the chain is broken (NaN · ρ^S fails the test below).
-          const decayed = periodSpend === 0 ? lastDownstreamPower[channel] * adstockRetentionPower[channel] : Number.NaN;
-          const power = decayed >= SMALLEST_NORMAL ? decayed
-            : settings.shape === 1 ? stock : Math.exp(settings.shape * Math.log(stock));
-          const sum = power + downstreamHalfPower[channel];
-          if (sum > 0 && sum < Infinity) {
-            response = power / sum;
-            lastDownstreamPower[channel] = power >= SMALLEST_NORMAL ? power : Number.NaN;
-          } else {
-            response = 1 / (1 + Math.pow(settings.halfSaturation / stock, settings.shape));
+
+    let steady = settled;
+    for (let channel = 0; steady && channel < channelCount; channel += 1) {
+      const channelSpend = spend[channel];
+      if (channelSpend[current] !== channelSpend[current - 1]) steady = false;
+    }
+    if (steady) {
+      steadyPeriods += 1;
+      equityResponse = lastEquityResponse;
+      conversionBeforeBrand = lastConversionBeforeBrand;
+    } else {
+      if (steadyPeriods > 0) {
+        // What the steady periods left to do: each lag run grew, each sleeping adstock decayed.
+        for (let channel = 0; channel < upstreamCount; channel += 1) {
+          sameSpendRun[channel] += steadyPeriods;
+          if (shortTermAsleep[channel] === 1) pendingShortTermDecay[channel] += steadyPeriods;
+        }
+        if (downstreamAsleep) for (let channel = 0; channel < downstreamCount; channel += 1) pendingDecay[channel] += steadyPeriods;
+        steadyPeriods = 0;
+      }
+      let unchanged = true;
+
+      // Downstream channels: adstock, Hill response, the mean activity and the conversion lifts.
+      let activity = 0;
+      if (downstreamAsleep && downstreamCount > 0) {
+        let wakes = false;
+        for (let channel = 0; channel < downstreamCount; channel += 1) {
+          if (spend[upstreamCount + channel][current] !== 0) wakes = true;
+        }
+        if (wakes) {
+          downstreamAsleep = false;
+          unchanged = false;
+          for (let channel = 0; channel < downstreamCount; channel += 1) {
+            const retention = downstreamChannels[channel].retention;
+            let stock = adstock[channel];
+            for (let decay = pendingDecay[channel]; decay > 0; decay -= 1) stock = retention * stock + (1 - retention) * 0;
+            adstock[channel] = stock;
+            pendingDecay[channel] = 0;
+            lastAdstock[channel] = Number.NaN;
             lastDownstreamPower[channel] = Number.NaN;
           }
         } else {
-          lastDownstreamPower[channel] = Number.NaN;
-        }
-        lastAdstock[channel] = stock;
-        lastDownstreamResponse[channel] = response;
-        activity += response;
-        conversionBeforeBrand += settings.maxConversionLift * response;
-        if (allNegligible && !(settings.maxConversionLift * response <= negligibleForConversion && insightFeedback * response <= negligibleForFeedback)) {
-          allNegligible = false;
+          for (let channel = 0; channel < downstreamCount; channel += 1) pendingDecay[channel] += 1;
         }
       }
-      activity /= downstreamCount;
-      if (allNegligible) {
-        downstreamNegligible = true;
-        activity = 0;
-        conversionBeforeBrand = baseConversion;
+      if (!downstreamAsleep) {
+        let allNegligible = true;
+        for (let channel = 0; channel < downstreamCount; channel += 1) {
+          const settings = downstreamChannels[channel];
+          const periodSpend = spend[upstreamCount + channel][current];
+          const stock = settings.retention * adstock[channel] + (1 - settings.retention) * periodSpend;
+          adstock[channel] = stock;
+          let response = 0;
+          if (stock === lastAdstock[channel]) {
+            response = lastDownstreamResponse[channel];
+          } else {
+            unchanged = false;
+            if (stock > 0) {
+              // NaN when the chain is broken (NaN · ρ^S fails the test below).
+              const decayed = periodSpend === 0 ? lastDownstreamPower[channel] * adstockRetentionPower[channel] : Number.NaN;
+              const power = decayed >= SMALLEST_NORMAL ? decayed
+                : settings.shape === 1 ? stock : Math.exp(settings.shape * Math.log(stock));
+              const sum = power + downstreamHalfPower[channel];
+              if (sum > 0 && sum < Infinity) {
+                response = power / sum;
+                lastDownstreamPower[channel] = power >= SMALLEST_NORMAL ? power : Number.NaN;
+              } else {
+                response = 1 / (1 + Math.pow(settings.halfSaturation / stock, settings.shape));
+                lastDownstreamPower[channel] = Number.NaN;
+              }
+            } else {
+              lastDownstreamPower[channel] = Number.NaN;
+            }
+            lastAdstock[channel] = stock;
+            lastDownstreamResponse[channel] = response;
+          }
+          activity += response;
+          conversionBeforeBrand += settings.maxConversionLift * response;
+          if (allNegligible && !(periodSpend === 0 && settings.maxConversionLift * response <= negligibleForConversion
+            && insightFeedback * response <= negligibleForFeedback)) {
+            allNegligible = false;
+          }
+        }
+        activity /= downstreamCount;
+        if (allNegligible) {
+          downstreamAsleep = true;
+          unchanged = false;
+          activity = 0;
+          conversionBeforeBrand = baseConversion;
+        }
       }
-    }
 
-    // Upstream channels: lagged spend, made more effective by insight, through each channel's
-    // Hill curve into its share β of the equity ceiling.
-    let equityResponse = 0;
-    for (let channel = 0; channel < upstreamCount; channel += 1) {
-      const settings = upstreamChannels[channel];
-      const channelSpend = spend[channel];
-      const lagLast = settings.lagLast;
-      sameSpendRun[channel] = current > 0 && channelSpend[current] === channelSpend[current - 1] ? sameSpendRun[channel] + 1 : 1;
-      let lagged = 0;
-      if (index <= lastReach[channel]) {
-        if (index > 0 && sameSpendRun[channel] >= lagLast + 2) {
-          lagged = lastLagged[channel];
-        } else {
-          // Positions after lagWindow + lastSpend hold no spend: skipping their zero terms leaves every bit of the sum as it was.
-          const weights = settings.lagWeights;
-          for (let lag = Math.max(settings.lagFirst, index - lastSpend); lag <= lagLast; lag += 1) lagged += weights[lag] * channelSpend[current - lag];
-          lagged /= settings.lagWeightSum;
-        }
-      }
-      lastLagged[channel] = lagged;
-      const effective = lagged * (1 + insightFeedback * activity);
-      let response = 0;
-      if (effective === lastEffective[channel]) {
-        response = lastUpstreamResponse[channel];
-      } else if (effective > 0) {
-        const power = settings.shape === 1 ? effective : Math.exp(settings.shape * Math.log(effective));
-        const sum = power + upstreamHalfPower[channel];
-        response = sum > 0 && sum < Infinity ? power / sum : 1 / (1 + Math.pow(settings.halfSaturation / effective, settings.shape));
-      }
-      lastEffective[channel] = effective;
-      lastUpstreamResponse[channel] = response;
-      equityResponse += settings.equityShare * response;
-    }
-    equityStock = equityRetention * equityStock + equityInflow * equityResponse;
-
-    // Upstream channels' short-term effects on conversion.
-    if (!shortTermsNegligible) {
-      let allNegligible = true;
+      // Upstream channels: lagged spend, made more effective by insight, through each channel's
+      // Hill curve into its share β of the equity ceiling.
       for (let channel = 0; channel < upstreamCount; channel += 1) {
-        if (shortTermNegligible[channel] === 1) continue;
         const settings = upstreamChannels[channel];
-        const stock = settings.shortTermRetention * shortTermAdstock[channel] + (1 - settings.shortTermRetention) * spend[channel][current];
+        const channelSpend = spend[channel];
+        const lagLast = settings.lagLast;
+        sameSpendRun[channel] = current > 0 && channelSpend[current] === channelSpend[current - 1] ? sameSpendRun[channel] + 1 : 1;
+        let lagged = 0;
+        if (index <= lastReach[channel]) {
+          if (index > 0 && sameSpendRun[channel] >= lagLast + 2) {
+            lagged = lastLagged[channel];
+          } else {
+            unchanged = false;
+            // Positions after lagWindow + lastSpend hold no spend: skipping their zero terms leaves every bit of the sum as it was.
+            const weights = settings.lagWeights;
+            for (let lag = Math.max(settings.lagFirst, index - lastSpend); lag <= lagLast; lag += 1) lagged += weights[lag] * channelSpend[current - lag];
+            lagged /= settings.lagWeightSum;
+          }
+        }
+        lastLagged[channel] = lagged;
+        const effective = lagged * (1 + insightFeedback * activity);
+        let response = 0;
+        if (effective === lastEffective[channel]) {
+          response = lastUpstreamResponse[channel];
+        } else if (effective > 0) {
+          const power = settings.shape === 1 ? effective : Math.exp(settings.shape * Math.log(effective));
+          const sum = power + upstreamHalfPower[channel];
+          response = sum > 0 && sum < Infinity ? power / sum : 1 / (1 + Math.pow(settings.halfSaturation / effective, settings.shape));
+        }
+        lastEffective[channel] = effective;
+        lastUpstreamResponse[channel] = response;
+        equityResponse += settings.equityShare * response;
+      }
+
+      // Upstream channels' short-term effects on conversion: asleep (0) while the channel spends
+      // nothing and its effect is negligible, its adstock's decays counted and applied on waking.
+      for (let channel = 0; channel < upstreamCount; channel += 1) {
+        const settings = upstreamChannels[channel];
+        if (!settings.shortTerm) continue;
+        const periodSpend = spend[channel][current];
+        if (shortTermAsleep[channel] === 1) {
+          if (periodSpend === 0) {
+            pendingShortTermDecay[channel] += 1;
+            continue;
+          }
+          shortTermAsleep[channel] = 0;
+          const retention = settings.shortTermRetention;
+          let stock = shortTermAdstock[channel];
+          for (let decay = pendingShortTermDecay[channel]; decay > 0; decay -= 1) stock = retention * stock + (1 - retention) * 0;
+          shortTermAdstock[channel] = stock;
+          pendingShortTermDecay[channel] = 0;
+          lastShortTermAdstock[channel] = Number.NaN;
+        }
+        const stock = settings.shortTermRetention * shortTermAdstock[channel] + (1 - settings.shortTermRetention) * periodSpend;
         shortTermAdstock[channel] = stock;
         if (stock !== lastShortTermAdstock[channel]) {
+          unchanged = false;
           lastShortTermAdstock[channel] = stock;
           let response = 0;
           if (stock > 0) {
@@ -321,16 +396,19 @@ export function fastRun(
               : 1 / (1 + Math.pow(settings.shortTermHalfSaturation / stock, settings.shortTermShape));
           }
           shortTermEffect[channel] = settings.shortTermMaxConversionLift * response;
-          if (index > lastSpend && shortTermEffect[channel] <= negligibleForConversion) {
-            shortTermNegligible[channel] = 1;
+          if (periodSpend === 0 && shortTermEffect[channel] <= negligibleForConversion) {
+            shortTermAsleep[channel] = 1;
             shortTermEffect[channel] = 0;
+            lastShortTermAdstock[channel] = Number.NaN;
           }
         }
         conversionBeforeBrand += shortTermEffect[channel];
-        if (shortTermNegligible[channel] === 0) allNegligible = false;
       }
-      shortTermsNegligible = allNegligible;
+      settled = unchanged && index > 0;
+      lastEquityResponse = equityResponse;
+      lastConversionBeforeBrand = conversionBeforeBrand;
     }
+    equityStock = equityRetention * equityStock + equityInflow * equityResponse;
 
     const periodDemand = demandBeforeBrand[index] * (1 + demandLift * equityStock);
     const periodConversion = Math.min(1, conversionBeforeBrand * (1 + conversionLift * equityStock));
@@ -341,7 +419,7 @@ export function fastRun(
     contribution[index] = periodRevenue * margin;
 
     // From here on nothing feeds the stocks: no spend reaches a lag window, an adstock or a short-term adstock.
-    if (index >= lastReachOfAll && downstreamNegligible && shortTermsNegligible) {
+    if (index >= lastReachOfAll && index > lastSpend && downstreamAsleep && allShortTermsAsleep(shortTermAsleep, upstreamCount)) {
       index += 1;
       break;
     }
@@ -357,4 +435,10 @@ export function fastRun(
     revenue[index] = periodRevenue;
     contribution[index] = periodRevenue * margin;
   }
+}
+
+/** True when no upstream channel's short-term effect is awake. */
+function allShortTermsAsleep(asleep: Uint8Array, upstreamCount: number): boolean {
+  for (let channel = 0; channel < upstreamCount; channel += 1) if (asleep[channel] === 0) return false;
+  return true;
 }

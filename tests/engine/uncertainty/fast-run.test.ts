@@ -16,6 +16,8 @@ import { fastRun, runPowers } from '../../../src/engine/sim/fast-run.ts';
 import { validModel } from '../arbitrary-model.ts';
 import { realisticModel } from './realistic-models.ts';
 import { anyChannelModel } from '../channel-arbitraries.ts';
+import { channelExampleModel } from '../channel-example-model.ts';
+import { isChannelModel } from '../../../src/engine/model/model.ts';
 
 /**
  * fastRun's shortcuts that rest on knowing where spend ends (the lag sum skipping lags past the
@@ -89,6 +91,75 @@ describe('fastRun against runModel, with the optional extensions', () => {
 
   it('agrees to 1e-11 of each series\' scale on equity, revenue and contribution for the plan and for no spend (fast-check, channel models)', () => {
     fc.assert(fc.property(anyChannelModel, expectLikeRunModel), { numRuns: 300 });
+  });
+});
+
+/** The model with every Hill shape 1 (upstream, downstream and short-term curves), in either form. */
+function withLinearCurves(model: Model): Model {
+  const copy = structuredClone(model);
+  if (isChannelModel(copy)) {
+    for (const channel of Object.values(copy.upstream.channels)) {
+      channel.shape = 1;
+      if (channel.shortTerm !== undefined) channel.shortTerm.shape = 1;
+    }
+    for (const channel of Object.values(copy.downstream.channels)) channel.shape = 1;
+  } else {
+    copy.upstream.shape = 1;
+    copy.downstream.shape = 1;
+    if (copy.upstream.shortTerm !== undefined) copy.upstream.shortTerm.shape = 1;
+  }
+  return copy;
+}
+
+/**
+ * With every shape 1 fastRun computes no power at all (x¹ is x, K¹ is K, and the decaying
+ * adstock's chain multiplies by ρ¹ = ρ, the very product the adstock is), so every one of its
+ * other shortcuts (reused sums and curves, steady periods, sleeping adstocks whose decays are
+ * applied on waking, the tail) must give runModel's numbers bit for bit.
+ */
+describe('fastRun bit for bit against runModel, every curve linear', () => {
+  function expectSameBitsAsRunModel(model: Model): void {
+    const compiled = compileModel(model);
+    const { periods } = compiled;
+    const length = periods + compiled.carryoverPeriods;
+    const powers = runPowers(compiled);
+    const spend = channelSpend(model);
+    for (const [plan, lastSpend] of [[spend, periods - 1], [null, -1]] as const) {
+      const fast = createRunTrace(length);
+      const exact = createRunTrace(length);
+      fastRun(compiled, powers, channelSpendBuffers(compiled, plan, length), length, lastSpend, fast);
+      runModel(compiled, channelSpendBuffers(compiled, plan, length), length, exact);
+      for (const series of ['equity', 'revenue', 'contribution'] as const) {
+        for (let index = 0; index < length; index += 1) {
+          expect(Object.is(fast[series][index], exact[series][index]), `${plan === null ? 'no spend' : 'plan'} ${series}[${index}]: ${fast[series][index]} vs ${exact[series][index]}`).toBe(true);
+        }
+      }
+    }
+  }
+
+  it('on the channel example whose zero-spend run sleeps through the horizon and wakes to the history\'s spend after it', () => {
+    const model = channelExampleModel();
+    model.economics.carryoverBaseline = 'history';
+    model.economics.carryoverYears = 2;
+    model.upstream.insightFeedback = 0.3;
+    model.upstream.channels.TV.shortTerm = { halfLifeMonths: 0.5, halfSaturation: 30000, shape: 1, maxConversionLift: 0.004 };
+    expectSameBitsAsRunModel(withLinearCurves(model));
+    // A plan that stops every channel for over three years and then spends a little: the sleeping
+    // adstocks (1e-12 or less by then) are not lost in the rounding of a new spend of 1 a month,
+    // so their decays while asleep must be applied exactly.
+    model.horizonYears = 5;
+    const paused = (amount: number) => Array.from({ length: 60 }, (_, index) => (index < 6 ? amount : index < 50 ? 0 : 1));
+    model.plan = { TV: paused(40000), Sponsorship: paused(20000), Search: paused(30000), Social: paused(20000) };
+    delete model.budget;
+    expectSameBitsAsRunModel(withLinearCurves(model));
+  });
+
+  it('on any two-lever model (fast-check)', () => {
+    fc.assert(fc.property(anyValidModel.map((json) => withLinearCurves(parseModel(json))), expectSameBitsAsRunModel), { numRuns: 200 });
+  });
+
+  it('on any channel model (fast-check)', () => {
+    fc.assert(fc.property(anyChannelModel.map(withLinearCurves), expectSameBitsAsRunModel), { numRuns: 300 });
   });
 });
 
