@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Model, type TwoLeverModel, hill, parseModel, simulate } from '../../src/engine/index.ts';
+import { type ChannelModel, type Model, type TwoLeverModel, hill, parseModel, simulate } from '../../src/engine/index.ts';
 import { lagWindowPeriods } from '../../src/engine/sim/compile-model.ts';
 import { startingEquity } from '../../src/engine/sim/starting-equity.ts';
 import { expectClose } from './expect-close.ts';
+import { channelExampleModel } from './channel-example-model.ts';
 import { SHORT_TERM, baseModelWith } from './extension-fixtures.ts';
 import { readdirSync } from 'node:fs';
 
@@ -471,5 +472,112 @@ describe('market.seasonality as 12 monthly values', () => {
   it('leaves a monthly model\'s 12 values as given', () => {
     const model = baseModelWith((json) => { json.horizonYears = 1; json.market.seasonality = months; });
     simulate(model).periods.forEach((period, month) => expectClose(period.demand / (200000 * (1 + 2 * period.equity)), months[month], `month ${month}`));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Channels (spec §9; docs/model.md "Channels" and "Equity implied by history"). Expected values
+// are worked out from the formulas on the spec's §9.1 example (channel-example-model.ts), not
+// from the engine.
+// ---------------------------------------------------------------------------------------------
+
+/** A channel model spending each channel's history every period (per period: per month · 12 / P). */
+function channelHistoryPlan(model: ChannelModel): void {
+  const periods = model.periodsPerYear * model.horizonYears;
+  delete model.budget;
+  model.plan = {};
+  for (const side of [model.upstream.channels, model.downstream.channels]) {
+    for (const [name, channel] of Object.entries(side)) model.plan[name] = new Array(periods).fill(channel.historyPerMonth * 12 / model.periodsPerYear);
+  }
+}
+
+describe('channels: equity', () => {
+  // §9.1 example: TV (history 35000, K 45000, S 1, β 0.7), Sponsorship (15000, 25000, 1, 0.3);
+  // Search (30000, K 9000, S 1.5), Social (20000, K 7000, S 1.2); maxEquity 0.9; per month (pm cancels).
+  function expectedEquityFromHistory(kappa: number): number {
+    const activity = (hillOf(30000, 9000, 1.5) + hillOf(20000, 7000, 1.2)) / 2;
+    const lift = 1 + kappa * activity;
+    return 0.9 * (0.7 * hillOf(35000 * lift, 45000, 1) + 0.3 * hillOf(15000 * lift, 25000, 1));
+  }
+
+  it('"history" starts at maxEquity · Σ βᵢ · Hill(uᵢ · (1 + κ·A*)), A* the mean downstream response, worked out by hand', () => {
+    const model = channelExampleModel();
+    model.brand.initialEquity = 'history';
+    model.upstream.insightFeedback = 0.8;
+    expectClose(startingEquity(model), expectedEquityFromHistory(0.8), 'E* with κ = 0.8');
+    model.upstream.insightFeedback = 0;
+    expectClose(startingEquity(model), expectedEquityFromHistory(0), 'E* with κ = 0');
+    // About 0.9 · (0.7 · 35/80 + 0.3 · 15/40) = 0.3769 with κ = 0.
+    expectClose(expectedEquityFromHistory(0), 0.9 * (0.7 * 35 / 80 + 0.3 * 15 / 40), 'E* by fractions');
+  });
+
+  it.each([12, 4, 52] as const)('stays at E* while every channel keeps spending its history (P = %i)', (periodsPerYear) => {
+    // Each bᵢ = uᵢ (normalised lag weights), each dⱼ = its history (normalised adstock), so the
+    // inflow equals E*'s and E* is the fixed point of the equity equation.
+    const model = channelExampleModel();
+    model.periodsPerYear = periodsPerYear;
+    model.brand.initialEquity = 'history';
+    model.upstream.insightFeedback = 0.8;
+    model.upstream.channels.TV.shape = 2.2;
+    channelHistoryPlan(model);
+    const equity = startingEquity(model);
+    for (const period of simulate(model).periods) {
+      expect(Math.abs(period.equity - equity), `t=${period.t}: ${period.equity} vs ${equity}`).toBeLessThanOrEqual(1e-12 * equity);
+    }
+  });
+
+  it('with no upstream channels only decays: Eₜ = E₀ · ρ_E^t', () => {
+    const model = channelExampleModel();
+    model.upstream.channels = {};
+    model.budget = { perYear: 600000, upstreamShare: 0 };
+    const rho = 0.5 ** (1 / 13);
+    for (const period of simulate(model).periods) expectClose(period.equity, 0.3 * rho ** period.t, `equity at t=${period.t}`);
+  });
+});
+
+describe('channels: conversion', () => {
+  it('adds each downstream channel\'s c_lift · Hill(d) and each short-term effect at steady spend', () => {
+    // With every channel at its history: dⱼ = history, aᵢ = history, so
+    // c = (c₀ + Σⱼ c_liftⱼ·Hill(dⱼ) + c_liftˢ·Hill(u_TV; Kˢ, Sˢ)) · (1 + μE).
+    const model = channelExampleModel();
+    model.upstream.channels.TV.shortTerm = { halfLifeMonths: 0.75, halfSaturation: 40000, shape: 1.3, maxConversionLift: 0.006 };
+    channelHistoryPlan(model);
+    const lift = 0.009 * hillOf(30000, 9000, 1.5) + 0.006 * hillOf(20000, 7000, 1.2) + 0.006 * hillOf(35000, 40000, 1.3);
+    for (const period of simulate(model).periods) {
+      expectClose(period.conversion, (0.042 + lift) * (1 + 0.05 * period.equity), `conversion at t=${period.t}`);
+    }
+  });
+});
+
+describe('channels: spreading a side', () => {
+  // Two upstream channels with the same curve (K, S), β ½ each, a side spending U a month for
+  // good. All in one: E* = maxEquity · ½ · Hill(U). Spread evenly: E* = maxEquity · Hill(U/2).
+  // For a concave curve (S ≤ 1) Hill(U/2) ≥ ½ · Hill(U), since Hill is concave with Hill(0) = 0:
+  // spreading wins (spec §9.3's "similar curves"). For an S-shaped curve (S > 1) below its
+  // inflection, Hill(U/2) ≈ Hill(U) / 2^S < ½ · Hill(U): concentrating wins there.
+  function steadyEquity(shape: number, perMonth: number, split: number): number {
+    const model = channelExampleModel();
+    model.brand.initialEquity = 'history';
+    for (const [name, share] of [['TV', split], ['Sponsorship', 1 - split]] as const) {
+      const channel = model.upstream.channels[name];
+      channel.historyPerMonth = perMonth * share;
+      channel.halfSaturation = 30000;
+      channel.shape = shape;
+      channel.maxEquityShare = 0.5;
+    }
+    channelHistoryPlan(model);
+    return simulate(model).summary.finalEquity;
+  }
+
+  it('raises equity with a concave curve', () => {
+    expectClose(steadyEquity(1, 50000, 0.5), 0.9 * hillOf(25000, 30000, 1), 'spread');
+    expectClose(steadyEquity(1, 50000, 1), 0.9 * 0.5 * hillOf(50000, 30000, 1), 'all in TV');
+    expect(steadyEquity(1, 50000, 0.5)).toBeGreaterThan(steadyEquity(1, 50000, 1));
+    expect(steadyEquity(0.6, 5000, 0.5)).toBeGreaterThan(steadyEquity(0.6, 5000, 1));
+  });
+
+  it('but lowers it with an S-shaped curve below its inflection', () => {
+    expectClose(steadyEquity(3, 10000, 0.5), 0.9 * hillOf(5000, 30000, 3), 'spread');
+    expect(steadyEquity(3, 10000, 0.5)).toBeLessThan(steadyEquity(3, 10000, 1));
   });
 });
