@@ -105,8 +105,16 @@ export function budgetForTargetRoi(model: Model, options: TargetRoiOptions): Tar
     tried.set(budgetPerYear, result);
     return result;
   };
-  // No spend has no ROI; it can never meet a target.
-  const roiAt = (budgetPerYear: number) => bestAt(budgetPerYear).summary.roi ?? -Infinity;
+  // No spend has no ROI; it can never meet a target. Nor can a budget that the channels' bounds
+  // per year cannot be split within (their minimums above it, say): it is passed over.
+  const roiAt = (budgetPerYear: number) => {
+    try {
+      return bestAt(budgetPerYear).summary.roi ?? -Infinity;
+    } catch (error) {
+      if (error instanceof OptimizeError && error.option === 'bounds') return -Infinity;
+      throw error;
+    }
+  };
 
   // Halving from cap / GRID down to a small share of the budgets in question, then evenly to the cap.
   const modelBudget = averageBudgetPerYear(model);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseModel, simulate, type ChannelModel, type Model } from '../../../src/engine/index.ts';
-import { OptimizeError, budgetFrontier, optimize, type OptimizeResult, type PhasingName } from '../../../src/engine/optimize/index.ts';
+import { OptimizeError, budgetForTargetRoi, budgetFrontier, optimize, type OptimizeResult, type PhasingName } from '../../../src/engine/optimize/index.ts';
 import { compileModel } from '../../../src/engine/sim/compile-model.ts';
 import { objectiveGradientAt } from '../../../src/engine/sim/objective-gradient.ts';
 import { OBJECTIVES } from '../../../src/engine/sim/objectives.ts';
@@ -211,5 +211,15 @@ describe('the split between channels', () => {
         expect(plan.Search.slice(4 * year, 4 * year + 4).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(300000 * (1 + 1e-9));
       }
     }
+  });
+
+  it('the target-ROI search passes over budgets the channel bounds cannot be split within, and keeps the bounds', () => {
+    const model = smallExample();
+    const found = budgetForTargetRoi(model, { targetRoi: 0.5, bounds: { TV: { minPerYear: 300000 } } });
+    expect(found.feasible).toBe(true);
+    expect(found.budgetPerYear).toBeGreaterThanOrEqual(300000);
+    const plan = found.result.plan as Record<string, number[]>;
+    for (let year = 0; year < 2; year += 1) expect(plan.TV.slice(4 * year, 4 * year + 4).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(300000 * (1 - 1e-9));
+    expect(found.result.summary.roi).toBeGreaterThanOrEqual(0.5);
   });
 });
