@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import defaultJson from '../../models/default.json' with { type: 'json' };
-import { type Model, optimize, parseModel, simulate } from '../../src/engine/index.ts';
+import type { Model } from '../../src/engine/model/model.ts';
+import { parseModel } from '../../src/engine/model/parse-model.ts';
 import { marginalRoi } from '../../src/engine/sim/marginal-roi.ts';
+import { simulate } from '../../src/engine/sim/simulate.ts';
+import { tradeoffCurve } from '../../src/engine/tradeoff-curve.ts';
 import { validModel } from './arbitrary-model.ts';
+import { PINNED_TWO_LEVER_CASES } from './objective-gradient-models.ts';
+import recorded from './objective-gradient-two-lever.fixture.json' with { type: 'json' };
 
 const defaultModel = parseModel(defaultJson);
 
@@ -62,8 +67,9 @@ describe('marginalRoi', () => {
   });
 
   it('is equal on both sides at the best constant split of a fixed budget (first-order condition)', () => {
-    const best = optimize(defaultModel, { phasing: 'constant', objective: 'npvWithCarryover' });
-    const share = best.upstreamShareByYear[0]!;
+    // The trade-off curve's best share for the model's horizon: NPV with carryover maximised over
+    // one upstream share for the whole horizon, to within 1e-4.
+    const share = tradeoffCurve(defaultModel, 100).lines.find((line) => line.horizonYears === defaultModel.horizonYears)!.bestShare;
     expect(share).toBeGreaterThan(0.05);
     expect(share).toBeLessThan(0.95);
     const atBest = marginalRoi({ ...defaultModel, budget: { ...defaultModel.budget!, upstreamShare: share } });
@@ -71,5 +77,23 @@ describe('marginalRoi', () => {
     // Away from the best split they differ, in the direction that points back to it.
     const moreUpstream = marginalRoi({ ...defaultModel, budget: { ...defaultModel.budget!, upstreamShare: share + 0.2 } });
     expect(moreUpstream.upstream).toBeLessThan(moreUpstream.downstream);
+  });
+
+  // Recorded from marginalRoi before channels (commit eb624cf) for PINNED_TWO_LEVER_CASES.
+  it.each(PINNED_TWO_LEVER_CASES.map(([name, model], index) => ({ name, model, index })))(
+    'gives a two-lever model the values it had before channels: $name',
+    ({ name, model, index }) => {
+      expect(recorded[index].name).toBe(name);
+      const { upstream, downstream } = marginalRoi(model());
+      expect(upstream).toBeCloseTo(recorded[index].marginalRoi.upstream, 12);
+      expect(downstream).toBeCloseTo(recorded[index].marginalRoi.downstream, 12);
+    },
+  );
+
+  it('gives a two-lever model one channel a side, named after it, equal to its side when the share is constant', () => {
+    const result = marginalRoi(defaultModel);
+    expect(result.channels.map(({ name, side }) => [name, side])).toEqual([['upstream', 'upstream'], ['downstream', 'downstream']]);
+    expect(result.channels[0].marginalRoi).toBeCloseTo(result.upstream, 12);
+    expect(result.channels[1].marginalRoi).toBeCloseTo(result.downstream, 12);
   });
 });

@@ -166,9 +166,9 @@ function createTape(model: CompiledModel, length: number): Tape {
 
 /**
  * Recomputes the run's per-channel values into `tape`, operation for operation as `runModel`
- * computes them (tests/engine/objective-gradient.test.ts checks that equity rebuilt from the
- * tape is the trace's to the last bit). The stocks and outputs that the trace already holds
- * (equity, demand, conversion) are not recomputed.
+ * computes them (the central-difference tests of tests/engine/objective-gradient.test.ts would
+ * see any difference). The stocks and outputs that the trace already holds (equity, demand,
+ * conversion) are not recomputed.
  */
 function recordTape(model: CompiledModel, spend: readonly Float64Array[], length: number, tape: Tape): void {
   const { upstreamChannels, downstreamChannels, lagWindow, insightFeedback, baseConversion } = model;
