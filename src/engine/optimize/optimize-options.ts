@@ -43,7 +43,7 @@ export interface OptimizeOptions {
   objective?: ObjectiveName;
   /** Default `constant`. */
   phasing?: PhasingName;
-  /** Lowest upstream share allowed in any period, 0…1; default 0. */
+  /** Lowest upstream (side) share allowed in any period, 0…1; default 0. */
   minShare?: number;
   /**
    * Least and most each named channel may spend in every year (`{ TV: { minPerYear: 100000 } }`;
@@ -64,7 +64,7 @@ export interface OptimizeOptions {
   /** Highest spend in a period, as such a multiple, ≥ 1; default unbounded. */
   maxPeriodMultiple?: number;
   /**
-   * Largest change of a side's spend (upstream or downstream) from one period to the next, as
+   * Largest change of a channel's spend (in a two-lever model, a side's) from one period to the next, as
    * a share of the period's average budget (budget per year / periods per year; at a year
    * boundary the larger of the two years', plus the change of that average itself, so a plan
    * that keeps its split may always follow its budgets). A number > 0; default no limit.
@@ -73,7 +73,7 @@ export interface OptimizeOptions {
    */
   maxStep?: number;
   /**
-   * Shortest flight, in periods: each side's spend is bought in flights of this many periods
+   * Shortest flight, in periods: each channel's spend is bought in flights of this many periods
    * (blocks starting with each year), the same in every period of a flight, so whatever is
    * switched on or off stays so for at least this long. A whole number ≥ 1 that divides the
    * periods in a year; default 1 (no limit). `period` and `flighting` only.
@@ -107,7 +107,7 @@ export interface OptimizeOptions {
   /**
    * Maximise the mean or the 10th percentile of the objective across draws of the model's
    * `uncertainty` (risk-averse planning) instead of its value at the central settings.
-   * Absent (the default): the central settings. `constant` and `yearly` phasings only.
+   * Absent (the default): the central settings. Every phasing; not with `maxStep` or `minFlight`.
    */
   robust?: RobustOptions;
 }
