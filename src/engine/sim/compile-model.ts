@@ -74,32 +74,12 @@ export interface CompiledModel {
   carryoverPeriods: number;
   /**
    * L: the longest lag window of the upstream channels in periods (0 without any): every
-   * channel's spend buffer starts with L periods of its history. For the two-lever fields below,
-   * the upstream lever's window (the same number).
+   * channel's spend buffer starts with L periods of its history.
    */
   lagWindow: number;
-  /**
-   * wₗ = α^((l − θ)²) for the lags that count, l = lagFirst … lagLast, and 0 for the negligible
-   * others, which every lag loop skips (`fillKeptLagWeights`, docs/uncertainty.md "Negligible lags").
-   */
-  lagWeights: Float64Array;
-  /** The first and last lag whose weight counts: lag loops run over lagFirst … lagLast only. */
-  lagFirst: number;
-  lagLast: number;
-  /** Σ wₗ: the lagged upstream is Σ wₗ·U₍ₜ₋ₗ₎ / Σ wₗ, divided in that order as the spec writes it. */
-  lagWeightSum: number;
-  /** Upstream spend per period before the horizon (fills the lag window for t ≤ 0). */
-  historyUpstream: number;
-  /** d₀: downstream adstock at the start. */
-  initialAdstock: number;
   /** ρ_E: share of brand equity kept from one period to the next. */
   equityRetention: number;
-  /** ρ_D: share of downstream adstock kept from one period to the next. */
-  adstockRetention: number;
-  upstreamHalfSaturation: number;
-  upstreamShape: number;
-  downstreamHalfSaturation: number;
-  downstreamShape: number;
+  /** κ: how much downstream activity raises upstream effectiveness. */
   insightFeedback: number;
   maxEquity: number;
   /** E₀: the model's number, or E* when `brand.initialEquity` is "history" (`startingEquity`). */
@@ -109,30 +89,11 @@ export interface CompiledModel {
   demandLift: number;
   conversionLift: number;
   baseConversion: number;
-  maxConversionLift: number;
-  /**
-   * True when the model has `upstream.shortTerm` (spec §9.3): upstream spend also lifts conversion
-   * through its own adstock aₜ = ρˢ·aₜ₋₁ + (1 − ρˢ)·Uₜ, a₀ = the history's upstream spend per
-   * period. When false the four constants below are 0 and the kernels skip the term, so a model
-   * without it runs exactly the operations it always did.
-   */
-  shortTerm: boolean;
-  /** ρˢ: share of the short-term adstock kept from one period to the next. */
-  shortTermRetention: number;
-  /** K'ˢ: shortTerm.halfSaturation per period. */
-  shortTermHalfSaturation: number;
-  /** Sˢ. */
-  shortTermShape: number;
-  /** c_liftˢ. */
-  shortTermMaxConversionLift: number;
   /**
    * True when both runs spend the history after the horizon (`economics.carryoverBaseline`
    * "history"); false for "zero", spec §6, when they spend nothing.
    */
   spendsAfterHorizon: boolean;
-  /** Uₜ and Dₜ for T < t ≤ T + k: the history's spend per period, or 0 (see `spendsAfterHorizon`). */
-  upstreamAfterHorizon: number;
-  downstreamAfterHorizon: number;
   valuePerSale: number;
   margin: number;
   /** N₀' · seasonality · growth for t = 1 … T + k: demand before the brand's lift. */
@@ -140,15 +101,6 @@ export interface CompiledModel {
   /** (1 + r)^(−t / P) for t = 1 … T + k. */
   discountFactor: Float64Array;
 }
-
-/** Stand-ins for the two-lever view of a model without channels on a side (nothing spent there). */
-const NO_UPSTREAM_CHANNEL: UpstreamChannelSettings = {
-  name: '', side: 'upstream', share: 0, historyPerMonth: 0, lagMonths: 0, lagConcentration: 0.5, lagWindowMonths: 0,
-  halfSaturation: 1, shape: 1, maxEquityShare: 0, shortTerm: undefined, bounds: undefined,
-};
-const NO_DOWNSTREAM_CHANNEL: DownstreamChannelSettings = {
-  name: '', side: 'downstream', share: 0, historyPerMonth: 0, halfLifeMonths: 1, halfSaturation: 1, shape: 1, maxConversionLift: 0, bounds: undefined,
-};
 
 /** L = ⌈months · pm⌉, where a product within 1e-9 of a whole number counts as that number. */
 export function lagWindowPeriods(lagWindowMonths: number, periodsPerMonth: number): number {
@@ -226,10 +178,6 @@ export function compileModel(model: Model): CompiledModel {
   const downstreamChannels = channels.downstream.map((channel) => compileDownstreamChannel(channel, periodsPerMonth, spendsAfterHorizon));
 
   const lagWindow = upstreamChannels.reduce((longest, channel) => Math.max(longest, channel.lagWindow), 0);
-  // The two-lever view (fields from `lagWeights` to `downstreamAfterHorizon`) is the first channel
-  // of each side; only kernels not yet written for channels read it, and only for two-lever models.
-  const firstUpstream = upstreamChannels[0] ?? compileUpstreamChannel(NO_UPSTREAM_CHANNEL, periodsPerMonth, false);
-  const firstDownstream = downstreamChannels[0] ?? compileDownstreamChannel(NO_DOWNSTREAM_CHANNEL, periodsPerMonth, false);
   const inMarketPerPeriod = model.market.inMarketPerMonth / periodsPerMonth;
   const seasonality = seasonalIndices(model.market.seasonality, periodsPerYear);
   const growth = 1 + model.market.growthPerYear;
@@ -256,18 +204,7 @@ export function compileModel(model: Model): CompiledModel {
     periods,
     carryoverPeriods,
     lagWindow,
-    lagWeights: firstUpstream.lagWeights,
-    lagFirst: firstUpstream.lagFirst,
-    lagLast: firstUpstream.lagLast,
-    lagWeightSum: firstUpstream.lagWeightSum,
-    historyUpstream: firstUpstream.history,
-    initialAdstock: firstDownstream.history,
     equityRetention: Math.pow(0.5, 1 / (model.brand.halfLifeMonths * periodsPerMonth)),
-    adstockRetention: firstDownstream.retention,
-    upstreamHalfSaturation: firstUpstream.halfSaturation,
-    upstreamShape: firstUpstream.shape,
-    downstreamHalfSaturation: firstDownstream.halfSaturation,
-    downstreamShape: firstDownstream.shape,
     insightFeedback: channels.insightFeedback,
     maxEquity: model.brand.maxEquity,
     initialEquity,
@@ -275,15 +212,7 @@ export function compileModel(model: Model): CompiledModel {
     demandLift: model.brand.demandLift,
     conversionLift: model.brand.conversionLift,
     baseConversion: model.economics.baseConversion,
-    maxConversionLift: firstDownstream.maxConversionLift,
-    shortTerm: firstUpstream.shortTerm,
-    shortTermRetention: firstUpstream.shortTermRetention,
-    shortTermHalfSaturation: firstUpstream.shortTermHalfSaturation,
-    shortTermShape: firstUpstream.shortTermShape,
-    shortTermMaxConversionLift: firstUpstream.shortTermMaxConversionLift,
     spendsAfterHorizon,
-    upstreamAfterHorizon: firstUpstream.afterHorizon,
-    downstreamAfterHorizon: firstDownstream.afterHorizon,
     valuePerSale: model.economics.valuePerSale,
     margin: model.economics.margin,
     demandBeforeBrand,
