@@ -1,5 +1,5 @@
 import type { Model } from './model/model.ts';
-import { simulate } from './sim/simulate.ts';
+import { createPlanEvaluator } from './sim/plan-evaluator.ts';
 import type { TradeoffCurve } from './tradeoff-curve.ts';
 
 /**
@@ -13,7 +13,7 @@ import type { TradeoffCurve } from './tradeoff-curve.ts';
  * adds. The zero-spend run does not depend on the share, so each line moves by one amount and its
  * best share is unchanged.
  *
- * Cost: one run of the equations per horizon.
+ * Cost: one zero-spend run of the equations per horizon (and one run of an empty plan).
  * @param curve `tradeoffCurve(model)`
  * @param model the model the curve was computed for
  */
@@ -22,8 +22,9 @@ export function marketingTradeoffCurve(curve: TradeoffCurve, model: Model): Trad
     shares: curve.shares,
     lines: curve.lines.map((line) => {
       const { plan: _plan, ...rest } = model;
-      // Any spend gives the same zero-spend run; none is the cheapest to describe.
-      const noSpendNpv = simulate({ ...rest, horizonYears: line.horizonYears, budget: { perYear: 0, upstreamShare: 0 } }).summary.noSpendNpv;
+      // The zero-spend run depends on the horizon only, not on the plan: score an empty plan.
+      const evaluator = createPlanEvaluator({ ...rest, horizonYears: line.horizonYears, budget: { perYear: 0, upstreamShare: 0 } } as Model);
+      const noSpendNpv = evaluator.evaluate(Array.from({ length: evaluator.model.channelCount }, () => new Float64Array(evaluator.periods))).noSpendNpv;
       return {
         ...line,
         values: line.values.map((value) => value - noSpendNpv),

@@ -148,8 +148,8 @@ describe('marginalRoi with channels', () => {
     const result = marginalRoi(model);
     const spend = channelSpend(model).map((row) => row.reduce((sum, amount) => sum + amount, 0));
     for (const [side, channels] of [['upstream', [0, 1, 2]], ['downstream', [3, 4, 5]]] as const) {
-      const sideSpend = channels.reduce((sum, channel) => sum + spend[channel], 0);
-      const mean = channels.reduce((sum, channel) => sum + (spend[channel] / sideSpend) * result.channels[channel].marginalRoi, 0);
+      const sideSpend = channels.reduce<number>((sum, channel) => sum + spend[channel], 0);
+      const mean = channels.reduce<number>((sum, channel) => sum + (spend[channel] / sideSpend) * result.channels[channel].marginalRoi, 0);
       expect(result[side]).toBeCloseTo(mean, 12);
     }
   });
