@@ -1,5 +1,7 @@
 /**
- * Uncertainty benchmark: Monte Carlo on the 5-year monthly default (its own ranges), against
+ * Uncertainty benchmark: Monte Carlo on the 5-year monthly default (its own ranges) and on a
+ * 4 + 4 channel 5-year monthly model with ranges on channel settings (issue 11: 10,000 draws in
+ * under 300 ms), against
  * 10,000 plain `simulate` calls in the same process (the floor the issue sets: a draw must cost
  * less than a full simulation), linearity in the number of draws, peak memory at 100,000, the
  * long case (100,000 weekly draws with a 600-month lag window, goal < 10 s) and the time
@@ -15,12 +17,31 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { median } from 'simple-statistics';
 import { type Model, type RunTimeEstimate, createRunTimeEstimator, describeRunTime, monteCarlo, parseModel, simulate } from '../../src/engine/index.ts';
+import { benchChannelModel } from './channel-bench-models.ts';
 
 const json = JSON.parse(readFileSync(new URL('../../models/default.json', import.meta.url), 'utf8'));
 const model = parseModel({ ...json, horizonYears: 5 });
 // The issue's long case: weekly periods over 5 years and a 600-month lag window (2,600 lags, of
 // which a handful count: see src/engine/sim/lag-weights.ts). Goal: 100,000 draws in under 10 s.
 const longModel = parseModel({ ...json, periodsPerYear: 52, horizonYears: 5, upstream: { ...json.upstream, lagWindowMonths: 600 } });
+// Issue 11's channel case: the consumer-channels preset widened to 4 + 4 channels, 5 years monthly
+// (its "history" carryover baseline and starting equity), with ranges on 10 settings, 6 of them
+// channel settings by path. Goal: 10,000 draws in under 300 ms.
+const channelModel = benchChannelModel(4, 12, 5);
+const { 'Brand 1': brand1, 'Brand 2': brand2 } = channelModel.upstream.channels;
+const { 'Performance 1': performance1, 'Performance 2': performance2 } = channelModel.downstream.channels;
+channelModel.uncertainty = {
+  'brand.halfLifeMonths': { dist: 'lognormal', median: 13, sigma: 0.4 },
+  'brand.demandLift': { dist: 'lognormal', median: 0.62, sigma: 0.3 },
+  'upstream.channels.Brand 1.lagMonths': { dist: 'triangular', min: 0, mode: Math.min(1, brand1.lagWindowMonths), max: Math.min(3, brand1.lagWindowMonths) },
+  'upstream.channels.Brand 1.halfSaturation': { dist: 'lognormal', median: brand1.halfSaturation, sigma: 0.4 },
+  'upstream.channels.Brand 2.halfSaturation': { dist: 'lognormal', median: brand2.halfSaturation, sigma: 0.4 },
+  'downstream.channels.Performance 1.halfSaturation': { dist: 'lognormal', median: performance1.halfSaturation, sigma: 0.25 },
+  'downstream.channels.Performance 1.maxConversionLift': { dist: 'lognormal', median: performance1.maxConversionLift, sigma: 0.25 },
+  'downstream.channels.Performance 2.maxConversionLift': { dist: 'lognormal', median: performance2.maxConversionLift, sigma: 0.25 },
+  'market.growthPerYear': { dist: 'normal', mean: 0, sd: 0.03 },
+  'economics.margin': { dist: 'normal', mean: 0.6, sd: 0.02 },
+};
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const time = (task: () => unknown) => {
@@ -54,6 +75,11 @@ for (let round = -2; round < MONTE_CARLO_ROUNDS; round += 1) { // two warm-up ro
   const ms = time(() => monteCarlo(model, { draws: 10_000, seed: round + 10 }));
   if (round >= 0) monteCarloMs.push(ms);
 }
+const channelMs: number[] = [];
+for (let round = -2; round < MONTE_CARLO_ROUNDS; round += 1) {
+  const ms = time(() => monteCarlo(channelModel, { draws: 10_000, seed: round + 10 }));
+  if (round >= 0) channelMs.push(ms);
+}
 for (let round = -1; round < ROUNDS; round += 1) {
   const ms = time(() => { for (let call = 0; call < 10_000; call += 1) simulate(model); });
   if (round >= 0) simulateMs.push(ms);
@@ -85,6 +111,10 @@ console.log(`5-year monthly default (60 periods + 24 carryover), ${Object.keys(j
 console.log(`  10,000 draws          ${tenThousand.toFixed(1)} ms   (goal < 150 ms) ${tenThousand < 150 ? 'met' : 'NOT MET'}`);
 console.log(`  draws per second      ${Math.round(10_000 / (tenThousand / 1000)).toLocaleString('en-US')}`);
 console.log(`  10,000 × simulate     ${floor.toFixed(1)} ms   ratio ${(tenThousand / floor).toFixed(2)} (Monte Carlo / simulate; below 1 beats the floor)`);
+console.log('');
+const channelTenThousand = median(channelMs);
+console.log(`4 + 4 channels, 5 years monthly (60 periods + 12 carryover), ${Object.keys(channelModel.uncertainty).length} uncertain settings (6 by channel path):`);
+console.log(`  10,000 draws          ${channelTenThousand.toFixed(1)} ms   (goal < 300 ms) ${channelTenThousand < 300 ? 'met' : 'NOT MET'}   ratio ${(channelTenThousand / tenThousand).toFixed(2)} of the two-lever default`);
 console.log('');
 console.log('Linearity (time per 1,000 draws should stay flat):');
 for (const { draws, ms } of scaling) {

@@ -14,6 +14,8 @@ import { uncertainFieldTable } from '../../../src/engine/uncertainty/uncertain-f
 import { drawValues, uncertainFields } from '../../../src/engine/uncertainty/uncertain-fields.ts';
 import { anyChannelModel } from '../channel-arbitraries.ts';
 import { channelExampleModel } from '../channel-example-model.ts';
+import { readFileSync } from 'node:fs';
+import { parseModel } from '../../../src/engine/model/parse-model.ts';
 
 // Uncertainty over channel models (spec §9): ranges on channel settings by path
 // (`upstream.channels.TV.halfSaturation`), drawn, recompiled and run by the Monte Carlo loop,
@@ -226,5 +228,21 @@ describe('sensitivity of a channel model', () => {
     expect(search.incrementalNpvWithCarryover.high).toBeGreaterThan(search.incrementalNpvWithCarryover.low);
     expect(tv.incrementalNpvWithCarryover.high).toBeLessThan(tv.incrementalNpvWithCarryover.low);
     expect(settingOf(model, 'upstream.channels.TV.halfSaturation')).toBe(45000);
+  });
+});
+
+describe('the consumer-channels preset (parsed from its file)', () => {
+  const preset = parseModel(JSON.parse(readFileSync(new URL('../../../models/consumer-channels.json', import.meta.url), 'utf8')));
+
+  it('draws its channel ranges, and its tornado names each channel setting by channel', () => {
+    const paths = uncertainFields(preset).map((field) => field.path);
+    expect(paths).toContain('upstream.channels.TV.halfSaturation');
+    const labels = sensitivity(preset).rows.map((row) => row.label);
+    expect(labels).toEqual(expect.arrayContaining(['TV: half-saturation', 'Search: half-saturation', 'Search: maximum conversion lift']));
+    const result = monteCarlo(preset, { draws: 200, seed: 2 });
+    expect(result.uncertainFields).toEqual(paths);
+    const { p5, p50, p95 } = result.summary.incrementalNpvWithCarryover;
+    expect(p5).toBeLessThan(p50);
+    expect(p50).toBeLessThan(p95);
   });
 });
