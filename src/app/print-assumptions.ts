@@ -37,11 +37,13 @@ function channelRows(model: Model) {
 function channelDetail(channel: ChannelSettings): string {
   const share = channel.share === undefined ? [] : [`share ${typeof channel.share === 'number' ? formatPercent(channel.share) : channel.share.map((value) => formatPercent(value)).join(' / ')}`];
   const response = channel.side === 'upstream'
-    ? [`lag ${channel.lagMonths} months`, `half-saturation ${formatAssumption(channel.halfSaturation)}`, `shape ${channel.shape}`, `equity share ${channel.maxEquityShare}`,
+    ? [`lag ${months(channel.lagMonths)}`, `half-saturation ${formatAssumption(channel.halfSaturation)}`, `shape ${channel.shape}`, `equity share ${channel.maxEquityShare}`,
       ...(channel.shortTerm === undefined ? [] : ['short-term effect'])]
-    : [`half-life ${channel.halfLifeMonths} months`, `half-saturation ${formatAssumption(channel.halfSaturation)}`, `shape ${channel.shape}`, `lift ${channel.maxConversionLift}`];
+    : [`half-life ${months(channel.halfLifeMonths)}`, `half-saturation ${formatAssumption(channel.halfSaturation)}`, `shape ${channel.shape}`, `lift ${channel.maxConversionLift}`];
   return [channel.side, ...share, ...response, `past ${formatAssumption(channel.historyPerMonth)} a month`].join(', ');
 }
+
+const months = (count: number) => `${count} month${count === 1 ? '' : 's'}`;
 
 /** Large amounts with thousands separators; rates and shares as they are. */
 function formatAssumption(value: unknown): string {
