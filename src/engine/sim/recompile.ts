@@ -158,12 +158,15 @@ export function createRecompiler(model: Model, paths: readonly string[]): Recomp
   const upstreamSettings = new Map<number, UpstreamChannelSettings>();
   const downstreamSettings = new Map<number, DownstreamChannelSettings>();
   const lagFillers = new Map<number, LagWeightFiller>();
+  // The upstream channels whose lag weights a draw rewrites in place (in a buffer of their own).
+  const lagsRewritten = new Set<number>();
   for (const target of targets) {
     if (target.kind === 'upstream' && !upstreamSettings.has(target.channel)) {
       const settings = channels.upstream[target.channel];
       upstreamSettings.set(target.channel, { ...settings, shortTerm: settings.shortTerm === undefined ? undefined : { ...settings.shortTerm } });
       const lagsVary = targets.some((other) => other.kind === 'upstream' && other.channel === target.channel && LAG_KEYS.includes(other.key));
       lagFillers.set(target.channel, lagFillerFor(compiled.upstreamChannels[target.channel], lagsVary));
+      if (lagsVary) lagsRewritten.add(target.channel);
     }
     if (target.kind === 'downstream' && !downstreamSettings.has(target.channel)) {
       downstreamSettings.set(target.channel, { ...channels.downstream[target.channel] });
@@ -243,10 +246,8 @@ export function createRecompiler(model: Model, paths: readonly string[]): Recomp
     snapshot() {
       return {
         ...compiled,
-        upstreamChannels: compiled.upstreamChannels.map((channel, index) => {
-          const filler = lagFillers.get(index);
-          return filler === undefined ? channel : { ...channel, lagWeights: channel.lagWeights.slice() };
-        }),
+        upstreamChannels: compiled.upstreamChannels.map((channel, index) => (
+          lagsRewritten.has(index) ? { ...channel, lagWeights: channel.lagWeights.slice() } : channel)),
         downstreamChannels: compiled.downstreamChannels.slice(),
         demandBeforeBrand: rebuildDemand ? compiled.demandBeforeBrand.slice() : compiled.demandBeforeBrand,
         discountFactor: rebuildDiscount ? compiled.discountFactor.slice() : compiled.discountFactor,

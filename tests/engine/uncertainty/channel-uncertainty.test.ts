@@ -138,6 +138,22 @@ describe('uncertain channel settings', () => {
     }
   });
 
+  it('keep a snapshot of one draw unchanged by the next draws (the robust optimiser keeps one per draw)', () => {
+    const model = channelExampleModel();
+    const paths = ['upstream.channels.Sponsorship.lagMonths', 'upstream.channels.TV.halfSaturation', 'market.growthPerYear', 'economics.discountRatePerYear'];
+    const recompiler = createRecompiler(model, paths);
+    const first = [3, 30000, 0.05, 0.1];
+    recompiler.apply(Float64Array.from(first));
+    const snapshot = recompiler.snapshot();
+    const expected = structuredClone(snapshot);
+    recompiler.apply(Float64Array.of(11, 90000, -0.1, 0.02));
+    expect(snapshot).toEqual(expected);
+    expect(snapshot.upstreamChannels[1].lagWeights).not.toEqual(recompiler.compiled.upstreamChannels[1].lagWeights);
+    const compiled = compileModel(withChannelSettings(model, Object.fromEntries(paths.map((path, index) => [path, first[index]]))));
+    expect(snapshot.upstreamChannels[1].lagFirst).toBe(compiled.upstreamChannels[1].lagFirst);
+    expect(snapshot.upstreamChannels[1].lagLast).toBe(compiled.upstreamChannels[1].lagLast);
+  });
+
   it('refuse a path the model does not have', () => {
     const model = channelExampleModel();
     expect(() => createRecompiler(model, ['upstream.channels.Radio.halfSaturation'])).toThrow(/no upstream channel named Radio/);
