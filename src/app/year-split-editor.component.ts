@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { appEvent } from './app-events.ts';
 import { live } from 'lit/directives/live.js';
 import type { ModelIssue } from '../engine/index.ts';
-import { fieldChange, messagesFor } from './field-events.ts';
+import { type FieldChangeDetail, fieldChange, messagesFor } from './field-events.ts';
 import { type Draft, readField } from './model-draft.ts';
 import './number-field.component.ts';
 
@@ -54,10 +54,10 @@ export class YearSplitEditor extends LitElement {
           <span class="year" aria-hidden="true">Year ${year + 1}</span>
           <number-field hide-label label=${`Year ${year + 1} budget`} grouping path="budget.perYear"
             .value=${Array.isArray(perYear) ? perYear[year] : perYear}
-            @field-change=${(event: CustomEvent) => this.onYear(event, 'budget.perYear', year)}></number-field>
+            @field-change=${(event: CustomEvent<FieldChangeDetail>) => this.onYear(event, 'budget.perYear', year)}></number-field>
           <number-field class="percent" hide-label label=${`Year ${year + 1} upstream share (%)`} suffix="%" .scale=${100} path="budget.upstreamShare"
             .value=${Array.isArray(share) ? share[year] : share}
-            @field-change=${(event: CustomEvent) => this.onYear(event, 'budget.upstreamShare', year)}></number-field>`)}
+            @field-change=${(event: CustomEvent<FieldChangeDetail>) => this.onYear(event, 'budget.upstreamShare', year)}></number-field>`)}
         ${listErrors.length > 0 ? html`<p class="error" role="alert">${listErrors.join(' ')}</p>` : nothing}
       </div>` : nothing}`;
   }
@@ -72,7 +72,7 @@ export class YearSplitEditor extends LitElement {
   }
 
   /** Turns one year's edit into the whole list, which is what the model holds. */
-  private onYear(event: CustomEvent, path: string, year: number): void {
+  private onYear(event: CustomEvent<FieldChangeDetail>, path: string, year: number): void {
     event.stopPropagation();
     const current = readField(this.draft, path);
     const horizon = Number(readField(this.draft, 'horizonYears')) || 1;
