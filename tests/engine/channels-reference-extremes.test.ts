@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import type { ChannelModel } from '../../src/engine/model/model.ts';
 import { parseModel } from '../../src/engine/model/parse-model.ts';
 import { simulate } from '../../src/engine/sim/simulate.ts';
 import { anyChannelModel, between, logBetween } from './channel-arbitraries.ts';
-import { expectMatchesReference } from './reference/expect-matches-reference.ts';
+import { describeWorstErrors, expectMatchesReference, resetWorstErrors } from './reference/expect-matches-reference.ts';
 import { referenceSimulateChannels } from './reference/reference-channels.ts';
 
 // The channel form against the reference (reference-channels.ts) at the edges of the settings the
@@ -45,6 +45,9 @@ const extremes = fc.record({
 });
 
 describe('simulate on the channel form at the edges of the valid settings matches the reference', () => {
+  resetWorstErrors();
+  afterAll(() => console.log(`worst relative errors, channel models at the edges:\n${describeWorstErrors()}`));
+
   it('for channel models with extreme settings (fast-check)', () => {
     fc.assert(fc.property(extremes, (model) => {
       parseModel(JSON.parse(JSON.stringify(model)));
