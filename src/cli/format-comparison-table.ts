@@ -50,8 +50,8 @@ function channelValue(scenario: ComparedScenario, name: string, figure: ChannelF
 
 /**
  * The rows by channel: for each channel that any scenario has (in the order they first appear,
- * each scenario's upstream channels first), a blank row and a heading row with its side, then one row per
- * `CHANNEL_FIGURES` column. A scenario without the channel shows "—"; differences are money as
+ * each scenario's upstream channels first), a blank row and a heading row with its side, then
+ * one row per `CHANNEL_FIGURES` column. Channels are matched by name (unique within a model). A scenario without the channel shows "—"; differences are money as
  * an amount and a percentage of the baseline's, ROI and marginal ROI in percentage points.
  */
 function channelRows(scenarios: readonly ComparedScenario[]): ComparisonRow[] {
