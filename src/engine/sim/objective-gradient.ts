@@ -1,5 +1,6 @@
 import type { CompiledModel } from './compile-model.ts';
 import { hill } from './hill.ts';
+import { hillWithHalfPower } from './hill-with-half-power.ts';
 import { objectiveFromRun, sumSides } from './objective-from-run.ts';
 import type { Objective } from './objectives.ts';
 import type { PlanSpend } from './plan-spend.ts';
@@ -179,11 +180,13 @@ function recordTape(model: CompiledModel, spend: readonly Float64Array[], length
     const row = spend[upstreamCount + channel];
     const adstock = tape.adstock[channel];
     const response = tape.response[channel];
+    const { retention, halfSaturation, shape } = settings;
+    const halfPower = Math.pow(halfSaturation, shape);
     let stock = settings.history;
     for (let index = 0; index < length; index += 1) {
-      stock = settings.retention * stock + (1 - settings.retention) * row[lagWindow + index];
+      stock = retention * stock + (1 - retention) * row[lagWindow + index];
       adstock[index] = stock;
-      response[index] = hill(stock, settings.halfSaturation, settings.shape);
+      response[index] = hillWithHalfPower(stock, halfPower, halfSaturation, shape);
     }
   }
   const { activity, conversionBeforeBrand } = tape;
@@ -201,7 +204,8 @@ function recordTape(model: CompiledModel, spend: readonly Float64Array[], length
   for (let channel = 0; channel < upstreamCount; channel += 1) {
     const settings = upstreamChannels[channel];
     const row = spend[channel];
-    const { lagWeights, lagFirst, lagLast, lagWeightSum } = settings;
+    const { lagWeights, lagFirst, lagLast, lagWeightSum, halfSaturation, shape } = settings;
+    const halfPower = Math.pow(halfSaturation, shape);
     const lagged = tape.lagged[channel];
     const effective = tape.effective[channel];
     const equityResponse = tape.equityResponse[channel];
@@ -213,17 +217,18 @@ function recordTape(model: CompiledModel, spend: readonly Float64Array[], length
       const effectiveSpend = sum * (1 + insightFeedback * activity[index]);
       lagged[index] = sum;
       effective[index] = effectiveSpend;
-      equityResponse[index] = hill(effectiveSpend, settings.halfSaturation, settings.shape);
+      equityResponse[index] = hillWithHalfPower(effectiveSpend, halfPower, halfSaturation, shape);
     }
     if (!settings.shortTerm) continue;
     const shortTermAdstock = tape.shortTermAdstock[channel];
     const shortTermResponse = tape.shortTermResponse[channel];
+    const { shortTermRetention, shortTermHalfSaturation, shortTermShape } = settings;
+    const shortTermHalfPower = Math.pow(shortTermHalfSaturation, shortTermShape);
     let stock = settings.history;
     for (let index = 0; index < length; index += 1) {
-      stock = settings.shortTermRetention * stock + (1 - settings.shortTermRetention) * row[lagWindow + index];
+      stock = shortTermRetention * stock + (1 - shortTermRetention) * row[lagWindow + index];
       shortTermAdstock[index] = stock;
-      const channelResponse = hill(stock, settings.shortTermHalfSaturation, settings.shortTermShape);
-      shortTermResponse[index] = channelResponse;
+      shortTermResponse[index] = hillWithHalfPower(stock, shortTermHalfPower, shortTermHalfSaturation, shortTermShape);
     }
   }
   // The short-term effects join conversion after the downstream lifts, in channel order, as in `runModel`.
