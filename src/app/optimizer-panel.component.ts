@@ -6,16 +6,14 @@ import {
   DEFAULT_ROBUST_DRAWS, describePlanNote, type NoteFormats, type ObjectiveName, OptimizeError, type OptimizeOptions, type OptimizeResult, type PhasingName, type RobustStatistic, resolveOptions,
 } from '../engine/optimize/index.ts';
 import '../charts/spend-equity.chart.ts';
-import { KEY_FIGURES, type KeyFigure } from '../engine/key-figures.ts';
+import { KEY_FIGURES, type KeyFigure, keyFigure } from '../engine/key-figures.ts';
 import { type NumberFormats, differenceTone, figureTone, formatDifference, formatFigure, formatPercent, formatPeriod, formatsFor, periodName } from './format.ts';
 import { numberFromText } from './model-draft.ts';
 import { OptimizerController } from './optimizer-controller.ts';
 
-const OBJECTIVES: { value: ObjectiveName; label: string }[] = [
-  { value: 'npvWithCarryover', label: 'NPV with carryover' },
-  { value: 'npv', label: 'NPV' },
-  { value: 'totalRevenue', label: 'Total revenue' },
-];
+/** The objectives, each named as the key-figures table names the figure it maximises. */
+const OBJECTIVES: { value: ObjectiveName; label: string }[] = (['npvWithCarryover', 'npv', 'totalRevenue'] as const)
+  .map((value) => ({ value, label: keyFigure(value).label }));
 
 const PHASINGS: { value: PhasingName; label: string }[] = [
   { value: 'constant', label: 'One split' },

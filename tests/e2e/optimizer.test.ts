@@ -90,7 +90,7 @@ describe('finding the best plan', () => {
     await panel().getByRole('button', { name: 'Apply this plan' }).waitFor({ timeout: 60_000 });
     const expected = optimize(defaultModel, { phasing: 'constant', robust: { statistic: 'p10' } });
     const table = panel().getByRole('region', { name: 'Plans compared across the ranges' });
-    expect(await table.locator('thead th').nth(1).textContent()).toBe('10th percentile of NPV with carryover');
+    expect(await table.locator('thead th').nth(1).textContent()).toBe('10th percentile of Total NPV with carryover');
     const cells = await table.locator('tbody td:first-of-type').allTextContents();
     expect(cells).toEqual([expected.robust!.value, expected.robust!.centralOptimum.value, expected.robust!.current].map(formatMoney));
     // The key figures stay those at the settings as entered.
