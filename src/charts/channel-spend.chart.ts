@@ -77,22 +77,34 @@ export class ChannelSpendChart extends LitElement {
         @pointerleave=${() => this.hover.clear()}
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, count)} @blur=${() => this.hover.clear()}>
         ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: `Spend per ${name}`, gridTo: right })}
-        ${periods.map((period) => {
-          const left = x(period.t) ?? 0;
-          let stacked = 0;
-          return channels.map((channel) => {
-            const spend = spendOf(period, channel.name);
-            const top = y(stacked + spend);
-            const base = y(stacked);
-            stacked += spend;
-            return svg`<rect x=${left} width=${Math.max(0.5, x.bandwidth())} y=${top} height=${Math.max(0, base - top)} fill=${styles.get(channel.name)?.colour ?? '#999'}></rect>`;
-          });
-        })}
+        ${this.bars(periods, channels, x, y).map((bars, index) => svg`<path d=${bars} fill=${styles.get(channels[index].name)?.colour ?? '#999'}></path>`)}
         ${bottomAxis((t) => centre(t), bottom, MARGIN.left, right, { ticks: periodTicks(count, this.periodsPerYear, right - MARGIN.left), format: String, label: `${name[0].toUpperCase()}${name.slice(1)}` })}
         ${hovered === undefined ? null : svg`<line class="guide" x1=${centre(hovered.t)} x2=${centre(hovered.t)} y1=${MARGIN.top} y2=${bottom}></line>`}
         <rect class="overlay" x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, right - MARGIN.left)} height=${Math.max(0, bottom - MARGIN.top)}></rect>
       </svg>
     </chart-frame>`;
+  }
+
+  /**
+   * Each channel's bars as one path (a rectangle per period, stacked on the channels below): a
+   * handful of elements rather than one per channel and period, so a slider step redraws 4 + 4
+   * channels over 60 months in a fraction of the time.
+   */
+  private bars(periods: PeriodResult[], channels: ChannelKey[], x: ReturnType<typeof scaleBand<number>>, y: (value: number) => number): string[] {
+    const width = Math.max(0.5, x.bandwidth());
+    const paths = channels.map(() => [] as string[]);
+    for (const period of periods) {
+      const left = x(period.t) ?? 0;
+      let stacked = 0;
+      channels.forEach((channel, index) => {
+        const spend = period.spend[channel.name] ?? 0;
+        const top = y(stacked + spend);
+        const height = Math.max(0, y(stacked) - top);
+        stacked += spend;
+        if (height > 0) paths[index].push(`M${left.toFixed(2)},${top.toFixed(2)}h${width.toFixed(2)}v${height.toFixed(2)}h${(-width).toFixed(2)}z`);
+      });
+    }
+    return paths.map((parts) => parts.join(''));
   }
 
   private tooltip(period: PeriodResult | undefined, centre: (t: number) => number, y: (value: number) => number, totalOf: (period: PeriodResult) => number): ChartTooltip | undefined {
