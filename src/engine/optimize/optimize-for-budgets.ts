@@ -3,7 +3,7 @@ import type { Model } from '../model/model.ts';
 import { createPlanEvaluator } from '../sim/plan-evaluator.ts';
 import { channelSpend } from '../sim/plan-spend.ts';
 import { checkBoundsFeasible, planChannels } from './channel-bounds.ts';
-import type { OptimizeOptions, OptimizeSettings } from './optimize-options.ts';
+import type { OptimizeOptions, OptimizeSettings, PhasingName } from './optimize-options.ts';
 import { OptimizeError } from './optimize-error.ts';
 import type { OptimizeResult } from './optimize-result.ts';
 import { type PhasingOutcome, phasingChain } from './phasings/index.ts';
@@ -11,7 +11,8 @@ import { searchFlighting } from './phasings/flighting.ts';
 import { searchSplitSchedule } from './phasings/split-schedule.ts';
 import { readPlan } from './plan-form.ts';
 import { type PlanNote, notesForPlan } from './plan-notes.ts';
-import { type PlanSpace, type PlanSpaceParts, createPlanSpace, yearShareBounds } from './plan-space.ts';
+import { type PlanSpace, type PlanSpaceParts, createPlanSpace, withObjective, yearShareBounds } from './plan-space.ts';
+import type { RowsObjective } from './plan-objective.ts';
 import { searchPracticalPlan } from './practical-plan-search.ts';
 import { type PlanSearch, type Smoothing, smoothestWithinTolerance } from './smoothest-plan.ts';
 
@@ -64,7 +65,10 @@ export function optimizeForBudgets(
  */
 export function searchForBudgets(
   model: Model, budgets: readonly number[], settings: OptimizeSettings, control: Pick<OptimizeOptions, 'onProgress' | 'shouldStop'>,
-  parts: Omit<PlanSpaceParts, 'channels' | 'ownPlan'> = {},
+  parts: Omit<PlanSpaceParts, 'channels' | 'ownPlan'> & {
+    /** A different objective for some phasings' searches (the same function, another gradient). */
+    objectiveFor?: (phasing: PhasingName) => RowsObjective | undefined;
+  } = {},
 ): FoundPlan {
   const compiled = compileModel(model);
   if (compiled.periodsPerYear % settings.minFlight !== 0) {
@@ -95,7 +99,8 @@ export function searchForBudgets(
   let converged = true;
   let cancelled = false;
   for (const [stage, phasing] of chain.entries()) {
-    found = phasing.search(space, found, {
+    const own = parts.objectiveFor?.(phasing.name);
+    found = phasing.search(own === undefined ? space : withObjective(space, own), found, {
       shouldStop: control.shouldStop,
       onProgress: control.onProgress === undefined ? undefined : (fraction) => report((stage + fraction) / stages),
     });

@@ -110,6 +110,16 @@ function withinSideShares(upstreamCount: number, channelCount: number, plan: rea
   return shares;
 }
 
+/** The same space with another objective (e.g. a statistic's other search direction for one phasing). */
+export function withObjective(space: PlanSpace, objective: RowsObjective): PlanSpace {
+  return {
+    ...space,
+    value: (spend) => objective.value(spend),
+    gradient: (out) => objective.gradient(out),
+    get runs() { return objective.runs; },
+  };
+}
+
 /** New rows of zeros, one per channel of the space. */
 export function planRows(space: Pick<PlanSpace, 'channelCount' | 'periods'>): Float64Array[] {
   return Array.from({ length: space.channelCount }, () => new Float64Array(space.periods));

@@ -20,7 +20,11 @@ const P10 = 0.1;
  *   plan, the value of the draws at ranks l and l + 1, so its gradient is
  *   (1 − f)·∇x₍ₗ₎ + f·∇x₍ₗ₊₁₎: two draws. Where two draws swap ranks it has a kink, and this is
  *   one of its one-sided gradients; the searches only ever keep a better value, so a kink can
- *   slow them but not mislead them.
+ *   slow them but not mislead them. With `window` > 0 (a share of the draws), the gradient is
+ *   instead a triangular-weighted mean of the draws ranked within window · draws (at least 5) of h: the
+ *   gradient of a smoothed percentile, a direction that does not stall where ranks swap (the
+ *   robust search uses 0.01; measured on the default, 1,000 draws, the yearly p10 search then
+ *   moves off the constant plan, where the two-draw gradient stalled at once).
  *
  * Cost: a value is `draws` fast runs (`runs` counts them with the gradients' runs); a gradient is a run and a reverse pass for each draw it
  * needs (every draw for the mean, two for p10). Memory: a run's record for each draw whose
@@ -28,7 +32,7 @@ const P10 = 0.1;
  * that is every draw, hence `MAX_ROBUST_GRADIENT_DRAWS`.
  */
 export function createRobustObjectiveGradient(
-  draws: CompiledDraws, objective: Objective, statistic: RobustStatistic, robustObjective: RobustObjective,
+  draws: CompiledDraws, objective: Objective, statistic: RobustStatistic, robustObjective: RobustObjective, window = 0,
 ): RowsObjective {
   const count = draws.models.length;
   const { periods, channelCount } = draws.models[0];
@@ -82,12 +86,27 @@ export function createRobustObjectiveGradient(
         return;
       }
       const { lower, upper, weight } = percentileDraws();
-      addGradient(lower, 1 - weight, out);
-      if (weight > 0 && upper !== lower) addGradient(upper, weight, out);
+      const reach = window > 0 ? Math.max(MIN_REACH, Math.round(window * count)) : 0;
+      if (reach < 1) {
+        addGradient(lower, 1 - weight, out);
+        if (weight > 0 && upper !== lower) addGradient(upper, weight, out);
+        return;
+      }
+      // Across a window of ranks around h, triangular weights: a direction that sees past the
+      // kinks where draws swap ranks (the value stays the exact percentile).
+      const h = (count - 1) * P10;
+      const from = Math.max(0, Math.ceil(h - reach));
+      const to = Math.min(count - 1, Math.floor(h + reach));
+      let total = 0;
+      for (let rank = from; rank <= to; rank += 1) total += reach + 1 - Math.abs(rank - h);
+      for (let rank = from; rank <= to; rank += 1) addGradient(order[rank], (reach + 1 - Math.abs(rank - h)) / total, out);
     },
     get runs() { return runs + robustObjective.runs; },
   };
 }
+
+/** The smoothed percentile's window reaches at least this many ranks either side of h. */
+const MIN_REACH = 5;
 
 /** Draws whose run records are kept between gradients (see `MAX_ROBUST_GRADIENT_DRAWS`). */
 const MAX_KEPT = MAX_ROBUST_GRADIENT_DRAWS;

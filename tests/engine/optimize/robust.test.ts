@@ -185,4 +185,10 @@ describe('robust (risk-averse) optimisation', () => {
   it('is refused by the frontier, which optimises at the central settings', () => {
     expect(() => budgetFrontier(model, { from: 0.5, to: 1, steps: 2, robust: { statistic: 'mean' } })).toThrow(/robust.*optimize alone/);
   });
+
+  it('yearly p10 improves on the robust constant plan (its search direction is the smoothed percentile\'s: the two-draw gradient stalled there)', () => {
+    const constant = optimize(model, { phasing: 'constant', robust: { statistic: 'p10', draws: DRAWS, seed: 1 } });
+    const yearly = optimize(model, { phasing: 'yearly', robust: { statistic: 'p10', draws: DRAWS, seed: 1 } });
+    expect(yearly.robust!.value).toBeGreaterThan(constant.robust!.value + 1e-5 * Math.abs(constant.robust!.value));
+  });
 });
