@@ -147,6 +147,24 @@ describe('a model in the channel form', () => {
     expect(sent).toBe(0);
   });
 
+  it('gives every channel chart a table view of the same numbers', async () => {
+    const { summary, periods } = simulate(example);
+    await page.getByRole('button', { name: 'Show Value added by channel as table' }).click();
+    const valueRows = page.locator('channel-results-chart chart-frame table tbody tr');
+    expect(await valueRows.count()).toBe(4);
+    expect(await valueRows.first().locator('td').last().textContent()).toBe(formatMoney(summary.channels[0].valueAdded));
+
+    await page.getByRole('button', { name: 'Show Spend by channel as table' }).click();
+    const spendRows = page.locator('channel-spend-chart chart-frame table tbody tr');
+    expect(await spendRows.count()).toBe(36);
+    expect(await spendRows.first().locator('td').allTextContents())
+      .toEqual([...summary.channels.map((channel) => formatMoney(periods[0].spend[channel.name])), formatMoney(periods[0].upstream + periods[0].downstream)]);
+
+    await page.getByRole('button', { name: 'Show Response curves as table' }).click();
+    const curveRows = page.locator('response-curves-chart chart-frame table tbody tr');
+    expect(await curveRows.filter({ hasText: 'Current plan' }).count()).toBe(4);
+  });
+
   it('draws each channel’s response curve, read with the keyboard', async () => {
     const plot = page.locator('response-curves-chart svg.chart');
     await plot.focus();
