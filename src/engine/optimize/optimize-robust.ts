@@ -86,7 +86,6 @@ export function optimizeRobust(
   let bestValue = centralStatistic;
   let converged = central.converged;
   let cancelled = central.cancelled;
-  let searchRuns = 0;
   if (!cancelled) {
     const found = searchForBudgets(model, budgets, { ...settings, exactBest: true }, {
       shouldStop: control.shouldStop,
@@ -96,7 +95,6 @@ export function optimizeRobust(
       tolerance: GRADIENT_TOLERANCE,
       objectiveFor: (phasing) => (phasing === 'constant' || phasing === 'yearly' ? smoothed : undefined),
     });
-    searchRuns = found.space.runs;
     converged &&= found.converged;
     cancelled = found.cancelled;
     // The space scores plans with robustObjective's own statistic, so the values compare like for like.
@@ -127,7 +125,8 @@ export function optimizeRobust(
     budgetPerYear: [...budgets],
     summary,
     current: central.current,
-    evaluations: central.evaluations + Math.max(searchRuns, robustObjective.runs) + 2,
+    // Each statistic's runs include the draws' scoring runs (robustObjective's), counted once here.
+    evaluations: central.evaluations + statistic.runs + (smoothed === undefined ? 0 : smoothed.runs - robustObjective.runs) + 2,
     converged: converged && !cancelled,
     cancelled,
     // The robust search keeps its best plan (the smoothing step is the central search's).
