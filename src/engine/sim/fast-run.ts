@@ -1,4 +1,4 @@
-import type { CompiledDownstreamChannel, CompiledModel, CompiledUpstreamChannel } from './compile-model.ts';
+import type { CompiledModel } from './compile-model.ts';
 import { type ChannelSpendBuffers, type RunTrace, channelSpendAfterHorizon } from './run-model.ts';
 
 /** The smallest positive normal double: below it a product loses precision. */
@@ -6,8 +6,8 @@ const SMALLEST_NORMAL = 2 ** -1022;
 
 /**
  * Constants of one draw's model that every run of it uses, per channel: K^S of each Hill curve,
- * and r^S of each downstream adstock. `updateRunPowers` recomputes only the channels whose
- * compiled settings changed (a Monte Carlo draw usually changes a few).
+ * and ρ^S of each downstream adstock. `updateRunPowers` recomputes a power only when the numbers
+ * it comes from changed (a Monte Carlo draw usually changes a few).
  */
 export interface RunPowers {
   /** Per upstream channel: K'ᵢ^Sᵢ. */
@@ -18,41 +18,49 @@ export interface RunPowers {
   downstreamHalfPower: Float64Array;
   /** Per downstream channel: ρⱼ^Sⱼ, how its adstock's power shrinks in a period without its spend. */
   adstockRetentionPower: Float64Array;
-  /** The channel settings the powers were computed from (compiled channels are never changed in place). */
-  upstreamFrom: (CompiledUpstreamChannel | undefined)[];
-  downstreamFrom: (CompiledDownstreamChannel | undefined)[];
+  /** The base and exponent each power above was computed from, in the same order (NaN: not yet). */
+  from: Float64Array;
 }
 
 /** `RunPowers` for a compiled model (K^S by Math.pow, as `hill` computes it). */
 export function runPowers(model: CompiledModel): RunPowers {
+  const upstreamCount = model.upstreamChannels.length;
+  const downstreamCount = model.downstreamChannels.length;
   const powers: RunPowers = {
-    upstreamHalfPower: new Float64Array(model.upstreamChannels.length),
-    shortTermHalfPower: new Float64Array(model.upstreamChannels.length),
-    downstreamHalfPower: new Float64Array(model.downstreamChannels.length),
-    adstockRetentionPower: new Float64Array(model.downstreamChannels.length),
-    upstreamFrom: new Array(model.upstreamChannels.length).fill(undefined),
-    downstreamFrom: new Array(model.downstreamChannels.length).fill(undefined),
+    upstreamHalfPower: new Float64Array(upstreamCount),
+    shortTermHalfPower: new Float64Array(upstreamCount),
+    downstreamHalfPower: new Float64Array(downstreamCount),
+    adstockRetentionPower: new Float64Array(downstreamCount),
+    from: new Float64Array(4 * (upstreamCount + downstreamCount)).fill(Number.NaN),
   };
   updateRunPowers(model, powers);
   return powers;
 }
 
-/** Brings `powers` up to date with `model`'s channels, recomputing only the channels that changed. */
+/** base^exponent into out[index], unless from[at], from[at + 1] already hold that base and exponent. */
+function updatePower(out: Float64Array, index: number, from: Float64Array, at: number, base: number, exponent: number): void {
+  if (from[at] === base && from[at + 1] === exponent) return;
+  from[at] = base;
+  from[at + 1] = exponent;
+  out[index] = Math.pow(base, exponent);
+}
+
+/** Brings `powers` up to date with `model`'s channels, recomputing only the powers whose base or exponent changed. */
 export function updateRunPowers(model: CompiledModel, powers: RunPowers): void {
   const { upstreamChannels, downstreamChannels } = model;
-  for (let channel = 0; channel < upstreamChannels.length; channel += 1) {
+  const { from } = powers;
+  const upstreamCount = upstreamChannels.length;
+  for (let channel = 0; channel < upstreamCount; channel += 1) {
     const settings = upstreamChannels[channel];
-    if (powers.upstreamFrom[channel] === settings) continue;
-    powers.upstreamFrom[channel] = settings;
-    powers.upstreamHalfPower[channel] = Math.pow(settings.halfSaturation, settings.shape);
-    powers.shortTermHalfPower[channel] = settings.shortTerm ? Math.pow(settings.shortTermHalfSaturation, settings.shortTermShape) : 0;
+    updatePower(powers.upstreamHalfPower, channel, from, 4 * channel, settings.halfSaturation, settings.shape);
+    if (settings.shortTerm) updatePower(powers.shortTermHalfPower, channel, from, 4 * channel + 2, settings.shortTermHalfSaturation, settings.shortTermShape);
+    else powers.shortTermHalfPower[channel] = 0;
   }
   for (let channel = 0; channel < downstreamChannels.length; channel += 1) {
     const settings = downstreamChannels[channel];
-    if (powers.downstreamFrom[channel] === settings) continue;
-    powers.downstreamFrom[channel] = settings;
-    powers.downstreamHalfPower[channel] = Math.pow(settings.halfSaturation, settings.shape);
-    powers.adstockRetentionPower[channel] = Math.pow(settings.retention, settings.shape);
+    const at = 4 * (upstreamCount + channel);
+    updatePower(powers.downstreamHalfPower, channel, from, at, settings.halfSaturation, settings.shape);
+    updatePower(powers.adstockRetentionPower, channel, from, at + 2, settings.retention, settings.shape);
   }
 }
 
@@ -321,7 +329,8 @@ export function fastRun(
             allNegligible = false;
           }
         }
-        activity /= downstreamCount;
+        // The mean; x / 1 is x, so one channel skips the division (as a two-lever model always did).
+        if (downstreamCount > 1) activity /= downstreamCount;
         if (allNegligible) {
           downstreamAsleep = true;
           unchanged = false;

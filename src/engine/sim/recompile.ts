@@ -122,13 +122,15 @@ function targetOf(model: Model, path: string, channels: ReturnType<typeof modelC
   return target;
 }
 
-/** Sets `key` (`shape`, or `shortTerm.shape`) of a channel's settings, a copy the recompiler owns. */
-function setChannelSetting(settings: UpstreamChannelSettings | DownstreamChannelSettings, key: string, value: number): void {
+/**
+ * Where a channel setting's value goes: the object (the recompiler's copy of the channel's
+ * settings, or of its `shortTerm`) and the key in it, found once rather than every draw.
+ */
+function channelSettingSlot(settings: UpstreamChannelSettings | DownstreamChannelSettings, key: string): { object: Record<string, number>; key: string } {
   if (key.startsWith('shortTerm.')) {
-    (settings as UpstreamChannelSettings).shortTerm![key.slice('shortTerm.'.length) as 'shape'] = value;
-  } else {
-    (settings as unknown as Record<string, number>)[key] = value;
+    return { object: (settings as UpstreamChannelSettings).shortTerm as unknown as Record<string, number>, key: key.slice('shortTerm.'.length) };
   }
+  return { object: settings as unknown as Record<string, number>, key };
 }
 
 /**
@@ -174,6 +176,12 @@ export function createRecompiler(model: Model, paths: readonly string[]): Recomp
   }
   const changedUpstream = [...upstreamSettings.keys()];
   const changedDownstream = [...downstreamSettings.keys()];
+  // Per path: where a channel setting's value goes (null for the others).
+  const slots = targets.map((target) => (target.kind === 'upstream' ? channelSettingSlot(upstreamSettings.get(target.channel)!, target.key)
+    : target.kind === 'downstream' ? channelSettingSlot(downstreamSettings.get(target.channel)!, target.key) : null));
+  // Each recompiled channel with its settings and lag filler, looked up once.
+  const upstreamJobs = changedUpstream.map((channel) => ({ channel, settings: upstreamSettings.get(channel)!, lags: lagFillers.get(channel)! }));
+  const downstreamJobs = changedDownstream.map((channel) => ({ channel, settings: downstreamSettings.get(channel)! }));
 
   // A starting equity of "history" is E* of each draw's settings, unless the draws give it a
   // value of its own (as setting it on the model would; parseModel refuses such a range).
@@ -219,16 +227,18 @@ export function createRecompiler(model: Model, paths: readonly string[]): Recomp
       for (let index = 0; index < targets.length; index += 1) {
         const target = targets[index];
         const value = values[index];
-        if (target.kind === 'scalar') target.set(compiled, value, periodsPerMonth);
-        else if (target.kind === 'upstream') setChannelSetting(upstreamSettings.get(target.channel)!, target.key, value);
-        else if (target.kind === 'downstream') setChannelSetting(downstreamSettings.get(target.channel)!, target.key, value);
+        const slot = slots[index];
+        if (slot !== null) slot.object[slot.key] = value;
+        else if (target.kind === 'scalar') target.set(compiled, value, periodsPerMonth);
         else settings[target.key] = value;
       }
-      for (const channel of changedUpstream) {
-        compiled.upstreamChannels[channel] = compileUpstreamChannel(upstreamSettings.get(channel)!, periodsPerMonth, spendsAfterHorizon, lagFillers.get(channel));
+      for (let job = 0; job < upstreamJobs.length; job += 1) {
+        const { channel, settings: channelSettings, lags } = upstreamJobs[job];
+        compiled.upstreamChannels[channel] = compileUpstreamChannel(channelSettings, periodsPerMonth, spendsAfterHorizon, lags);
       }
-      for (const channel of changedDownstream) {
-        compiled.downstreamChannels[channel] = compileDownstreamChannel(downstreamSettings.get(channel)!, periodsPerMonth, spendsAfterHorizon);
+      for (let job = 0; job < downstreamJobs.length; job += 1) {
+        const { channel, settings: channelSettings } = downstreamJobs[job];
+        compiled.downstreamChannels[channel] = compileDownstreamChannel(channelSettings, periodsPerMonth, spendsAfterHorizon);
       }
       if (recomputeEquity) {
         compiled.initialEquity = equityImpliedByChannelHistory(compiled.upstreamChannels, compiled.downstreamChannels, compiled.maxEquity, compiled.insightFeedback);

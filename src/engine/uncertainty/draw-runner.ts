@@ -65,17 +65,17 @@ export function createDrawRunner(model: Model, paths: readonly string[], exact =
   const planned = createRunTrace(extended);
   const noSpendTrace = createRunTrace(extended);
   const powers = runPowers(compiled);
-  // The channel settings whose history fills each buffer's lag window (a draw may change the history).
-  const historyFrom: unknown[] = [...upstreamChannels, ...downstreamChannels];
+  // The history per period that fills each buffer's lag window (a draw may change it).
+  const historyIn = Float64Array.from([...upstreamChannels, ...downstreamChannels], (channel) => channel.history);
   const upstreamCount = upstreamChannels.length;
   const runTraces = (values: Float64Array) => {
     recompiler.apply(values);
     for (let channel = 0; channel < compiled.channelCount; channel += 1) {
-      const settings = channel < upstreamCount ? compiled.upstreamChannels[channel] : compiled.downstreamChannels[channel - upstreamCount];
-      if (historyFrom[channel] === settings) continue;
-      historyFrom[channel] = settings;
-      plannedSpend[channel].fill(settings.history, 0, lagWindow);
-      noSpend[channel].fill(settings.history, 0, lagWindow);
+      const { history } = channel < upstreamCount ? compiled.upstreamChannels[channel] : compiled.downstreamChannels[channel - upstreamCount];
+      if (historyIn[channel] === history) continue;
+      historyIn[channel] = history;
+      plannedSpend[channel].fill(history, 0, lagWindow);
+      noSpend[channel].fill(history, 0, lagWindow);
     }
     updateRunPowers(compiled, powers);
     fastRun(compiled, powers, plannedSpend, extended, periods - 1, planned);

@@ -258,7 +258,7 @@ describe('the consumer-channels preset (parsed from its file)', () => {
     const result = monteCarlo(preset, { draws: 200, seed: 2 });
     expect(result.uncertainFields).toEqual(paths);
     const { p5, p50, p95 } = result.summary.incrementalNpvWithCarryover;
-    expect(p5).toBeLessThan(p50);
-    expect(p50).toBeLessThan(p95);
+    expect(p5!).toBeLessThan(p50!);
+    expect(p50!).toBeLessThan(p95!);
   });
 });
