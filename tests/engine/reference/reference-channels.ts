@@ -202,6 +202,7 @@ function run(model: any, channels: NamedChannel[], spend: Spend, n: number): Run
 export function referenceSimulateChannels(model: any): {
   periods: Array<Record<string, any>>;
   summary: Record<string, any>;
+  carryoverScale: number;
 } {
   const P: number = model.periodsPerYear;
   const Y: number = model.horizonYears;
@@ -338,6 +339,10 @@ export function referenceSimulateChannels(model: any): {
   // §6.
   let carryoverValue = 0;
   for (let t = T + 1; t <= T + k; t++) carryoverValue += (plan.C[t] - zero.C[t]) * Math.pow(1 + r, -t / P);
+  // Not an output: the size of the discounted contributions after the horizon, against which the
+  // carryover's differences of runs are judged (they may dwarf the horizon's, e.g. with fast growth).
+  let carryoverScale = 0;
+  for (let t = T + 1; t <= T + k; t++) carryoverScale += (Math.abs(plan.C[t]) + Math.abs(zero.C[t])) * Math.pow(1 + r, -t / P);
 
   // §9.4: per channel, against the run without its spend. pi_t - pi⁻ⁱ_t = (C_t - C⁻ⁱ_t) - spend_i,t,
   // since the two runs' spend differs only in channel i's.
@@ -368,6 +373,7 @@ export function referenceSimulateChannels(model: any): {
 
   return {
     periods,
+    carryoverScale,
     summary: {
       totalSpend,
       totalRevenue,

@@ -217,6 +217,7 @@ function runEquations(model: any, Uplan: number[], Dplan: number[], n: number): 
 export function referenceSimulate(model: any): {
   periods: Array<Record<string, any>>;
   summary: Record<string, any>;
+  carryoverScale: number;
 } {
   // §1: time
   const P: number = model.periodsPerYear;
@@ -356,6 +357,10 @@ export function referenceSimulate(model: any): {
     carryoverValue += (plan.C[t] - zero.C[t]) * Math.pow(1 + r, -t / P);
   }
   const npvWithCarryover = npv + carryoverValue;
+  // Not an output: the size of the discounted contributions after the horizon, against which the
+  // carryover's differences of runs are judged (they may dwarf the horizon's, e.g. with fast growth).
+  let carryoverScale = 0;
+  for (let t = T + 1; t <= T + k; t++) carryoverScale += (Math.abs(plan.C[t]) + Math.abs(zero.C[t])) * Math.pow(1 + r, -t / P);
 
   // Extension (docs/model.md): the marketing's own value, npv minus the zero-spend run's NPV.
   let incrementalNpv = 0;
@@ -399,6 +404,7 @@ export function referenceSimulate(model: any): {
 
   return {
     periods,
+    carryoverScale,
     summary: {
       channels,
       totalSpend,
