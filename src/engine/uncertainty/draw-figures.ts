@@ -24,12 +24,16 @@ export type DrawFigureName = (typeof DRAW_FIGURES)[number];
 export interface DrawFigures {
   figures: Record<DrawFigureName, Float64Array>;
   roiByYear: Float64Array[];
+  /** Each channel's value added per draw (option `channelValues`; empty without it). */
+  channelValueAdded: Float64Array[];
 }
 
-export function createDrawFigures(draws: number, years: number): DrawFigures {
+/** @param channels how many channels' values added to keep (0 unless the option `channelValues` is on) */
+export function createDrawFigures(draws: number, years: number, channels = 0): DrawFigures {
   return {
     figures: Object.fromEntries(DRAW_FIGURES.map((name) => [name, new Float64Array(draws)])) as Record<DrawFigureName, Float64Array>,
     roiByYear: Array.from({ length: years }, () => new Float64Array(draws)),
+    channelValueAdded: Array.from({ length: channels }, () => new Float64Array(draws)),
   };
 }
 

@@ -37,6 +37,13 @@ export interface DrawRunner {
    * Carlo's own per-draw figures (`recordRuns`), which skip what a draw does not need (IRR).
    */
   runTraces(values: Float64Array): void;
+  /**
+   * After `runTraces` (or `run`): each channel's value added in that draw (spec §9.4:
+   * Σ_{t ≤ T} (πₜ − π⁻ⁱₜ)·discₜ + Σ_{T < t ≤ T+k} (Cₜ − C⁻ⁱₜ)·discₜ, as `simulate` sums it), into
+   * `out` (one per channel, upstream channels first). One more run per channel: the plan with
+   * that channel's spend 0 over the horizon.
+   */
+  channelValues(out: Float64Array): void;
 }
 
 /**
@@ -81,6 +88,17 @@ export function createDrawRunner(model: Model, paths: readonly string[], exact =
     fastRun(compiled, powers, plannedSpend, extended, periods - 1, planned);
     fastRun(compiled, powers, noSpend, extended, -1, noSpendTrace);
   };
+  const withoutChannel = createRunTrace(extended);
+  const runSpend = plannedSpend.slice();
+  const channelValues = (out: Float64Array) => {
+    for (let channel = 0; channel < compiled.channelCount; channel += 1) {
+      // The channel switched off: its history in the lag window (noSpend's row), nothing after.
+      runSpend[channel] = noSpend[channel];
+      fastRun(compiled, powers, runSpend, extended, periods - 1, withoutChannel);
+      runSpend[channel] = plannedSpend[channel];
+      out[channel] = valueAdded(compiled, perChannel[channel], planned, withoutChannel);
+    }
+  };
   return {
     compiled,
     spend,
@@ -89,6 +107,7 @@ export function createDrawRunner(model: Model, paths: readonly string[], exact =
     extended,
     planned,
     noSpend: noSpendTrace,
+    channelValues,
     run(values) {
       runTraces(values);
       return summarise(compiled, spend.upstream, spend.downstream, planned, noSpendTrace);
@@ -128,7 +147,35 @@ function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
     runTraces(values: Float64Array): void {
       runner.run(values);
     },
+    channelValues(out: Float64Array): void {
+      const { compiled, extended } = runner;
+      const without = createRunTrace(extended);
+      const buffers = channelSpendBuffers(compiled, perChannel, extended);
+      const off = channelSpendBuffers(compiled, null, extended);
+      for (let channel = 0; channel < compiled.channelCount; channel += 1) {
+        const runSpend = buffers.slice();
+        runSpend[channel] = off[channel];
+        runModel(compiled, runSpend, extended, without);
+        out[channel] = valueAdded(compiled, perChannel[channel], runner.planned, without);
+      }
+    },
   };
   runner.run(new Float64Array(paths.map((path) => settingOf(model, path))));
   return runner;
+}
+
+/**
+ * A channel's value added (spec §9.4) from the planned run and the run without the channel's
+ * spend, both over the horizon and the carryover, summed as `channelSummary` (simulate) sums it.
+ */
+function valueAdded(model: CompiledModel, spend: Float64Array, planned: RunTrace, without: RunTrace): number {
+  const { periods, carryoverPeriods, discountFactor } = model;
+  let value = 0;
+  for (let index = 0; index < periods; index += 1) {
+    value += (planned.contribution[index] - without.contribution[index] - spend[index]) * discountFactor[index];
+  }
+  for (let index = periods; index < periods + carryoverPeriods; index += 1) {
+    value += (planned.contribution[index] - without.contribution[index]) * discountFactor[index];
+  }
+  return value;
 }

@@ -7,7 +7,7 @@ export { type Band, BAND_VALUE_BUDGET, DEFAULT_BAND_DRAWS } from './bands.ts';
 export { compareMonteCarlo, type MonteCarloComparison, type ProbabilityBest } from './compare-monte-carlo.ts';
 export { type FigureStatistics, PERCENTILES, figureStatistics } from './figure-statistics.ts';
 export { MAX_DRAWS, type MonteCarloOptions, checkMonteCarloOptions } from './monte-carlo-options.ts';
-export { monteCarlo, runMonteCarlo, type MonteCarloResult, type MonteCarloRun, type MonteCarloSummary } from './monte-carlo.ts';
+export { monteCarlo, runMonteCarlo, type ChannelValueStatistics, type MonteCarloResult, type MonteCarloRun, type MonteCarloSummary } from './monte-carlo.ts';
 export {
   SENSITIVITY_FIGURES, sensitivity, type SensitivityFigure, type SensitivityResult, type SensitivityRow, type SensitivitySwing,
 } from './sensitivity.ts';

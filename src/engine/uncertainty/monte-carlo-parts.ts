@@ -6,6 +6,8 @@ import { DRAW_FIGURES, type DrawFigures, createDrawFigures, drawStatistics, reco
 import type { MonteCarloResult, MonteCarloRun } from './monte-carlo-result.ts';
 import { checkMonteCarloOptions } from './monte-carlo-options.ts';
 import { drawValues, uncertainFields } from './uncertain-fields.ts';
+import { figureStatistics } from './figure-statistics.ts';
+import { channelList, modelChannels } from '../model/model-channels.ts';
 
 /**
  * Monte Carlo split into parts that run side by side (the app gives each core a Web Worker a
@@ -40,6 +42,8 @@ export interface MonteCarloPartOptions {
   onProgress?: (fraction: number) => void;
   /** Checked every 250 draws; true ends the part early (incomplete). */
   shouldStop?: () => boolean;
+  /** Also each channel's value added per draw (see `MonteCarloOptions.channelValues`). */
+  channelValues?: boolean;
 }
 
 /**
@@ -47,7 +51,9 @@ export interface MonteCarloPartOptions {
  * @throws {UncertaintyError} as `monteCarlo` does
  */
 export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions): MonteCarloPart {
-  const { draws, seed, bandDraws } = checkMonteCarloOptions({ draws: options.draws, seed: options.seed, bandDraws: options.bandDraws });
+  const { draws, seed, bandDraws, channelValues } = checkMonteCarloOptions({
+    draws: options.draws, seed: options.seed, bandDraws: options.bandDraws, channelValues: options.channelValues,
+  });
   const start = Math.max(0, Math.min(draws, options.start));
   const end = Math.max(start, Math.min(draws, options.end));
   const fields = uncertainFields(model);
@@ -56,12 +62,16 @@ export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions):
   const runner = createDrawRunner(model, fields.map((field) => field.path), certain);
   const { periods } = runner;
   const count = end - start;
-  const drawn = createDrawFigures(count, model.horizonYears);
+  const channelCount = channelValues ? runner.compiled.channelCount : 0;
+  const drawn = createDrawFigures(count, model.horizonYears, channelCount);
+  const channelValue = new Float64Array(channelCount);
   const selection = bandSelection(draws, periods, bandDraws);
   const bandCount = selection.keptBefore(end) - selection.keptBefore(start);
   const bandSeries = new Float64Array(bandCount * BAND_SERIES * periods);
   const values = new Float64Array(fields.length);
   const certainSummary = certain ? runner.run(Float64Array.from(fields, (field) => field.fixed!)) : undefined;
+  // With no spread every draw is the same model: its channels' values once, by simulate's own kernel.
+  if (certain && channelCount > 0) runner.channelValues(channelValue);
   let banded = 0;
 
   for (let draw = start; draw < end; draw += 1) {
@@ -75,7 +85,9 @@ export function runMonteCarloPart(model: Model, options: MonteCarloPartOptions):
       drawValues(fields, seed, draw, values);
       runner.runTraces(values);
       recordRuns(drawn, draw - start, runner);
+      if (channelCount > 0) runner.channelValues(channelValue);
     }
+    for (let channel = 0; channel < channelCount; channel += 1) drawn.channelValueAdded[channel][draw - start] = channelValue[channel];
     if (selection.isBanded(draw)) {
       const offset = banded * BAND_SERIES * periods;
       const { equity, revenue } = runner.planned;
@@ -109,9 +121,11 @@ export function mergeMonteCarloParts(model: Model, parts: readonly MonteCarloPar
     for (const part of ordered) joined.set(pick(part), part.start);
     return joined;
   };
+  const channelCount = ordered[0].channelValueAdded.length;
   const drawn: DrawFigures = {
     figures: Object.fromEntries(DRAW_FIGURES.map((name) => [name, join((part) => part.figures[name])])) as DrawFigures['figures'],
     roiByYear: Array.from({ length: model.horizonYears }, (_, year) => join((part) => part.roiByYear[year])),
+    channelValueAdded: Array.from({ length: channelCount }, (_, channel) => join((part) => part.channelValueAdded[channel])),
   };
 
   const periods = model.periodsPerYear * model.horizonYears;
@@ -139,6 +153,11 @@ export function mergeMonteCarloParts(model: Model, parts: readonly MonteCarloPar
     bandDraws: bandCount,
     uncertainFields: uncertainFields(model).map((field) => field.path),
   };
+  if (channelCount > 0) {
+    result.channels = channelList(modelChannels(model)).map((channel, index) => ({
+      name: channel.name, side: channel.side, valueAdded: figureStatistics(drawn.channelValueAdded[index]),
+    }));
+  }
   const { incrementalNpvWithCarryover, incrementalNpv, npv, npvWithCarryover } = drawn.figures;
   return { result, incrementalNpvWithCarryover, incrementalNpv, npv, npvWithCarryover };
 }
@@ -146,5 +165,9 @@ export function mergeMonteCarloParts(model: Model, parts: readonly MonteCarloPar
 /** A part cut short at `count` draws, its arrays shortened to match. */
 function trimmed(part: MonteCarloPart, count: number, periods: number): MonteCarloPart {
   const figures = Object.fromEntries(DRAW_FIGURES.map((name) => [name, part.figures[name].slice(0, count)])) as DrawFigures['figures'];
-  return { ...part, figures, roiByYear: part.roiByYear.map((values) => values.slice(0, count)), bandSeries: part.bandSeries.slice(0, part.bandCount * BAND_SERIES * periods) };
+  return {
+    ...part, figures, roiByYear: part.roiByYear.map((values) => values.slice(0, count)),
+    channelValueAdded: part.channelValueAdded.map((values) => values.slice(0, count)),
+    bandSeries: part.bandSeries.slice(0, part.bandCount * BAND_SERIES * periods),
+  };
 }

@@ -42,6 +42,19 @@ export interface MonteCarloResult {
   bandDraws: number;
   /** The uncertain fields' paths, in drawing order. */
   uncertainFields: string[];
+  /**
+   * With the option `channelValues`: each channel's value added (spec §9.4, how much
+   * npvWithCarryover would fall without the channel's spend) across draws, upstream channels
+   * first, each side in file order. Absent otherwise.
+   */
+  channels?: ChannelValueStatistics[];
+}
+
+/** One channel's value added across draws. */
+export interface ChannelValueStatistics {
+  name: string;
+  side: 'upstream' | 'downstream';
+  valueAdded: FigureStatistics;
 }
 
 /** A Monte Carlo run with the per-draw NPVs kept, for comparing scenarios draw by draw and for histograms. */

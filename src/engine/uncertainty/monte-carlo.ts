@@ -4,7 +4,7 @@ import { mergeMonteCarloParts, runMonteCarloPart } from './monte-carlo-parts.ts'
 import type { MonteCarloResult, MonteCarloRun } from './monte-carlo-result.ts';
 
 // The result types have a module of their own, which the worker parts and the figures use too.
-export type { MonteCarloResult, MonteCarloRun, MonteCarloSummary } from './monte-carlo-result.ts';
+export type { ChannelValueStatistics, MonteCarloResult, MonteCarloRun, MonteCarloSummary } from './monte-carlo-result.ts';
 
 /**
  * Monte Carlo over the model's `uncertainty`: in each draw every uncertain setting takes a
@@ -33,10 +33,10 @@ export function monteCarlo(model: Model, options: MonteCarloOptions, onProgress?
 
 /** `monteCarlo`, also returning each draw's incremental and total NPV, with and without carryover. */
 export function runMonteCarlo(model: Model, options: MonteCarloOptions, onProgress?: (done: number) => void): MonteCarloRun {
-  const { draws, seed, bandDraws } = checkMonteCarloOptions(options);
+  const { draws, seed, bandDraws, channelValues } = checkMonteCarloOptions(options);
   // One part covering every draw: the Web Workers' parts merge into exactly this.
   const whole = runMonteCarloPart(model, {
-    draws, seed, bandDraws, start: 0, end: draws, onProgress: onProgress && ((fraction) => onProgress(Math.round(fraction * draws))),
+    draws, seed, bandDraws, channelValues, start: 0, end: draws, onProgress: onProgress && ((fraction) => onProgress(Math.round(fraction * draws))),
   });
   return mergeMonteCarloParts(model, [whole], { draws, seed });
 }

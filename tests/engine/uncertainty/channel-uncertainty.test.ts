@@ -210,6 +210,37 @@ describe('Monte Carlo draws of channel models', () => {
     values.forEach((value, index) => expect(value, fields[index].path).not.toBe(other[index]));
   });
 
+  it('keep each channel\'s value added per draw, on request, as simulate computes it for that draw\'s values', () => {
+    const model = exampleWith({
+      'upstream.channels.TV.halfSaturation': { dist: 'lognormal', median: 45000, sigma: 0.4 },
+      'downstream.channels.Search.maxConversionLift': { dist: 'lognormal', median: 0.009, sigma: 0.25 },
+      'brand.halfLifeMonths': { dist: 'lognormal', median: 13, sigma: 0.4 },
+    });
+    model.economics.carryoverBaseline = 'history';
+    const fields = uncertainFields(model);
+    const part = runMonteCarloPart(model, { draws: 12, seed: 4, start: 0, end: 12, channelValues: true });
+    expect(part.channelValueAdded).toHaveLength(4);
+    const values = new Float64Array(fields.length);
+    for (const draw of [0, 5, 11]) {
+      drawValues(fields, 4, draw, values);
+      const result = simulate(withChannelSettings(model, Object.fromEntries(fields.map((field, index) => [field.path, values[index]]))));
+      const scale = scaleOf(result);
+      result.summary.channels.forEach((channel, index) => {
+        expect(Math.abs(part.channelValueAdded[index][draw] - channel.valueAdded), `${channel.name} in draw ${draw}`).toBeLessThanOrEqual(1e-11 * scale);
+      });
+    }
+    const summary = monteCarlo(model, { draws: 12, seed: 4, channelValues: true });
+    expect(summary.channels?.map((channel) => `${channel.side} ${channel.name}`)).toEqual(['upstream TV', 'upstream Sponsorship', 'downstream Search', 'downstream Social']);
+    expect(monteCarlo(model, { draws: 12, seed: 4 }).channels).toBeUndefined();
+    // With no spread, each channel's every statistic is simulate's value added exactly.
+    const certain = exampleWith({ 'upstream.channels.TV.halfSaturation': { dist: 'lognormal', median: 30000, sigma: 0 } });
+    const expected = simulate(withChannelSettings(certain, { 'upstream.channels.TV.halfSaturation': 30000 })).summary.channels;
+    monteCarlo(certain, { draws: 5, seed: 1, channelValues: true }).channels!.forEach((channel, index) => {
+      const { mean, p5, p95 } = channel.valueAdded;
+      expect([mean, p5, p95], channel.name).toEqual(Array(3).fill(expected[index].valueAdded));
+    });
+  });
+
   it('with no spread, every statistic is simulate\'s figure exactly', () => {
     const model = exampleWith({ 'upstream.channels.TV.halfSaturation': { dist: 'lognormal', median: 30000, sigma: 0 } });
     const expected = simulate(withChannelSettings(model, { 'upstream.channels.TV.halfSaturation': 30000 })).summary;
