@@ -1,6 +1,6 @@
-import { modelChannels } from './model/model-channels.ts';
-import type { Model } from './model/model.ts';
-import { planSpend } from './sim/plan-spend.ts';
+import { channelList, modelChannels } from './model/model-channels.ts';
+import { type Model, isChannelModel } from './model/model.ts';
+import { channelSpend } from './sim/plan-spend.ts';
 import { simulate } from './sim/simulate.ts';
 import { startingEquity } from './sim/starting-equity.ts';
 
@@ -17,7 +17,9 @@ import { startingEquity } from './sim/starting-equity.ts';
  *   (`economics.carryoverBaseline`: the history's spend per period, or nothing), for a window of
  *   36 months (`WINDOW_MONTHS`, the long-term window of Profit Ability);
  * - a "small" change is 1 % of the plan's average spend per month (`SMALL_CHANGE`), small enough
- *   to measure the slope of the response, large enough to stay far above rounding error;
+ *   to measure the slope of the response, large enough to stay far above rounding error; it is
+ *   split between channels as the plan's spend over the horizon is (one channel a side in a
+ *   two-lever model);
  * - durations are counted in months and converted to whole periods with at least one period:
  *   3 months are 13 weeks, 3 months or 1 quarter; one month is 4 weeks, 1 month or 1 quarter;
  * - money is not discounted (the studies compare undiscounted incremental profit).
@@ -96,7 +98,7 @@ export const SMALL_CHANGE = 0.01;
  */
 export function grounding(model: Model): Grounding {
   const path = spendPath(model);
-  const base = revenueAndContribution(model, path.upstream, path.downstream);
+  const base = revenueAndContribution(model, path);
   return {
     marketingShareOfRevenue: marketingShareOfRevenue(model),
     longToShortRoiRatio: longToShortRoiRatio(model, path, base),
@@ -107,11 +109,11 @@ export function grounding(model: Model): Grounding {
   };
 }
 
-/** Spend per period over the measurement window: the plan, then the carryover's baseline. */
-export interface SpendPath {
-  upstream: Float64Array;
-  downstream: Float64Array;
-}
+/**
+ * Spend per channel and period over the measurement window (one row per channel, upstream
+ * channels first, as `channelSpend`): the plan, then the carryover's baseline.
+ */
+export type SpendPath = Float64Array[];
 
 /** Periods in a duration of whole months, at least one (13 weeks for 3 months). */
 export function periodsIn(model: Model, months: number): number {
@@ -124,21 +126,18 @@ export function periodsIn(model: Model, months: number): number {
  */
 export function spendPath(model: Model, months = WINDOW_MONTHS): SpendPath {
   const length = periodsIn(model, months);
-  const plan = planSpend(model);
-  const upstream = new Float64Array(length);
-  const downstream = new Float64Array(length);
+  const plan = channelSpend(model);
   const periodsPerMonth = model.periodsPerYear / 12;
   const afterHorizon = model.economics.carryoverBaseline === 'history';
-  for (let index = 0; index < length; index += 1) {
-    if (index < plan.upstream.length) {
-      upstream[index] = plan.upstream[index];
-      downstream[index] = plan.downstream[index];
-    } else if (afterHorizon) {
-      upstream[index] = historyOf(model, 'upstream') / periodsPerMonth;
-      downstream[index] = historyOf(model, 'downstream') / periodsPerMonth;
+  return channelList(modelChannels(model)).map((channel, index) => {
+    const row = new Float64Array(length);
+    const planned = plan[index];
+    for (let period = 0; period < length; period += 1) {
+      if (period < planned.length) row[period] = planned[period];
+      else if (afterHorizon) row[period] = channel.historyPerMonth / periodsPerMonth;
     }
-  }
-  return { upstream, downstream };
+    return row;
+  });
 }
 
 interface Run {
@@ -151,13 +150,18 @@ interface Run {
  * the same model, its plan replaced by this spend, horizon set to the window, no carryover.
  * The window is whole years (36 or 60 months), so demand (growth, seasonality) is the model's own.
  */
-function revenueAndContribution(model: Model, upstream: Float64Array, downstream: Float64Array): Run {
-  const measured: Model = {
+function revenueAndContribution(model: Model, spend: SpendPath): Run {
+  // The plan in the model file's form: by channel name, or by side in a two-lever file.
+  const names = channelList(modelChannels(model)).map((channel) => channel.name);
+  const plan = isChannelModel(model)
+    ? Object.fromEntries(names.map((name, index) => [name, Array.from(spend[index])]))
+    : { upstream: Array.from(spend[0]), downstream: Array.from(spend[1]) };
+  const measured = {
     ...model,
-    horizonYears: upstream.length / model.periodsPerYear,
-    plan: { upstream: Array.from(upstream), downstream: Array.from(downstream) },
+    horizonYears: spend[0].length / model.periodsPerYear,
+    plan,
     economics: { ...model.economics, carryoverYears: 0 },
-  };
+  } as Model;
   const { periods } = simulate(measured);
   return {
     revenue: Float64Array.from(periods, (period) => period.revenue),
@@ -171,13 +175,22 @@ function sum(values: Float64Array, from: number, to: number): number {
   return total;
 }
 
-/** 1 % of the plan's average spend per period, and the plan's upstream share of its spend. */
-function smallChange(model: Model): { perPeriod: number; upstreamShare: number } {
-  const plan = planSpend(model);
-  const upstream = sum(plan.upstream, 0, plan.upstream.length);
-  const total = upstream + sum(plan.downstream, 0, plan.downstream.length);
+/**
+ * 1 % of the plan's average spend per period; each channel's share of the plan's spend; and each
+ * upstream channel's share of the plan's upstream spend (even when the side spends nothing).
+ */
+function smallChange(model: Model): { perPeriod: number; shares: number[]; upstreamShares: number[] } {
+  const plan = channelSpend(model);
+  const upstreamCount = modelChannels(model).upstream.length;
+  const totals = plan.map((row) => sum(row, 0, row.length));
+  const total = totals.reduce((all, channel) => all + channel, 0);
   if (!(total > 0)) throw new Error('grounding requires a plan that spends something over the horizon');
-  return { perPeriod: (SMALL_CHANGE * total) / plan.upstream.length, upstreamShare: upstream / total };
+  const upstreamTotal = totals.slice(0, upstreamCount).reduce((all, channel) => all + channel, 0);
+  return {
+    perPeriod: (SMALL_CHANGE * total) / plan[0].length,
+    shares: totals.map((channel) => channel / total),
+    upstreamShares: totals.slice(0, upstreamCount).map((channel) => (upstreamTotal > 0 ? channel / upstreamTotal : 1 / upstreamCount)),
+  };
 }
 
 /** (a) 1 − Σ revenueBase / Σ revenue over the horizon. */
@@ -193,16 +206,11 @@ export function marketingShareOfRevenue(model: Model): number {
 }
 
 /** (b) Incremental contribution of a first-month pulse over 36 months ÷ over the first 3 months. */
-export function longToShortRoiRatio(model: Model, path = spendPath(model), base = revenueAndContribution(model, path.upstream, path.downstream)): number | null {
-  const { perPeriod, upstreamShare } = smallChange(model);
+export function longToShortRoiRatio(model: Model, path = spendPath(model), base = revenueAndContribution(model, path)): number | null {
+  const { perPeriod, shares } = smallChange(model);
   const pulsePeriods = periodsIn(model, 1);
-  const upstream = path.upstream.slice();
-  const downstream = path.downstream.slice();
-  for (let index = 0; index < pulsePeriods; index += 1) {
-    upstream[index] += perPeriod * upstreamShare;
-    downstream[index] += perPeriod * (1 - upstreamShare);
-  }
-  const pulsed = revenueAndContribution(model, upstream, downstream);
+  const pulsedPath = path.map((row, channel) => row.map((spend, index) => (index < pulsePeriods ? spend + perPeriod * shares[channel] : spend)));
+  const pulsed = revenueAndContribution(model, pulsedPath);
   const shortEnd = periodsIn(model, SHORT_TERM_MONTHS);
   const longEnd = base.contribution.length;
   const shortTerm = sum(pulsed.contribution, 0, shortEnd) - sum(base.contribution, 0, shortEnd);
@@ -210,12 +218,17 @@ export function longToShortRoiRatio(model: Model, path = spendPath(model), base 
   return shortTerm > 0 ? longTerm / shortTerm : null;
 }
 
-/** (c) Months until a sustained upstream step reaches half of its relative lift in month 60. */
+/**
+ * (c) Months until a sustained upstream step reaches half of its relative lift in month 60; the
+ * step is split between upstream channels as the plan's upstream spend (evenly when there is
+ * none). Null without upstream channels.
+ */
 export function monthsForBrandEffects(model: Model): number | null {
-  const { perPeriod } = smallChange(model);
+  const { perPeriod, upstreamShares } = smallChange(model);
+  if (upstreamShares.length === 0) return null;
   const path = spendPath(model, BUILT_UP_MONTHS);
-  const base = revenueAndContribution(model, path.upstream, path.downstream).revenue;
-  const stepped = revenueAndContribution(model, path.upstream.map((spend) => spend + perPeriod), path.downstream).revenue;
+  const base = revenueAndContribution(model, path).revenue;
+  const stepped = revenueAndContribution(model, path.map((row, channel) => (channel < upstreamShares.length ? row.map((spend) => spend + perPeriod * upstreamShares[channel]) : row))).revenue;
   const last = base.length - 1;
   const builtUp = stepped[last] / base[last] - 1;
   if (!(builtUp > 0)) return null;
@@ -226,12 +239,8 @@ export function monthsForBrandEffects(model: Model): number | null {
 }
 
 /** (d) Relative change in year-3 revenue per 1 % sustained rise in all spend. */
-export function longTermElasticity(model: Model, path = spendPath(model), base = revenueAndContribution(model, path.upstream, path.downstream)): number {
-  const raised = revenueAndContribution(
-    model,
-    path.upstream.map((spend) => spend * (1 + SMALL_CHANGE)),
-    path.downstream.map((spend) => spend * (1 + SMALL_CHANGE)),
-  );
+export function longTermElasticity(model: Model, path = spendPath(model), base = revenueAndContribution(model, path)): number {
+  const raised = revenueAndContribution(model, path.map((row) => row.map((spend) => spend * (1 + SMALL_CHANGE))));
   const from = periodsIn(model, WINDOW_MONTHS - 12);
   const to = base.revenue.length;
   const before = sum(base.revenue, from, to);
@@ -239,15 +248,9 @@ export function longTermElasticity(model: Model, path = spendPath(model), base =
 }
 
 /** (d) Relative change in the first month's revenue per 1 % rise in the first month's spend. */
-export function shortTermElasticity(model: Model, path = spendPath(model), base = revenueAndContribution(model, path.upstream, path.downstream)): number {
+export function shortTermElasticity(model: Model, path = spendPath(model), base = revenueAndContribution(model, path)): number {
   const month = periodsIn(model, 1);
-  const upstream = path.upstream.slice();
-  const downstream = path.downstream.slice();
-  for (let index = 0; index < month; index += 1) {
-    upstream[index] *= 1 + SMALL_CHANGE;
-    downstream[index] *= 1 + SMALL_CHANGE;
-  }
-  const raised = revenueAndContribution(model, upstream, downstream);
+  const raised = revenueAndContribution(model, path.map((row) => row.map((spend, index) => (index < month ? spend * (1 + SMALL_CHANGE) : spend))));
   const before = sum(base.revenue, 0, month);
   return (sum(raised.revenue, 0, month) - before) / before / SMALL_CHANGE;
 }
@@ -258,7 +261,3 @@ export function equityGapFromHistory(model: Model): number {
   return startingEquity(model) - implied;
 }
 
-/** A side's spend per month before the horizon: the sum of its channels' histories. */
-function historyOf(model: Model, side: 'upstream' | 'downstream'): number {
-  return modelChannels(model)[side].reduce((sum, channel) => sum + channel.historyPerMonth, 0);
-}
