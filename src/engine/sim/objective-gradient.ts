@@ -30,7 +30,8 @@ export interface ObjectiveGradient {
    * Writes ∂objective/∂(spend of channel c in period t) into `out[c][t − 1]` for t ≤ T, at the
    * plan last passed to `value`. Costs about one run of the equations (a forward pass that
    * records what the reverse pass needs, then the reverse pass), with no allocation after the
-   * first call.
+   * first call. The record is made here, not during `value`, so that `value` is the one kernel
+   * (`runModel`) and line searches, which call `value` far more often, pay nothing for it.
    * At the kink of the conversion cap min(1, ·), the derivative from below the cap is used
    * when conversion is under 1, and 0 when it is capped.
    * @throws {Error} when called before `value`
@@ -106,6 +107,7 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
     periods,
     channels: channelCount,
     value(spend) {
+      recorded = false;
       if (spend.length !== channelCount) throw new RangeError(`a plan needs ${channelCount} rows, one per channel; got ${spend.length}`);
       for (let channel = 0; channel < channelCount; channel += 1) {
         const row = spend[channel];
