@@ -6,6 +6,7 @@ import { simulate } from '../../src/engine/sim/simulate.ts';
 import { anyChannelModel } from './channel-arbitraries.ts';
 import { channelExampleModel } from './channel-example-model.ts';
 import { expectClose } from './expect-close.ts';
+import { referenceCarryoverScale } from './reference/reference-channels.ts';
 
 // Properties of the channel form (spec §9) that follow from its equations, each derived in the
 // comment above its test. They need no reference: they compare simulate with itself on models
@@ -39,8 +40,13 @@ function freshName(model: ChannelModel, stem: string): string {
   return `${stem}${index}`;
 }
 
-/** Results agree to 1e-9 relative, with differences of runs judged against revenue (as in the spec's tolerance rule). */
-function expectSameFigures(actual: SimulationResult, expected: SimulationResult, label: string): void {
+/**
+ * Results agree to 1e-9 relative, with differences of runs judged against the numbers they are
+ * differences of (as in the spec's tolerance rule): revenue per period; contribution and spend
+ * over the horizon; each year's for its ROI; after the horizon, the contributions there
+ * (`referenceCarryoverScale`, of the model `scaleOf`).
+ */
+function expectSameFigures(actual: SimulationResult, expected: SimulationResult, label: string, scaleOf: ChannelModel): void {
   actual.periods.forEach((period, index) => {
     const want = expected.periods[index];
     for (const field of PERIOD_FIELDS) {
@@ -48,15 +54,29 @@ function expectSameFigures(actual: SimulationResult, expected: SimulationResult,
       expectClose(period[field] as number, want[field] as number, `${label}: period ${index + 1} ${field}`, scale);
     }
   });
-  const profitScale = actual.periods.reduce((sum, period) => sum + Math.abs(period.contribution) + period.upstream + period.downstream, 0);
+  const profitScale = scaleOfPeriods(actual.periods);
+  const carryoverScale = profitScale + referenceCarryoverScale(scaleOf);
   for (const field of SUMMARY_FIELDS) {
-    if (field === 'irr' || field === 'paybackPeriod') continue; // a root and a threshold crossing: not continuous in rounding
-    const value = actual.summary[field];
-    const want = expected.summary[field];
-    const scale = field === 'roi' || field === 'roiByYear' ? (actual.summary.totalSpend === 0 ? 0 : profitScale / actual.summary.totalSpend) : profitScale;
-    if (Array.isArray(value)) value.forEach((entry, year) => expectClose(entry, (want as (number | null)[])[year], `${label}: ${field}[${year}]`, scale));
-    else expectClose(value as number | null, want as number | null, `${label}: ${field}`, field === 'finalEquity' || field === 'totalSpend' ? 0 : scale);
+    // irr and paybackPeriod: a root and a threshold crossing, not continuous in rounding; roiByYear below.
+    if (field === 'irr' || field === 'paybackPeriod' || field === 'roiByYear') continue;
+    const value = actual.summary[field] as number | null;
+    const want = expected.summary[field] as number | null;
+    const scale = field === 'finalEquity' || field === 'totalSpend' ? 0
+      : field === 'roi' ? (actual.summary.totalSpend === 0 ? 0 : profitScale / actual.summary.totalSpend)
+      : field.includes('arryover') ? carryoverScale : profitScale;
+    expectClose(value, want, `${label}: ${field}`, scale);
   }
+  const periodsPerYear = actual.periods.length / actual.summary.roiByYear.length;
+  actual.summary.roiByYear.forEach((roi, year) => {
+    const periods = actual.periods.slice(year * periodsPerYear, (year + 1) * periodsPerYear);
+    const spend = periods.reduce((sum, period) => sum + period.upstream + period.downstream, 0);
+    expectClose(roi, expected.summary.roiByYear[year], `${label}: roiByYear[${year}]`, spend === 0 ? 0 : scaleOfPeriods(periods) / spend);
+  });
+}
+
+/** Σ (|contribution| + spend): the scale of the differences of runs over these periods. */
+function scaleOfPeriods(periods: SimulationResult['periods']): number {
+  return periods.reduce((sum, period) => sum + Math.abs(period.contribution) + period.upstream + period.downstream, 0);
 }
 
 /** Channel results by name. */
@@ -160,7 +180,7 @@ describe('splitting a channel into two half-size copies changes nothing else (sp
     const { split, copies } = splitChannels(model, names);
     const before = simulate(model);
     const after = simulate(split);
-    expectSameFigures(after, before, `split ${names.join(', ')}`);
+    expectSameFigures(after, before, `split ${names.join(', ')}`, model);
     for (const name of namesOf(model)) {
       const want = channelResult(before, name);
       if (copies.has(name)) {
@@ -171,7 +191,7 @@ describe('splitting a channel into two half-size copies changes nothing else (sp
         continue;
       }
       const got = channelResult(after, name);
-      const scale = Math.max(before.summary.totalRevenue, before.periods.reduce((sum, period) => sum + Math.abs(period.contribution) + period.upstream + period.downstream, 0));
+      const scale = Math.max(before.summary.totalRevenue, scaleOfPeriods(before.periods) + referenceCarryoverScale(model));
       expectClose(got.spend, want.spend, `${name} spend`);
       expectClose(got.incrementalRevenue, want.incrementalRevenue, `${name} incrementalRevenue`, scale);
       expectClose(got.valueAdded, want.valueAdded, `${name} valueAdded`, scale);
@@ -251,8 +271,7 @@ describe('a channel\'s results are those of the runs without it (spec §9.4)', (
       without.plan![channel] = without.plan![channel].map(() => 0);
       const withoutChannel = simulate(without);
       const result = channelResult(withChannel, channel);
-      const scale = Math.max(withChannel.summary.totalRevenue,
-        withChannel.periods.reduce((sum, period) => sum + Math.abs(period.contribution) + period.upstream + period.downstream, 0));
+      const scale = Math.max(withChannel.summary.totalRevenue, scaleOfPeriods(withChannel.periods) + referenceCarryoverScale(planned));
       expectClose(result.valueAdded, withChannel.summary.npvWithCarryover - withoutChannel.summary.npvWithCarryover, 'valueAdded', scale);
       expectClose(result.incrementalRevenue, withChannel.summary.totalRevenue - withoutChannel.summary.totalRevenue, 'incrementalRevenue', scale);
       const contribution = (result: SimulationResult) => result.periods.reduce((sum, period) => sum + period.contribution, 0);
@@ -313,7 +332,7 @@ describe('a channel that never spends and has no history', () => {
     fc.assert(fc.property(anyChannelModel, (model) => {
       const { idle, name } = withIdleChannel(model, 'upstream');
       const result = simulate(idle);
-      expectSameFigures(result, simulate(model), 'idle upstream channel');
+      expectSameFigures(result, simulate(model), 'idle upstream channel', model);
       expect(channelResult(result, name)).toMatchObject({ spend: 0, incrementalRevenue: 0, valueAdded: 0, roi: null });
     }), { numRuns: RUNS });
   });
@@ -325,7 +344,7 @@ describe('a channel that never spends and has no history', () => {
       const before = simulate(model).periods;
       withFeedback.forEach((period, index) => expect(period.equity).toBeLessThanOrEqual(before[index].equity * (1 + 1e-12)));
       const noFeedback = (draft: ChannelModel) => ({ ...draft, upstream: { ...draft.upstream, insightFeedback: 0 } });
-      expectSameFigures(simulate(noFeedback(idle)), simulate(noFeedback(model)), 'idle downstream channel, κ = 0');
+      expectSameFigures(simulate(noFeedback(idle)), simulate(noFeedback(model)), 'idle downstream channel, κ = 0', model);
     }), { numRuns: RUNS });
   });
 });
@@ -340,11 +359,11 @@ describe('channel order within a side', () => {
       reversed.downstream.channels = Object.fromEntries(Object.entries(model.downstream.channels).reverse());
       const before = simulate(model);
       const after = simulate(reversed);
-      expectSameFigures(after, before, 'reversed');
+      expectSameFigures(after, before, 'reversed', model);
       expect(after.summary.channels.map((channel) => channel.name)).toEqual([
         ...Object.keys(model.upstream.channels).reverse(), ...Object.keys(model.downstream.channels).reverse(),
       ]);
-      const scale = Math.max(before.summary.totalRevenue, before.periods.reduce((sum, period) => sum + Math.abs(period.contribution) + period.upstream + period.downstream, 0));
+      const scale = Math.max(before.summary.totalRevenue, scaleOfPeriods(before.periods) + referenceCarryoverScale(model));
       for (const want of before.summary.channels) {
         const got = channelResult(after, want.name);
         expectClose(got.spend, want.spend, `${want.name} spend`);

@@ -196,6 +196,30 @@ function run(model: any, channels: NamedChannel[], spend: Spend, n: number): Run
 }
 
 // ---------------------------------------------------------------------------
+// §9.2: each channel's planned spend for t = 1..T (spend[c][t]; index 0 unused).
+// ---------------------------------------------------------------------------
+function simulatedSpend(model: any, channels: NamedChannel[], T: number): Spend {
+  const P: number = model.periodsPerYear;
+  const planned: Spend = [];
+  for (let c = 0; c < channels.length; c++) {
+    const row = [0];
+    for (let t = 1; t <= T; t++) {
+      if (model.plan !== undefined && model.plan !== null) {
+        row.push(model.plan[channels[c].name][t - 1]);
+      } else {
+        const y = Math.ceil(t / P);
+        const B = valueForYear(model.budget.perYear, y) / P;
+        const upShare = valueForYear(model.budget.upstreamShare, y);
+        const sideShare = channels[c].side === 'upstream' ? upShare : 1 - upShare;
+        row.push(sideShare * valueForYear(channels[c].settings.share, y) * B);
+      }
+    }
+    planned.push(row);
+  }
+  return planned;
+}
+
+// ---------------------------------------------------------------------------
 // Public entry point: §9.2 spend, §9.3 runs, §5 results with side totals, §6 carryover,
 // §7 decomposition, §9.4 results per channel.
 // ---------------------------------------------------------------------------
@@ -213,23 +237,7 @@ export function referenceSimulateChannels(model: any): {
   const channels = channelsOf(model);
   const count = channels.length;
 
-  // §9.2: each channel's planned spend for t = 1..T.
-  const planned: Spend = [];
-  for (let c = 0; c < count; c++) {
-    const row = [0];
-    for (let t = 1; t <= T; t++) {
-      if (model.plan !== undefined && model.plan !== null) {
-        row.push(model.plan[channels[c].name][t - 1]);
-      } else {
-        const y = Math.ceil(t / P);
-        const B = valueForYear(model.budget.perYear, y) / P;
-        const upShare = valueForYear(model.budget.upstreamShare, y);
-        const sideShare = channels[c].side === 'upstream' ? upShare : 1 - upShare;
-        row.push(sideShare * valueForYear(channels[c].settings.share, y) * B);
-      }
-    }
-    planned.push(row);
-  }
+  const planned = simulatedSpend(model, channels, T);
 
   // §6 and the extension "Carryover after the horizon": after T every run spends nothing, or,
   // with carryoverBaseline "history", each channel's history per period.
@@ -389,4 +397,38 @@ export function referenceSimulateChannels(model: any): {
       channels: channelResults,
     },
   };
+}
+
+/**
+ * Only the scale of the carryover (Σ over T < t ≤ T + k of (|C_t| + |C⁰_t|)·(1 + r)^(−t/P), the
+ * plan's and the no-spend run's discounted contributions after the horizon): for tests that judge
+ * carryover figures of simulate against simulate, at the cost of two runs.
+ */
+export function referenceCarryoverScale(model: any): number {
+  const P: number = model.periodsPerYear;
+  const T = model.horizonYears * P;
+  const k: number = model.economics.carryoverYears * P;
+  if (k === 0) return 0;
+  const pm = P / 12;
+  const r: number = model.economics.discountRatePerYear;
+  const channels = channelsOf(model);
+  const periods = simulatedSpend(model, channels, T);
+  const after = (c: number) => (model.economics.carryoverBaseline === 'history' ? channels[c].settings.historyPerMonth / pm : 0);
+  const planSpend: Spend = [];
+  const zeroSpend: Spend = [];
+  for (let c = 0; c < channels.length; c++) {
+    const planRow = [0];
+    const zeroRow = [0];
+    for (let t = 1; t <= T + k; t++) {
+      planRow.push(t <= T ? periods[c][t] : after(c));
+      zeroRow.push(t <= T ? 0 : after(c));
+    }
+    planSpend.push(planRow);
+    zeroSpend.push(zeroRow);
+  }
+  const plan = run(model, channels, planSpend, T + k);
+  const zero = run(model, channels, zeroSpend, T + k);
+  let scale = 0;
+  for (let t = T + 1; t <= T + k; t++) scale += (Math.abs(plan.C[t]) + Math.abs(zero.C[t])) * Math.pow(1 + r, -t / P);
+  return scale;
 }
