@@ -10,7 +10,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HORIZON_PATH, parseModel, simulate, startingEquity, type Lesson, type Model, type Summary, type TwoLeverModel } from '../../src/engine/index.ts';
+import {
+  HORIZON_PATH, channelSettingAt, isChannelModel, modelChannels, parseModel, simulate, startingEquity, type Lesson, type Model, type Summary, type TwoLeverModel,
+} from '../../src/engine/index.ts';
 import { grounding, type Grounding } from '../../src/engine/grounding.ts';
 import { EVIDENCE_RANGES, withinRange } from '../../src/engine/evidence-ranges.ts';
 import { NUMBER_FIELDS } from '../../src/engine/model/model-fields.ts';
@@ -179,8 +181,8 @@ describe('every preset is grounded in published evidence (docs/evidence.md)', ()
     expect(json.economics.carryoverBaseline).toBe('history');
   });
 
-  it.each(modelFiles)('%s lets brand media sell in the short term too (upstream.shortTerm)', (file) => {
-    expect(loadTwoLeverModel(file).upstream.shortTerm).toBeDefined();
+  it.each(modelFiles)('%s lets brand media sell in the short term too (upstream.shortTerm, or a shortTerm on an upstream channel)', (file) => {
+    expect(modelChannels(loadModel(file)).upstream.some((channel) => channel.shortTerm !== undefined)).toBe(true);
   });
 });
 
@@ -200,15 +202,21 @@ describe('lessons (each model file\'s lesson)', () => {
       expect(part).not.toMatch(/[<>*#`_]|\n/);
     }
     expect(lesson.change.length).toBeGreaterThanOrEqual(1);
-    for (const { path } of lesson.change) expect(path === HORIZON_PATH || numberPaths.has(path), path).toBe(true);
+    const model = loadModel(`${id}.json`);
+    for (const { path } of lesson.change) expect(path === HORIZON_PATH || numberPaths.has(path) || channelSettingAt(model, path) !== undefined, path).toBe(true);
     expect(() => tried(id)).not.toThrow();
   });
 
   it.each(presetIds)('%s: "what to try" names each changed field by its label on screen', (id) => {
     const lesson = lessonOf(id);
+    const model = loadModel(`${id}.json`);
     for (const { path } of lesson.change) {
-      const label = path === HORIZON_PATH ? 'Horizon (years)' : NUMBER_FIELDS.find((field) => field.path === path)!.label;
+      const channelSetting = isChannelModel(model) ? channelSettingAt(model, path) : undefined;
+      const label = path === HORIZON_PATH ? 'Horizon (years)'
+        : channelSetting !== undefined ? channelSetting.field.label : NUMBER_FIELDS.find((field) => field.path === path)!.label;
       expect(lesson.tryThis).toContain(label);
+      // A channel's setting is named with its channel, as the channel editor shows it.
+      if (channelSetting !== undefined) expect(lesson.tryThis).toContain(path.split('.')[2]);
     }
   });
 });
