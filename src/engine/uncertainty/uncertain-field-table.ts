@@ -24,8 +24,3 @@ export function uncertainFieldTable(model: Model): NumberField[] {
   }
   return fields;
 }
-
-/** The field-table entry for `path` in this model, or undefined when the model has no such setting. */
-export function uncertainFieldFor(model: Model, path: string): NumberField | undefined {
-  return uncertainFieldTable(model).find((field) => field.path === path);
-}
