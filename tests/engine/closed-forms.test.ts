@@ -4,7 +4,6 @@ import { type ChannelModel, type Model, type TwoLeverModel, hill, parseModel, si
 import { lagWindowPeriods } from '../../src/engine/sim/compile-model.ts';
 import { startingEquity } from '../../src/engine/sim/starting-equity.ts';
 import { expectClose } from './expect-close.ts';
-import { channelExampleModel } from './channel-example-model.ts';
 import { SHORT_TERM, baseModelWith } from './extension-fixtures.ts';
 import { readdirSync } from 'node:fs';
 
@@ -477,9 +476,39 @@ describe('market.seasonality as 12 monthly values', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Channels (spec §9; docs/model.md "Channels" and "Equity implied by history"). Expected values
-// are worked out from the formulas on the spec's §9.1 example (channel-example-model.ts), not
-// from the engine.
+// are worked out from the formulas on the spec's §9.1 example (written out below), not from the
+// engine.
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The spec's §9.1 example (TV and Sponsorship upstream, Search and Social downstream) around the
+ * default model's market, brand and economics, written out here so that the numbers below, worked
+ * out from it by hand, cannot move with edits elsewhere. A fresh copy each call.
+ */
+function channelExampleModel(): ChannelModel {
+  return {
+    name: 'Channel example (spec 9.1)',
+    periodsPerYear: 12,
+    horizonYears: 3,
+    budget: { perYear: 1200000, upstreamShare: 0.5 },
+    market: { inMarketPerMonth: 400000, growthPerYear: 0, seasonality: null },
+    brand: { initialEquity: 0.3, maxEquity: 0.9, halfLifeMonths: 13, demandLift: 0.62, conversionLift: 0.05 },
+    upstream: {
+      insightFeedback: 0,
+      channels: {
+        TV: { share: 0.7, historyPerMonth: 35000, lagMonths: 4, lagConcentration: 0.6, lagWindowMonths: 12, halfSaturation: 45000, shape: 1, maxEquityShare: 0.7 },
+        Sponsorship: { share: 0.3, historyPerMonth: 15000, lagMonths: 6, lagConcentration: 0.7, lagWindowMonths: 18, halfSaturation: 25000, shape: 1, maxEquityShare: 0.3 },
+      },
+    },
+    downstream: {
+      channels: {
+        Search: { share: 0.6, historyPerMonth: 30000, halfLifeMonths: 0.3, halfSaturation: 9000, shape: 1.5, maxConversionLift: 0.009 },
+        Social: { share: 0.4, historyPerMonth: 20000, halfLifeMonths: 0.5, halfSaturation: 7000, shape: 1.2, maxConversionLift: 0.006 },
+      },
+    },
+    economics: { baseConversion: 0.042, valuePerSale: 60, margin: 0.6, discountRatePerYear: 0.08, carryoverYears: 1 },
+  };
+}
 
 /** A channel model spending each channel's history every period (per period: per month · 12 / P). */
 function channelHistoryPlan(model: ChannelModel): void {
