@@ -113,10 +113,15 @@ export function createPracticalPlanProjection(bounds: PracticalPlanBounds): Prac
   const before = new Float64Array(size);
   const sets = ['box', 'totals', ...(hasSides ? ['cones'] : []), ...(limitsSteps ? ['even steps', 'odd steps'] : []), ...(boundsYears ? ['years'] : [])];
   const corrections = sets.map(() => new Float64Array(size));
-  const even = evenPlanPoint();
   const sideBounds = { lower: new Float64Array(channelCount), upper: new Float64Array(channelCount).fill(Infinity) };
   /** Scratch for one flight's channels (the projection allocates nothing per call). */
   const flightSplit = new Float64Array(channelCount);
+  const inside = new Float64Array(channelCount);
+  // Scratch of `repairYearSums`.
+  const moved = new Float64Array(flightsPerYear);
+  const give = new Float64Array(channelCount);
+  const take = new Float64Array(channelCount);
+  const even = evenPlanPoint();
 
   return {
     flights,
@@ -140,6 +145,7 @@ export function createPracticalPlanProjection(bounds: PracticalPlanBounds): Prac
       }
       projectOntoTotals(point);
       clampShares(point);
+      if (boundsYears) repairYearSums(point);
       if (limitsSteps || boundsYears) pullBack(point);
     },
   };
@@ -302,6 +308,79 @@ export function createPracticalPlanProjection(bounds: PracticalPlanBounds): Prac
     }
   }
 
+  /**
+   * D, keeping A and B: where Dykstra's iteration has not settled (a channel's yearly sum and the
+   * flights' totals pull it to and fro, and it converges slowly), a channel above its maximum gives
+   * the excess, in each flight in proportion to its spend there, to the channels of its side with
+   * room, in the same flights (so every flight keeps its total and its upstream share); a channel
+   * below its minimum takes what it lacks from the channels of its side above theirs, likewise.
+   * What the side cannot absorb is left to the pull-back.
+   */
+  function repairYearSums(point: Float64Array): void {
+    for (let year = 0; year < years; year += 1) {
+      const first = year * flightsPerYear;
+      for (const [from, to] of [[0, upstreamCount], [upstreamCount, channelCount]]) {
+        for (const above of [true, false]) {
+          // Givers and takers: above, the channels over their maximum give to those under it;
+          // below, the channels over their minimum give to those under it.
+          let wanted = 0;
+          let room = 0;
+          for (let channel = from; channel < to; channel += 1) {
+            const sum = yearSum(point, channel, first);
+            const high = yearHigh[channel * years + year];
+            const low = yearLow[channel * years + year];
+            give[channel] = 0;
+            take[channel] = 0;
+            if (above) {
+              if (sum > high) give[channel] = sum - high;
+              else take[channel] = high - sum;
+            } else if (sum < low) {
+              take[channel] = low - sum;
+            } else {
+              give[channel] = sum - low;
+            }
+            if (above) wanted += give[channel];
+            else { wanted += take[channel]; room += give[channel]; }
+          }
+          if (above) {
+            // A channel without a maximum has unlimited room: no more than what is wanted counts.
+            for (let channel = from; channel < to; channel += 1) { take[channel] = Math.min(take[channel], wanted); room += take[channel]; }
+          }
+          if (!(wanted > 0) || !(room > 0)) continue;
+          const placed = Math.min(wanted, room);
+          const givers = above ? wanted : room;
+          const takers = above ? room : wanted;
+          moved.fill(0, 0, flightsPerYear);
+          // Each giver gives its part of what is placed, from each flight in proportion to its spend there.
+          for (let channel = from; channel < to; channel += 1) {
+            if (!(give[channel] > 0)) continue;
+            const sum = yearSum(point, channel, first);
+            if (!(sum > 0)) continue;
+            const amount = placed * (give[channel] / givers);
+            for (let flight = 0; flight < flightsPerYear; flight += 1) {
+              const at = channel * flights + first + flight;
+              const part = point[at] * (amount / sum);
+              point[at] -= part;
+              moved[flight] += part;
+            }
+          }
+          // Each taker receives its part, in the same flights, so every flight keeps its total.
+          for (let channel = from; channel < to; channel += 1) {
+            if (!(take[channel] > 0)) continue;
+            const share = take[channel] / takers;
+            for (let flight = 0; flight < flightsPerYear; flight += 1) point[channel * flights + first + flight] += moved[flight] * share;
+          }
+        }
+      }
+    }
+  }
+
+  function yearSum(point: Float64Array, channel: number, first: number): number {
+    let sum = 0;
+    for (let flight = 0; flight < flightsPerYear; flight += 1) sum += point[channel * flights + first + flight];
+    return sum;
+  }
+
   /** C and D exactly: x ← x₀ + λ(x − x₀) with the largest λ ≤ 1 that keeps every step and yearly sum within its limits. */
   function pullBack(point: Float64Array): void {
     let fraction = 1;
@@ -331,7 +410,7 @@ export function createPracticalPlanProjection(bounds: PracticalPlanBounds): Prac
           let sum = 0;
           let evenSum = 0;
           for (let index = from; index < from + flightsPerYear; index += 1) { sum += point[index]; evenSum += even[index]; }
-          const slack = 1e-13 * flightsPerYear;
+          const slack = 1e-12 * flightsPerYear * Math.max(1, Math.abs(evenSum));
           keep(sum, evenSum, yearHigh[channel * years + year], slack);
           keep(-sum, -evenSum, -yearLow[channel * years + year], slack);
         }
@@ -357,12 +436,38 @@ export function createPracticalPlanProjection(bounds: PracticalPlanBounds): Prac
         lower[channel] = yearLow[channel * years + year] / flightsPerYear;
         upper[channel] = yearHigh[channel * years + year] / flightsPerYear;
       }
-      if (budgets[year] > 0 && (boundsYears || !twoLever)) projectOntoSplit(split, 0, upstreamCount, 1, lower, upper, minShare, maxShare);
+      if (budgets[year] > 0 && (boundsYears || !twoLever)) {
+        projectOntoSplit(split, 0, upstreamCount, 1, lower, upper, minShare, maxShare);
+        if (boundsYears) insideBounds(split, lower, upper);
+      }
       for (let channel = 0; channel < channelCount; channel += 1) {
         for (let flight = year * flightsPerYear; flight < (year + 1) * flightsPerYear; flight += 1) point[channel * flights + flight] = split[channel];
       }
     }
     return point;
+  }
+
+  /**
+   * Moves a year's split (already allowed) strictly inside the channels' bounds where it can:
+   * the split with every channel at the same fraction θ of its range [lower, min(upper, 1)],
+   * taken when its upstream sum keeps the share limits. The pull-back needs an anchor strictly
+   * inside the yearly bounds, or a point just outside one would be pulled all the way back.
+   */
+  function insideBounds(split: Float64Array, lower: Float64Array, upper: Float64Array): void {
+    let least = 0;
+    let most = 0;
+    for (let channel = 0; channel < channelCount; channel += 1) { least += lower[channel]; most += Math.min(upper[channel], 1); }
+    if (!(most > least)) return;
+    const fraction = (1 - least) / (most - least);
+    let up = 0;
+    for (let channel = 0; channel < channelCount; channel += 1) {
+      const value = lower[channel] + fraction * (Math.min(upper[channel], 1) - lower[channel]);
+      inside[channel] = value;
+      if (channel < upstreamCount) up += value;
+    }
+    const sidesApply = upstreamCount > 0 && upstreamCount < channelCount;
+    if (sidesApply && (up < minShare || up > maxShare)) return;
+    split.set(inside);
   }
 
   function gather(point: Float64Array, flight: number): void {

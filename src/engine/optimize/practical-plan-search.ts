@@ -36,6 +36,27 @@ export function searchPracticalPlan(space: PlanSpace, start: Pick<PhasingOutcome
   const spend = planRows(space);
   const gradient = planRows(space);
 
+  // With channels or channel bounds, the gradient's part that only changes a flight's total
+  // (period) or a year's total (flighting), which every allowed plan keeps, is taken out: the
+  // projection of a point and of its part along the budgets are the same point (the allowed set
+  // lies in that affine set), but Dykstra's iteration converges far faster from the latter (the
+  // cost of money, the same in every channel, otherwise pushes the trial point far off).
+  const tangent = space.bounded || channelCount !== 2 || upstreamCount !== 1;
+  const flightsPerYear = periodsPerYear / minFlight;
+  const alongBudgets = (out: Float64Array) => {
+    const groups = flighting ? years : flights;
+    const groupOf = (flight: number) => (flighting ? Math.floor(flight / flightsPerYear) : flight);
+    const means = new Float64Array(groups);
+    const counts = new Float64Array(groups);
+    for (let channel = 0; channel < channelCount; channel += 1) {
+      for (let flight = 0; flight < flights; flight += 1) { means[groupOf(flight)] += out[channel * flights + flight]; counts[groupOf(flight)] += 1; }
+    }
+    for (let group = 0; group < groups; group += 1) means[group] /= counts[group];
+    for (let channel = 0; channel < channelCount; channel += 1) {
+      for (let flight = 0; flight < flights; flight += 1) out[channel * flights + flight] -= means[groupOf(flight)];
+    }
+  };
+
   const fill = (point: Float64Array) => {
     for (let channel = 0; channel < channelCount; channel += 1) {
       const row = spend[channel];
@@ -60,26 +81,49 @@ export function searchPracticalPlan(space: PlanSpace, start: Pick<PhasingOutcome
   fill(startPoint);
   const startValue = space.value(spend);
 
+  // With channels or bounds the search runs on the objective scaled so that the start's gradient
+  // is at most 1 in any variable: its first step (by a length that moves the point about 1) then
+  // stays near the allowed set, where Dykstra's iteration settles; from a point far outside, the
+  // cost of money common to every channel pushing it, it does not, and the search would stall.
+  // Scaling value and gradient alike leaves the search's path otherwise as it was.
+  let scale = 1;
+  if (tangent) {
+    const startGradient = new Float64Array(channelCount * flights);
+    computeGradient(startGradient);
+    let largest = 0;
+    for (const entry of startGradient) largest = Math.max(largest, Math.abs(entry));
+    if (largest > 0) scale = 1 / largest;
+  }
+  const settings = ascentSettings(space, startValue, control);
+
   const result = projectedGradientAscent({
     size: channelCount * flights,
     value(point) {
       fill(point);
-      return space.value(spend);
+      return scale * space.value(spend);
     },
     gradient(out) {
-      space.gradient(gradient);
-      out.fill(0);
-      for (let channel = 0; channel < channelCount; channel += 1) {
-        const row = gradient[channel];
-        for (let index = 0; index < periods; index += 1) {
-          const flight = Math.floor(index / minFlight);
-          out[channel * flights + flight] += flightBudget[flight] * row[index];
-        }
-      }
+      computeGradient(out);
+      if (scale !== 1) for (let index = 0; index < out.length; index += 1) out[index] *= scale;
     },
     project: (point) => projection.project(point),
-  }, startPoint, ascentSettings(space, startValue, control));
+  }, startPoint, { ...settings, scale: scale * settings.scale });
 
   fill(result.point);
-  return { spend, value: result.value, converged: result.converged, cancelled: result.cancelled };
+  const value = scale === 1 ? result.value : space.value(spend);
+  return { spend, value, converged: result.converged, cancelled: result.cancelled };
+
+  /** ∂objective/∂zᶜᵦ at the plan last scored (along the budgets, with channels or bounds). */
+  function computeGradient(out: Float64Array): void {
+    space.gradient(gradient);
+    out.fill(0);
+    for (let channel = 0; channel < channelCount; channel += 1) {
+      const row = gradient[channel];
+      for (let index = 0; index < periods; index += 1) {
+        const flight = Math.floor(index / minFlight);
+        out[channel * flights + flight] += flightBudget[flight] * row[index];
+      }
+    }
+    if (tangent) alongBudgets(out);
+  }
 }

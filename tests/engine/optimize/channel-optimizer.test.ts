@@ -222,4 +222,17 @@ describe('the split between channels', () => {
     for (let year = 0; year < 2; year += 1) expect(plan.TV.slice(4 * year, 4 * year + 4).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(300000 * (1 - 1e-9));
     expect(found.result.summary.roi).toBeGreaterThanOrEqual(0.5);
   });
+
+  it('flighting moves spend between periods within a channel\'s binding yearly maximum (it stalled on the even plan before)', () => {
+    const raw = structuredClone(smallExample()) as ChannelModel;
+    raw.upstream.channels = {};
+    raw.budget = { perYear: 1200000, upstreamShare: 0 };
+    const model = parseModel(raw);
+    const bounds = { Social: { maxPerYear: 300000 } };
+    const constant = optimize(model, { phasing: 'constant', bounds });
+    const flighting = optimize(model, { phasing: 'flighting', bounds, exactBest: true });
+    expect(flighting.value).toBeGreaterThan(constant.value + 1e-5 * Math.abs(constant.value));
+    const social = (flighting.plan as Record<string, number[]>).Social;
+    for (let year = 0; year < 2; year += 1) expect(social.slice(4 * year, 4 * year + 4).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(300000 * (1 + 1e-9));
+  });
 });
