@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/engine/model/model.ts';
 import { parseModel } from '../../src/engine/model/parse-model.ts';
 import { compileModel } from '../../src/engine/sim/compile-model.ts';
-import { hill } from '../../src/engine/sim/hill.ts';
-import { hillWithHalfPower } from '../../src/engine/sim/hill-with-half-power.ts';
 import { createObjectiveGradient, objectiveGradientAt } from '../../src/engine/sim/objective-gradient.ts';
 import { OBJECTIVES, OBJECTIVE_NAMES, type ObjectiveName } from '../../src/engine/sim/objectives.ts';
 import { createPlanEvaluator } from '../../src/engine/sim/plan-evaluator.ts';
@@ -226,12 +224,4 @@ describe('createObjectiveGradient', () => {
   });
 });
 
-describe('hillWithHalfPower', () => {
-  it('is hill to the last bit, ordinary and extreme inputs, S = 1 included (fast-check)', () => {
-    const amount = fc.oneof(fc.constant(0), fc.double({ min: 1e-300, max: 1e300, noNaN: true }), fc.double({ min: 1e-3, max: 1e7, noNaN: true }));
-    const shape = fc.oneof(fc.constant(1), fc.double({ min: 0.05, max: 8, noNaN: true }));
-    fc.assert(fc.property(amount, fc.double({ min: 1e-3, max: 1e9, noNaN: true }), shape, (x, halfSaturation, s) => {
-      expect(hillWithHalfPower(x, Math.pow(halfSaturation, s), halfSaturation, s)).toBe(hill(x, halfSaturation, s));
-    }), { numRuns: 2000 });
-  });
-});
+

@@ -1,10 +1,9 @@
 import type { CompiledModel } from './compile-model.ts';
 import { hill } from './hill.ts';
-import { hillWithHalfPower } from './hill-with-half-power.ts';
 import { objectiveFromRun, sumSides } from './objective-from-run.ts';
 import type { Objective } from './objectives.ts';
 import type { PlanSpend } from './plan-spend.ts';
-import { channelSpendBuffers, createRunTrace, runModel } from './run-model.ts';
+import { type RunTape, channelSpendBuffers, createRunTape, createRunTrace, runModel } from './run-model.ts';
 
 /**
  * An objective and its gradient with respect to every channel's spend in every period, for
@@ -92,7 +91,7 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
   const buffers = channelSpendBuffers(model, null, length);
   const trace = createRunTrace(length);
   const totals: PlanSpend = { upstream: new Float64Array(periods), downstream: new Float64Array(periods) };
-  let tape: Tape | undefined;
+  let tape: RunTape | undefined;
   let recorded = false;
 
   /** ω: ∂J/∂Rₜ; σ: the discounted cost of a unit of spend in period t ≤ T (see above). */
@@ -122,126 +121,13 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
     },
     gradient(out) {
       if (!recorded) throw new Error('gradient needs a plan: call value first');
-      tape ??= createTape(model, length);
-      recordTape(model, buffers, length, tape);
+      tape ??= createRunTape(model, length);
+      // The run again, taping what the reverse pass reads (value does not tape: line searches
+      // call it far more often than gradient). Same kernel, same buffers: the same numbers.
+      runModel(model, buffers, length, trace, tape);
       backward(model, trace, tape, revenueWeight, spendWeight, length, out);
     },
   };
-}
-
-/**
- * What the reverse pass needs of a run beyond its trace: each channel's intermediate values per
- * period (index t − 1), one array per channel.
- */
-interface Tape {
-  /** dⱼ,ₜ and hⱼ,ₜ of each downstream channel. */
-  adstock: Float64Array[];
-  response: Float64Array[];
-  /** Aₜ. */
-  activity: Float64Array;
-  /** bᵢ,ₜ, xᵢ,ₜ and Hillᵢ(xᵢ,ₜ) of each upstream channel. */
-  lagged: Float64Array[];
-  effective: Float64Array[];
-  equityResponse: Float64Array[];
-  /** aᵢ,ₜ and Hillˢᵢ(aᵢ,ₜ) of each upstream channel with a short-term effect (empty arrays for the others). */
-  shortTermAdstock: Float64Array[];
-  shortTermResponse: Float64Array[];
-  /** Bₜ: conversion before the brand's lift. */
-  conversionBeforeBrand: Float64Array;
-}
-
-function createTape(model: CompiledModel, length: number): Tape {
-  const rows = (count: number, size = length) => Array.from({ length: count }, () => new Float64Array(size));
-  const upstreamCount = model.upstreamChannels.length;
-  const downstreamCount = model.downstreamChannels.length;
-  return {
-    adstock: rows(downstreamCount),
-    response: rows(downstreamCount),
-    activity: new Float64Array(length),
-    lagged: rows(upstreamCount),
-    effective: rows(upstreamCount),
-    equityResponse: rows(upstreamCount),
-    shortTermAdstock: model.upstreamChannels.map((channel) => new Float64Array(channel.shortTerm ? length : 0)),
-    shortTermResponse: model.upstreamChannels.map((channel) => new Float64Array(channel.shortTerm ? length : 0)),
-    conversionBeforeBrand: new Float64Array(length),
-  };
-}
-
-/**
- * Recomputes the run's per-channel values into `tape`, operation for operation as `runModel`
- * computes them (the central-difference tests of tests/engine/objective-gradient.test.ts would
- * see any difference). The stocks and outputs that the trace already holds (equity, demand,
- * conversion) are not recomputed.
- */
-function recordTape(model: CompiledModel, spend: readonly Float64Array[], length: number, tape: Tape): void {
-  const { upstreamChannels, downstreamChannels, lagWindow, insightFeedback, baseConversion } = model;
-  const upstreamCount = upstreamChannels.length;
-  const downstreamCount = downstreamChannels.length;
-  for (let channel = 0; channel < downstreamCount; channel += 1) {
-    const settings = downstreamChannels[channel];
-    const row = spend[upstreamCount + channel];
-    const adstock = tape.adstock[channel];
-    const response = tape.response[channel];
-    const { retention, halfSaturation, shape } = settings;
-    const halfPower = Math.pow(halfSaturation, shape);
-    let stock = settings.history;
-    for (let index = 0; index < length; index += 1) {
-      stock = retention * stock + (1 - retention) * row[lagWindow + index];
-      adstock[index] = stock;
-      response[index] = hillWithHalfPower(stock, halfPower, halfSaturation, shape);
-    }
-  }
-  const { activity, conversionBeforeBrand } = tape;
-  for (let index = 0; index < length; index += 1) {
-    let sum = 0;
-    let lift = baseConversion;
-    for (let channel = 0; channel < downstreamCount; channel += 1) {
-      const channelResponse = tape.response[channel][index];
-      sum += channelResponse;
-      lift += downstreamChannels[channel].maxConversionLift * channelResponse;
-    }
-    activity[index] = downstreamCount > 0 ? sum / downstreamCount : sum;
-    conversionBeforeBrand[index] = lift;
-  }
-  for (let channel = 0; channel < upstreamCount; channel += 1) {
-    const settings = upstreamChannels[channel];
-    const row = spend[channel];
-    const { lagWeights, lagFirst, lagLast, lagWeightSum, halfSaturation, shape } = settings;
-    const halfPower = Math.pow(halfSaturation, shape);
-    const lagged = tape.lagged[channel];
-    const effective = tape.effective[channel];
-    const equityResponse = tape.equityResponse[channel];
-    for (let index = 0; index < length; index += 1) {
-      const current = lagWindow + index;
-      let sum = 0;
-      for (let lag = lagFirst; lag <= lagLast; lag += 1) sum += lagWeights[lag] * row[current - lag];
-      sum /= lagWeightSum;
-      const effectiveSpend = sum * (1 + insightFeedback * activity[index]);
-      lagged[index] = sum;
-      effective[index] = effectiveSpend;
-      equityResponse[index] = hillWithHalfPower(effectiveSpend, halfPower, halfSaturation, shape);
-    }
-    if (!settings.shortTerm) continue;
-    const shortTermAdstock = tape.shortTermAdstock[channel];
-    const shortTermResponse = tape.shortTermResponse[channel];
-    const { shortTermRetention, shortTermHalfSaturation, shortTermShape } = settings;
-    const shortTermHalfPower = Math.pow(shortTermHalfSaturation, shortTermShape);
-    let stock = settings.history;
-    for (let index = 0; index < length; index += 1) {
-      stock = shortTermRetention * stock + (1 - shortTermRetention) * row[lagWindow + index];
-      shortTermAdstock[index] = stock;
-      shortTermResponse[index] = hillWithHalfPower(stock, shortTermHalfPower, shortTermHalfSaturation, shortTermShape);
-    }
-  }
-  // The short-term effects join conversion after the downstream lifts, in channel order, as in `runModel`.
-  for (let index = 0; index < length; index += 1) {
-    let lift = conversionBeforeBrand[index];
-    for (let channel = 0; channel < upstreamCount; channel += 1) {
-      const settings = upstreamChannels[channel];
-      if (settings.shortTerm) lift += settings.shortTermMaxConversionLift * tape.shortTermResponse[channel][index];
-    }
-    conversionBeforeBrand[index] = lift;
-  }
 }
 
 /** Per-model scratch for the reverse pass's stocks' adjoints, so a gradient allocates nothing. */
@@ -249,7 +135,7 @@ const adjointScratch = new WeakMap<CompiledModel, { adstock: Float64Array; short
 
 /** The reverse pass of `createObjectiveGradient` (equations in its doc comment). */
 function backward(
-  model: CompiledModel, trace: ReturnType<typeof createRunTrace>, tape: Tape,
+  model: CompiledModel, trace: ReturnType<typeof createRunTrace>, tape: RunTape,
   revenueWeight: Float64Array, spendWeight: Float64Array, length: number, out: Float64Array[],
 ): void {
   const {

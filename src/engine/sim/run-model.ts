@@ -100,8 +100,11 @@ function stateFor(model: CompiledModel) {
  * Positions after the horizon are the model's: see `channelSpendAfterHorizon`.
  *
  * @param spend laid out by `channelSpendBuffers` (history first, for the lag windows)
+ * @param tape when given, also receives each channel's intermediate values per period, which the
+ *   adjoint (objective-gradient.ts) reads: so the reverse pass differentiates this very run,
+ *   with no second copy of the equations
  */
-export function runModel(model: CompiledModel, spend: ChannelSpendBuffers, length: number, trace: RunTrace): void {
+export function runModel(model: CompiledModel, spend: ChannelSpendBuffers, length: number, trace: RunTrace, tape?: RunTape): void {
   const {
     upstreamChannels, downstreamChannels, lagWindow, equityRetention, maxEquity, insightFeedback, demandLift, conversionLift,
     baseConversion, valuePerSale, margin, demandBeforeBrand,
@@ -129,10 +132,15 @@ export function runModel(model: CompiledModel, spend: ChannelSpendBuffers, lengt
       adstock[channel] = stock;
       const channelResponse = hill(stock, settings.halfSaturation, settings.shape);
       response[channel] = channelResponse;
+      if (tape !== undefined) {
+        tape.adstock[channel][index] = stock;
+        tape.response[channel][index] = channelResponse;
+      }
       activity += channelResponse;
       conversionBeforeBrand += settings.maxConversionLift * channelResponse;
     }
     if (downstreamCount > 0) activity /= downstreamCount;
+    if (tape !== undefined) tape.activity[index] = activity;
 
     // Each upstream channel: lagged spend (weighted over its lags that count), made more
     // effective by insight, through its own Hill curve into its share β of the equity ceiling;
@@ -146,7 +154,13 @@ export function runModel(model: CompiledModel, spend: ChannelSpendBuffers, lengt
       for (let lag = settings.lagFirst; lag <= settings.lagLast; lag += 1) lagged += weights[lag] * channelSpend[current - lag];
       lagged /= settings.lagWeightSum;
       const effective = lagged * (1 + insightFeedback * activity);
-      equityResponse += settings.equityShare * hill(effective, settings.halfSaturation, settings.shape);
+      const channelResponse = hill(effective, settings.halfSaturation, settings.shape);
+      equityResponse += settings.equityShare * channelResponse;
+      if (tape !== undefined) {
+        tape.lagged[channel][index] = lagged;
+        tape.effective[channel][index] = effective;
+        tape.equityResponse[channel][index] = channelResponse;
+      }
     }
     equityStock = equityRetention * equityStock + equityInflow * equityResponse;
 
@@ -155,8 +169,14 @@ export function runModel(model: CompiledModel, spend: ChannelSpendBuffers, lengt
       if (!settings.shortTerm) continue;
       const stock = settings.shortTermRetention * shortTermAdstock[channel] + (1 - settings.shortTermRetention) * spend[channel][current];
       shortTermAdstock[channel] = stock;
-      conversionBeforeBrand += settings.shortTermMaxConversionLift * hill(stock, settings.shortTermHalfSaturation, settings.shortTermShape);
+      const channelResponse = hill(stock, settings.shortTermHalfSaturation, settings.shortTermShape);
+      conversionBeforeBrand += settings.shortTermMaxConversionLift * channelResponse;
+      if (tape !== undefined) {
+        tape.shortTermAdstock[channel][index] = stock;
+        tape.shortTermResponse[channel][index] = channelResponse;
+      }
     }
+    if (tape !== undefined) tape.conversionBeforeBrand[index] = conversionBeforeBrand;
 
     // Brand enlarges demand and lifts conversion.
     const periodDemand = demandBeforeBrand[index] * (1 + demandLift * equityStock);
@@ -171,4 +191,43 @@ export function runModel(model: CompiledModel, spend: ChannelSpendBuffers, lengt
     revenue[index] = periodRevenue;
     contribution[index] = periodRevenue * margin;
   }
+}
+
+/**
+ * What the reverse pass needs of a run beyond its trace: each channel's intermediate values per
+ * period (index t − 1), one array per channel, written by `runModel` when given one.
+ */
+export interface RunTape {
+  /** dⱼ,ₜ and hⱼ,ₜ of each downstream channel. */
+  adstock: Float64Array[];
+  response: Float64Array[];
+  /** Aₜ. */
+  activity: Float64Array;
+  /** bᵢ,ₜ, xᵢ,ₜ and Hillᵢ(xᵢ,ₜ) of each upstream channel. */
+  lagged: Float64Array[];
+  effective: Float64Array[];
+  equityResponse: Float64Array[];
+  /** aᵢ,ₜ and Hillˢᵢ(aᵢ,ₜ) of each upstream channel with a short-term effect (empty arrays for the others). */
+  shortTermAdstock: Float64Array[];
+  shortTermResponse: Float64Array[];
+  /** Conversion before the brand's lift: c₀ plus every downstream lift and short-term effect. */
+  conversionBeforeBrand: Float64Array;
+}
+
+/** A tape for runs of `length` periods of this model. */
+export function createRunTape(model: CompiledModel, length: number): RunTape {
+  const rows = (count: number) => Array.from({ length: count }, () => new Float64Array(length));
+  const upstreamCount = model.upstreamChannels.length;
+  const downstreamCount = model.downstreamChannels.length;
+  return {
+    adstock: rows(downstreamCount),
+    response: rows(downstreamCount),
+    activity: new Float64Array(length),
+    lagged: rows(upstreamCount),
+    effective: rows(upstreamCount),
+    equityResponse: rows(upstreamCount),
+    shortTermAdstock: model.upstreamChannels.map((channel) => new Float64Array(channel.shortTerm ? length : 0)),
+    shortTermResponse: model.upstreamChannels.map((channel) => new Float64Array(channel.shortTerm ? length : 0)),
+    conversionBeforeBrand: new Float64Array(length),
+  };
 }
