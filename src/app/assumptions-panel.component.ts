@@ -6,6 +6,7 @@ import {
   type NumberField, startingEquity,
 } from '../engine/index.ts';
 import { EQUITY_FROM_HISTORY } from '../engine/model/model-fields.ts';
+import { isChannelDraft } from './channel-draft.ts';
 import { fieldDisplay } from './field-display.ts';
 import { fieldChange, messagesFor } from './field-events.ts';
 import { periodName } from './format.ts';
@@ -107,7 +108,8 @@ export class AssumptionsPanel extends LitElement {
         <p>Every setting of the model. Amounts are per month, whatever the planning periods; percentages are typed as percent (40 means 40 %); amounts as 1,200,000, 1.2m or €1.2m.</p>
         ${this.canReset ? html`<button type="button" @click=${() => this.dispatchEvent(appEvent('reset-preset'))}>Reset to preset</button>` : null}
       </div>
-      ${GROUPS.map(({ group, intro }) => html`<fieldset>
+      ${isChannelDraft(this.draft) ? html`<p class="intro">Upstream and downstream settings belong to each channel: see <em>Channels</em>.</p>` : null}
+      ${GROUPS.filter(({ group }) => !isChannelDraft(this.draft) || (group !== 'Upstream' && group !== 'Downstream')).map(({ group, intro }) => html`<fieldset>
         <legend>${group}</legend>
         <p class="intro">${intro}</p>
         <div class="fields">

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, type Model, type ModelIssue, type OptimizedPlan, startingEquity } from '../engine/index.ts';
+import { ALL_NUMBER_FIELDS, CARRYOVER_BASELINE_FIELD, type Model, type ModelIssue, type OptimizedPlan, isChannelModel, startingEquity } from '../engine/index.ts';
 import { type ModelReadResult, formatPeriodsCsv, readScenarioLink } from '../engine/io/index.ts';
 import { formatKeyFiguresCsv } from '../engine/io/key-figures-csv.ts';
 import '../charts/after-horizon.chart.ts';
@@ -14,6 +14,10 @@ import './action-toast.component.ts';
 import { type ResultsView, listenAll } from './app-events.ts';
 import { AppStateStore } from './app-state-store.ts';
 import './assumptions-panel.component.ts';
+import { isChannelDraft } from './channel-draft.ts';
+import './channel-editor.component.ts';
+import './channel-results.component.ts';
+import './channel-shares.component.ts';
 import { appStyles } from './budget-sim-app.styles.ts';
 import { ComparedScenarios } from './compared-scenarios.ts';
 import './currency-calendar.component.ts';
@@ -248,7 +252,9 @@ export class BudgetSimApp extends LitElement {
     const { result, formats, marginal, profit } = this.state.results;
     const compared = this.scenarios.compareIds.length >= 2 ? this.compared.results(this.scenarios.scenarios, this.scenarios.compareIds) : [];
     const view = compared.length >= 2 ? this.view : 'plan';
-    const unplaced = issues.filter((issue) => !PATHS_WITH_CONTROLS.some((path) => issue.path === path || issue.path.startsWith(`${path}[`)));
+    const unplaced = issues.filter((issue) => !PATHS_WITH_CONTROLS.some((path) => issue.path === path || issue.path.startsWith(`${path}[`))
+      // Channel problems show by their fields in the channel panels.
+      && !/^(upstream|downstream)\.channels([.[]|$)/.test(issue.path));
     const scenarioPoints: ScenarioPoint[] = compared.map((entry, index) => ({
       label: entry.model.name, colour: SCENARIO_COLOURS[index], share: currentShare(entry.model), value: entry.result.summary.incrementalNpvWithCarryover,
     }));
@@ -266,6 +272,14 @@ export class BudgetSimApp extends LitElement {
             <plan-controls .draft=${draft} .issues=${issues} .validShare=${currentShare(model)} .formats=${formats}></plan-controls>
             <currency-calendar class="currency-calendar" .draft=${draft} .issues=${issues}></currency-calendar>
           </section>
+          ${isChannelDraft(draft) ? html`<section class="card" aria-labelledby="channel-shares-heading">
+            <h2 id="channel-shares-heading">Split within each side</h2>
+            <channel-shares .draft=${draft} .issues=${issues} .formats=${formats}></channel-shares>
+          </section>` : nothing}
+          <details class="card channels-card" ?open=${isChannelDraft(draft) && window.matchMedia('(min-width: 901px)').matches}>
+            <summary><h2>Channels</h2></summary>
+            <channel-editor .draft=${draft} .issues=${issues}></channel-editor>
+          </details>
           <section class="card" aria-labelledby="scenarios-heading">
             <h2 id="scenarios-heading">Scenarios</h2>
             <scenario-panel .scenarios=${this.scenarios.scenarios} .currentId=${this.scenarios.currentId}
@@ -309,6 +323,10 @@ export class BudgetSimApp extends LitElement {
         : html`Results of the plan as entered, updated as you type.`}</p>
       ${unplaced.length > 0 ? html`<ul class="stale unplaced">${unplaced.map((issue) => html`<li>${issue.message}</li>`)}</ul>` : nothing}
       <key-figures .summary=${result.summary} .marginalRoi=${marginal} .formats=${formats} .periodsPerYear=${model.periodsPerYear} .initialEquity=${startingEquity(model)}></key-figures>
+      ${isChannelModel(model) ? html`<section class="card channel-results-card" aria-labelledby="channel-results-heading">
+        <h2 id="channel-results-heading">Results by channel</h2>
+        <channel-results .model=${model} .result=${result} .marginal=${marginal} .formats=${formats}></channel-results>
+      </section>` : nothing}
       <details class="card risk" ?open=${this.riskOpen} @toggle=${(event: Event) => { this.riskOpen = (event.target as HTMLDetailsElement).open; }}>
         <summary><h2>Risk and uncertainty</h2></summary>
         <risk-panel .formats=${formats} .model=${stale ? undefined : model} .result=${result} .profit=${profit} ?active=${this.riskOpen}></risk-panel>

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ALL_NUMBER_FIELDS } from '../engine/index.ts';
 import type { Toast } from './action-toast.component.ts';
+import { channelFieldAt } from './channel-field-display.ts';
 import { EditHistory } from './edit-history.ts';
 import type { Draft } from './model-draft.ts';
 
@@ -24,6 +25,8 @@ const BURST_MS = 1000;
 export function fieldStepLabel(path: string): string {
   if (path === 'name') return 'Edit the scenario name';
   if (path === 'startYear') return 'Edit the first calendar year';
+  const channel = channelFieldAt(path);
+  if (channel !== undefined) return `Edit ${channel.field.label.toLowerCase()} of ${channel.channel}`;
   const field = ALL_NUMBER_FIELDS.find((candidate) => candidate.path === path);
   return field === undefined ? `Edit ${path}` : `Edit ${field.label.toLowerCase()}`;
 }
