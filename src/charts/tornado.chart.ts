@@ -1,4 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3';
+import { keyFigure } from '../engine/key-figures.ts';
 import { LitElement, html, svg } from 'lit';
 import type { SensitivityFigure, SensitivityResult } from '../engine/uncertainty/sensitivity.ts';
 import { PLAIN_NUMBER_FORMATS } from '../engine/io/number-formats.ts';
@@ -15,10 +16,6 @@ const MARGIN = { top: 8, right: 16, bottom: 48 };
 const LOW = '#D55E00';
 const HIGH = '#0072B2';
 
-const FIGURE_WORDS: Record<SensitivityFigure, string> = {
-  incrementalNpvWithCarryover: 'Marketing NPV with carryover', incrementalNpv: 'Marketing NPV',
-  npv: 'NPV', npvWithCarryover: 'NPV with carryover',
-};
 
 /**
  * The tornado: how far the figure moves when each uncertain assumption goes from its 10th to its
@@ -67,7 +64,7 @@ export class TornadoChart extends LitElement {
     const x = scaleLinear().domain([low - span * 0.05, high + span * 0.05]).nice().range([left, right]);
     const y = scaleBand<number>().domain(rows.map((_, index) => index)).range([MARGIN.top, bottom]).padding(0.25);
     const hovered = this.hover.index === undefined ? undefined : rows[this.hover.index];
-    const words = FIGURE_WORDS[this.figure];
+    const words = keyFigure(this.figure).label;
     const legend: LegendItem[] = [
       { label: 'Assumption at its 10th percentile', colour: LOW },
       { label: 'At its 90th percentile', colour: HIGH },
@@ -113,8 +110,8 @@ export class TornadoChart extends LitElement {
 
   private table(rows: SensitivityResult['rows']): ChartTable {
     return {
-      caption: `${FIGURE_WORDS[this.figure]} with each assumption at its 10th and 90th percentile, largest swing first`,
-      columns: ['Assumption', '10th percentile', '90th percentile', `${FIGURE_WORDS[this.figure]} at 10th`, 'at 90th', 'Swing'],
+      caption: `${keyFigure(this.figure).label} with each assumption at its 10th and 90th percentile, largest swing first`,
+      columns: ['Assumption', '10th percentile', '90th percentile', `${keyFigure(this.figure).label} at 10th`, 'at 90th', 'Swing'],
       rows: rows.map((row) => [row.label, formatAssumption(row.low), formatAssumption(row.high),
         this.format.money(row[this.figure].low), this.format.money(row[this.figure].high), this.format.money(row[this.figure].swing)]),
     };

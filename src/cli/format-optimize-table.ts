@@ -10,10 +10,11 @@ import {
 import { renderTextTable } from './text-table.ts';
 
 /** Each objective as the key-figure tables name it. */
+/** Each objective's name, from the key figures table (the app's optimiser panel shows the same). */
 export const OBJECTIVE_LABELS: Readonly<Record<ObjectiveName, string>> = {
-  npv: 'NPV of profit',
-  npvWithCarryover: 'NPV with carryover',
-  totalRevenue: 'Total revenue',
+  npv: keyFigure('npv').label,
+  npvWithCarryover: keyFigure('npvWithCarryover').label,
+  totalRevenue: keyFigure('totalRevenue').label,
 };
 
 /** What the optimize table shows besides the result: the settings used and the time taken. */
@@ -34,7 +35,7 @@ export interface OptimizeReport {
 export function formatOptimizeTable({ model, result, settings, ms, target }: OptimizeReport): string {
   const unit = periodName(model.periodsPerYear);
   const label = OBJECTIVE_LABELS[result.objective];
-  const inSentence = label.startsWith('NPV') ? label : label.toLowerCase();
+  const inSentence = label.replace(/^Total /, 'total ');
   const lines: string[] = [
     model.name,
     `Horizon: ${countOf(model.horizonYears, 'year')}, ${result.sides.upstream.length} ${granularityName(model.periodsPerYear)} periods`,

@@ -74,8 +74,8 @@ describe('optimize command', () => {
   it('prints a table with the best value against the model\'s own plan and the plan by year', () => {
     const run = optimizeIssueModel();
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toMatch(/^Consumer brand \(default\)\nHorizon: 3 years, 36 monthly periods\nMaximising: NPV with carryover, constant phasing/);
-    expect(run.stdout).toMatch(/Best NPV with carryover: 6,191,89\d \(\+9,6\d\d, \+0\.2% on the model's own plan\)/);
+    expect(run.stdout).toMatch(/^Consumer brand \(default\)\nHorizon: 3 years, 36 monthly periods\nMaximising: total NPV with carryover, constant phasing/);
+    expect(run.stdout).toMatch(/Best total NPV with carryover: 6,191,89\d \(\+9,6\d\d, \+0\.2% on the model's own plan\)/);
     expect(run.stdout).toMatch(/Best upstream share: 53\.6% every year/);
     expect(run.stdout).toMatch(/By year\n\s+Year\s+Budget\s+Upstream\s+Downstream\s+Upstream share\s+ROI\n\s+1\s+1,200,000/);
     expect(run.stdout).not.toMatch(/By month/);
@@ -120,7 +120,7 @@ describe('optimize command', () => {
 
     it('says when brand spend stops before the end under NPV without carryover', () => {
       const table = optimizeIssueModel('--phasing', 'flighting', '--objective', 'npv').stdout;
-      expect(table).toMatch(/- Brand \(upstream\) spend stops after month 30: the last 6 months spend nothing upstream\. NPV of profit does not count what happens after the horizon/);
+      expect(table).toMatch(/- Brand \(upstream\) spend stops after month 30: the last 6 months spend nothing upstream\. Total NPV does not count what happens after the horizon/);
     });
   });
 
@@ -188,9 +188,9 @@ describe('optimize command', () => {
     it('maximises the 10th percentile across draws and prints it in the table', () => {
       const run = optimize('--robust', 'p10', '--draws', '200', '--seed', '3');
       expect(run.exitCode).toBe(0);
-      expect(run.stdout).toMatch(/Risk-averse: maximising the 10th percentile of NPV with carryover over 200 draws \(seed 3\) of the model's uncertainty/);
+      expect(run.stdout).toMatch(/Risk-averse: maximising the 10th percentile of total NPV with carryover over 200 draws \(seed 3\) of the model's uncertainty/);
       expect(run.stdout).toMatch(/\n {2}This plan +[\d,]+\n {2}Plan best at the settings themselves +[\d,]+ +[+-][\d,]+\n {2}Model's own plan +[\d,]+ +[+-][\d,]+\n/);
-      expect(run.stdout).toMatch(/At the settings themselves: NPV with carryover [\d,]+ \(/);
+      expect(run.stdout).toMatch(/At the settings themselves: total NPV with carryover [\d,]+ \(/);
     });
 
     it('prints the robust outcome in json, the same as the engine\'s, with 1,000 draws and seed 1 by default', () => {
