@@ -41,7 +41,8 @@ export function startingEquity(model: Model): number {
  * E* with channels (spec §9.3 under each channel's history, constant): with A* the mean over
  * downstream channels of Hill(dⱼ; K'ⱼ, Sⱼ),
  *   E* = maxEquity · Σᵢ βᵢ · Hill(uᵢ · (1 + κ·A*); K'ᵢ, Sᵢ).
- * With one channel a side this is `equityImpliedByHistory`, operation for operation.
+ * With one channel a side this is maxEquity · Hill(u · (1 + κ·Hill(d; K'_D, S_D)); K'_U, S_U),
+ * operation for operation (Σ has one term, β = 1 and the mean of one response is itself).
  * @param upstream each upstream channel's history, K' (per period), S and β
  * @param downstream each downstream channel's history, K' (per period) and S
  */
@@ -59,22 +60,4 @@ export function equityImpliedByChannelHistory(
     response += channel.equityShare * hill(channel.history * (1 + insightFeedback * activity), channel.halfSaturation, channel.shape);
   }
   return maxEquity * response;
-}
-
-/**
- * E* from per-period constants (spend and half-saturations per period): the one formula that
- * `startingEquity`, `compileModel` and the Monte Carlo recompiler all use.
- */
-export function equityImpliedByHistory(
-  upstreamPerPeriod: number,
-  downstreamPerPeriod: number,
-  maxEquity: number,
-  upstreamHalfSaturation: number,
-  upstreamShape: number,
-  downstreamHalfSaturation: number,
-  downstreamShape: number,
-  insightFeedback: number,
-): number {
-  const effectiveUpstream = upstreamPerPeriod * (1 + insightFeedback * hill(downstreamPerPeriod, downstreamHalfSaturation, downstreamShape));
-  return maxEquity * hill(effectiveUpstream, upstreamHalfSaturation, upstreamShape);
 }
