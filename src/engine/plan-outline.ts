@@ -1,10 +1,11 @@
 import type { Model, PeriodsPerYear } from './model/model.ts';
-import { planSpend } from './sim/plan-spend.ts';
+import { modelChannels } from './model/model-channels.ts';
+import { planSpend, valueForYear } from './sim/plan-spend.ts';
 
 /**
  * How a plan sets its spend:
  * - `constant`: one budget and one upstream share for every year;
- * - `yearly`: a budget or a share (or both) given year by year;
+ * - `yearly`: a budget or a share (or both, or a channel's share) given year by year;
  * - `explicit`: spend given period by period (`plan`), as the optimiser's plans are.
  */
 export type PhasingKind = 'constant' | 'yearly' | 'explicit';
@@ -31,6 +32,18 @@ export interface PlanOutline {
  * @example planOutline(defaultModel) // { phasing: 'constant', budgetByYear: [1.2e6, 1.2e6, 1.2e6], upstreamShareByYear: [0.5, 0.5, 0.5], ... }
  */
 export function planOutline(model: Model): PlanOutline {
+  const budget = model.budget;
+  if (model.plan === undefined && budget !== undefined) {
+    // The budget's own numbers: summing channels' spend would differ from them in the last bits.
+    const years = Array.from({ length: model.horizonYears }, (_, year) => year);
+    return {
+      horizonYears: model.horizonYears,
+      periodsPerYear: model.periodsPerYear,
+      phasing: phasingKind(model),
+      budgetByYear: years.map((year) => valueForYear(budget.perYear, year)),
+      upstreamShareByYear: years.map((year) => (valueForYear(budget.perYear, year) > 0 ? valueForYear(budget.upstreamShare, year) : null)),
+    };
+  }
   const spend = planSpend(model);
   const periodsPerYear = model.periodsPerYear;
   const budgetByYear: number[] = [];
@@ -56,7 +69,8 @@ export function planOutline(model: Model): PlanOutline {
 
 function phasingKind(model: Model): PhasingKind {
   if (model.plan !== undefined || model.budget === undefined) return 'explicit';
-  return typeof model.budget.perYear === 'number' && typeof model.budget.upstreamShare === 'number' ? 'constant' : 'yearly';
+  const channelSharesByYear = [...modelChannels(model).upstream, ...modelChannels(model).downstream].some((channel) => Array.isArray(channel.share));
+  return typeof model.budget.perYear === 'number' && typeof model.budget.upstreamShare === 'number' && !channelSharesByYear ? 'constant' : 'yearly';
 }
 
 /** The phasing in words: "constant", "by year", "explicit plan". */

@@ -35,3 +35,17 @@ describe('planOutline', () => {
     expect(outline.upstreamShareByYear).toEqual([0.25, 0.5]);
   });
 });
+
+describe('planOutline of a model in the channel form', () => {
+  const b2b = JSON.parse(readFileSync(new URL('../../models/b2b-channels.json', import.meta.url), 'utf8'));
+
+  it('a channel share given year by year makes the phasing yearly, and the budget is the file\'s own numbers', () => {
+    const channels = b2b.downstream.channels;
+    channels.Search.share = [0.2, 0.45, 0.7];
+    channels['Sales development'].share = [0.8, 0.55, 0.3];
+    const outline = planOutline(parseModel(b2b));
+    expect(outline.phasing).toBe('yearly');
+    expect(outline.budgetByYear).toEqual([800000, 800000, 800000]);
+    expect(outline.upstreamShareByYear).toEqual([0.4, 0.4, 0.4]);
+  });
+});
