@@ -1,6 +1,6 @@
 import { isChannelModel, type Model, type SummaryFigures } from '../engine/index.ts';
 import {
-  PHASINGS, describePlanNote, type NoteFormats, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type RobustOutcome, type TargetRoiResult,
+  PHASINGS, describePlanNote, planChannels, type NoteFormats, type ObjectiveName, type OptimizeResult, type OptimizeSettings, type RobustOutcome, type TargetRoiResult,
 } from '../engine/optimize/index.ts';
 import { KEY_FIGURES, keyFigure } from '../engine/key-figures.ts';
 import {
@@ -42,7 +42,7 @@ export function formatOptimizeTable({ model, result, settings, ms, target }: Opt
     `Maximising: ${inSentence}, ${result.phasing} phasing (${PHASINGS[result.phasing].description})`,
     `Bounds: upstream share ${formatPercent(settings.minShare)} to ${formatPercent(settings.maxShare)}${result.phasing === 'flighting' ? `; spend per ${unit} ${formatMultiple(settings.minPeriodMultiple)} to ${Number.isFinite(settings.maxPeriodMultiple) ? formatMultiple(settings.maxPeriodMultiple) : 'any multiple of'} the year's average` : ''}`,
   ];
-  const channelBounds = boundLines(settings);
+  const channelBounds = boundLines(model, settings);
   if (channelBounds !== '') lines.push(`Channel bounds per year: ${channelBounds}`);
   const limits = practicalLimits(settings, unit, isChannelModel(model) ? 'channel' : 'side');
   if (limits !== '') lines.push(`Practical limits: ${limits}`);
@@ -150,12 +150,11 @@ export function noteFormats(model: Model): NoteFormats {
 }
 
 /** The channel bounds given on the command line (`--bound`), in words; empty without any. */
-function boundLines(settings: OptimizeSettings): string {
-  const bounds = settings.bounds ?? {};
-  return Object.keys(bounds).map((name) => {
-    const { minPerYear, maxPerYear } = bounds[name];
-    const parts = [minPerYear === undefined ? '' : `at least ${formatMoney(minPerYear)}`, maxPerYear === undefined ? '' : `at most ${formatMoney(maxPerYear)}`].filter((part) => part !== '');
-    return `${name} ${parts.join(' and ')}`;
+/** The bounds the search kept: the model file's, replaced field by field by `--bound`. */
+function boundLines(model: Model, settings: OptimizeSettings): string {
+  return planChannels(model, settings.bounds).flatMap(({ name, minPerYear, maxPerYear }) => {
+    const parts = [minPerYear > 0 ? `at least ${formatMoney(minPerYear)}` : '', Number.isFinite(maxPerYear) ? `at most ${formatMoney(maxPerYear)}` : ''].filter((part) => part !== '');
+    return parts.length === 0 ? [] : [`${name} ${parts.join(' and ')}`];
   }).join('; ');
 }
 
