@@ -1,4 +1,4 @@
-import type { OptimizedPlan } from '../engine/index.ts';
+import type { Model, OptimizedPlan } from '../engine/index.ts';
 import type { Draft } from './model-draft.ts';
 
 /**
@@ -68,6 +68,8 @@ export interface AppEventDetails {
   'plan-clear': void;
   'plan-apply': { plan: OptimizedPlan };
   'plan-undo': void;
+  // A search of the optimiser finished (optimizer-panel): its plan for `model`, marked on the response curves
+  'plan-found': { plan: OptimizedPlan; model: Model };
   // Saved scenarios, links and files (scenario-panel, scenario-comparison)
   'scenario-save': { asNew: boolean };
   'scenario-open': { id: string };
@@ -114,7 +116,7 @@ export function appEvent<Name extends AppEventName>(
 /** Every event name, for the test that checks each one sent is declared (kept in step by the type). */
 export const APP_EVENT_NAMES: readonly AppEventName[] = Object.keys({
   'field-change': 0, 'horizon-change': 0, 'periods-change': 0, 'split-mode-change': 0, 'preset-change': 0, 'reset-preset': 0, 'channels-edit': 0,
-  'plan-edit': 0, 'plan-clear': 0, 'plan-apply': 0, 'plan-undo': 0,
+  'plan-edit': 0, 'plan-clear': 0, 'plan-apply': 0, 'plan-undo': 0, 'plan-found': 0,
   'scenario-save': 0, 'scenario-open': 0, 'scenario-rename': 0, 'scenario-duplicate': 0, 'scenario-delete': 0, 'scenario-undo': 0,
   'compare-toggle': 0, 'baseline-change': 0, 'notice-dismiss': 0, 'share-link': 0, 'export-json': 0, 'export-csv': 0,
   'export-figures-csv': 0, 'print-report': 0, 'import-file': 0, 'import-link': 0,

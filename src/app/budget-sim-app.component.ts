@@ -14,6 +14,7 @@ import './action-toast.component.ts';
 import { type ResultsView, listenAll } from './app-events.ts';
 import { AppStateStore } from './app-state-store.ts';
 import './assumptions-panel.component.ts';
+import { spendPerMonthByChannel } from '../engine/channel-response-curve.ts';
 import { isChannelDraft } from './channel-draft.ts';
 import './channel-editor.component.ts';
 import './channel-results.component.ts';
@@ -73,11 +74,14 @@ export class BudgetSimApp extends LitElement {
   static override properties = {
     view: { state: true },
     riskOpen: { state: true },
+    optimum: { state: true },
   };
 
   declare view: ResultsView;
   /** Whether the risk panel is open: closed, it does no work on each edit. */
   declare riskOpen: boolean;
+  /** The optimiser's last plan, as spend per month by channel, for the model it was found for: marked on the response curves. */
+  declare optimum: { model: Model; perMonth: Record<string, number> } | undefined;
   private readonly state = new AppStateStore(this);
   private readonly scenarios = new ScenariosController(this, browserStorage(), tabStorage());
   private readonly link = new ScenarioLinkController(this, (href) => this.openLink(href));
@@ -90,6 +94,7 @@ export class BudgetSimApp extends LitElement {
     super();
     this.view = 'plan';
     this.riskOpen = false;
+    this.optimum = undefined;
     this.state.onDraftChange(({ draft, validModel }) => {
       const working = { draft, lastValid: this.state.model, presetId: this.state.presetId, scenarioId: this.scenarios.currentId };
       // Writing the address and storage costs a millisecond or two; done a moment after the last
@@ -178,6 +183,7 @@ export class BudgetSimApp extends LitElement {
       'import-file': ({ detail }) => this.importFile(detail.file),
       'import-link': ({ detail }) => this.openLink(detail.text),
       'plan-apply': ({ detail }) => this.applyPlan(detail.plan),
+      'plan-found': ({ detail }) => { this.optimum = { model: detail.model, perMonth: spendPerMonthByChannel(detail.model, detail.plan as unknown as Record<string, number[]>) }; },
       'plan-undo': () => this.undo.undo(),
       'plan-edit': ({ detail }) => this.edit(withBudgetOfPlan(withField(this.state.draft, 'plan', detail.plan)), 'Edit the plan by period'),
       'plan-clear': () => this.edit(withoutPlan(this.state.draft), 'Use budget and split instead of the plan'),
@@ -325,7 +331,8 @@ export class BudgetSimApp extends LitElement {
       <key-figures .summary=${result.summary} .marginalRoi=${marginal} .formats=${formats} .periodsPerYear=${model.periodsPerYear} .initialEquity=${startingEquity(model)}></key-figures>
       ${isChannelModel(model) ? html`<section class="card channel-results-card" aria-labelledby="channel-results-heading">
         <h2 id="channel-results-heading">Results by channel</h2>
-        <channel-results .model=${model} .result=${result} .marginal=${marginal} .formats=${formats}></channel-results>
+        <channel-results .model=${model} .result=${result} .marginal=${marginal} .formats=${formats}
+          .optimumPerMonth=${this.optimum?.model === model ? this.optimum.perMonth : undefined}></channel-results>
       </section>` : nothing}
       <details class="card risk" ?open=${this.riskOpen} @toggle=${(event: Event) => { this.riskOpen = (event.target as HTMLDetailsElement).open; }}>
         <summary><h2>Risk and uncertainty</h2></summary>

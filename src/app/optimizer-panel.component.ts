@@ -72,6 +72,7 @@ type BoundOption = (typeof BOUNDS)[number]['option'];
  *
  * @event plan-apply - `{ plan }` when the person applies the best plan
  * @event plan-undo - when the person undoes the last apply
+ * @event plan-found - `{ plan, model }` once when a search the person started finishes, so the response curves can mark its plan
  */
 export class OptimizerPanel extends LitElement {
   static override styles = css`
@@ -154,6 +155,16 @@ export class OptimizerPanel extends LitElement {
     this.thorough = false;
     this.exactBest = false;
     this.optionError = undefined;
+  }
+
+  /** The search whose plan was last announced with `plan-found`. */
+  private announced: unknown;
+
+  override updated(): void {
+    const state = this.optimizer.state;
+    if (state.status !== 'done' || state.result === this.announced) return;
+    this.announced = state.result;
+    this.dispatchEvent(appEvent('plan-found', { plan: state.result.plan, model: state.model }));
   }
 
   override render() {

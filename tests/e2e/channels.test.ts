@@ -165,6 +165,21 @@ describe('a model in the channel form', () => {
     expect(await curveRows.filter({ hasText: 'Current plan' }).count()).toBe(4);
   });
 
+  it('marks the optimiser’s plan on each response curve once a search finishes, and drops it when the plan changes', async () => {
+    const legend = page.locator('response-curves-chart chart-frame .legend');
+    expect(await legend.textContent()).not.toContain('Optimum');
+    await page.locator('details.optimizer summary').click();
+    await page.locator('optimizer-panel').getByRole('button', { name: 'Find the best plan' }).click();
+    await page.locator('optimizer-panel').getByRole('button', { name: 'Apply this plan' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => legend.textContent(), { timeout: 10_000 }).toContain('Optimum');
+    await page.getByRole('button', { name: 'Show Response curves as table' }).click();
+    expect(await page.locator('response-curves-chart chart-frame table tbody tr').filter({ hasText: 'Optimum' }).count()).toBe(4);
+
+    await shareBox('TV').fill('80');
+    await appRendered(page);
+    await expect.poll(() => legend.textContent(), { timeout: 10_000 }).not.toContain('Optimum');
+  });
+
   it('draws each channel’s response curve, read with the keyboard', async () => {
     const plot = page.locator('response-curves-chart svg.chart');
     await plot.focus();
