@@ -82,11 +82,11 @@ export function withHorizon(draft: Draft, horizonYears: number): Draft {
   }
   const periodsPerYear = readField(next, 'periodsPerYear');
   const plan = readField(next, 'plan');
-  if (typeof periodsPerYear === 'number' && isPlan(plan)) {
+  if (typeof periodsPerYear === 'number' && isPlanRows(plan)) {
     const lastYear = (list: unknown[]) => list.slice(Math.max(0, list.length - periodsPerYear));
     const extend = (list: unknown[]) => Array.from({ length: horizonYears * periodsPerYear },
       (_, index) => (index < list.length ? list[index] : lastYear(list)[(index - list.length) % periodsPerYear]));
-    next = withField(next, 'plan', { upstream: extend(plan.upstream), downstream: extend(plan.downstream) });
+    next = withField(next, 'plan', mapPlanRows(plan, extend));
   }
   return withBudgetOfPlan(next);
 }
@@ -116,11 +116,30 @@ export function withPeriodsPerYear(draft: Draft, periodsPerYear: number): Draft 
   const seasonality = readField(next, 'market.seasonality');
   if (Array.isArray(seasonality) && seasonality.length !== 12) next = withField(next, 'market.seasonality', resample(seasonality, previous, 1));
   const plan = readField(next, 'plan');
-  if (isPlan(plan)) {
+  if (isPlanRows(plan)) {
     const scale = previous / periodsPerYear;
-    next = withField(next, 'plan', { upstream: resample(plan.upstream, previous, scale), downstream: resample(plan.downstream, previous, scale) });
+    next = withField(next, 'plan', mapPlanRows(plan, (row) => resample(row, previous, scale)));
   }
   return withBudgetOfPlan(next);
+}
+
+/** A plan in either form: `{ upstream, downstream }` rows, or rows by channel name (spec §9.1). */
+type PlanRows = Record<string, unknown[]>;
+
+function isPlanRows(value: unknown): value is PlanRows {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    && Object.keys(value).length > 0 && Object.values(value).every((row) => Array.isArray(row));
+}
+
+/** The plan with each of its rows, whatever its form, replaced by `change(row)`. */
+function mapPlanRows(plan: PlanRows, change: (row: unknown[]) => unknown[]): PlanRows {
+  return Object.fromEntries(Object.entries(plan).map(([key, row]) => [key, change(row)]));
+}
+
+/** The channel names of one side of a channel-form draft, or undefined for a two-lever one. */
+function channelNamesOfSide(draft: Draft, side: 'upstream' | 'downstream'): string[] | undefined {
+  const channels = readField(draft, `${side}.channels`);
+  return typeof channels === 'object' && channels !== null && !Array.isArray(channels) ? Object.keys(channels) : undefined;
 }
 
 function isPlan(value: unknown): value is { upstream: unknown[]; downstream: unknown[] } {
@@ -133,9 +152,20 @@ function numericPlan(draft: Draft): { upstream: number[]; downstream: number[]; 
   const plan = readField(draft, 'plan');
   const periodsPerYear = readField(draft, 'periodsPerYear');
   const horizonYears = readField(draft, 'horizonYears');
-  if (!isPlan(plan) || typeof periodsPerYear !== 'number' || typeof horizonYears !== 'number') return undefined;
-  const finite = (list: unknown[]): list is number[] => list.length === periodsPerYear * horizonYears
+  if (typeof periodsPerYear !== 'number' || typeof horizonYears !== 'number') return undefined;
+  const finite = (list: unknown): list is number[] => Array.isArray(list) && list.length === periodsPerYear * horizonYears
     && list.every((value) => typeof value === 'number' && Number.isFinite(value));
+  const upstreamNames = channelNamesOfSide(draft, 'upstream');
+  const downstreamNames = channelNamesOfSide(draft, 'downstream');
+  if (upstreamNames !== undefined && downstreamNames !== undefined && isPlanRows(plan)) {
+    // The channel form: each side's spend is the sum of its channels' rows (spec §9.2).
+    const rows = [...upstreamNames, ...downstreamNames].map((name) => (Object.hasOwn(plan, name) ? plan[name] : undefined));
+    if (!rows.every(finite)) return undefined;
+    const sideTotal = (names: string[]) => Array.from({ length: periodsPerYear * horizonYears },
+      (_, index) => names.reduce((sum, name) => sum + (plan[name] as number[])[index], 0));
+    return { upstream: sideTotal(upstreamNames), downstream: sideTotal(downstreamNames), periodsPerYear, horizonYears };
+  }
+  if (!isPlan(plan)) return undefined;
   return finite(plan.upstream) && finite(plan.downstream) ? { upstream: plan.upstream, downstream: plan.downstream, periodsPerYear, horizonYears } : undefined;
 }
 
@@ -154,7 +184,36 @@ export function planYearsOfDraft(draft: Draft): YearOfPlan[] | undefined {
 export function withBudgetOfPlan(draft: Draft, options: { addIfMissing?: boolean } = {}): Draft {
   const years = planYearsOfDraft(draft);
   if (years === undefined || (readField(draft, 'budget') === undefined && options.addIfMissing !== true)) return draft;
-  return withField(draft, 'budget', budgetOfPlan(years));
+  return withChannelSharesOfPlan(withField(draft, 'budget', budgetOfPlan(years)));
+}
+
+/**
+ * In the channel form, each channel's share of its side by year as the plan spends it, so that
+ * the file states its plan channel by channel too (and going back to a budget and split keeps
+ * the plan's split). A side that spends nothing in a year keeps the shares it had.
+ */
+function withChannelSharesOfPlan(draft: Draft): Draft {
+  const plan = readField(draft, 'plan');
+  const periodsPerYear = readField(draft, 'periodsPerYear');
+  const horizonYears = readField(draft, 'horizonYears');
+  if (!isPlanRows(plan) || typeof periodsPerYear !== 'number' || typeof horizonYears !== 'number') return draft;
+  let next = draft;
+  for (const side of ['upstream', 'downstream'] as const) {
+    const names = channelNamesOfSide(draft, side);
+    if (names === undefined) return draft;
+    const yearTotal = (name: string, year: number) => (plan[name] as number[])
+      .slice(year * periodsPerYear, (year + 1) * periodsPerYear).reduce((sum, value) => sum + value, 0);
+    for (const name of names) {
+      const shares = Array.from({ length: horizonYears }, (_, year) => {
+        const sideTotal = names.reduce((sum, other) => sum + yearTotal(other, year), 0);
+        const current = readField(draft, `${side}.channels.${name}.share`);
+        const before = Array.isArray(current) ? current[year] : current;
+        return sideTotal > 0 ? yearTotal(name, year) / sideTotal : typeof before === 'number' ? before : 1 / names.length;
+      });
+      next = withField(next, `${side}.channels.${name}.share`, shares.every((share) => share === shares[0]) ? shares[0] : shares);
+    }
+  }
+  return next;
 }
 
 /**
