@@ -27,12 +27,12 @@ describe('a channel model with the optimiser\'s yearly plan applied', () => {
   it('states the plan: budget by year, upstream share and each channel\'s share of its side', () => {
     const budget = readField(applied, 'budget') as { perYear: number[]; upstreamShare: number[] };
     expect(budget.perYear.map(Math.round)).toEqual([1_200_000, 1_200_000, 1_200_000]);
-    budget.upstreamShare.forEach((share, year) => expect(share).toBeCloseTo(result.upstreamShareByYear[year], 12));
+    budget.upstreamShare.forEach((share, year) => expect(share).toBeCloseTo(result.upstreamShareByYear[year]!, 12));
     for (const [name, shares] of Object.entries(result.channelShareByYear)) {
       const side = name in preset.upstream.channels ? 'upstream' : 'downstream';
       const stated = readField(applied, `${side}.channels.${name}.share`);
       const byYear = Array.isArray(stated) ? stated : shares.map(() => stated);
-      byYear.forEach((share, year) => expect(share as number).toBeCloseTo(shares[year], 12));
+      byYear.forEach((share, year) => expect(share as number).toBeCloseTo(shares[year]!, 12));
     }
   });
 
