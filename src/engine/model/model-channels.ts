@@ -1,40 +1,29 @@
 import {
-  type ChannelBounds, type Model, type ShortTerm, type Side, isChannelModel,
+  type ChannelBounds, type DownstreamChannel, type Model, type ShortTerm, type Side, type UpstreamChannel, isChannelModel,
 } from './model.ts';
 
 /**
  * One upstream channel with its name, whatever the file's form: the engine's single view of a
  * model's channels (spec §9.1). A two-lever file is one channel a side, named `upstream` and
- * `downstream`, with share 1, maxEquityShare 1 and the history's spend.
+ * `downstream`, with share 1, maxEquityShare 1 and the history's spend. The settings are the
+ * file's (`UpstreamChannel`); the optional ones are always present here, undefined when absent.
  */
-export interface UpstreamChannelSettings {
+export type UpstreamChannelSettings = Omit<UpstreamChannel, 'share' | 'shortTerm' | 'bounds'> & {
   name: string;
   side: 'upstream';
   /** The channel's share of the upstream budget, one for every year or one per year; undefined with a `plan`. */
   share: number | readonly number[] | undefined;
-  historyPerMonth: number;
-  lagMonths: number;
-  lagConcentration: number;
-  lagWindowMonths: number;
-  halfSaturation: number;
-  shape: number;
-  maxEquityShare: number;
   shortTerm: ShortTerm | undefined;
   bounds: ChannelBounds | undefined;
-}
+};
 
 /** One downstream channel with its name, whatever the file's form (see `UpstreamChannelSettings`). */
-export interface DownstreamChannelSettings {
+export type DownstreamChannelSettings = Omit<DownstreamChannel, 'share' | 'bounds'> & {
   name: string;
   side: 'downstream';
   share: number | readonly number[] | undefined;
-  historyPerMonth: number;
-  halfLifeMonths: number;
-  halfSaturation: number;
-  shape: number;
-  maxConversionLift: number;
   bounds: ChannelBounds | undefined;
-}
+};
 
 export type ChannelSettings = UpstreamChannelSettings | DownstreamChannelSettings;
 
