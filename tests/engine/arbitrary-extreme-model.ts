@@ -31,14 +31,32 @@ const budgetPerYear = fc.oneof(fc.constant(0), upTo(MIN_POSITIVE_SPEND, MAX_MONE
 /** Any spend in a period or in the history, down to the smallest double. */
 const spend = fc.oneof(fc.constant(0), upTo(Number.MIN_VALUE, MAX_MONEY));
 
-/** A plan whose years each spend 0 or at least a cent in all (a tiny year gets a cent added). */
+/**
+ * A plan whose sides each spend 0 or at least a cent in every year (a side's tiny year gets a
+ * cent added), so the year's total does too: each side is a channel whose ROI divides by its spend.
+ */
 function withYearsOfACent(plan: { upstream: number[]; downstream: number[] }, periodsPerYear: number) {
-  for (let start = 0; start < plan.upstream.length; start += periodsPerYear) {
-    let total = 0;
-    for (let index = start; index < start + periodsPerYear; index += 1) total += plan.upstream[index] + plan.downstream[index];
-    if (total > 0 && total < MIN_POSITIVE_SPEND) plan.downstream[start] += MIN_POSITIVE_SPEND;
+  for (const row of [plan.upstream, plan.downstream]) {
+    for (let start = 0; start < row.length; start += periodsPerYear) {
+      let total = 0;
+      for (let index = start; index < start + periodsPerYear; index += 1) total += row[index];
+      if (total > 0 && total < MIN_POSITIVE_SPEND) row[start] += MIN_POSITIVE_SPEND;
+    }
   }
   return plan;
+}
+
+/** A budget whose sides each spend 0 or at least a cent a year: a share leaving a side less is moved to 0 or 1. */
+function withSidesOfACent(budget: { perYear: number | number[]; upstreamShare: number | number[] }, years: number) {
+  const yearly = (setting: number | number[], year: number) => (typeof setting === 'number' ? setting : setting[year]);
+  const shares = Array.from({ length: years }, (_, year) => {
+    const perYear = yearly(budget.perYear, year);
+    let share = yearly(budget.upstreamShare, year);
+    if (share * perYear > 0 && share * perYear < MIN_POSITIVE_SPEND) share = 0;
+    if ((1 - share) * perYear > 0 && (1 - share) * perYear < MIN_POSITIVE_SPEND) share = 1;
+    return share;
+  });
+  return { ...budget, upstreamShare: shares.every((share) => share === shares[0]) && typeof budget.upstreamShare === 'number' ? shares[0] : shares };
 }
 const positiveMoney = upTo(justAbove(0), MAX_MONEY);
 const halfLife = upTo(justAbove(0), MAX_HALF_LIFE_MONTHS);
@@ -66,7 +84,7 @@ export const modelAtLimits: fc.Arbitrary<Model> = fc
     const yearly = (value: fc.Arbitrary<number>) =>
       fc.oneof(value, fc.array(value, { minLength: horizonYears, maxLength: horizonYears }));
     const spendSource = fc.oneof(
-      fc.record({ budget: fc.record({ perYear: yearly(budgetPerYear), upstreamShare: yearly(share) }) }),
+      fc.record({ budget: fc.record({ perYear: yearly(budgetPerYear), upstreamShare: yearly(share) }).map((budget) => withSidesOfACent(budget, horizonYears)) }),
       fc.record({
         plan: fc.record({
           upstream: fc.array(spend, { minLength: periods, maxLength: periods }),
