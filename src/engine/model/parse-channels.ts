@@ -207,10 +207,13 @@ function readUpstreamChannel(value: unknown, path: string, years: number | undef
 
 function readDownstreamChannel(value: unknown, path: string, years: number | undefined, planGiven: boolean, report: Report): DownstreamChannel {
   // A short-term effect is an upstream channel's; a downstream channel's whole effect is short-term.
-  const section = readObject(value, path, [...DOWNSTREAM_CHANNEL_KEYS, 'shortTerm'], report) ?? {};
-  if (hasOwn(section, 'shortTerm')) {
+  // It gets a message of its own, and is left out of the list of the fields a downstream channel knows.
+  let given = value;
+  if (isPlainObject(value) && hasOwn(value, 'shortTerm')) {
     report(`${path}.shortTerm`, `${path}.shortTerm is not a known field: only upstream channels have a short-term effect of their own (a downstream channel's effect is short-term already)`);
+    given = Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'shortTerm'));
   }
+  const section = readObject(given, path, DOWNSTREAM_CHANNEL_KEYS, report) ?? {};
   const { share, bounds } = isPlainObject(value) ? readCommon(section, 'downstream', path, years, planGiven, report) : { share: undefined, bounds: undefined };
   const numberOf = (key: string) => (isPlainObject(value) ? readNumber(section, key, `${path}.${key}`, ruleOf('downstream', key), report) ?? Number.NaN : Number.NaN);
   return {
