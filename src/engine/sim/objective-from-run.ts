@@ -1,6 +1,6 @@
 import type { CompiledModel } from './compile-model.ts';
 import type { Objective } from './objectives.ts';
-import type { PlanSpend } from './plan-spend.ts';
+import { type PlanSpend, addSideTotals } from './plan-spend.ts';
 import type { RunTrace } from './run-model.ts';
 
 /**
@@ -56,7 +56,7 @@ export function horizonRevenue(model: CompiledModel, revenue: Float64Array): num
  * An objective (`OBJECTIVES`) of one planned run: npv, npv + carryoverValue, or totalRevenue,
  * each the summary's own number for that plan.
  *
- * @param spend side totals of spend per period over the horizon (`sumSides`)
+ * @param spend side totals of spend per period over the horizon (`sumSides`, `addSideTotals`)
  * @param planned the planned run, continued over the carryover periods when the objective counts them
  * @param noSpendCarryover, carryoverStart the zero-spend run's contribution after the horizon,
  *   as `carryoverValue` takes it (read only when the objective counts the carryover)
@@ -72,20 +72,7 @@ export function objectiveFromRun(
   return npv + carryoverValue(model, planned.contribution, noSpendCarryover, carryoverStart);
 }
 
-/**
- * Writes the side totals Uₜ = Σᵢ Uᵢ,ₜ and Dₜ = Σⱼ Dⱼ,ₜ (spec §9.2) of spend per channel into
- * `out`, adding channels in order from 0 as `sideTotals` does, so the totals are the same to
- * the last bit. Allocates nothing.
- * @param spend one row per channel, upstream channels first (index t − 1; at least T entries)
- */
+/** `addSideTotals` for a compiled model's channels over its horizon. */
 export function sumSides(model: CompiledModel, spend: readonly Float64Array[], out: PlanSpend): void {
-  const { periods, channelCount } = model;
-  const upstreamCount = model.upstreamChannels.length;
-  out.upstream.fill(0, 0, periods);
-  out.downstream.fill(0, 0, periods);
-  for (let channel = 0; channel < channelCount; channel += 1) {
-    const side = channel < upstreamCount ? out.upstream : out.downstream;
-    const row = spend[channel];
-    for (let index = 0; index < periods; index += 1) side[index] += row[index];
-  }
+  addSideTotals(model.upstreamChannels.length, model.periods, spend, out);
 }

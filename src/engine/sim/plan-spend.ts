@@ -18,14 +18,27 @@ export function planSpend(model: Model): PlanSpend {
 /** The side totals of spend per channel (index c as `channelSpend`'s). */
 export function sideTotals(model: Model, channels: readonly Float64Array[]): PlanSpend {
   const periods = model.periodsPerYear * model.horizonYears;
-  const upstreamCount = modelChannels(model).upstream.length;
-  const upstream = new Float64Array(periods);
-  const downstream = new Float64Array(periods);
-  channels.forEach((row, channel) => {
-    const side = channel < upstreamCount ? upstream : downstream;
+  const totals = { upstream: new Float64Array(periods), downstream: new Float64Array(periods) };
+  addSideTotals(modelChannels(model).upstream.length, periods, channels, totals);
+  return totals;
+}
+
+/**
+ * Writes the side totals Uₜ = Σᵢ Uᵢ,ₜ and Dₜ = Σⱼ Dⱼ,ₜ (spec §9.2) of spend per channel into
+ * `out` for the first `periods` periods, adding channels in order from 0: the one loop every
+ * side total comes from (`sideTotals`, the plan evaluator, the gradient, the robust objective),
+ * so they agree to the last bit. Allocates nothing.
+ * @param upstreamCount how many of the rows, the first ones, are upstream channels
+ * @param spend one row per channel, upstream channels first (index t − 1; at least `periods` entries)
+ */
+export function addSideTotals(upstreamCount: number, periods: number, spend: readonly Float64Array[], out: PlanSpend): void {
+  out.upstream.fill(0, 0, periods);
+  out.downstream.fill(0, 0, periods);
+  for (let channel = 0; channel < spend.length; channel += 1) {
+    const side = channel < upstreamCount ? out.upstream : out.downstream;
+    const row = spend[channel];
     for (let index = 0; index < periods; index += 1) side[index] += row[index];
-  });
-  return { upstream, downstream };
+  }
 }
 
 /**
