@@ -4,6 +4,7 @@
  * tests/engine/presets.test.ts against the engine.
  */
 import type { Lesson, LessonChange } from './model.ts';
+import { MAX_CHANNEL_NAME_LENGTH, channelFields, splitChannelPath } from './channel-fields.ts';
 import { NUMBER_FIELDS } from './model-fields.ts';
 
 export type { Lesson, LessonChange } from './model.ts';
@@ -19,19 +20,20 @@ const LESSON_KEYS = ['situation', 'tryThis', 'change', 'notice'] as const;
 const CHANGE_KEYS = ['path', 'value'] as const;
 const CHANGEABLE_PATHS: ReadonlySet<string> = new Set([HORIZON_PATH, ...NUMBER_FIELDS.map((field) => field.path)]);
 /**
- * A channel's number setting, `upstream.channels.<name>.<field>` (spec §9.1): the name is any
- * text without a dot; whether the model has that channel is checked where the change is applied,
- * since a lesson is read before the channels are.
+ * The settings a lesson may change on a channel, `upstream.channels.<name>.<key>` (spec §9.1):
+ * a channel field of either side but its bounds (which only the optimiser reads). Whether the
+ * model has that channel, on that side, is checked where the change is applied, since a lesson
+ * is read before the channels are.
  */
-const CHANNEL_FIELDS = [
-  'share', 'historyPerMonth', 'lagMonths', 'lagConcentration', 'lagWindowMonths', 'halfSaturation', 'shape', 'maxEquityShare',
-  'halfLifeMonths', 'maxConversionLift', 'shortTerm.halfLifeMonths', 'shortTerm.halfSaturation', 'shortTerm.shape', 'shortTerm.maxConversionLift',
-];
-const CHANNEL_PATH = new RegExp(`^(upstream|downstream)\\.channels\\.[^.]{1,60}\\.(${CHANNEL_FIELDS.map((field) => field.replace('.', '\\.')).join('|')})$`);
+const CHANNEL_KEYS: ReadonlySet<string> = new Set([...channelFields('upstream'), ...channelFields('downstream')]
+  .map((field) => field.key).filter((key) => !key.startsWith('bounds.')));
 
 /** Whether a lesson may change the setting at `path`. */
 function isChangeablePath(path: string): boolean {
-  return CHANGEABLE_PATHS.has(path) || CHANNEL_PATH.test(path);
+  if (CHANGEABLE_PATHS.has(path)) return true;
+  const channelPath = splitChannelPath(path);
+  return channelPath !== undefined && channelPath.channel.length >= 1 && channelPath.channel.length <= MAX_CHANNEL_NAME_LENGTH
+    && CHANNEL_KEYS.has(channelPath.key);
 }
 
 type Report = (path: string, message: string) => void;
