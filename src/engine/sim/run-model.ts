@@ -75,14 +75,13 @@ export function channelSpendAfterHorizon(model: CompiledModel, spend: ChannelSpe
 }
 
 /** Per-channel state of a run, kept between calls so that a run allocates nothing. */
-const runState = new WeakMap<CompiledModel, { adstock: Float64Array; response: Float64Array; shortTermAdstock: Float64Array }>();
+const runState = new WeakMap<CompiledModel, { adstock: Float64Array; shortTermAdstock: Float64Array }>();
 
 function stateFor(model: CompiledModel) {
   let state = runState.get(model);
   if (state === undefined) {
     state = {
       adstock: new Float64Array(model.downstreamChannels.length),
-      response: new Float64Array(model.downstreamChannels.length),
       shortTermAdstock: new Float64Array(model.upstreamChannels.length),
     };
     runState.set(model, state);
@@ -113,7 +112,7 @@ export function runModel(model: CompiledModel, spend: ChannelSpendBuffers, lengt
   const upstreamCount = upstreamChannels.length;
   const downstreamCount = downstreamChannels.length;
   const equityInflow = (1 - equityRetention) * maxEquity;
-  const { adstock, response, shortTermAdstock } = stateFor(model);
+  const { adstock, shortTermAdstock } = stateFor(model);
   for (let channel = 0; channel < downstreamCount; channel += 1) adstock[channel] = downstreamChannels[channel].history;
   for (let channel = 0; channel < upstreamCount; channel += 1) shortTermAdstock[channel] = upstreamChannels[channel].history;
   const { equity, demand, conversion, sales, revenue, contribution } = trace;
@@ -131,7 +130,6 @@ export function runModel(model: CompiledModel, spend: ChannelSpendBuffers, lengt
       const stock = settings.retention * adstock[channel] + (1 - settings.retention) * spend[upstreamCount + channel][current];
       adstock[channel] = stock;
       const channelResponse = hill(stock, settings.halfSaturation, settings.shape);
-      response[channel] = channelResponse;
       if (tape !== undefined) {
         tape.adstock[channel][index] = stock;
         tape.response[channel][index] = channelResponse;
