@@ -4,7 +4,7 @@ import { fastRun } from '../sim/fast-run.ts';
 import { objectiveFromRun, sumSides } from '../sim/objective-from-run.ts';
 import type { Objective } from '../sim/objectives.ts';
 import type { PlanSpend } from '../sim/plan-spend.ts';
-import { type RunTrace, channelSpendBuffers, createRunTrace } from '../sim/run-model.ts';
+import { type RunTrace, channelHistory, channelSpendBuffers, createRunTrace } from '../sim/run-model.ts';
 import { selectPercentiles } from '../uncertainty/select-percentiles.ts';
 import { type CompiledDraws, compileDraws } from './compiled-draws.ts';
 import type { RobustSettings } from './optimize-options.ts';
@@ -120,9 +120,5 @@ export function createRobustObjective(
 
 /** Each channel's history per period (this draw's) in the lag window of its buffer. */
 function fillHistory(model: CompiledModel, buffers: Float64Array[]): void {
-  const upstreamCount = model.upstreamChannels.length;
-  for (let channel = 0; channel < model.channelCount; channel += 1) {
-    const history = channel < upstreamCount ? model.upstreamChannels[channel].history : model.downstreamChannels[channel - upstreamCount].history;
-    buffers[channel].fill(history, 0, model.lagWindow);
-  }
+  for (let channel = 0; channel < model.channelCount; channel += 1) buffers[channel].fill(channelHistory(model, channel), 0, model.lagWindow);
 }

@@ -31,8 +31,8 @@ export function createRunTrace(length: number): RunTrace {
  */
 export type ChannelSpendBuffers = Float64Array[];
 
-/** The history per period of channel c. */
-function channelHistory(model: CompiledModel, channel: number): number {
+/** The history per period of channel c (upstream channels first). */
+export function channelHistory(model: CompiledModel, channel: number): number {
   const upstreamCount = model.upstreamChannels.length;
   return channel < upstreamCount ? model.upstreamChannels[channel].history : model.downstreamChannels[channel - upstreamCount].history;
 }

@@ -1,5 +1,5 @@
 import type { CompiledModel } from './compile-model.ts';
-import { type ChannelSpendBuffers, type RunTrace, channelSpendBuffers, createRunTrace } from './run-model.ts';
+import { type ChannelSpendBuffers, type RunTrace, channelHistory, channelSpendBuffers, createRunTrace } from './run-model.ts';
 
 /**
  * The buffers one `simulate` needs: the spend inputs of its runs and their traces.
@@ -52,9 +52,8 @@ export function workspaceFor(model: CompiledModel, spend: readonly Float64Array[
     };
   }
   const workspace = cached.workspace;
-  const upstreamCount = model.upstreamChannels.length;
   for (let channel = 0; channel < channelCount; channel += 1) {
-    const history = channel < upstreamCount ? model.upstreamChannels[channel].history : model.downstreamChannels[channel - upstreamCount].history;
+    const history = channelHistory(model, channel);
     const planned = workspace.planned[channel];
     planned.fill(history, 0, lagWindow);
     planned.set(spend[channel], lagWindow);
