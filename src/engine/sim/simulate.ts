@@ -95,21 +95,13 @@ export function simulate(model: Model): SimulationResult {
 export function channelSummary(
   model: CompiledModel, name: string, side: 'upstream' | 'downstream', spend: Float64Array, planned: RunTrace, without: RunTrace,
 ): ChannelSummary {
-  const { periods, carryoverPeriods, discountFactor } = model;
   let totalSpend = 0;
   let incrementalRevenue = 0;
   let incrementalContribution = 0;
-  let valueAdded = 0;
-  for (let index = 0; index < periods; index += 1) {
-    const incremental = planned.contribution[index] - without.contribution[index];
+  for (let index = 0; index < model.periods; index += 1) {
     totalSpend += spend[index];
     incrementalRevenue += planned.revenue[index] - without.revenue[index];
-    incrementalContribution += incremental;
-    // πₜ − π⁻ⁱₜ: the runs differ in contribution and in this channel's spend.
-    valueAdded += (incremental - spend[index]) * discountFactor[index];
-  }
-  for (let index = periods; index < periods + carryoverPeriods; index += 1) {
-    valueAdded += (planned.contribution[index] - without.contribution[index]) * discountFactor[index];
+    incrementalContribution += planned.contribution[index] - without.contribution[index];
   }
   return {
     name,
@@ -117,6 +109,24 @@ export function channelSummary(
     spend: totalSpend,
     incrementalRevenue,
     roi: totalSpend === 0 ? null : (incrementalContribution - totalSpend) / totalSpend,
-    valueAdded,
+    valueAdded: channelValueAdded(model, spend, planned, without),
   };
+}
+
+/**
+ * A channel's value added (spec §9.4): how much npvWithCarryover falls without its spend, from
+ * the planned run and the run without the channel's spend, both continued over the carryover.
+ * Simulate and each Monte Carlo draw (`channelValues`) sum it here.
+ */
+export function channelValueAdded(model: CompiledModel, spend: Float64Array, planned: RunTrace, without: RunTrace): number {
+  const { periods, carryoverPeriods, discountFactor } = model;
+  let valueAdded = 0;
+  for (let index = 0; index < periods; index += 1) {
+    // πₜ − π⁻ⁱₜ: the runs differ in contribution and in this channel's spend.
+    valueAdded += (planned.contribution[index] - without.contribution[index] - spend[index]) * discountFactor[index];
+  }
+  for (let index = periods; index < periods + carryoverPeriods; index += 1) {
+    valueAdded += (planned.contribution[index] - without.contribution[index]) * discountFactor[index];
+  }
+  return valueAdded;
 }

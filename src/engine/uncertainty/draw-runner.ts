@@ -1,4 +1,5 @@
 import { type CompiledModel, compileModel } from '../sim/compile-model.ts';
+import { channelValueAdded } from '../sim/simulate.ts';
 import type { Model } from '../model/model.ts';
 import { setSetting, settingOf } from '../model/model-fields.ts';
 import { type PlanSpend, channelSpend, sideTotals } from '../sim/plan-spend.ts';
@@ -96,7 +97,7 @@ export function createDrawRunner(model: Model, paths: readonly string[], exact =
       runSpend[channel] = noSpend[channel];
       fastRun(compiled, powers, runSpend, extended, periods - 1, withoutChannel);
       runSpend[channel] = plannedSpend[channel];
-      out[channel] = valueAdded(compiled, perChannel[channel], planned, withoutChannel);
+      out[channel] = channelValueAdded(compiled, perChannel[channel], planned, withoutChannel);
     }
   };
   return {
@@ -156,26 +157,10 @@ function createExactRunner(model: Model, paths: readonly string[]): DrawRunner {
         const runSpend = buffers.slice();
         runSpend[channel] = off[channel];
         runModel(compiled, runSpend, extended, without);
-        out[channel] = valueAdded(compiled, perChannel[channel], runner.planned, without);
+        out[channel] = channelValueAdded(compiled, perChannel[channel], runner.planned, without);
       }
     },
   };
   runner.run(new Float64Array(paths.map((path) => settingOf(model, path))));
   return runner;
-}
-
-/**
- * A channel's value added (spec §9.4) from the planned run and the run without the channel's
- * spend, both over the horizon and the carryover, summed as `channelSummary` (simulate) sums it.
- */
-function valueAdded(model: CompiledModel, spend: Float64Array, planned: RunTrace, without: RunTrace): number {
-  const { periods, carryoverPeriods, discountFactor } = model;
-  let value = 0;
-  for (let index = 0; index < periods; index += 1) {
-    value += (planned.contribution[index] - without.contribution[index] - spend[index]) * discountFactor[index];
-  }
-  for (let index = periods; index < periods + carryoverPeriods; index += 1) {
-    value += (planned.contribution[index] - without.contribution[index]) * discountFactor[index];
-  }
-  return value;
 }
