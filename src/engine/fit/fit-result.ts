@@ -39,8 +39,8 @@ export interface FitParameter {
    * for the seasonal terms, or "noise.sigma".
    */
   path: string;
-  /** The prior's 5 %, 50 % and 95 % points, and where it came from. */
-  prior: { lower: number; median: number; upper: number; source: 'uncertainty' | 'default' };
+  /** The prior's 5 %, 50 % and 95 % points, and where it came from; null for noise.sigma (flat on log σ). */
+  prior: { lower: number; median: number; upper: number; source: 'uncertainty' | 'default' } | null;
   /** The starting model's value. */
   start: number;
   /** The posterior mode. */

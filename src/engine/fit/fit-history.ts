@@ -1,0 +1,188 @@
+import type { Model } from '../model/model.ts';
+import { FitError } from './fit-error.ts';
+import { fitMetrics } from './fit-metrics.ts';
+import { fitPeriods } from './fit-periods.ts';
+import type { FitDriver, FitOptions, FitParameter, FitResult } from './fit-result.ts';
+import { type FittedSetting, Z90, fittedSettings, normalPrior, settingValue } from './fit-settings.ts';
+import { fitWarnings } from './fit-warnings.ts';
+import { fittedModel } from './fitted-model.ts';
+import { type HistoryRun, createHistoryRun } from './history-run.ts';
+import type { HistoryTable } from './history-table.ts';
+import { type LinearPriors, type LinearTerm, estimatesSeasonality, linearTerms } from './linear-terms.ts';
+import { type PosteriorMode, findPosteriorMode } from './posterior-mode.ts';
+import { uncertainFields, truncatedQuantile } from '../uncertainty/uncertain-fields.ts';
+
+/** Periods held out by default: a quarter of a year. */
+export const DEFAULT_HOLDOUT: Readonly<Record<number, number>> = { 52: 13, 12: 3, 4: 1 };
+/** Rows that must remain for the fit once the holdout is set aside. */
+export const MIN_FITTED_ROWS = 8;
+/** Starting points of the search by default. */
+export const DEFAULT_STARTS = 6;
+
+/**
+ * Fits `start` to a history (docs/calibration.md): the posterior mode and its Laplace
+ * approximation, first on the rows before the holdout (which gives every figure reported per
+ * period and the holdout's error), then on every row (which gives the fitted model, its
+ * posterior and the parameters reported).
+ * @param history a validated history (read-history.ts) whose channels are start's
+ * @throws {FitError} for options that cannot be met (an unknown path, a holdout that leaves too few rows)
+ */
+export function fitHistory(history: HistoryTable, start: Model, options: FitOptions = {}): FitResult {
+  const began = performance.now();
+  const periods = history.dates.length;
+  const holdout = options.holdout ?? DEFAULT_HOLDOUT[history.periodsPerYear];
+  if (!Number.isInteger(holdout) || holdout < 0) throw new FitError(`--holdout must be a whole number ≥ 0, got ${holdout}`);
+  if (periods - holdout < MIN_FITTED_ROWS) {
+    throw new FitError(`--holdout ${holdout} leaves ${periods - holdout} of the ${periods} rows to fit; at least ${MIN_FITTED_ROWS} are needed`);
+  }
+  const starts = options.starts ?? DEFAULT_STARTS;
+  if (!Number.isInteger(starts) || starts < 1 || starts > 100) throw new FitError(`--starts must be a whole number from 1 to 100, got ${starts}`);
+  const settings = fittedSettings(start, options.free ?? [], options.fixed ?? []);
+  const linearPriors = marketPriors(start, options.fixed ?? []);
+  const run = createHistoryRun(start, history, settings.map((setting) => setting.path));
+  const logActual = history.target.map(Math.log);
+  const seasonalityEstimated = estimatesSeasonality(history);
+  const progress = (from: number, to: number, stage: string) => (fraction: number) => options.onProgress?.(from + (to - from) * fraction, stage);
+  const seed = options.seed ?? 1;
+
+  const fittedRows = periods - holdout;
+  const trainTerms = linearTerms(history, fittedRows, linearPriors);
+  const trainMode = findPosteriorMode({ logActual, fittedRows, settings, terms: trainTerms, run },
+    { starts, seed, onProgress: progress(0, holdout > 0 ? 0.45 : 0.9, holdout > 0 ? 'Fitting all but the held-out periods' : 'Fitting') });
+  const periodRows = fitPeriods(history, trainTerms, trainMode, run, fittedRows);
+  const actual = Array.from(history.target);
+  const fitted = periodRows.map((row) => row.fitted);
+  const train = fitMetrics(actual.slice(0, fittedRows), fitted.slice(0, fittedRows));
+  const held = holdout > 0 ? { periods: holdout, ...fitMetrics(actual.slice(fittedRows), fitted.slice(fittedRows)) } : null;
+
+  let terms = trainTerms;
+  let mode = trainMode;
+  if (holdout > 0) {
+    terms = linearTerms(history, periods, linearPriors);
+    mode = findPosteriorMode({ logActual, fittedRows: periods, settings, terms, run }, { starts, seed, onProgress: progress(0.45, 0.9, 'Refitting on every period') });
+  }
+  options.onProgress?.(0.9, 'Working out the intervals');
+  const { finalEquity, finalEquityGradient } = equityAtEnd(run, settings, mode);
+  const model = fittedModel({
+    start, history, settings, terms, y: mode.y, covariance: mode.covariance, finalEquity, finalEquityGradient,
+    seasonalityEstimated, source: options.source ?? 'history',
+  });
+  const sds = mode.y.map((_, index) => Math.sqrt(Math.max(0, mode.covariance[index][index])));
+  const warnings = fitWarnings({
+    start, history, settings, unknowns: mode.y.length, fittedRows: periods - holdout, settingSds: settings.map((_, index) => sds[index]),
+    train, holdout: held, seasonalityEstimated, converged: trainMode.converged && mode.converged,
+    brandGrowthCorrelation: brandGrowthCorrelation(settings, terms, mode),
+  });
+  options.onProgress?.(1, 'Done');
+  return {
+    model,
+    fit: { train, holdout: held },
+    periods: periodRows,
+    drivers: driverEffects(settings.length, terms, mode, sds),
+    parameters: [...settingParameters(settings, mode, sds), ...termParameters(start, settings.length, terms, mode, sds), noiseParameter(mode, periods)],
+    warnings,
+    ms: performance.now() - began,
+  };
+}
+
+/** The market's size and growth priors from the model's `uncertainty`, when it gives them a range (and they are not fixed). */
+function marketPriors(start: Model, fixed: readonly string[]): LinearPriors {
+  const fields = new Map(uncertainFields(start).map((field) => [field.path, field]));
+  const priors: LinearPriors = { startGrowth: start.market.growthPerYear };
+  const size = fields.get('market.inMarketPerMonth');
+  if (size !== undefined && !fixed.includes(size.path)) {
+    const prior = normalPrior({ min: 0, max: Infinity, minExclusive: true, maxExclusive: false }, (p) => truncatedQuantile(size, p));
+    priors.scale = { mean: prior.mean - Math.log(start.market.inMarketPerMonth), sd: prior.sd };
+  }
+  const growth = fields.get('market.growthPerYear');
+  if (growth !== undefined && !fixed.includes(growth.path)) {
+    priors.growth = normalPrior({ min: -1, max: Infinity, minExclusive: true, maxExclusive: false }, (p) => truncatedQuantile(growth, p));
+  }
+  return priors;
+}
+
+/** Equity at the last row and its central-difference ∂/∂y, leaving the run at the mode. */
+function equityAtEnd(run: HistoryRun, settings: readonly FittedSetting[], mode: PosteriorMode): { finalEquity: number; finalEquityGradient: Float64Array } {
+  const last = run.periods - 1;
+  const values = (y: Float64Array) => Float64Array.from(settings, (setting, index) => settingValue(setting, y[index]));
+  const scratch = new Float64Array(run.periods);
+  const gradient = new Float64Array(mode.y.length);
+  const step = 1e-4;
+  for (let index = 0; index < settings.length; index += 1) {
+    const shifted = mode.y.slice();
+    shifted[index] += step;
+    run.logRevenue(values(shifted), scratch);
+    const up = run.trace.equity[last];
+    shifted[index] -= 2 * step;
+    run.logRevenue(values(shifted), scratch);
+    gradient[index] = (up - run.trace.equity[last]) / (2 * step);
+  }
+  run.logRevenue(values(mode.y), scratch);
+  return { finalEquity: run.trace.equity[last], finalEquityGradient: gradient };
+}
+
+function settingParameters(settings: readonly FittedSetting[], mode: PosteriorMode, sds: Float64Array): FitParameter[] {
+  return settings.map((setting, index) => ({
+    path: setting.path,
+    prior: {
+      lower: settingValue(setting, setting.priorMean - Z90 * setting.priorSd),
+      median: settingValue(setting, setting.priorMean),
+      upper: settingValue(setting, setting.priorMean + Z90 * setting.priorSd),
+      source: setting.priorSource,
+    },
+    start: setting.start,
+    value: settingValue(setting, mode.y[index]),
+    lower: settingValue(setting, mode.y[index] - Z90 * sds[index]),
+    upper: settingValue(setting, mode.y[index] + Z90 * sds[index]),
+  }));
+}
+
+/**
+ * The market's size (at the history's first row, what its prior is about; the fitted model
+ * carries the size reached at the end), its growth and the seasonal terms.
+ */
+function termParameters(start: Model, offset: number, terms: readonly LinearTerm[], mode: PosteriorMode, sds: Float64Array): FitParameter[] {
+  const out: FitParameter[] = [];
+  terms.forEach((term, index) => {
+    if (term.column !== undefined) return;
+    const k = offset + index;
+    const toValue = term.kind === 'scale' ? (y: number) => start.market.inMarketPerMonth * Math.exp(y)
+      : term.kind === 'growth' ? (y: number) => Math.expm1(y) : (y: number) => y;
+    out.push({
+      path: term.name,
+      prior: { lower: toValue(term.priorMean - Z90 * term.priorSd), median: toValue(term.priorMean), upper: toValue(term.priorMean + Z90 * term.priorSd), source: term.priorSource },
+      start: term.kind === 'scale' ? start.market.inMarketPerMonth : term.kind === 'growth' ? start.market.growthPerYear : 0,
+      value: toValue(mode.y[k]),
+      lower: toValue(mode.y[k] - Z90 * sds[k]),
+      upper: toValue(mode.y[k] + Z90 * sds[k]),
+    });
+  });
+  return out;
+}
+
+/** σ with the interval of its Fisher information, sd(log σ) ≈ 1 / √(2n); its prior is flat on log σ. */
+function noiseParameter(mode: PosteriorMode, rows: number): FitParameter {
+  const spread = Z90 / Math.sqrt(2 * rows);
+  return {
+    path: 'noise.sigma', prior: null, start: mode.sigma, value: mode.sigma,
+    lower: mode.sigma * Math.exp(-spread), upper: mode.sigma * Math.exp(spread),
+  };
+}
+
+/** Each driver term's effect on revenue as a fraction (e^β − 1), with its interval. */
+function driverEffects(offset: number, terms: readonly LinearTerm[], mode: PosteriorMode, sds: Float64Array): FitDriver[] {
+  return terms.flatMap((term, index) => {
+    if (term.column === undefined) return [];
+    const k = offset + index;
+    return [{ name: term.name, effect: Math.expm1(mode.y[k]), lower: Math.expm1(mode.y[k] - Z90 * sds[k]), upper: Math.expm1(mode.y[k] + Z90 * sds[k]) }];
+  });
+}
+
+/** The largest |posterior correlation| between a fitted brand setting and growth, or null when no brand setting is fitted. */
+function brandGrowthCorrelation(settings: readonly FittedSetting[], terms: readonly LinearTerm[], mode: PosteriorMode): number | null {
+  const growth = settings.length + terms.findIndex((term) => term.kind === 'growth');
+  const brand = settings.flatMap((setting, index) => (setting.path.startsWith('brand.') ? [index] : []));
+  if (brand.length === 0) return null;
+  const c = mode.covariance;
+  return Math.max(...brand.map((index) => Math.abs(c[index][growth]) / Math.sqrt(c[index][index] * c[growth][growth])));
+}

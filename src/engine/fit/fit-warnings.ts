@@ -1,0 +1,109 @@
+import { sampleCorrelation } from 'simple-statistics';
+import type { Model } from '../model/model.ts';
+import { channelSpend } from '../sim/plan-spend.ts';
+import type { FitMetrics, FitWarning } from './fit-result.ts';
+import type { FittedSetting } from './fit-settings.ts';
+import type { HistoryTable } from './history-table.ts';
+
+/** Below this many fitted rows per estimated quantity, the priors weigh about as much as the data. */
+export const ROWS_PER_UNKNOWN = 10;
+/** Channels whose spend series correlate above this move together too closely to be told apart. */
+export const COLLINEAR_CORRELATION = 0.9;
+/** A plan spending above this multiple of a channel's most in one history period is beyond what the history shows. */
+export const BEYOND_HISTORY = 1.1;
+/** A posterior sd above this share of the prior's means the history narrowed the setting little. */
+export const WIDE_SHARE = 0.9;
+/** A holdout error above this multiple of the training error (and above 2 %) suggests the fit does not carry over. */
+export const HOLDOUT_RATIO = 2;
+
+export interface WarningInputs {
+  start: Model;
+  history: HistoryTable;
+  settings: readonly FittedSetting[];
+  unknowns: number;
+  fittedRows: number;
+  /** Posterior sd of each setting on its normal scale (same order as settings). */
+  settingSds: readonly number[];
+  train: FitMetrics;
+  holdout: FitMetrics | null;
+  seasonalityEstimated: boolean;
+  converged: boolean;
+  /** Largest |posterior correlation| between a brand setting and growth, or null when none is fitted. */
+  brandGrowthCorrelation: number | null;
+}
+
+/** The warnings of a fit (docs/calibration.md, "Warnings"), each a sentence a planner can act on. */
+export function fitWarnings(inputs: WarningInputs): FitWarning[] {
+  const { history, fittedRows, unknowns } = inputs;
+  const warnings: FitWarning[] = [];
+  const perUnknown = fittedRows / unknowns;
+  if (perUnknown < ROWS_PER_UNKNOWN) {
+    warnings.push({
+      code: 'few-rows',
+      message: `${fittedRows} rows fitted for ${unknowns} estimated quantities (${perUnknown.toFixed(1)} each; about ${ROWS_PER_UNKNOWN} are needed for the data to outweigh the priors): read the intervals, not only the central values, or fix some settings with --fixed.`,
+    });
+  }
+  const moving = history.channels.filter((channel) => spread(channel.spend) > 0);
+  for (let a = 0; a < moving.length; a += 1) {
+    for (let b = a + 1; b < moving.length; b += 1) {
+      const correlation = sampleCorrelation(Array.from(moving[a].spend), Array.from(moving[b].spend));
+      if (correlation > COLLINEAR_CORRELATION) {
+        warnings.push({
+          code: 'collinear',
+          message: `${moving[a].name} and ${moving[b].name} spend together (correlation ${correlation.toFixed(2)}): the history cannot tell their effects apart, so their split rests on the priors.`,
+        });
+      }
+    }
+  }
+  const planned = channelSpend(inputs.start);
+  history.channels.forEach((channel, index) => {
+    const most = Math.max(...channel.spend);
+    const planMost = Math.max(...planned[index]);
+    if (planMost > BEYOND_HISTORY * most) {
+      const perMonth = history.periodsPerYear / 12;
+      warnings.push({
+        code: 'spend-beyond-history',
+        message: `${channel.name}: the plan spends up to ${Math.round(planMost * perMonth).toLocaleString('en-US')} a month, above the most in the history (${Math.round(most * perMonth).toLocaleString('en-US')} a month); the response there is extrapolated.`,
+      });
+    }
+  });
+  inputs.settings.forEach((setting, index) => {
+    if (inputs.settingSds[index] > WIDE_SHARE * setting.priorSd) {
+      warnings.push({
+        code: 'wide-interval',
+        message: `${setting.path}: the history narrows it little (its interval is about as wide as the prior's), so its value is mostly the prior's.`,
+      });
+    }
+  });
+  if (inputs.holdout !== null && inputs.holdout.mape > HOLDOUT_RATIO * inputs.train.mape && inputs.holdout.mape > 0.02) {
+    warnings.push({
+      code: 'holdout-error',
+      message: `The error on the held-out periods (MAPE ${(100 * inputs.holdout.mape).toFixed(1)} %) is well above the training error (${(100 * inputs.train.mape).toFixed(1)} %): the model may not carry over to new periods.`,
+    });
+  }
+  const years = history.dates.length / history.periodsPerYear;
+  if (years < 5) {
+    const correlation = inputs.brandGrowthCorrelation === null ? '' : ` (posterior correlation with growth up to ${inputs.brandGrowthCorrelation.toFixed(2)})`;
+    warnings.push({
+      code: 'brand-long-run',
+      message: `${years.toFixed(1)} years of history pin down the short-term effects well but the brand's long-run effect only loosely: its half-life, demand lift and starting equity trade off against market growth${correlation}. Judge plans on the fitted model across its posterior (the robust optimiser's average outcome), not only at its central values.`,
+    });
+  }
+  if (!inputs.seasonalityEstimated) {
+    warnings.push({ code: 'no-seasonality', message: 'Seasonality is estimated only from at least two years of history; the starting model\'s seasonality is kept as it was.' });
+  }
+  if (!inputs.converged) {
+    warnings.push({ code: 'not-converged', message: 'The search for the best fit stopped before it settled; the figures are close to, not at, the best fit.' });
+  }
+  return warnings;
+}
+
+function spread(values: Float64Array): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return max - min;
+}
