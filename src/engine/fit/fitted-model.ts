@@ -82,6 +82,10 @@ export function fittedModel(inputs: ForwardInputs): Model {
   inputs.finalEquityGradient.forEach((value, index) => { equityGradient[index] = value / (range.max * share * (1 - share)); });
   rows.push({ path: 'brand.initialEquity', gradient: equityGradient, mean: Math.log(share) - Math.log1p(-share), range });
 
+  // A quantity the fit leaves exactly fixed (the starting equity when no setting is free) is not uncertain.
+  const uncertain = rows.filter((row) => quadratic(row.gradient, covariance, row.gradient) > 1e-20);
+  rows.length = 0;
+  rows.push(...uncertain);
   const projected = rows.map((row) => rows.map((other) => quadratic(row.gradient, covariance, other.gradient)));
   const posterior: Posterior = { paths: rows.map((row) => row.path), mean: rows.map((row) => row.mean), cholesky: cholesky(projected) };
   const uncertainty: Record<string, UncertainValue> = { ...(start.uncertainty ?? {}) } as Record<string, UncertainValue>;

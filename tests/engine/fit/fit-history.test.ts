@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generateHistory } from '../../../src/engine/fit/example-history.ts';
+import { fitHistory } from '../../../src/engine/fit/fit-history.ts';
+import { fittedSettings } from '../../../src/engine/fit/fit-settings.ts';
+import { createHistoryRun } from '../../../src/engine/fit/history-run.ts';
+import { linearTerms } from '../../../src/engine/fit/linear-terms.ts';
+import { findPosteriorMode } from '../../../src/engine/fit/posterior-mode.ts';
+import { inverse } from '../../../src/engine/fit/dense-matrix.ts';
+import { readHistory } from '../../../src/engine/fit/read-history.ts';
+import { FitError } from '../../../src/engine/fit/fit-error.ts';
+import { parseModel } from '../../../src/engine/model/parse-model.ts';
+import type { Model } from '../../../src/engine/model/model.ts';
+import { simulate } from '../../../src/engine/sim/simulate.ts';
+
+const start = parseModel(JSON.parse(readFileSync(new URL('../../../models/examples/consumer-weekly.json', import.meta.url), 'utf8')));
+const exampleCsv = readFileSync(new URL('../../../models/examples/consumer-history.csv', import.meta.url), 'utf8');
+const allRanged = Object.keys(start.uncertainty ?? {}).filter((path) => !path.startsWith('economics.'));
+
+describe('the posterior mode when only linear terms are free (closed form)', () => {
+  // With every setting fixed, log revenue is the engine's fixed run plus Xβ: a Bayesian linear
+  // regression whose mode solves (XᵀX/σ² + Λ) β = Xᵀr/σ² + Λm and whose covariance is (XᵀX/σ² + Λ)⁻¹.
+  const example = generateHistory(start, { seed: 3, years: 2, noise: 0.04, startDate: '2023-01-02' });
+  const history = readHistory(example.csv, start);
+  const settings = fittedSettings(start, [], allRanged);
+  const run = createHistoryRun(start, history, []);
+  const rows = history.dates.length - 13;
+  const terms = linearTerms(history, rows, { startGrowth: 0 });
+  const logActual = history.target.map(Math.log);
+  const mode = findPosteriorMode({ logActual, fittedRows: rows, settings, terms, run }, { starts: 2, seed: 1 });
+
+  it('estimates nothing but the linear terms', () => {
+    expect(settings).toEqual([]);
+    expect(mode.y).toHaveLength(terms.length);
+  });
+
+  it('solves the normal equations at its σ, and σ² is the mean squared residual', () => {
+    const size = terms.length;
+    const engineLog = new Float64Array(history.dates.length);
+    run.logRevenue(new Float64Array(0), engineLog);
+    const gram = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (__, j) => {
+      let sum = 0;
+      for (let t = 0; t < rows; t += 1) sum += terms[i].values[t] * terms[j].values[t];
+      return sum / mode.sigma ** 2 + (i === j ? 1 / terms[i].priorSd ** 2 : 0);
+    }));
+    const right = terms.map((term, i) => {
+      let sum = 0;
+      for (let t = 0; t < rows; t += 1) sum += term.values[t] * (logActual[t] - engineLog[t]);
+      return sum / mode.sigma ** 2 + term.priorMean / term.priorSd ** 2;
+    });
+    gram.forEach((row, i) => {
+      const lhs = row.reduce((sum, value, j) => sum + value * mode.y[j], 0);
+      expect(Math.abs(lhs - right[i])).toBeLessThan(1e-6 * Math.max(1, Math.abs(right[i])));
+    });
+    let squares = 0;
+    for (let t = 0; t < rows; t += 1) squares += (logActual[t] - mode.mean[t]) ** 2;
+    expect(mode.sigma).toBeCloseTo(Math.sqrt(squares / rows), 10);
+    const covariance = inverse(gram);
+    covariance.forEach((row, i) => row.forEach((value, j) => {
+      expect(Math.abs(mode.covariance[i][j] - value)).toBeLessThan(1e-9 * Math.sqrt(covariance[i][i] * covariance[j][j]));
+    }));
+  });
+
+  it('recovers the true price and promotion effects within their intervals', () => {
+    for (const driver of example.drivers) {
+      const index = terms.findIndex((term) => term.name === driver.name);
+      const sd = Math.sqrt(mode.covariance[index][index]);
+      expect(Math.abs(mode.y[index] - driver.logEffect)).toBeLessThan(3.5 * sd);
+    }
+  });
+});
+
+describe('fitHistory on the example history', () => {
+  const history = readHistory(exampleCsv, start);
+  const result = fitHistory(history, start, { source: 'consumer-history.csv', starts: 3 });
+
+  it('is a valid model carrying its posterior, named after the history', () => {
+    expect(() => parseModel(JSON.parse(JSON.stringify(result.model)))).not.toThrow();
+    expect(result.model.name).toContain('consumer-history.csv');
+    expect(result.model.posterior?.paths).toEqual(expect.arrayContaining(['market.inMarketPerMonth', 'market.growthPerYear', 'brand.initialEquity', 'brand.halfLifeMonths']));
+    for (const path of result.model.posterior!.paths) expect(Object.hasOwn(result.model.uncertainty!, path)).toBe(true);
+  });
+
+  it('is at a mode: the penalised objective does not fall in any direction of a small step', () => {
+    // Checked through the reported fit: refitting from the fitted model as the start changes little.
+    const again = fitHistory(history, start, { starts: 1, seed: 9 });
+    for (const [index, parameter] of result.parameters.entries()) {
+      const other = again.parameters[index];
+      const width = parameter.upper - parameter.lower;
+      expect(Math.abs(other.value - parameter.value)).toBeLessThan(0.05 * width + 1e-12);
+    }
+  });
+
+  it('reports fit figures in range, the holdout of 13 weeks, and parts that sum to the fitted revenue', () => {
+    expect(result.fit.holdout?.periods).toBe(13);
+    expect(result.fit.train.r2).toBeGreaterThan(0.5);
+    expect(result.fit.train.mape).toBeLessThan(0.08);
+    expect(result.periods.filter((row) => row.holdout)).toHaveLength(13);
+    for (const row of result.periods) {
+      const parts = row.base + Object.values(row.channels).reduce((a, b) => a + b, 0) + Object.values(row.drivers).reduce((a, b) => a + b, 0) + row.interaction;
+      expect(Math.abs(parts - row.fitted)).toBeLessThan(1e-9 * row.fitted);
+      expect(row.lower).toBeLessThan(row.fitted);
+      expect(row.upper).toBeGreaterThan(row.fitted);
+    }
+  });
+
+  it('covers about 90 % of the actuals with its 90 % intervals on the training rows', () => {
+    const training = result.periods.filter((row) => !row.holdout);
+    const inside = training.filter((row) => row.actual >= row.lower && row.actual <= row.upper).length / training.length;
+    expect(inside).toBeGreaterThan(0.8);
+    expect(inside).toBeLessThan(0.98);
+  });
+});
+
+describe('held-out actuals influence nothing reported for the held-out periods', () => {
+  it('gives the same periods and training figures whatever the held-out revenue is', () => {
+    const history = readHistory(exampleCsv, start);
+    const changed = { ...history, target: history.target.map((value, index) => (index >= history.dates.length - 13 ? value * (1.5 + (index % 3) / 4) : value)) };
+    const a = fitHistory(history, start, { starts: 1 });
+    const b = fitHistory(changed, start, { starts: 1 });
+    expect(b.fit.train).toEqual(a.fit.train);
+    expect(b.periods.map(({ actual: _a, ...rest }) => rest)).toEqual(a.periods.map(({ actual: _a, ...rest }) => rest));
+    expect(b.fit.holdout!.mape).toBeGreaterThan(a.fit.holdout!.mape);
+  });
+});
+
+describe('the fitted model plans forward from the end of the history', () => {
+  it('continues the truth: simulating the next half-year under the fitted model matches the truth within 2 %', () => {
+    // A noiseless history from the start itself (nothing drawn but the market), fitted with every
+    // setting fixed, so that only size, growth, seasonality and drivers are estimated (exactly, up to
+    // the cents of rounding); then the next 26 weeks planned with the truth's own spend.
+    const years = 3;
+    const example = generateHistory(start, { seed: 5, years, noise: 0, startDate: '2023-01-02', drivers: false });
+    const rows = 2 * 52 + 20; // not whole years, so that the seasonality must be turned to the next period
+    const lines = example.csv.trimEnd().split('\n');
+    const history = readHistory(lines.slice(0, rows + 1).join('\n'), start);
+    const result = fitHistory(history, start, { holdout: 0, fixed: allRanged, starts: 1 });
+    const forward: Model = structuredClone(result.model);
+    forward.horizonYears = 1;
+    const plan: Record<string, number[]> = {};
+    const truthPlan = example.truth.plan as unknown as Record<string, number[]>;
+    // The truth's spend for the weeks after the fitted rows, then nothing (only the first 26 are compared).
+    for (const name of Object.keys(truthPlan)) plan[name] = Array.from({ length: 52 }, (_, week) => truthPlan[name][rows + week] ?? 0);
+    forward.plan = plan as unknown as Model['plan'];
+    delete (forward as { budget?: unknown }).budget;
+    const simulated = simulate(parseModel(JSON.parse(JSON.stringify(forward)))).periods;
+    for (let week = 8; week < 26; week += 1) {
+      expect(Math.abs(simulated[week].revenue / example.simulated[rows + week] - 1)).toBeLessThan(0.02);
+    }
+  });
+});
+
+describe('options that cannot be met', () => {
+  const history = readHistory(exampleCsv, start);
+  it('refuses a holdout that leaves too few rows, an unknown path, and economics', () => {
+    expect(() => fitHistory(history, start, { holdout: 150 })).toThrow(FitError);
+    expect(() => fitHistory(history, start, { holdout: 150 })).toThrow('--holdout 150 leaves 6 of the 156 rows to fit; at least 8 are needed');
+    expect(() => fitHistory(history, start, { free: ['brand.halfLife'] })).toThrow('--free brand.halfLife: the model has no setting that can be fitted by that name; did you mean brand.halfLifeMonths?');
+    expect(() => fitHistory(history, start, { free: ['economics.margin'] })).toThrow('economics are never fitted');
+  });
+});
