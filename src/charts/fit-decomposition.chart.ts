@@ -8,7 +8,7 @@ import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
 import { chartSvgStyles } from './chart-svg.styles.ts';
 import { type DecompositionPart, decompositionParts, driversTotal, stackDecomposition } from './fit-decomposition-stack.ts';
-import { dateTicks, heldOutShading, heldOutSpans, historyScale, nearestIndex, periodTimes } from './fit-time-axis.ts';
+import { dateTicks, heldOutShading, heldOutSpans, historyScale, nearestIndex, periodTimes, targetLabel } from './fit-time-axis.ts';
 import { HoverController } from './hover-controller.ts';
 import { FIT_COLOURS } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
@@ -40,7 +40,7 @@ export class FitDecompositionChart extends LitElement {
   declare channels: ChannelKey[];
   /** 12, 4 or 52: names the period ("week") on the axis. */
   declare periodsPerYear: number;
-  /** What was fitted, as the axis names it: "Revenue" unless the history's target is another column. */
+  /** The history's target column as the file names it ("revenue", the default): the axis reads "Revenue per week". */
   declare target: string;
   /** How numbers are written (money with the model's currency); plain until the app passes them. */
   declare formats: ChartFormats | undefined;
@@ -57,7 +57,7 @@ export class FitDecompositionChart extends LitElement {
     this.periods = [];
     this.channels = [];
     this.periodsPerYear = 52;
-    this.target = 'Revenue';
+    this.target = 'revenue';
   }
 
   override render() {
@@ -86,7 +86,7 @@ export class FitDecompositionChart extends LitElement {
     ];
 
     return html`<chart-frame heading="Where the history came from"
-      description=${`${this.target} per ${name} split into the base (no spend), what each channel added, the drivers, and what channels and brand added only together; dots are the actuals.`}
+      description=${`${targetLabel(this.target)} per ${name} split into the base (no spend), what each channel added, the drivers, and what channels and brand added only together; dots are the actuals.`}
       .legend=${legend} .table=${this.table(parts)} .tooltip=${this.tooltip(hovered, parts, at, y)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
         aria-label=${this.summary(parts)}
@@ -99,7 +99,7 @@ export class FitDecompositionChart extends LitElement {
           </pattern>
         </defs>
         ${heldOutShading(heldOutSpans(periods), times, x, MARGIN.top, bottom)}
-        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: `${this.target} per ${name}`, gridTo: right })}
+        ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: `${targetLabel(this.target)} per ${name}`, gridTo: right })}
         ${layers.map((layer, index) => {
           const fill = parts[index].hatch ? `url(#${HATCH_ID})` : parts[index].colour;
           const below = layer.below.some((point) => point[0] < point[1]);
@@ -122,11 +122,11 @@ export class FitDecompositionChart extends LitElement {
   private summary(parts: DecompositionPart[]): string {
     const periods = this.periods;
     const name = this.format.periodName;
-    if (periods.length === 0) return `${this.target} decomposed: no periods yet.`;
+    if (periods.length === 0) return `${targetLabel(this.target)} decomposed: no periods yet.`;
     const totals = parts.map((part) => ({ part, total: periods.reduce((sum, period) => sum + part.value(period), 0) }));
     const fitted = periods.reduce((sum, period) => sum + period.fitted, 0);
     const shares = totals.map(({ part, total }) => `${part.label} ${this.format.percent(fitted === 0 ? null : total / fitted)}`).join(', ');
-    return `Stacked area chart of ${this.target.toLowerCase()} per ${name} over ${periods.length} ${name}s by source, actuals as dots. `
+    return `Stacked area chart of ${this.target} per ${name} over ${periods.length} ${name}s by source, actuals as dots. `
       + `Shares of the fitted total: ${shares}. Use the arrow keys to read each ${name}.`;
   }
 
@@ -150,7 +150,7 @@ export class FitDecompositionChart extends LitElement {
     const driverNames = [...new Set(this.periods.flatMap((period) => Object.keys(period.drivers)))];
     const splitDrivers = driverNames.length > 1;
     return {
-      caption: `${this.target} per ${this.format.periodName} by source: the parts sum to the fitted value`,
+      caption: `${targetLabel(this.target)} per ${this.format.periodName} by source: the parts sum to the fitted value`,
       columns: ['Date', ...parts.flatMap((part) => (part.key === 'drivers' && splitDrivers
         ? [...driverNames.map((driver) => `Driver: ${driver}`), 'Drivers']
         : [part.label])), 'Fitted', 'Actual'],

@@ -7,7 +7,7 @@ import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
 import { chartSvgStyles } from './chart-svg.styles.ts';
 import { type FitResidual, fitResiduals } from './fit-residuals.ts';
-import { dateTicks, heldOutShading, heldOutSpans, historyScale, nearestIndex, periodTimes } from './fit-time-axis.ts';
+import { dateTicks, heldOutShading, heldOutSpans, historyScale, nearestIndex, periodTimes, targetLabel } from './fit-time-axis.ts';
 import { HoverController } from './hover-controller.ts';
 import { FIT_COLOURS } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
@@ -46,7 +46,7 @@ export class FitOverTimeChart extends LitElement {
   declare periods: FitPeriod[];
   /** 12, 4 or 52: names the period ("week") on the axes; the dates label the periods themselves. */
   declare periodsPerYear: number;
-  /** What was fitted, as the axis names it: "Revenue" unless the history's target is another column. */
+  /** The history's target column as the file names it ("revenue", the default): the axis reads "Revenue per week". */
   declare target: string;
   /** How numbers are written (money with the model's currency); plain until the app passes them. */
   declare formats: ChartFormats | undefined;
@@ -62,7 +62,7 @@ export class FitOverTimeChart extends LitElement {
     this.formats = undefined;
     this.periods = [];
     this.periodsPerYear = 52;
-    this.target = 'Revenue';
+    this.target = 'revenue';
   }
 
   override render() {
@@ -96,7 +96,7 @@ export class FitOverTimeChart extends LitElement {
     const dates = dateTicks(x, right - MARGIN.left);
 
     return html`<chart-frame heading="Actual against fitted"
-      description=${`${this.target} per ${name} as it was and as the fitted model explains it, with its 90 % interval; below, how far each ${name} was off. The shaded ${name}s were held out of the fit and forecast.`}
+      description=${`${targetLabel(this.target)} per ${name} as it was and as the fitted model explains it, with its 90 % interval; below, how far each ${name} was off. The shaded ${name}s were held out of the fit and forecast.`}
       .legend=${LEGEND} .table=${this.table(residuals)} .tooltip=${this.tooltip(hovered, residuals, at, y)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
         aria-label=${this.summary(residuals)}
@@ -105,7 +105,7 @@ export class FitOverTimeChart extends LitElement {
         @keydown=${(event: KeyboardEvent) => this.hover.key(event, count)} @blur=${() => this.hover.clear()}>
         ${heldOutShading(spans, times, x, MARGIN.top, mainBottom)}
         ${heldOutShading(spans, times, x, residualTop, bottom, false)}
-        ${verticalAxis(y, MARGIN.left, MARGIN.top, mainBottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: `${this.target} per ${name}`, gridTo: right })}
+        ${verticalAxis(y, MARGIN.left, MARGIN.top, mainBottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: `${targetLabel(this.target)} per ${name}`, gridTo: right })}
         ${verticalAxis(yMiss, MARGIN.left, residualTop, bottom, 'left', { ticks: yMiss.ticks(3), format: this.format.percentWhole, label: 'Actual − fitted', gridTo: right })}
         <path class="band" d=${band(periods) ?? ''} fill=${FIT_COLOURS.band}></path>
         <path class="fitted" d=${fittedLine(periods) ?? ''} fill="none" stroke=${FIT_COLOURS.fitted} stroke-width="2"></path>
@@ -134,10 +134,10 @@ export class FitOverTimeChart extends LitElement {
   private summary(residuals: FitResidual[]): string {
     const periods = this.periods;
     const name = this.format.periodName;
-    if (periods.length === 0) return `Actual against fitted ${this.target.toLowerCase()}: no periods yet.`;
+    if (periods.length === 0) return `Actual against fitted ${this.target}: no periods yet.`;
     const heldOut = periods.filter((period) => period.holdout).length;
     const outside = residuals.filter((residual) => residual.outside).length;
-    return `Actual against fitted ${this.target.toLowerCase()} per ${name}, ${periods.length} ${name}s from ${periods[0].date} to ${periods.at(-1)!.date}`
+    return `Actual against fitted ${this.target} per ${name}, ${periods.length} ${name}s from ${periods[0].date} to ${periods.at(-1)!.date}`
       + `${heldOut > 0 ? `, the last ${heldOut} held out of the fit` : ''}; ${outside} of ${periods.length} actuals fall outside the 90 % interval. `
       + `Use the arrow keys to read each ${name}.`;
   }
@@ -160,7 +160,7 @@ export class FitOverTimeChart extends LitElement {
 
   private table(residuals: FitResidual[]): ChartTable {
     return {
-      caption: `${this.target} per ${this.format.periodName}: actual, fitted with its 90 % interval, and the difference`,
+      caption: `${targetLabel(this.target)} per ${this.format.periodName}: actual, fitted with its 90 % interval, and the difference`,
       columns: ['Date', 'Actual', 'Fitted', '90 % low', '90 % high', 'Actual − fitted', '% of fitted', 'Held out'],
       rows: this.periods.map((period, index) => [
         period.date, this.format.money(period.actual), this.format.money(period.fitted), this.format.money(period.lower), this.format.money(period.upper),

@@ -88,3 +88,12 @@ export function dateTicks(x: ScaleTime<number, number>, width: number): { ticks:
   const format = x.tickFormat();
   return { ticks: dates.map((date) => date.getTime()), format: (value) => format(new Date(value)) };
 }
+
+/**
+ * What was fitted, as it begins a label: the history's target column with a capital first letter
+ * ("revenue" → "Revenue"), "Revenue" when none is given.
+ */
+export function targetLabel(target: string): string {
+  const name = target.trim();
+  return name === '' ? 'Revenue' : `${name[0].toUpperCase()}${name.slice(1)}`;
+}

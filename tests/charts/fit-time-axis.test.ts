@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldOutSpans, historyScale, nearestIndex, periodTimes } from '../../src/charts/fit-time-axis.ts';
+import { heldOutSpans, historyScale, nearestIndex, periodTimes, targetLabel } from '../../src/charts/fit-time-axis.ts';
 import { FIXTURE_HOLDOUT, FIXTURE_WEEKS, fitResultFixture } from '../fixtures/fit-result-fixture.ts';
 
 const WEEK = 7 * 86_400_000;
@@ -35,5 +35,13 @@ describe('fit time axis', () => {
     // Domain −½ week … 2½ weeks over 300 px: 100 px a week, week 0 at 50 px.
     expect(x(0)).toBeCloseTo(50, 9);
     expect(x(2 * WEEK)).toBeCloseTo(250, 9);
+  });
+});
+
+describe('targetLabel', () => {
+  it('capitalises the target column’s name to begin a label, and is "Revenue" without one', () => {
+    expect(targetLabel('revenue')).toBe('Revenue');
+    expect(targetLabel('GMV')).toBe('GMV');
+    expect(targetLabel(' ')).toBe('Revenue');
   });
 });
