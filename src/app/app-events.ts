@@ -92,6 +92,9 @@ export interface AppEventDetails {
   'history-redo': void;
   'toast-dismiss': { id: number };
   'view-change': { view: ResultsView };
+  // Fit to your data (fit-view, fit-results): plan with the fitted model; close the view
+  'fit-use': { model: Model };
+  'fit-close': void;
 }
 
 export type AppEventName = keyof AppEventDetails;
@@ -120,7 +123,7 @@ export const APP_EVENT_NAMES: readonly AppEventName[] = Object.keys({
   'scenario-save': 0, 'scenario-open': 0, 'scenario-rename': 0, 'scenario-duplicate': 0, 'scenario-delete': 0, 'scenario-undo': 0,
   'compare-toggle': 0, 'baseline-change': 0, 'notice-dismiss': 0, 'share-link': 0, 'export-json': 0, 'export-csv': 0,
   'export-figures-csv': 0, 'print-report': 0, 'import-file': 0, 'import-link': 0,
-  'history-undo': 0, 'history-redo': 0, 'toast-dismiss': 0, 'view-change': 0,
+  'history-undo': 0, 'history-redo': 0, 'toast-dismiss': 0, 'view-change': 0, 'fit-use': 0, 'fit-close': 0,
 } satisfies Record<AppEventName, 0>) as AppEventName[];
 
 /**

@@ -75,6 +75,7 @@ export class BudgetSimApp extends LitElement {
     view: { state: true },
     riskOpen: { state: true },
     optimum: { state: true },
+    fitOpen: { state: true },
   };
 
   declare view: ResultsView;
@@ -82,6 +83,8 @@ export class BudgetSimApp extends LitElement {
   declare riskOpen: boolean;
   /** The optimiser's last plan, as spend per month by channel, for the model it was found for: marked on the response curves. */
   declare optimum: { model: Model; perMonth: Record<string, number> } | undefined;
+  /** Whether "Fit to your data" is open (its code loads the first time it opens). */
+  declare fitOpen: boolean;
   private readonly state = new AppStateStore(this);
   private readonly scenarios = new ScenariosController(this, browserStorage(), tabStorage());
   private readonly link = new ScenarioLinkController(this, (href) => this.openLink(href));
@@ -95,6 +98,7 @@ export class BudgetSimApp extends LitElement {
     this.view = 'plan';
     this.riskOpen = false;
     this.optimum = undefined;
+    this.fitOpen = false;
     this.state.onDraftChange(({ draft, validModel }) => {
       const working = { draft, lastValid: this.state.model, presetId: this.state.presetId, scenarioId: this.scenarios.currentId };
       // Writing the address and storage costs a millisecond or two; done a moment after the last
@@ -191,6 +195,8 @@ export class BudgetSimApp extends LitElement {
       'history-redo': () => this.undo.redo(),
       'toast-dismiss': ({ detail }) => this.undo.dismiss(detail.id),
       'view-change': ({ detail }) => this.showView(detail.view),
+      'fit-use': ({ detail }) => this.useFittedModel(detail.model),
+      'fit-close': () => this.closeFit(),
     });
   }
 
@@ -271,8 +277,10 @@ export class BudgetSimApp extends LitElement {
         <undo-buttons .undoLabel=${this.undo.history.undoLabel} .redoLabel=${this.undo.history.redoLabel}></undo-buttons>
       </header>
       <main class="layout">
+        ${this.fitOpen ? html`<section id="fit-card" class="card fit-card" aria-label="Fit to your data"><fit-view .model=${model}></fit-view></section>` : nothing}
         <aside class="controls" aria-label="Plan and assumptions">
-          <section class="card"><preset-picker .presets=${PRESETS} .selected=${presetId}></preset-picker></section>
+          <section class="card"><preset-picker .presets=${PRESETS} .selected=${presetId}></preset-picker>
+            <button type="button" class="fit-open" aria-expanded=${this.fitOpen ? 'true' : 'false'} aria-controls="fit-card" @click=${this.openFit}>Fit to your data…</button></section>
           <section class="card" aria-labelledby="plan-heading">
             <h2 id="plan-heading">Your plan</h2>
             <plan-controls .draft=${draft} .issues=${issues} .validShare=${currentShare(model)} .formats=${formats}></plan-controls>
@@ -359,6 +367,36 @@ export class BudgetSimApp extends LitElement {
         <after-horizon-chart class="span" .formats=${formats} .points=${carryover} .carryoverValue=${result.summary.carryoverValue}
           ?baselineSpendsHistory=${model.economics.carryoverBaseline === 'history'} .periodsPerYear=${model.periodsPerYear} .startYear=${model.startYear}></after-horizon-chart>
       </div>`;
+  }
+
+  /** Opens "Fit to your data" above the planner, loading its code the first time, and moves focus to it. */
+  private async openFit(): Promise<void> {
+    await import('./fit-view.component.ts');
+    this.fitOpen = true;
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector('fit-view');
+    await view?.updateComplete;
+    view?.scrollIntoView({ block: 'start' });
+    view?.shadowRoot?.querySelector<HTMLElement>('#fit-heading')?.focus({ preventScroll: true });
+  }
+
+  private async closeFit(): Promise<void> {
+    this.fitOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.fit-open')?.focus();
+  }
+
+  /**
+   * "Use the fitted model": the fitted model becomes the plan on screen as one undoable step,
+   * and is saved as a scenario under its own name (a full storage is reported; the model is
+   * still used, and kept as the working state).
+   */
+  private useFittedModel(fitted: Model): void {
+    this.scenarios.save(fitted, true);
+    this.state.setPresetId('');
+    this.state.setDraft(draftFromModel(fitted));
+    this.undo.record(this.snapshot(), `Use the fitted model “${fitted.name}”`,
+      { announce: `Now planning with the fitted model “${fitted.name}”, saved as a scenario.` });
   }
 
   /** A view picked in the phone's summary bar: shown, with the results scrolled into view. */

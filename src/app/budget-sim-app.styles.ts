@@ -18,6 +18,13 @@ export const appStyles = css`
   details.card > summary h2 { margin: 0; display: inline; }
   details.card[open] > summary { margin-bottom: 10px; }
   summary:focus-visible { outline: var(--focus-ring); outline-offset: 2px; border-radius: 4px; }
+  .fit-card { grid-column: 1 / -1; scroll-margin-top: 8px; }
+  .fit-open {
+    font: inherit; font-size: 0.88rem; font-weight: 600; margin-top: 10px; padding: 6px 14px; min-height: 34px; width: 100%;
+    border: 1px solid var(--colour-accent); border-radius: 4px; background: var(--colour-surface); color: var(--colour-link); cursor: pointer;
+  }
+  .fit-open:hover { background: var(--colour-tinted); }
+  .fit-open:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
   .results { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
   .stale { margin: 0; padding: 10px 14px; border-radius: 6px; background: var(--colour-warning-surface); border: 1px solid var(--colour-warning-border); font-size: 0.88rem; }
   .stale ul, ul.stale { margin: 4px 0 0; padding-left: 18px; }
@@ -60,7 +67,7 @@ export const appStyles = css`
     .masthead p { display: none; }
     .masthead h1 { font-size: 12pt; color: var(--colour-text-secondary); }
     .layout { display: block; padding: 0; }
-    .controls, .tabs, .stale, .status, .sticky-summary, .optimizer, .risk { display: none; }
+    .controls, .tabs, .stale, .status, .sticky-summary, .optimizer, .risk, .fit-card { display: none; }
     /* The report is one page: the carryover is in the key figures, its chart stays on screen. */
     after-horizon-chart { display: none; }
     .results { gap: 6px; }
