@@ -76,6 +76,7 @@ export class BudgetSimApp extends LitElement {
     riskOpen: { state: true },
     optimum: { state: true },
     fitOpen: { state: true },
+    fitLoaded: { state: true },
   };
 
   declare view: ResultsView;
@@ -85,6 +86,8 @@ export class BudgetSimApp extends LitElement {
   declare optimum: { model: Model; perMonth: Record<string, number> } | undefined;
   /** Whether "Fit to your data" is open (its code loads the first time it opens). */
   declare fitOpen: boolean;
+  /** Whether it has been opened: closed again, it stays on the page, hidden, with its file and its fit. */
+  declare fitLoaded: boolean;
   private readonly state = new AppStateStore(this);
   private readonly scenarios = new ScenariosController(this, browserStorage(), tabStorage());
   private readonly link = new ScenarioLinkController(this, (href) => this.openLink(href));
@@ -99,6 +102,7 @@ export class BudgetSimApp extends LitElement {
     this.riskOpen = false;
     this.optimum = undefined;
     this.fitOpen = false;
+    this.fitLoaded = false;
     this.state.onDraftChange(({ draft, validModel }) => {
       const working = { draft, lastValid: this.state.model, presetId: this.state.presetId, scenarioId: this.scenarios.currentId };
       // Writing the address and storage costs a millisecond or two; done a moment after the last
@@ -277,7 +281,7 @@ export class BudgetSimApp extends LitElement {
         <undo-buttons .undoLabel=${this.undo.history.undoLabel} .redoLabel=${this.undo.history.redoLabel}></undo-buttons>
       </header>
       <main class="layout">
-        ${this.fitOpen ? html`<section id="fit-card" class="card fit-card" aria-label="Fit to your data"><fit-view .model=${model}></fit-view></section>` : nothing}
+        ${this.fitLoaded ? html`<section id="fit-card" class="card fit-card" aria-label="Fit to your data" ?hidden=${!this.fitOpen}><fit-view .model=${model}></fit-view></section>` : nothing}
         <aside class="controls" aria-label="Plan and assumptions">
           <section class="card"><preset-picker .presets=${PRESETS} .selected=${presetId}></preset-picker>
             <button type="button" class="fit-open" aria-expanded=${this.fitOpen ? 'true' : 'false'} aria-controls="fit-card" @click=${this.openFit}>Fit to your data…</button></section>
@@ -372,6 +376,7 @@ export class BudgetSimApp extends LitElement {
   /** Opens "Fit to your data" above the planner, loading its code the first time, and moves focus to it. */
   private async openFit(): Promise<void> {
     await import('./fit-view.component.ts');
+    this.fitLoaded = true;
     this.fitOpen = true;
     await this.updateComplete;
     const view = this.renderRoot.querySelector('fit-view');

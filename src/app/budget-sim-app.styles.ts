@@ -19,6 +19,7 @@ export const appStyles = css`
   details.card[open] > summary { margin-bottom: 10px; }
   summary:focus-visible { outline: var(--focus-ring); outline-offset: 2px; border-radius: 4px; }
   .fit-card { grid-column: 1 / -1; scroll-margin-top: 8px; }
+  .fit-card[hidden] { display: none; }
   .fit-open {
     font: inherit; font-size: 0.88rem; font-weight: 600; margin-top: 10px; padding: 6px 14px; min-height: 34px; width: 100%;
     border: 1px solid var(--colour-accent); border-radius: 4px; background: var(--colour-surface); color: var(--colour-link); cursor: pointer;

@@ -83,6 +83,8 @@ export class FitView extends LitElement {
   declare private dragging: boolean;
   declare private loading: boolean;
   private readonly fit = new FitController(this);
+  /** The starting model's channels and granularity when the columns were last read (`readerKey`). */
+  private readFor = '';
 
   constructor() {
     super();
@@ -106,9 +108,12 @@ export class FitView extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // A new current model (an edit, an undo) is a new start when the view follows it: its
-    // channels may differ, so the columns are read again.
-    if (changed.has('model') && changed.get('model') !== undefined && this.start === undefined && this.file !== undefined) this.readColumns();
+    // A new current model (an edit, an undo) is a new start when the view follows it. The reader
+    // depends only on its channels and granularity, so the columns are read again only when
+    // those change, not at every step of a slider.
+    if (!changed.has('model') || this.start !== undefined || this.file === undefined) return;
+    const key = readerKey(this.model);
+    if (key !== this.readFor) this.readColumns();
   }
 
   override render() {
@@ -284,6 +289,7 @@ export class FitView extends LitElement {
   private check(): void {
     const model = this.startModel;
     if (this.file === undefined || model === undefined) return;
+    this.readFor = readerKey(model);
     this.granularity = undefined;
     try {
       const history = readHistory(this.file.text, model, this.options);
@@ -348,6 +354,12 @@ export class FitView extends LitElement {
     if (this.file === undefined || start === undefined || this.readProblem !== undefined) return;
     this.fit.run({ text: this.file.text, start, history: this.options, fit: { source: this.file.source } });
   }
+}
+
+/** What the reader reads a history by, of a starting model: its granularity and its channels. */
+function readerKey(model: Model | undefined): string {
+  if (model === undefined) return '';
+  return JSON.stringify([model.periodsPerYear, channelList(modelChannels(model)).map((channel) => [channel.name, channel.side])]);
 }
 
 /** What a column holds, in words, beside its select. */

@@ -105,6 +105,12 @@ describe('Fit to your data', () => {
     await expect.poll(modelName).toBe(defaultName);
     // The scenario it was saved as stays.
     expect(await page.locator('scenario-panel ul.saved li .name').evaluateAll((names) => names.map((name) => name.getAttribute('title')))).toContain(expected.model.name);
+    // Close hides the view and gives the focus back to its button; opened again, the fit is still there.
+    await view().getByRole('button', { name: 'Close' }).click();
+    expect(await page.locator('#fit-card').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('budget-sim-app')!.shadowRoot!.activeElement?.className)).toBe('fit-open');
+    await openFitView();
+    expect(await figureCells('train')).toEqual([train.r2.toFixed(2), formatPercent(train.nrmse), formatPercent(train.mape)]);
   });
 
   it('a history with a gap in its dates names the row and column, keeps the model, and cannot be fitted', async () => {
