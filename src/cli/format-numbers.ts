@@ -130,6 +130,20 @@ export function formatPeriodChange(periods: number | null, periodsPerYear: Perio
   });
 }
 
+// A setting's value in the units of its field, four significant digits: 24, 0.015, 60,000.
+const settingValue = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+const threeDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+
+/** A setting's value, four significant digits, whatever its scale: 24, 0.01523, 45,230; "—" when missing. */
+export function formatSettingValue(value: number | null): string {
+  return orMissing(value, (number) => settingValue.format(number));
+}
+
+/** A coefficient of determination (R²), three decimals: 0.91234 → "0.912"; "—" when missing. */
+export function formatRSquared(value: number | null): string {
+  return orMissing(value, (number) => threeDecimals.format(number));
+}
+
 /** A count with its noun, pluralised: (1, 'year') → "1 year", (3, 'year') → "3 years". */
 export function countOf(count: number, noun: string): string {
   return `${count} ${count === 1 ? noun : `${noun}s`}`;

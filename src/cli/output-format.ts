@@ -3,7 +3,7 @@ import { CliError } from './cli-error.ts';
 import { closestName } from './closest-name.ts';
 
 /** The ways a command can print its results. */
-export type OutputFormat = 'table' | 'json' | 'csv';
+export type OutputFormat = 'table' | 'text' | 'json' | 'csv';
 
 /**
  * The `--format` a command was given, checked against the formats that command supports.

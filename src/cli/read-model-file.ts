@@ -43,7 +43,7 @@ export const MAX_MODEL_FILE_BYTES = 5 * 1024 * 1024;
  */
 export function readModelJson(file: string): unknown {
   const shown = shownFile(file);
-  const text = (file === STANDARD_INPUT ? readStandardInput() : readText(file)).replace(/^\uFEFF/, '');
+  const text = (file === STANDARD_INPUT ? readStandardInput() : readTextFile(file, MODEL_FILE)).replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new CliError(`${shown} is empty`);
   try {
     return JSON.parse(text);
@@ -70,7 +70,29 @@ export function validateModelJson(json: unknown, file: string): Model {
   }
 }
 
-function readText(file: string): string {
+/** What a file read by `readTextFile` is, for its size limit and its messages. */
+export interface TextFileKind {
+  /** "model file", "history file": in messages such as "x is a directory, not a model file". */
+  noun: string;
+  maxBytes: number;
+  /** Added to the refusal of a named pipe: how to read from a pipe instead, if there is a way. */
+  pipeHint: string;
+}
+
+const MODEL_FILE: TextFileKind = {
+  noun: 'model file',
+  maxBytes: MAX_MODEL_FILE_BYTES,
+  pipeHint: '; to read a model from a pipe, give - (standard input): ... | budget-sim validate -',
+};
+
+/**
+ * Reads a regular file as UTF-8 text, checking what the path is and its size before reading, so
+ * that a huge file is refused without loading it and a named pipe, socket or device is refused
+ * at once instead of waiting for a writer that may never come.
+ * @throws {CliError} for a missing or unreadable file, a directory or other non-file, or a file
+ *   over `kind.maxBytes` ("x.csv is 50.0 MB; history files larger than 10 MB are refused")
+ */
+export function readTextFile(file: string, kind: TextFileKind): string {
   const shown = shownFile(file);
   // Stat before opening: opening a named pipe for reading waits until something writes to it.
   let stats: Stats;
@@ -79,7 +101,7 @@ function readText(file: string): string {
   } catch (error) {
     throw new CliError(`cannot read ${shown}: ${describeFileError(error)}`);
   }
-  refuseNonFile(stats, shown);
+  refuseNonFile(stats, shown, kind);
   let descriptor: number;
   try {
     // O_NONBLOCK as well: should the path be swapped for a pipe after the stat, opening it still
@@ -90,10 +112,10 @@ function readText(file: string): string {
   }
   try {
     const opened = fstatSync(descriptor);
-    refuseNonFile(opened, shown);
-    if (opened.size > MAX_MODEL_FILE_BYTES) {
+    refuseNonFile(opened, shown, kind);
+    if (opened.size > kind.maxBytes) {
       const megabytes = (opened.size / (1024 * 1024)).toFixed(1);
-      throw new CliError(`${shown} is ${megabytes} MB; model files larger than 5 MB are refused`);
+      throw new CliError(`${shown} is ${megabytes} MB; ${kind.noun}s larger than ${kind.maxBytes / (1024 * 1024)} MB are refused`);
     }
     return readFileSync(descriptor, 'utf8');
   } catch (error) {
@@ -104,11 +126,9 @@ function readText(file: string): string {
   }
 }
 
-function refuseNonFile(stats: Stats, shown: string): void {
-  if (stats.isDirectory()) throw new CliError(`${shown} is a directory, not a model file`);
-  if (stats.isFIFO()) {
-    throw new CliError(`${shown} is a named pipe, not a model file; to read a model from a pipe, give - (standard input): ... | budget-sim validate -`);
-  }
+function refuseNonFile(stats: Stats, shown: string, kind: TextFileKind): void {
+  if (stats.isDirectory()) throw new CliError(`${shown} is a directory, not a ${kind.noun}`);
+  if (stats.isFIFO()) throw new CliError(`${shown} is a named pipe, not a ${kind.noun}${kind.pipeHint}`);
   if (!stats.isFile()) throw new CliError(`${shown} is not a regular file`);
 }
 

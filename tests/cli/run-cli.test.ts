@@ -116,11 +116,11 @@ describe('dispatch and help', () => {
   it('suggests the closest command for an unknown one', () => {
     const run = runInProcess(['simualte', 'models/default.json']);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toBe("unknown command 'simualte'; did you mean simulate? commands are simulate, sweep, compare, optimize, frontier, montecarlo, sensitivity, validate, schema\n");
+    expect(run.stderr).toBe("unknown command 'simualte'; did you mean simulate? commands are simulate, sweep, compare, optimize, frontier, montecarlo, sensitivity, fit, validate, schema\n");
   });
 
   it('does not suggest a command that is not close', () => {
-    expect(runInProcess(['frobnicate']).stderr).toBe("unknown command 'frobnicate'; commands are simulate, sweep, compare, optimize, frontier, montecarlo, sensitivity, validate, schema\n");
+    expect(runInProcess(['frobnicate']).stderr).toBe("unknown command 'frobnicate'; commands are simulate, sweep, compare, optimize, frontier, montecarlo, sensitivity, fit, validate, schema\n");
   });
 
   it('refuses an option before the command', () => {

@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { compareCommand } from './compare.ts';
+import { fitCommand } from './fit.ts';
 import { frontierCommand } from './frontier.ts';
 import { montecarloCommand } from './montecarlo.ts';
 import { optimizeCommand } from './optimize.ts';
@@ -14,5 +15,5 @@ export type { Command } from './command.ts';
 /** Every budget-sim command, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
   simulateCommand, sweepCommand, compareCommand, optimizeCommand, frontierCommand, montecarloCommand, sensitivityCommand,
-  validateCommand, schemaCommand,
+  fitCommand, validateCommand, schemaCommand,
 ];
