@@ -1,5 +1,6 @@
 import type { Side } from '../engine/model/model.ts';
 import { type Draft, readField, withField } from './model-draft.ts';
+import { posteriorShape, posteriorWithPaths } from '../engine/model/posterior-paths.ts';
 
 /**
  * Edits of a draft's channels (spec §9.1) that change more than one field: add, rename, remove,
@@ -69,15 +70,29 @@ function withPlanRows(draft: Draft, change: (rows: Record<string, unknown>) => R
   return withField(draft, 'plan', change(plan as Record<string, unknown>));
 }
 
-/** The draft's uncertainty with every path that names `from` (a channel path prefix) renamed or dropped. */
+/**
+ * The draft's uncertainty and posterior with every path renamed or dropped by `change`; a dropped
+ * path leaves the posterior as the joint distribution of the settings that stay.
+ */
 function withUncertaintyPaths(draft: Draft, change: (path: string) => string | undefined): Draft {
-  const uncertainty = readField(draft, 'uncertainty');
-  if (typeof uncertainty !== 'object' || uncertainty === null || Array.isArray(uncertainty)) return draft;
+  const next = withPosteriorPaths(draft, change);
+  const uncertainty = readField(next, 'uncertainty');
+  if (typeof uncertainty !== 'object' || uncertainty === null || Array.isArray(uncertainty)) return next;
   const entries = Object.entries(uncertainty).flatMap(([path, range]): [string, unknown][] => {
     const next = change(path);
     return next === undefined ? [] : [[next, range]];
   });
-  return withField(draft, 'uncertainty', Object.fromEntries(entries));
+  return withField(next, 'uncertainty', Object.fromEntries(entries));
+}
+
+/** The draft's posterior through `posteriorWithPaths`; one of the wrong shape stays as typed (its message shows), none left is removed. */
+function withPosteriorPaths(draft: Draft, change: (path: string) => string | undefined): Draft {
+  const posterior = posteriorShape(readField(draft, 'posterior'));
+  if (posterior === undefined) return draft;
+  const next = posteriorWithPaths(posterior, change);
+  if (next !== undefined) return withField(draft, 'posterior', next);
+  const { posterior: _dropped, ...rest } = draft;
+  return rest;
 }
 
 /** A yearly setting's value for every year, as a list (a single number is every year's). */

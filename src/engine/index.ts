@@ -4,7 +4,7 @@
  */
 export type {
   Budget, Brand, CarryoverBaseline, ChannelBounds, ChannelModel, ChannelPlan, Downstream, DownstreamChannel, DownstreamChannels, Economics,
-  EquityFromHistory, History, Market, Model, ModelCommon, PeriodsPerYear, Plan, ShortTerm, Side, TwoLeverModel, Upstream, UpstreamChannel,
+  EquityFromHistory, History, Market, Model, ModelCommon, PeriodsPerYear, Plan, Posterior, ShortTerm, Side, TwoLeverModel, Upstream, UpstreamChannel,
   UpstreamChannels,
 } from './model/model.ts';
 export { CARRYOVER_BASELINES, PERIODS_PER_YEAR_CHOICES, isChannelModel } from './model/model.ts';
@@ -45,7 +45,7 @@ export type { DistributionName, UncertainValue, Uncertainty } from './model/mode
 export {
   BAND_VALUE_BUDGET, DEFAULT_BAND_DRAWS, DISTRIBUTIONS, DISTRIBUTION_NAMES, MAX_DRAWS, MAX_REDRAWS, PERCENTILES, SENSITIVITY_FIGURES, UncertaintyError,
   compareMonteCarlo, createDrawRunner, createRunTimeEstimator, describeRunTime, drawValues, figureStatistics, monteCarlo, runMonteCarlo,
-  sensitivity, truncatedQuantile, uncertainFields, type RunTimeEstimate, type RunTimeEstimator,
+  posteriorDraws, sensitivity, truncatedQuantile, uncertainFields, type RunTimeEstimate, type SettingDraws, type RunTimeEstimator,
   type Band, type DrawRunner, type FigureStatistics, type MonteCarloComparison, type MonteCarloOptions, type MonteCarloResult,
   type MonteCarloSummary, type ProbabilityBest, type SensitivityFigure, type SensitivityResult, type SensitivityRow,
   type SensitivitySwing, type UncertainField,

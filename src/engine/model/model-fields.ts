@@ -305,7 +305,7 @@ export const SECTION_KEYS: Readonly<Record<string, readonly string[]>> = {
 
 export const TOP_LEVEL_KEYS: readonly string[] = [
   '$schema', 'name', 'description', 'lesson', 'periodsPerYear', 'horizonYears', 'startYear', 'currency', 'fiscalYearStartMonth',
-  'budget', 'plan', 'history', 'market', 'brand', 'upstream', 'downstream', 'economics', 'uncertainty',
+  'budget', 'plan', 'history', 'market', 'brand', 'upstream', 'downstream', 'economics', 'uncertainty', 'posterior',
 ];
 
 /**

@@ -6,6 +6,7 @@ import {
 } from './model-fields.ts';
 import { CARRYOVER_BASELINES } from './model.ts';
 import { lessonSchema } from './lesson-schema.ts';
+import { posteriorSchema } from './posterior-schema.ts';
 import { DISTRIBUTIONS } from './distributions/index.ts';
 import { suitsBeta } from './distributions/beta.ts';
 import { MAX_BETA_PARAMETER, MAX_LOGNORMAL_SIGMA, MAX_PARAMETER_MAGNITUDE } from './distributions/parameter-limits.ts';
@@ -23,7 +24,8 @@ type Schema = Record<string, unknown>;
  * What a schema cannot say is left to `parseModel`: array lengths that depend on the horizon or
  * periodsPerYear (seasonality: P or 12 values), initialEquity ≤ maxEquity and lagMonths ≤ lagWindowMonths, and in
  * `uncertainty` min ≤ mode ≤ max, a distribution's overlap with its field's valid range, ranges on
- * `upstream.shortTerm.*` only when the model has `upstream.shortTerm`, and none on a starting equity of "history".
+ * `upstream.shortTerm.*` only when the model has `upstream.shortTerm`, and none on a starting equity of "history";
+ * in `posterior` the sizes of `mean` and `cholesky` and its positive diagonal, and its paths' ranges in `uncertainty`.
  * In the channel form also: names unique across both sides, shares and maxEquityShare summing to 1,
  * `plan` holding exactly the channels, a side without channels taking no budget, and bounds' min ≤ max.
  */
@@ -79,6 +81,7 @@ export function modelJsonSchema(): Schema {
       downstream: sections.downstream,
       economics: shared('economics'),
       uncertainty: uncertaintySchema(ALL_NUMBER_FIELDS),
+      posterior: shared('posterior'),
     },
   };
   return {
@@ -90,6 +93,7 @@ export function modelJsonSchema(): Schema {
     oneOf: [twoLever, channelFormSchema(commonProperties)],
     $defs: {
       lesson: lessonSchema(),
+      posterior: posteriorSchema(),
       budget: sections.budget,
       market: sections.market,
       brand: sections.brand,
@@ -157,6 +161,7 @@ function channelFormSchema(commonProperties: Record<string, Schema>): Schema {
       },
       economics: { $ref: '#/$defs/economics' },
       uncertainty: channelUncertaintySchema(),
+      posterior: { $ref: '#/$defs/posterior' },
     },
     // At least one channel in all; each channel's share is required unless a plan is given.
     allOf: [

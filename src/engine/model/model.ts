@@ -193,6 +193,31 @@ export interface ModelCommon {
    * calculation (simulate, optimise) uses the settings above, the central plan.
    */
   uncertainty?: Uncertainty;
+  /**
+   * Optional: a joint distribution of some uncertain settings, as a fit leaves it (docs/model-files.md,
+   * "Posterior"). Monte Carlo and the robust optimiser draw these settings together from it, so
+   * that their correlations hold; each must also have a range in `uncertainty`, which sensitivity
+   * and the ranges shown on screen keep using.
+   */
+  posterior?: Posterior;
+}
+
+/**
+ * A multivariate normal over settings on their normal scale (`normal-scale.ts`: logit, log or
+ * identity, from each setting's valid range as `rangeFor` gives it, through `normalScaleRange`):
+ * y ~ N(mean, L·Lᵀ), and a draw's value of setting i is `fromNormalScale(yᵢ, range)`, kept inside
+ * its valid range (`valueFromNormalScale`).
+ */
+export interface Posterior {
+  /** The settings, by path as in `uncertainty`; distinct, each also in `uncertainty`. */
+  paths: string[];
+  /** One mean per path, on the normal scale. */
+  mean: number[];
+  /**
+   * L, the lower-triangular Cholesky factor of the covariance on the normal scale, by rows: row i
+   * holds its i + 1 entries up to the diagonal, which is > 0.
+   */
+  cholesky: number[][];
 }
 
 /** The two-lever form (spec §2–§8): one upstream and one downstream lever. */

@@ -15,6 +15,7 @@ import {
 } from './json-reading.ts';
 import { isChannelSide, readChannelForm } from './parse-channels.ts';
 import { readLesson } from './lesson.ts';
+import { readPosterior } from './parse-posterior.ts';
 import { tinyYearSpendProblems } from './plan-year-spend.ts';
 import { showValue } from './show-value.ts';
 import { uncertaintyProblems } from '../uncertainty/check-uncertainty.ts';
@@ -196,13 +197,15 @@ export function parseModel(input: unknown): Model {
   }
 
   if (model.uncertainty !== undefined) uncertaintyNeedsItsField(model, model.uncertainty, report);
+  const posterior = hasOwn(root, 'posterior') ? readPosterior(root.posterior, model, root.uncertainty, report) : undefined;
+  if (posterior !== undefined) model.posterior = posterior;
   if (plan !== undefined && periods !== undefined) {
     for (const problem of tinyYearSpendProblems(plan, model.periodsPerYear, periods)) report(problem.path, problem.message);
   }
 
   // Distributions are checked against the fields' ranges only when the fields themselves are
   // valid: a range that depends on another field (initialEquity ≤ maxEquity) needs its value.
-  if (!issues.some((issue) => !issue.path.startsWith('uncertainty'))) issues.push(...uncertaintyProblems(model));
+  if (!issues.some((issue) => !issue.path.startsWith('uncertainty') && !issue.path.startsWith('posterior'))) issues.push(...uncertaintyProblems(model));
   if (unlisted > 0) issues.push({ path: '', message: `…and ${unlisted} more problem${unlisted === 1 ? '' : 's'}` });
   if (issues.length > 0) throw new ModelError(issues);
   return model;

@@ -46,11 +46,14 @@ export function uncertaintyProblems(model: Model): ModelIssue[] {
 /**
  * Checks, before drawing, that every uncertain field can be drawn within its range with the
  * other fields at their values in the model (lagMonths ≤ lagWindowMonths and
- * initialEquity ≤ maxEquity included), which `uncertaintyProblems` leaves out.
+ * initialEquity ≤ maxEquity included), which `uncertaintyProblems` leaves out. Fields drawn
+ * from the model's posterior always can, and are not checked.
  * @throws {UncertaintyError} naming the first field that cannot
  */
 export function checkDrawable(fields: readonly UncertainField[]): void {
   for (const field of fields) {
+    // A posterior's values map into the range whatever they are (valueFromNormalScale).
+    if (field.posterior !== undefined) continue;
     const problem = drawingProblem(field, field.range);
     if (problem !== undefined) throw new UncertaintyError(`uncertainty.${field.path}`, problem);
   }

@@ -11,6 +11,7 @@ export { monteCarlo, runMonteCarlo, type ChannelValueStatistics, type MonteCarlo
 export {
   SENSITIVITY_FIGURES, sensitivity, type SensitivityFigure, type SensitivityResult, type SensitivityRow, type SensitivitySwing,
 } from './sensitivity.ts';
+export { posteriorDraws, type SettingDraws } from './posterior-draws.ts';
 export { MAX_REDRAWS, drawValues, truncatedQuantile, uncertainFields, type UncertainField } from './uncertain-fields.ts';
 export { createDrawRunner, type DrawRunner } from './draw-runner.ts';
 export { createRunTimeEstimator, describeRunTime, type RunTimeEstimate, type RunTimeEstimator } from './run-time-estimate.ts';

@@ -4,6 +4,8 @@ import { uncertainFieldTable } from './uncertain-field-table.ts';
 import { type Distribution, type DistributionParameters, type ValueRange, distributionByName } from '../model/distributions/index.ts';
 import { drawSource, pathKey } from './draw-seed.ts';
 import { UncertaintyError } from './uncertainty-error.ts';
+import { type PosteriorSampler, createPosteriorSampler, valueFromNormalScale } from './posterior-sampler.ts';
+import { normalScaleRange } from '../model/normal-scale.ts';
 
 /** Redraws allowed for one value before giving up; validation makes needing many vanishingly rare. */
 export const MAX_REDRAWS = 1000;
@@ -37,6 +39,17 @@ export interface UncertainField {
   useSource(source: () => number): void;
   /** A new generator on the current source (see `Distribution.sampler`); undefined when fixed. */
   start: (() => () => number) | undefined;
+  /**
+   * Set when the model's `posterior` holds this field: its draws come from there (the sampler
+   * shared by the posterior's fields, and this field's index in it), not from `value`, and
+   * `fixed` is then undefined (a posterior always has a spread).
+   */
+  posterior?: {
+    sampler: PosteriorSampler;
+    index: number;
+    /** The range that sets the field's normal scale: `normalScaleRange(range, field.rule)`. */
+    scale: ValueRange;
+  };
 }
 
 /**
@@ -44,6 +57,9 @@ export interface UncertainField {
  * two-lever model ALL_NUMBER_FIELDS: NUMBER_FIELDS, then the optional upstream.shortTerm fields;
  * for the channel form the model-wide fields, then each channel's), except that a field that
  * bounds another (maxEquity) comes before it (initialEquity).
+ *
+ * With a `posterior`, the fields it holds share one sampler (`posterior` on each), so that
+ * `drawValues` gives them their joint, correlated values; the others keep their own ranges.
  * @param model a model returned by `parseModel` (its `uncertainty` is then valid)
  */
 export function uncertainFields(model: Model): UncertainField[] {
@@ -70,6 +86,15 @@ export function uncertainFields(model: Model): UncertainField[] {
   for (const field of fields) {
     const bound = BOUNDED_BY[field.path];
     field.boundByIndex = bound === undefined ? -1 : fields.findIndex((candidate) => candidate.path === bound);
+  }
+  if (model.posterior !== undefined) {
+    const sampler = createPosteriorSampler(model.posterior);
+    for (const field of fields) {
+      const index = model.posterior.paths.indexOf(field.path);
+      if (index < 0) continue;
+      field.posterior = { sampler, index, scale: normalScaleRange(field.range, field.field.rule) };
+      field.fixed = undefined;
+    }
   }
   return fields;
 }
@@ -139,14 +164,36 @@ export function shareInside(field: Pick<UncertainField, 'distribution' | 'parame
  * outside its field's valid range is rejected and redrawn from the same stream, never clipped,
  * so each field follows its distribution truncated to the valid range.
  *
+ * Fields in the model's posterior are drawn together instead: the posterior's normal-scale
+ * values for this draw (`PosteriorSampler.fill`, once per call), each mapped back from its
+ * field's normal scale (`normalScaleRange`) into its valid range, which needs no redraw. A posterior field bounded by another (initialEquity by
+ * maxEquity) takes its range up to the other's value in this draw, so that its normal scale (a
+ * logit of the share of the maximum) keeps its meaning when the maximum is drawn too.
+ *
  * Cost: a few d3 generator constructions and calls per field.
  * @throws {UncertaintyError} when a field finds no valid value in `MAX_REDRAWS` tries (validation
  *   requires 5 % of the distribution inside the range, so this signals a rule between fields,
  *   e.g. initialEquity drawn far above a low maxEquity)
  */
 export function drawValues(fields: readonly UncertainField[], seed: number, draw: number, out: Float64Array): void {
+  let filled: PosteriorSampler | undefined;
   for (let index = 0; index < fields.length; index += 1) {
     const field = fields[index];
+    const joint = field.posterior;
+    if (joint !== undefined) {
+      if (filled !== joint.sampler) {
+        joint.sampler.fill(seed, draw);
+        filled = joint.sampler;
+      }
+      const y = joint.sampler.y[joint.index];
+      if (field.boundByIndex < 0) {
+        out[index] = valueFromNormalScale(y, joint.scale, field.range);
+      } else {
+        const range = { ...field.range, max: out[field.boundByIndex], maxExclusive: false };
+        out[index] = valueFromNormalScale(y, normalScaleRange(range, field.field.rule), range);
+      }
+      continue;
+    }
     if (field.fixed !== undefined) {
       out[index] = field.fixed;
       continue;
