@@ -32,6 +32,7 @@ export function fitHistory(history: HistoryTable, start: Model, options: FitOpti
   const periods = history.dates.length;
   const holdout = options.holdout ?? DEFAULT_HOLDOUT[history.periodsPerYear];
   if (!Number.isInteger(holdout) || holdout < 0) throw new FitError(`--holdout must be a whole number ≥ 0, got ${holdout}`);
+  if (holdout >= periods) throw new FitError(`--holdout ${holdout} must be less than the ${periods} rows of the history, so that some are left to fit`);
   if (periods - holdout < MIN_FITTED_ROWS) {
     throw new FitError(`--holdout ${holdout} leaves ${periods - holdout} of the ${periods} rows to fit; at least ${MIN_FITTED_ROWS} are needed`);
   }

@@ -67,14 +67,14 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
       });
     }
   });
-  inputs.settings.forEach((setting, index) => {
-    if (inputs.settingSds[index] > WIDE_SHARE * setting.priorSd) {
-      warnings.push({
-        code: 'wide-interval',
-        message: `${setting.path}: the history narrows it little (its interval is about as wide as the prior's), so its value is mostly the prior's.`,
-      });
-    }
-  });
+  const wide = inputs.settings.filter((setting, index) => inputs.settingSds[index] > WIDE_SHARE * setting.priorSd).map((setting) => setting.path);
+  if (wide.length > 0) {
+    const list = wide.length === 1 ? wide[0] : `${wide.slice(0, -1).join(', ')} and ${wide[wide.length - 1]}`;
+    warnings.push({
+      code: 'wide-interval',
+      message: `The history narrows ${wide.length === 1 ? 'this setting' : `these ${wide.length} settings`} little (each interval is about as wide as its prior's), so ${wide.length === 1 ? 'its value is' : 'their values are'} mostly the prior's: ${list}.`,
+    });
+  }
   if (inputs.holdout !== null && inputs.holdout.mape > HOLDOUT_RATIO * inputs.train.mape && inputs.holdout.mape > 0.02) {
     warnings.push({
       code: 'holdout-error',
