@@ -1,6 +1,7 @@
-import { line, max, min, scaleLinear } from 'd3';
+import { area, line, max, min, scaleLinear } from 'd3';
 import { LitElement, html, nothing, svg } from 'lit';
 import type { ChannelResponseCurve, ResponsePoint } from '../engine/channel-response-curve.ts';
+import type { ResponseBandPoint, ResponseCurveBand } from '../engine/fit/response-curve-bands.ts';
 import { bottomAxis, verticalAxis } from './axes.ts';
 import { type ChartFormats, chartFormats } from './chart-formats.ts';
 import { channelLegend, channelStyles } from './channel-colours.ts';
@@ -8,6 +9,7 @@ import './chart-frame.component.ts';
 import type { ChartTable, ChartTooltip, LegendItem } from './chart-frame.component.ts';
 import { chartSvgStyles } from './chart-svg.styles.ts';
 import { pointerWithin } from './hover-controller.ts';
+import { FIT_COLOURS } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
 
 const HEIGHT = 320;
@@ -27,18 +29,25 @@ interface Picked {
  * Each channel's response curve: incremental contribution per month (over the horizon) against
  * its spend per month, the rest of the plan held as it is (`channelResponseCurves`). The current
  * plan is a dot on each curve, the optimum a diamond; above the dashed break-even line a channel
- * earns back more than it spends within the horizon. Arrow keys: left and right walk along a
- * curve, up and down move to the next channel.
+ * earns back more than it spends within the horizon. With `bands` (a fitted model's, from
+ * `responseCurveBands`), each curve has its 90 % band across the posterior shaded in its colour.
+ * Arrow keys: left and right walk along a curve, up and down move to the next channel.
  */
 export class ResponseCurvesChart extends LitElement {
   static override styles = chartSvgStyles;
   static override properties = {
     formats: { attribute: false },
     curves: { attribute: false },
+    bands: { attribute: false },
     picked: { state: true },
   };
 
   declare curves: ChannelResponseCurve[];
+  /**
+   * Optional: each channel's 90 % band at its curve's points (`responseCurveBands`), by channel
+   * name; a band whose points are not the curve's (computed for another plan) is not drawn.
+   */
+  declare bands: ResponseCurveBand[] | undefined;
   /** How numbers are written (money with the model's currency); plain until the app passes them. */
   declare formats: ChartFormats | undefined;
   declare private picked: Picked | undefined;
@@ -53,6 +62,7 @@ export class ResponseCurvesChart extends LitElement {
     super();
     this.formats = undefined;
     this.curves = [];
+    this.bands = undefined;
     this.picked = undefined;
   }
 
@@ -63,12 +73,15 @@ export class ResponseCurvesChart extends LitElement {
     const right = width - MARGIN.right;
     const bottom = HEIGHT - MARGIN.bottom;
     const all = curves.flatMap((curve) => curve.points);
+    const bands = curves.map((curve) => this.bandOf(curve));
+    const banded = bands.flatMap((band) => band ?? []);
     const spendEnd = max(all, (point) => point.spendPerMonth) ?? 0;
-    const responseHigh = max(all, (point) => point.contributionPerMonth) ?? 0;
-    const responseLow = Math.min(0, min(all, (point) => point.contributionPerMonth) ?? 0);
+    const responseHigh = Math.max(max(all, (point) => point.contributionPerMonth) ?? 0, max(banded, (point) => point.upper) ?? 0);
+    const responseLow = Math.min(0, min(all, (point) => point.contributionPerMonth) ?? 0, min(banded, (point) => point.lower) ?? 0);
     const x = scaleLinear().domain([0, spendEnd > 0 ? spendEnd : 1]).nice(5).range([MARGIN.left, right]);
     const y = scaleLinear().domain([responseLow, responseHigh > responseLow ? responseHigh : responseLow + 1]).nice(5).range([bottom, MARGIN.top]);
     const path = line<ResponsePoint>().x((point) => x(point.spendPerMonth)).y((point) => y(point.contributionPerMonth));
+    const ribbon = area<ResponseBandPoint>().x((point) => x(point.spendPerMonth)).y0((point) => y(point.lower)).y1((point) => y(point.upper));
     // Break-even, contribution = spend, drawn as far as both axes reach.
     const breakEvenEnd = Math.min(x.domain()[1], y.domain()[1]);
     const picked = this.picked;
@@ -77,18 +90,25 @@ export class ResponseCurvesChart extends LitElement {
       ...channelLegend(curves, 'line'),
       { label: 'Current plan', colour: '#222', kind: 'dot' },
       ...(hasOptimum ? [{ label: 'Optimum', colour: '#222', kind: 'diamond' } as LegendItem] : []),
+      ...(banded.length > 0 ? [{ label: 'Shaded: 90 % band across the fit’s posterior', colour: FIT_COLOURS.prior } as LegendItem] : []),
       { label: 'Break-even (contribution = spend)', colour: BREAK_EVEN, kind: 'line', dash: '3 3' },
     ];
 
     return html`<chart-frame heading="Response curves"
-      description="What each channel earns at each level of spend, the rest of the plan as it is: incremental contribution per month over the horizon against the channel’s spend per month."
-      .legend=${legend} .table=${this.table()} .tooltip=${this.tooltip(x, y)}>
+      description=${`What each channel earns at each level of spend, the rest of the plan as it is: incremental contribution per month over the horizon against the channel’s spend per month.${banded.length > 0 ? ' The shading around each curve holds 90 % of the curves the fit finds plausible.' : ''}`}
+      .legend=${legend} .table=${this.table(bands)} .tooltip=${this.tooltip(x, y, bands)}>
       <svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" role="img" tabindex="0"
-        aria-label=${`Response curves of ${curves.length} channels: ${curves.map((curve) => `${curve.name} earns ${this.format.money(curve.current.contributionPerMonth)} a month on ${this.format.money(curve.current.spendPerMonth)} a month`).join('; ')}. Left and right arrows walk along a curve, up and down change channel.`}
+        aria-label=${`Response curves of ${curves.length} channels: ${curves.map((curve) => `${curve.name} earns ${this.format.money(curve.current.contributionPerMonth)} a month on ${this.format.money(curve.current.spendPerMonth)} a month`).join('; ')}${banded.length > 0 ? ', each with its 90 % band' : ''}. Left and right arrows walk along a curve, up and down change channel.`}
         @pointermove=${(event: PointerEvent) => this.onPointer(event, width, x, y)} @pointerleave=${() => this.clear()}
         @keydown=${this.onKey} @blur=${() => this.clear()}>
         ${verticalAxis(y, MARGIN.left, MARGIN.top, bottom, 'left', { ticks: y.ticks(5), format: this.format.moneyShort, label: RESPONSE_AXIS, gridTo: right })}
         ${bottomAxis(x, bottom, MARGIN.left, right, { ticks: x.ticks(width < 420 ? 4 : 6), format: this.format.moneyShort, label: SPEND_AXIS })}
+        ${curves.map((curve, index) => {
+          const band = bands[index];
+          if (band === undefined) return nothing;
+          const faded = picked !== undefined && picked.curve !== index;
+          return svg`<path class="band" d=${ribbon(band) ?? ''} fill=${styles.get(curve.name)!.colour} opacity=${faded ? 0.05 : picked?.curve === index ? 0.3 : 0.13}></path>`;
+        })}
         ${breakEvenEnd > 0 ? svg`<line x1=${x(0)} y1=${y(0)} x2=${x(breakEvenEnd)} y2=${y(breakEvenEnd)} stroke=${BREAK_EVEN} stroke-width="1.5" stroke-dasharray="3 3"></line>` : nothing}
         ${curves.map((curve, index) => {
           const style = styles.get(curve.name)!;
@@ -172,7 +192,14 @@ export class ResponseCurvesChart extends LitElement {
     this.picked = next;
   }
 
-  private tooltip(x: (value: number) => number, y: (value: number) => number): ChartTooltip | undefined {
+  /** The curve's band, when one was given for exactly its points (a band from another plan or model is left out). */
+  private bandOf(curve: ChannelResponseCurve): ResponseBandPoint[] | undefined {
+    const band = this.bands?.find((candidate) => candidate.name === curve.name);
+    if (band === undefined || band.points.length !== curve.points.length) return undefined;
+    return band.points.every((point, index) => point.spendPerMonth === curve.points[index].spendPerMonth) ? band.points : undefined;
+  }
+
+  private tooltip(x: (value: number) => number, y: (value: number) => number, bands: (ResponseBandPoint[] | undefined)[]): ChartTooltip | undefined {
     const picked = this.picked;
     const point = this.pickedPoint();
     if (picked === undefined || point === undefined) return undefined;
@@ -186,16 +213,21 @@ export class ResponseCurvesChart extends LitElement {
         { label: SPEND_AXIS, value: this.format.money(point.spendPerMonth), colour: channelStyles(this.curves).get(curve.name)?.colour },
         { label: RESPONSE_AXIS, value: this.format.money(point.contributionPerMonth) },
         { label: 'ROI over the horizon', value: this.format.percent(roi) },
+        ...(bands[picked.curve] === undefined ? [] : [{
+          label: '90 % band', value: `${this.format.money(bands[picked.curve]![picked.point].lower)} – ${this.format.money(bands[picked.curve]![picked.point].upper)}`,
+        }]),
       ],
     };
   }
 
-  private table(): ChartTable {
+  private table(bands: (ResponseBandPoint[] | undefined)[]): ChartTable {
+    const banded = bands.some((band) => band !== undefined);
     return {
-      caption: `Response curves: ${RESPONSE_AXIS.toLowerCase()} (over the horizon) at each ${SPEND_AXIS.toLowerCase()}, the rest of the plan as it is`,
-      columns: ['Channel', SPEND_AXIS, RESPONSE_AXIS, 'Marked'],
-      rows: this.curves.flatMap((curve) => curve.points.map((point) => [
+      caption: `Response curves: ${RESPONSE_AXIS.toLowerCase()} (over the horizon) at each ${SPEND_AXIS.toLowerCase()}, the rest of the plan as it is${banded ? ', with the 5 % and 95 % points across the fit’s posterior' : ''}`,
+      columns: ['Channel', SPEND_AXIS, RESPONSE_AXIS, ...(banded ? ['5 %', '95 %'] : []), 'Marked'],
+      rows: this.curves.flatMap((curve, channel) => curve.points.map((point, index) => [
         curve.name, this.format.money(point.spendPerMonth), this.format.money(point.contributionPerMonth),
+        ...(banded ? [this.format.money(bands[channel]?.[index].lower), this.format.money(bands[channel]?.[index].upper)] : []),
         point === curve.current ? 'Current plan' : point === curve.optimum ? 'Optimum' : '',
       ])),
     };

@@ -36,6 +36,13 @@ export interface ResponseCurveOptions {
    * optimiser's plan, say. The curve reaches 20 % beyond it.
    */
   optimumPerMonth?: Readonly<Record<string, number>>;
+  /**
+   * Spends per month at which to draw a channel's curve instead of the even samples, by channel
+   * name (the current and optimum points are still added where missing): the same curve under
+   * other settings, at the same points, such as each posterior draw of a fitted model
+   * (fit/response-curve-bands.ts).
+   */
+  spendsPerMonth?: Readonly<Record<string, readonly number[]>>;
 }
 
 const DEFAULT_SAMPLES = 33;
@@ -117,9 +124,14 @@ export function channelResponseCurves(model: Model, options: ResponseCurveOption
     if (!(end > 0)) end = 1;
 
     const points: ResponsePoint[] = [];
-    for (let sample = 0; sample < samples; sample += 1) {
-      const spendPerMonth = (end * sample) / (samples - 1);
-      points.push(sample === 0 ? { spendPerMonth: 0, contributionPerMonth: 0 } : point(spendPerMonth));
+    const given = options.spendsPerMonth !== undefined && Object.hasOwn(options.spendsPerMonth, channels[channel].name) ? options.spendsPerMonth[channels[channel].name] : undefined;
+    if (given !== undefined) {
+      for (const spendPerMonth of given) points.push(spendPerMonth === 0 ? { spendPerMonth: 0, contributionPerMonth: 0 } : point(spendPerMonth));
+    } else {
+      for (let sample = 0; sample < samples; sample += 1) {
+        const spendPerMonth = (end * sample) / (samples - 1);
+        points.push(sample === 0 ? { spendPerMonth: 0, contributionPerMonth: 0 } : point(spendPerMonth));
+      }
     }
     const current = point(currentPerMonth);
     const optimum = hasOptimum ? (optimumPerMonth === currentPerMonth ? current : point(optimumPerMonth)) : undefined;

@@ -89,7 +89,7 @@ describe.each([1440, 390])('fit charts at %i px', (width) => {
 
   it('fit the page: nothing wider than the screen, every plot drawn at the chart’s own width', async () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    for (const tag of ['fit-over-time-chart', 'fit-decomposition-chart', 'fit-parameters-chart']) {
+    for (const tag of ['fit-over-time-chart', 'fit-decomposition-chart', 'fit-parameters-chart', 'response-curves-chart']) {
       const box = await page.locator(`${tag} svg.chart`).boundingBox();
       expect(box!.width, tag).toBeGreaterThan(width * 0.75);
       expect(box!.width, tag).toBeLessThanOrEqual(width);
@@ -175,5 +175,20 @@ describe.each([1440, 390])('fit charts at %i px', (width) => {
     expect(next).toContain('TV: half-saturation');
     const noise = await tooltipAfter(page, tag, ['End']);
     expect(noise).toContain('Priornone (flat)');
+  });
+
+  it('response curves: a band per channel behind its curve, in the legend, tooltip and table', async () => {
+    const tag = 'response-curves-chart';
+    expect(await page.locator(`${tag} path.band`).count()).toBe(6);
+    expect(await legendOf(page, tag)).toContain('Shaded: 90 % band across the fit’s posterior');
+    expect(await axisLabelsOf(page, tag)).toEqual(['Incremental contribution per month', 'Spend per month']);
+    const table = await tableRows(page, tag);
+    // 6 channels × (17 samples + the current plan).
+    expect(table.rows).toBe(6 * 18);
+    expect(table.columns).toEqual(['Channel', 'Spend per month', 'Incremental contribution per month', '5 %', '95 %', 'Marked']);
+    const tip = await tooltipAfter(page, tag, ['ArrowDown']);
+    expect(tip).toMatch(/90 % band€[\d,]+ – €[\d,]+/);
+    const dom = await chartDom(page, tag);
+    expect(dom.text + dom.attributes).not.toMatch(/NaN|undefined|Infinity/);
   });
 });
