@@ -134,19 +134,19 @@ export class FitResults extends LitElement {
         <h3 id="fit-parameters-heading">Settings estimated</h3>
         <div class="wrap" tabindex="0" role="region" aria-labelledby="fit-parameters-heading">
           <table data-table="fit-parameters">
-            <thead><tr><th scope="col">Setting</th><th scope="col">Prior median</th><th scope="col">Prior 90 %</th>
-              <th scope="col">Start</th><th scope="col">Fitted</th><th scope="col">Fitted 90 %</th></tr></thead>
+            <thead><tr><th scope="col">Setting</th><th scope="col">Fitted</th><th scope="col">Fitted 90 %</th><th scope="col">Start</th>
+              <th scope="col">Prior median</th><th scope="col">Prior 90 %</th></tr></thead>
             <tbody>${result.parameters.map((parameter) => {
               const words = fitParameterLabel(this.start ?? model, parameter.path);
               return html`<tr>
                 <th scope="row" title=${parameter.path}>${words.label}${words.unit === '' ? nothing : html`<span class="unit">${words.unit}</span>`}</th>
+                <td class="value">${formatQuantity(parameter.value)}</td>
+                <td>${formatQuantity(parameter.lower)} to ${formatQuantity(parameter.upper)}</td>
+                <td>${formatQuantity(parameter.start)}</td>
                 ${parameter.prior === null
                   ? html`<td colspan="2" class="flat">none (flat)</td>`
                   : html`<td>${formatQuantity(parameter.prior.median)}</td>
                     <td>${formatQuantity(parameter.prior.lower)} to ${formatQuantity(parameter.prior.upper)}${parameter.prior.source === 'default' ? html`<sup title="a wide default prior: the starting model gave no range">*</sup>` : nothing}</td>`}
-                <td>${formatQuantity(parameter.start)}</td>
-                <td class="value">${formatQuantity(parameter.value)}</td>
-                <td>${formatQuantity(parameter.lower)} to ${formatQuantity(parameter.upper)}</td>
               </tr>`;
             })}</tbody>
           </table>

@@ -79,7 +79,7 @@ export const fitResultsStyles = [shared, css`
   .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; margin-top: 14px; }
   .charts .span { grid-column: 1 / -1; }
   @media (max-width: 1180px) { .charts { grid-template-columns: minmax(0, 1fr); } }
-  @media (max-width: 600px) { table[data-table='fit-parameters'] th[scope='row'] { min-width: 8em; max-width: 10em; } }
+  @media (max-width: 600px) { table[data-table='fit-parameters'] th[scope='row'] { min-width: 9em; max-width: 11em; } }
   .footnote { font-size: 0.8rem; color: var(--colour-text-muted); margin: 6px 0 0; }
   abbr { text-decoration: none; }
 `];
