@@ -86,7 +86,7 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
     const correlation = inputs.brandGrowthCorrelation === null ? '' : ` (posterior correlation with growth up to ${inputs.brandGrowthCorrelation.toFixed(2)})`;
     warnings.push({
       code: 'brand-long-run',
-      message: `${years.toFixed(1)} years of history pin down the short-term effects well but the brand's long-run effect only loosely: its half-life, demand lift and starting equity trade off against market growth${correlation}. Judge plans on the fitted model across its posterior (the robust optimiser's average outcome), not only at its central values.`,
+      message: `${years.toFixed(1)} years of history can pin down short-term effects (downstream curves, drivers, seasonality), but the brand's long-run effect only loosely: its half-life, demand lift and starting equity trade off against market growth${correlation}. Judge plans on the fitted model across its posterior (the robust optimiser's average outcome), not only at its central values.`,
     });
   }
   if (!inputs.seasonalityEstimated) {
