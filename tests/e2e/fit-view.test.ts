@@ -12,7 +12,8 @@ import { appRendered, launchChromium } from './browser.ts';
 // charts are drawn, "Use the fitted model" makes it the current model, saved as a scenario, and
 // Undo takes it back; a history with a gap names the row and column and changes nothing; a file
 // over 10 MB is refused unread; a weekly history for a monthly model offers the history's
-// granularity; Cancel stops a fit.
+// granularity; columns named otherwise are matched with the selects; a file can be dropped on
+// the view; Cancel stops a fit.
 
 const exampleText = readFileSync(new URL('../../models/examples/consumer-history.csv', import.meta.url), 'utf8');
 const exampleStart = parseModel(JSON.parse(readFileSync(new URL('../../models/examples/consumer-weekly.json', import.meta.url), 'utf8')));
@@ -46,6 +47,16 @@ async function openFitView(): Promise<void> {
 /** Chooses a file in the view's file box, as a person would. */
 async function chooseFile(name: string, text: string | Buffer): Promise<void> {
   await view().locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: typeof text === 'string' ? Buffer.from(text) : text });
+}
+
+/** Drops a file on the view's dashed box, as a person would drag it there. */
+async function dropFile(name: string, text: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(({ name: fileName, text: content }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], fileName, { type: 'text/csv' }));
+    return transfer;
+  }, { name, text });
+  await view().locator('.source').dispatchEvent('drop', { dataTransfer });
 }
 
 /** Whether a chart has drawn its SVG inside its frame. */
@@ -119,13 +130,14 @@ describe('Fit to your data', () => {
     expect(await modelName()).toBe(channelsName);
     await openFitView();
     // Rows 2–6 are January to May 2023; June is missing, so July's row (row 7) is the gap.
-    await chooseFile('gap.csv', monthlyHistory(5));
+    await dropFile('gap.csv', monthlyHistory(5));
     const message = view().locator('[data-read-problem]');
     await message.waitFor();
     expect(await message.textContent()).toBe('Row 7, column "date": a gap: 2023-07-01 follows 2023-05-01 (row 6), but the next month starts 2023-06-01 (1 month is missing); the months must be consecutive');
     expect(await view().getByRole('button', { name: 'Fit the model' }).isDisabled()).toBe(true);
     expect(await modelName()).toBe(channelsName);
     expect(await page.locator('fit-results').count()).toBe(0);
+    expect(await view().getByRole('heading', { name: 'Columns of gap.csv' }).count()).toBe(1);
 
     // The same history without the gap reads, and a file that cannot be read at all keeps it on screen.
     await chooseFile('good.csv', monthlyHistory(99));
@@ -158,6 +170,29 @@ describe('Fit to your data', () => {
     await view().locator('[data-read-ok]').waitFor();
     expect(await view().locator('[data-start-note]').textContent()).toContain(`Fitting at weekly granularity, as the history is: the starting model is “${channelsName}” with 52 periods a year`);
     expect(await modelName()).toBe(channelsName);
+  });
+
+  it('columns named otherwise are matched with their selects, as --target and --map would', async () => {
+    await page.getByLabel('Preset').selectOption('consumer-channels');
+    await appRendered(page);
+    await openFitView();
+    await chooseFile('export.csv', exampleText.replace(/^date,revenue,TV,/, 'date,sales,tv_S,'));
+    await view().locator('[data-read-problem]').waitFor();
+    expect(await view().locator('[data-read-problem]').textContent()).toMatch(/^The target "revenue"/);
+    await view().getByLabel('Read column sales as').selectOption('target');
+    await expect.poll(() => view().locator('[data-read-problem]').textContent()).toMatch(/channel "TV" has no spend column/);
+    // A choice the reader cannot make is explained, and the select goes back.
+    await view().getByLabel('Read column Search as').selectOption('driver');
+    expect(await view().locator('[data-choice-problem]').textContent()).toBe('“Search” is named as a channel, so it is read as Search’s spend; to read it as a demand driver, rename the column in the file.');
+    expect(await view().getByLabel('Read column Search as').inputValue()).toBe('channel:Search');
+    await view().getByLabel('Read column tv_S as').selectOption('channel:TV');
+    // Both columns now read; what is left is the history's granularity.
+    await expect.poll(() => view().locator('[data-read-problem]').textContent()).toMatch(/^The history is weekly/);
+    await view().getByRole('button', { name: 'Fit at weekly granularity' }).click();
+    await view().locator('[data-read-ok]').waitFor();
+    expect(await view().getByLabel('Read column sales as').inputValue()).toBe('target');
+    expect(await view().getByLabel('Read column tv_S as').inputValue()).toBe('channel:TV');
+    expect(await view().getByLabel('Read column revenue as').count()).toBe(0);
   });
 
   it('at 390 px nothing in the view is wider than the screen, but for the tables that scroll sideways', async () => {
