@@ -81,8 +81,21 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
       message: `The error on the held-out periods (MAPE ${(100 * inputs.holdout.mape).toFixed(1)} %) is well above the training error (${(100 * inputs.train.mape).toFixed(1)} %): the model may not carry over to new periods.`,
     });
   }
+  // A text value first seen in the held-out rows: its effect is the prior's (0), so the forecast of those rows misses it.
+  for (const driver of history.drivers) {
+    if (driver.kind !== 'text') continue;
+    const seen = new Set(driver.values.slice(0, fittedRows));
+    const unseen = driver.levels.filter((level) => !seen.has(level));
+    if (unseen.length > 0) {
+      warnings.push({
+        code: 'unseen-driver-value',
+        message: `${driver.name}: ${unseen.map((level) => `"${level}"`).join(', ')} ${unseen.length === 1 ? 'appears' : 'appear'} only in the held-out periods, so the first fit could not learn ${unseen.length === 1 ? 'its' : 'their'} effect and its forecast there assumes none.`,
+      });
+    }
+  }
   const years = history.dates.length / history.periodsPerYear;
-  if (years < 5) {
+  // Only where there is a brand to build: a history with upstream (brand) channels.
+  if (years < 5 && history.channels.some((channel) => channel.side === 'upstream')) {
     const correlation = inputs.brandGrowthCorrelation === null ? '' : ` (posterior correlation with growth up to ${inputs.brandGrowthCorrelation.toFixed(2)})`;
     warnings.push({
       code: 'brand-long-run',
