@@ -80,7 +80,7 @@ export function fitHistory(history: HistoryTable, start: Model, options: FitOpti
     fit: { train, holdout: held },
     periods: periodRows,
     drivers: driverEffects(settings.length, terms, mode, sds),
-    parameters: [...settingParameters(settings, mode, sds), ...termParameters(start, settings.length, terms, mode, sds), noiseParameter(mode, periods)],
+    parameters: [...settingParameters(settings, mode, sds), ...termParameters(start, settings.length, terms, mode, sds), noiseParameter(mode)],
     warnings,
     ms: performance.now() - began,
   };
@@ -161,9 +161,9 @@ function termParameters(start: Model, offset: number, terms: readonly LinearTerm
   return out;
 }
 
-/** σ with the interval of its Fisher information, sd(log σ) ≈ 1 / √(2n); its prior is flat on log σ. */
-function noiseParameter(mode: PosteriorMode, rows: number): FitParameter {
-  const spread = Z90 / Math.sqrt(2 * rows);
+/** σ with the interval of its Fisher information, sd(log σ) ≈ 1 / √(2ν) with ν = n − p_eff; its prior is flat on log σ. */
+function noiseParameter(mode: PosteriorMode): FitParameter {
+  const spread = Z90 / Math.sqrt(2 * mode.degreesOfFreedom);
   return {
     path: 'noise.sigma', prior: null, start: mode.sigma, value: mode.sigma,
     lower: mode.sigma * Math.exp(-spread), upper: mode.sigma * Math.exp(spread),

@@ -21,8 +21,10 @@ export interface PosteriorMode {
   y: Float64Array;
   /** Covariance of y: the inverse of the Gauss–Newton Hessian of −log posterior at the mode. */
   covariance: number[][];
-  /** The noise sd of log revenue, σ² = mean squared residual over the fitted rows. */
+  /** The noise sd of log revenue: σ² = Σ residual² / (n − p_eff) over the n fitted rows. */
   sigma: number;
+  /** n − p_eff: the fitted rows less the effective number of quantities the data determined. */
+  degreesOfFreedom: number;
   /** μₜ = E[log revenue] at the mode, every row. */
   mean: Float64Array;
   /** log R⁰ₜ at the mode (the engine's part of μ), every row. */
@@ -50,6 +52,8 @@ const START_ITERATIONS = 25;
 const POLISH_ITERATIONS = 200;
 /** Re-estimates of σ around the Gauss–Newton steps. */
 const NOISE_ROUNDS = 8;
+/** Rounds that settle σ's degrees of freedom and the mode together. */
+const DEGREES_OF_FREEDOM_ROUNDS = 4;
 
 /**
  * The posterior mode of the observation model (docs/calibration.md):
@@ -86,21 +90,40 @@ export function findPosteriorMode(problem: FitProblem, options: ModeOptions): Po
     candidates.push(levenbergMarquardt(problem, evaluator, y, priorMean, priorSd, START_ITERATIONS, tick));
   }
   candidates.sort((a, b) => a.objective - b.objective);
-  const best = levenbergMarquardt(problem, evaluator, candidates[0].y, priorMean, priorSd, POLISH_ITERATIONS, tick);
-
-  const { mean, engineLog, gradient } = evaluator.withGradient(best.y);
-  const equations = normalEquations(unknowns);
-  const row = new Float64Array(unknowns);
-  for (let t = 0; t < fittedRows; t += 1) {
-    for (let j = 0; j < unknowns; j += 1) row[j] = gradient[t][j] / best.sigma;
-    equations.add(row, 0);
+  let best = levenbergMarquardt(problem, evaluator, candidates[0].y, priorMean, priorSd, POLISH_ITERATIONS, tick, fittedRows);
+  let { mean, engineLog, gradient } = evaluator.withGradient(best.y);
+  const covarianceAt = (noise: number) => {
+    const equations = normalEquations(unknowns);
+    const row = new Float64Array(unknowns);
+    for (let t = 0; t < fittedRows; t += 1) {
+      for (let j = 0; j < unknowns; j += 1) row[j] = gradient[t][j] / noise;
+      equations.add(row, 0);
+    }
+    for (let j = 0; j < unknowns; j += 1) equations.gram[j][j] += 1 / priorSd[j] ** 2;
+    return inverse(symmetrise(equations.gram));
+  };
+  // σ² = RSS / n is biased low by the quantities fitted: divide by n − p_eff instead, where
+  // p_eff = Σⱼ (1 − Cⱼⱼ / sⱼ²) is what the data (not the priors) determined (the effective
+  // degrees of freedom of a ridge regression, exact for the linear terms), and take the
+  // covariance at that σ.
+  // p_eff depends on σ and the mode on σ, so the two are settled together, a few rounds from
+  // a point that is already nearly there.
+  let degreesOfFreedom = fittedRows;
+  for (let round = 0; round < DEGREES_OF_FREEDOM_ROUNDS; round += 1) {
+    const next = unbiasedNoise(fittedRows, covarianceAt(best.sigma), priorSd);
+    const settled = Math.abs(next - degreesOfFreedom) <= 1e-3 * degreesOfFreedom;
+    degreesOfFreedom = next;
+    if (settled && round > 0) break;
+    best = levenbergMarquardt(problem, evaluator, best.y, priorMean, priorSd, POLISH_ITERATIONS / 4, tick, degreesOfFreedom);
+    ({ mean, engineLog, gradient } = evaluator.withGradient(best.y));
   }
-  for (let j = 0; j < unknowns; j += 1) equations.gram[j][j] += 1 / priorSd[j] ** 2;
+  const sigma = best.sigma;
   options.onProgress?.(1);
   return {
     y: best.y,
-    covariance: inverse(symmetrise(equations.gram)),
-    sigma: best.sigma,
+    covariance: covarianceAt(sigma),
+    sigma,
+    degreesOfFreedom,
     mean,
     engineLog,
     gradient,
@@ -204,13 +227,13 @@ function residualSquares(problem: FitProblem, mean: Float64Array): number {
  */
 function levenbergMarquardt(
   problem: FitProblem, evaluator: Evaluator, start: Float64Array, priorMean: Float64Array, priorSd: Float64Array,
-  iterations: number, tick: () => void,
+  iterations: number, tick: () => void, noiseDivisor = problem.fittedRows,
 ): { y: Float64Array; sigma: number; objective: number; converged: boolean } {
   const { fittedRows, logActual } = problem;
   const unknowns = start.length;
   let y = start.slice();
   let current = evaluator.evaluate(y);
-  let sigma = Math.sqrt(Math.max(residualSquares(problem, current.mean) / fittedRows, 1e-12));
+  let sigma = Math.sqrt(Math.max(residualSquares(problem, current.mean) / noiseDivisor, 1e-24));
   let damping = 1e-3;
   let converged = false;
   const stepsPerRound = Math.max(3, Math.ceil(iterations / NOISE_ROUNDS));
@@ -222,7 +245,7 @@ function levenbergMarquardt(
   for (let step = 0; step < iterations; step += 1) {
     tick();
     if (step > 0 && step % stepsPerRound === 0) {
-      const next = Math.sqrt(Math.max(residualSquares(problem, current.mean) / fittedRows, 1e-12));
+      const next = Math.sqrt(Math.max(residualSquares(problem, current.mean) / noiseDivisor, 1e-24));
       const settled = Math.abs(next - sigma) <= 1e-4 * sigma;
       sigma = next;
       if (converged && settled) break;
@@ -262,6 +285,13 @@ function levenbergMarquardt(
     }
     if (!improved) converged = true;
   }
-  sigma = Math.sqrt(Math.max(residualSquares(problem, current.mean) / fittedRows, 1e-12));
+  // σ is returned as the last steps used it, so that y is the mode at exactly this σ.
   return { y, sigma, objective: profileObjective(residualSquares(problem, current.mean), fittedRows, y, priorMean, priorSd), converged };
+}
+
+/** n − p_eff: the rows less the effective number of quantities the data determined (see `findPosteriorMode`). */
+function unbiasedNoise(rows: number, covariance: readonly number[][], priorSd: Float64Array): number {
+  let fitted = 0;
+  for (let j = 0; j < priorSd.length; j += 1) fitted += 1 - covariance[j][j] / priorSd[j] ** 2;
+  return Math.max(1, rows - fitted);
 }

@@ -12,6 +12,8 @@ import { FitError } from '../../../src/engine/fit/fit-error.ts';
 import { parseModel } from '../../../src/engine/model/parse-model.ts';
 import type { Model } from '../../../src/engine/model/model.ts';
 import { simulate } from '../../../src/engine/sim/simulate.ts';
+import { posteriorDraws } from '../../../src/engine/uncertainty/posterior-draws.ts';
+import { settingOf } from '../../../src/engine/model/model-fields.ts';
 
 const start = parseModel(JSON.parse(readFileSync(new URL('../../../models/examples/consumer-weekly.json', import.meta.url), 'utf8')));
 const exampleCsv = readFileSync(new URL('../../../models/examples/consumer-history.csv', import.meta.url), 'utf8');
@@ -34,7 +36,7 @@ describe('the posterior mode when only linear terms are free (closed form)', () 
     expect(mode.y).toHaveLength(terms.length);
   });
 
-  it('solves the normal equations at its σ, and σ² is the mean squared residual', () => {
+  it('solves the normal equations at its σ, and σ² is the residuals\' sum of squares over n − p_eff', () => {
     const size = terms.length;
     const engineLog = new Float64Array(history.dates.length);
     run.logRevenue(new Float64Array(0), engineLog);
@@ -52,9 +54,13 @@ describe('the posterior mode when only linear terms are free (closed form)', () 
       const lhs = row.reduce((sum, value, j) => sum + value * mode.y[j], 0);
       expect(Math.abs(lhs - right[i])).toBeLessThan(1e-6 * Math.max(1, Math.abs(right[i])));
     });
+    // σ² = RSS / (n − p_eff), p_eff = Σ (1 − Cⱼⱼ / sⱼ²): the ridge's effective degrees of freedom.
     let squares = 0;
     for (let t = 0; t < rows; t += 1) squares += (logActual[t] - mode.mean[t]) ** 2;
-    expect(mode.sigma).toBeCloseTo(Math.sqrt(squares / rows), 10);
+    const effective = terms.reduce((sum, term, j) => sum + 1 - mode.covariance[j][j] / term.priorSd ** 2, 0);
+    expect(effective).toBeGreaterThan(terms.length - 1);
+    expect(mode.degreesOfFreedom).toBeCloseTo(rows - effective, 2);
+    expect(Math.abs(mode.sigma / Math.sqrt(squares / (rows - effective)) - 1)).toBeLessThan(1e-3);
     const covariance = inverse(gram);
     covariance.forEach((row, i) => row.forEach((value, j) => {
       expect(Math.abs(mode.covariance[i][j] - value)).toBeLessThan(1e-9 * Math.sqrt(covariance[i][i] * covariance[j][j]));
@@ -79,6 +85,23 @@ describe('fitHistory on the example history', () => {
     expect(result.model.name).toContain('consumer-history.csv');
     expect(result.model.posterior?.paths).toEqual(expect.arrayContaining(['market.inMarketPerMonth', 'market.growthPerYear', 'brand.initialEquity', 'brand.halfLifeMonths']));
     for (const path of result.model.posterior!.paths) expect(Object.hasOwn(result.model.uncertainty!, path)).toBe(true);
+  });
+
+  it('draws its posterior around the fitted values, inside each setting\'s interval (a wrong normal scale once drew half-saturations of 1e13)', () => {
+    const draws = posteriorDraws(result.model, 2001, 3);
+    for (const path of result.model.posterior!.paths) {
+      const column = draws.values.map((draw) => draw[draws.paths.indexOf(path)]).sort((a, b) => a - b);
+      const median = column[1000];
+      const value = settingOf(result.model, path);
+      expect(Math.abs(median / value - 1), path).toBeLessThan(0.1);
+      const parameter = result.parameters.find((item) => item.path === path && path !== 'market.inMarketPerMonth' && path !== 'brand.initialEquity');
+      if (parameter !== undefined) {
+        // The 5 % and 95 % points of 2,001 draws (each within about 0.05 sd of its true place), within a tenth of the interval's width of its ends.
+        const slack = 0.1 * (parameter.upper - parameter.lower);
+        expect(Math.abs(column[100] - parameter.lower), path).toBeLessThan(slack);
+        expect(Math.abs(column[1900] - parameter.upper), path).toBeLessThan(slack);
+      }
+    }
   });
 
   it('is at a mode: the penalised objective does not fall in any direction of a small step', () => {
