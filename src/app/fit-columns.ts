@@ -1,3 +1,4 @@
+import { DEFAULT_TARGET } from '../engine/fit/history-columns.ts';
 import type { ColumnRole, HistoryOptions } from '../engine/fit/history-table.ts';
 
 /**
@@ -71,7 +72,8 @@ export function withChoice(roles: readonly ColumnRole[], column: string, choice:
  * cannot be changed by options, so a choice against them is explained rather than ignored.
  *
  * - target: the column chosen as the target (every fit names it, so a file whose target is not
- *   called `revenue` reads the same way as one whose is);
+ *   called `revenue` reads the same way as one whose is); none while no column is chosen and
+ *   none is called `revenue` (the reader then says the target is missing);
  * - map: each channel's column whose name is not the channel's own (column → channel);
  * - ignore: the columns chosen as ignored, in the file's order.
  *
@@ -88,7 +90,12 @@ export function historyOptionsFor(
     return { problem: `The date is read from the column named “date”, or else the first column (here “${dateColumn}”); rename the columns in the file to use another.` };
   }
   const targets = roles.filter((role) => role.role === 'target');
-  if (targets.length !== 1) return { problem: 'Choose one column as the target: the revenue (or sales) the model is fitted to.' };
+  // With no target chosen the reader looks for `revenue` and says what is missing; but a file
+  // that has a revenue column would have it read as the target against the table's word.
+  const hasDefault = roles.some((role) => role.column.toLowerCase() === DEFAULT_TARGET);
+  if (targets.length > 1 || (targets.length === 0 && hasDefault)) {
+    return { problem: 'Choose one column as the target: the revenue (or sales) the model is fitted to.' };
+  }
   const channelNames = new Set(channels);
   const map: Record<string, string> = Object.create(null);
   const ignore: string[] = [];
@@ -103,7 +110,7 @@ export function historyOptionsFor(
       return { problem: `“${role.column}” is named as a channel, so it is read as ${role.column}’s spend; to read it as ${role.role === 'target' ? 'the target' : 'a demand driver'}, rename the column in the file.` };
     }
   }
-  const options: HistoryOptions = { target: targets[0].column };
+  const options: HistoryOptions = targets.length === 1 ? { target: targets[0].column } : {};
   if (Object.keys(map).length > 0) options.map = { ...map };
   if (ignore.length > 0) options.ignore = ignore;
   return { options };

@@ -9,7 +9,7 @@ import type { FitMetrics, FitResult } from '../engine/fit/fit-result.ts';
 import { type Model, channelList, modelChannels } from '../engine/index.ts';
 import { appEvent } from './app-events.ts';
 import type { FitCurves } from './fit-controller.ts';
-import { fitResultsStyles } from './fit-view.styles.ts';
+import { fitResultsStyles } from './fit-results.styles.ts';
 import { durationWords } from './fit-progress.ts';
 import { MISSING, type NumberFormats, formatsFor } from './format.ts';
 

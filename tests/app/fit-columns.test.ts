@@ -78,6 +78,9 @@ describe('the columns table', () => {
     expect(dateElsewhere).toEqual({ problem: expect.stringContaining('column named “date”, or else the first column') });
     const noTarget = historyOptionsFor(withChoice(roles, 'revenue', 'ignored'), 'date', channels);
     expect(noTarget).toEqual({ problem: expect.stringContaining('Choose one column as the target') });
+    // A file without a revenue column may leave the target for later: the reader will ask for it.
+    const renamedRoles = historyColumns(renamedText, start);
+    expect(historyOptionsFor(withChoice(renamedRoles, 'tv_S', 'channel:TV'), 'date', channels)).toEqual({ options: { map: { tv_S: 'TV' } } });
     const channelAsDriver = historyOptionsFor(withChoice(roles, 'TV', 'driver'), 'date', channels);
     expect(channelAsDriver).toEqual({ problem: '“TV” is named as a channel, so it is read as TV’s spend; to read it as a demand driver, rename the column in the file.' });
     // Once another column is TV's spend, the column named TV is free to be a driver.
