@@ -59,15 +59,18 @@ export function seasonalShape(periods: number, random: () => number): Float64Arr
 /**
  * Always-on performance media: never 0, with a seasonal push (a yearly cosine of amplitude
  * 0.10–0.20 in log terms, peaking in a random week of the channel's own) and week-to-week
- * variation of its own (an AR(1) in log terms, correlation 0.6 from week to week, sd 0.2), so
- * that spend moves by 20–30 % and two channels do not move together.
+ * variation of its own (an AR(1) in log terms, correlation 0.6 from week to week, sd 0.45), so
+ * that two channels do not move together. The sd is what always-on channels show in public
+ * marketing-mix data (0.33–0.67 in log terms); at 0.2 the curves were barely identified and a
+ * fitted model planned hardly better than its starting guesses (quality:fit, 20 seeds: 7.5 %
+ * against 9.6 % of the marketing's value lost; 6.3 % against 9.7 % at 0.45).
  */
 export function alwaysOnShape(periods: number, random: () => number): Float64Array {
   const uniform = randomUniform.source(random);
   const peakWeek = uniform(0, WEEKS)();
   const amplitude = uniform(0.1, 0.2)();
   const persistence = 0.6;
-  const stationarySd = 0.2;
+  const stationarySd = 0.45;
   const innovation = randomNormal.source(random)(0, stationarySd * Math.sqrt(1 - persistence * persistence));
   const shape = new Float64Array(periods);
   let wander = randomNormal.source(random)(0, stationarySd)();

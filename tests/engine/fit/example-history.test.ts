@@ -87,14 +87,15 @@ describe('generateHistory: spend', () => {
     }
   });
 
-  it('performance media is always on: no downstream week is 0, and it moves by about 20–30 %', () => {
+  it('performance media is always on: no downstream week is 0, and its log spend moves with an sd near 0.45, as in real data', () => {
     for (const history of histories) {
       for (const name of downstreamNames) {
         const spend = (history.truth.plan as Record<string, number[]>)[name];
         expect(Math.min(...spend), name).toBeGreaterThan(0);
         const spread = sampleStandardDeviation(spend.map(Math.log));
-        expect(spread, name).toBeGreaterThan(0.12);
-        expect(spread, name).toBeLessThan(0.4);
+        // AR(1) sd 0.45 plus a seasonal swing, measured over two or three years of weeks.
+        expect(spread, name).toBeGreaterThan(0.3);
+        expect(spread, name).toBeLessThan(0.7);
       }
     }
   });

@@ -148,7 +148,7 @@ describe('held-out actuals influence nothing reported for the held-out periods',
 });
 
 describe('the fitted model plans forward from the end of the history', () => {
-  it('continues the truth: simulating the next half-year under the fitted model matches the truth within 2 %', () => {
+  it('continues the truth: simulating the next half-year under the fitted model matches the truth within 3 %', () => {
     // A noiseless history from the start itself (nothing drawn but the market), fitted with every
     // setting fixed, so that only size, growth, seasonality and drivers are estimated (exactly, up to
     // the cents of rounding); then the next 26 weeks planned with the truth's own spend.
@@ -167,8 +167,11 @@ describe('the fitted model plans forward from the end of the history', () => {
     forward.plan = plan as unknown as Model['plan'];
     delete (forward as { budget?: unknown }).budget;
     const simulated = simulate(parseModel(JSON.parse(JSON.stringify(forward)))).periods;
-    for (let week = 8; week < 26; week += 1) {
-      expect(Math.abs(simulated[week].revenue / example.simulated[rows + week] - 1)).toBeLessThan(0.02);
+    // From week 13. Not exact: the fitted model's brand channels start from their last two months'
+    // average (the issue's rule), not the flights in their lag windows, which moves equity by up
+    // to about 2 %. A seasonality not turned to the next period misses by over 7 %.
+    for (let week = 13; week < 26; week += 1) {
+      expect(Math.abs(simulated[week].revenue / example.simulated[rows + week] - 1)).toBeLessThan(0.03);
     }
   });
 });
