@@ -67,3 +67,15 @@ export function symmetrise(matrix: number[][]): number[][] {
   for (let i = 0; i < matrix.length; i += 1) for (let j = 0; j < i; j += 1) matrix[j][i] = matrix[i][j];
   return matrix;
 }
+
+/** aᵀ C b, skipping the zeros of a and b (the gradients it is used with are mostly zeros). */
+export function bilinear(a: ArrayLike<number>, matrix: readonly number[][], b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] === 0) continue;
+    let inner = 0;
+    for (let j = 0; j < b.length; j += 1) if (b[j] !== 0) inner += matrix[i][j] * b[j];
+    sum += a[i] * inner;
+  }
+  return sum;
+}

@@ -1,3 +1,4 @@
+import { bilinear } from './dense-matrix.ts';
 import type { FitPeriod } from './fit-result.ts';
 import { Z90 } from './fit-settings.ts';
 import type { HistoryRun } from './history-run.ts';
@@ -50,7 +51,7 @@ export function fitPeriods(history: HistoryTable, terms: readonly LinearTerm[], 
     history.channels.forEach((channel, index) => { channels[channel.name] = factor * (revenue - withoutChannel[index][t]); });
     const base = factor * withoutAll[t];
     const explained = base + Object.values(channels).reduce((a, b) => a + b, 0) + Object.values(drivers).reduce((a, b) => a + b, 0);
-    const spread = Math.sqrt(mode.sigma ** 2 + variance(mode.gradient[t], mode.covariance));
+    const spread = Math.sqrt(mode.sigma ** 2 + Math.max(0, bilinear(mode.gradient[t], mode.covariance, mode.gradient[t])));
     rows.push({
       date: history.dates[t],
       actual: history.target[t],
@@ -65,16 +66,4 @@ export function fitPeriods(history: HistoryTable, terms: readonly LinearTerm[], 
     });
   }
   return rows;
-}
-
-/** gᵀ C g. */
-export function variance(gradient: ArrayLike<number>, covariance: readonly number[][]): number {
-  let sum = 0;
-  for (let i = 0; i < gradient.length; i += 1) {
-    if (gradient[i] === 0) continue;
-    let inner = 0;
-    for (let j = 0; j < gradient.length; j += 1) inner += covariance[i][j] * gradient[j];
-    sum += gradient[i] * inner;
-  }
-  return Math.max(0, sum);
 }

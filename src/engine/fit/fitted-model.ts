@@ -4,7 +4,7 @@ import { setSetting } from '../model/model-fields.ts';
 import type { ValueRange } from '../model/distributions/index.ts';
 import { fromNormalScale, normalScaleOf } from '../model/normal-scale.ts';
 import { parseModel } from '../model/parse-model.ts';
-import { cholesky } from './dense-matrix.ts';
+import { bilinear, cholesky } from './dense-matrix.ts';
 import { FitError } from './fit-error.ts';
 import { type FittedSetting, settingValue } from './fit-settings.ts';
 import type { HistoryTable } from './history-table.ts';
@@ -83,10 +83,10 @@ export function fittedModel(inputs: ForwardInputs): Model {
   rows.push({ path: 'brand.initialEquity', gradient: equityGradient, mean: Math.log(share) - Math.log1p(-share), range });
 
   // A quantity the fit leaves exactly fixed (the starting equity when no setting is free) is not uncertain.
-  const uncertain = rows.filter((row) => quadratic(row.gradient, covariance, row.gradient) > 1e-20);
+  const uncertain = rows.filter((row) => bilinear(row.gradient, covariance, row.gradient) > 1e-20);
   rows.length = 0;
   rows.push(...uncertain);
-  const projected = rows.map((row) => rows.map((other) => quadratic(row.gradient, covariance, other.gradient)));
+  const projected = rows.map((row) => rows.map((other) => bilinear(row.gradient, covariance, other.gradient)));
   const posterior: Posterior = { paths: rows.map((row) => row.path), mean: rows.map((row) => row.mean), cholesky: cholesky(projected) };
   const uncertainty: Record<string, UncertainValue> = { ...(start.uncertainty ?? {}) } as Record<string, UncertainValue>;
   rows.forEach((row, index) => { uncertainty[row.path] = marginal(row.mean, Math.sqrt(projected[index][index]), row.range); });
@@ -136,16 +136,4 @@ function unit(size: number, index: number): Float64Array {
   const vector = new Float64Array(size);
   vector[index] = 1;
   return vector;
-}
-
-/** aᵀ C b. */
-function quadratic(a: Float64Array, matrix: number[][], b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    if (a[i] === 0) continue;
-    let inner = 0;
-    for (let j = 0; j < b.length; j += 1) if (b[j] !== 0) inner += matrix[i][j] * b[j];
-    sum += a[i] * inner;
-  }
-  return sum;
 }
