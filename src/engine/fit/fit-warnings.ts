@@ -4,6 +4,7 @@ import { channelSpend } from '../sim/plan-spend.ts';
 import type { FitMetrics, FitWarning } from './fit-result.ts';
 import type { FittedSetting } from './fit-settings.ts';
 import type { HistoryTable } from './history-table.ts';
+import { fitParameterLabel } from './fit-parameter-label.ts';
 
 /** Below this many fitted rows per estimated quantity, the priors weigh about as much as the data. */
 export const ROWS_PER_UNKNOWN = 10;
@@ -67,7 +68,8 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
       });
     }
   });
-  const wide = inputs.settings.filter((setting, index) => inputs.settingSds[index] > WIDE_SHARE * setting.priorSd).map((setting) => setting.path);
+  const wide = inputs.settings.filter((setting, index) => inputs.settingSds[index] > WIDE_SHARE * setting.priorSd)
+    .map((setting) => fitParameterLabel(inputs.start, setting.path).label);
   if (wide.length > 0) {
     const list = wide.length === 1 ? wide[0] : `${wide.slice(0, -1).join(', ')} and ${wide[wide.length - 1]}`;
     warnings.push({

@@ -52,7 +52,7 @@ describe('fitWarnings', () => {
     const wide = fitWarnings(inputs({ settingSds: sds })).filter((item) => item.code === 'wide-interval');
     expect(wide).toHaveLength(1);
     expect(wide[0].message).toContain(`these 2 settings`);
-    expect(wide[0].message).toContain(`${settings[0].path} and ${settings[1].path}.`);
+    expect(wide[0].message).toContain('Brand half-life and Demand lift.');
   });
 
   it('warns when the holdout error is over twice the training error and over 2 %', () => {
