@@ -222,8 +222,8 @@ describe('generateHistory: the truth', () => {
       expect(kept, name).toEqual(expected);
     }
     for (const name of downstreamNames) {
-      const { halfSaturation: _a, maxConversionLift: _b, ...kept } = truth.downstream.channels[name];
-      const { halfSaturation: _c, maxConversionLift: _d, ...expected } = start.downstream.channels[name];
+      const { halfSaturation: _a, maxConversionLift: _b, halfLifeMonths: _e, ...kept } = truth.downstream.channels[name];
+      const { halfSaturation: _c, maxConversionLift: _d, halfLifeMonths: _f, ...expected } = start.downstream.channels[name];
       expect(kept, name).toEqual(expected);
     }
     expect(truth.uncertainty).toBeUndefined();
