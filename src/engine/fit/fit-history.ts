@@ -89,7 +89,11 @@ export function fitHistory(history: HistoryTable, start: Model, options: FitOpti
 /** The market's size and growth priors from the model's `uncertainty`, when it gives them a range (and they are not fixed). */
 function marketPriors(start: Model, fixed: readonly string[]): LinearPriors {
   const fields = new Map(uncertainFields(start).map((field) => [field.path, field]));
-  const priors: LinearPriors = { startGrowth: start.market.growthPerYear };
+  const priors: LinearPriors = {
+    startGrowth: start.market.growthPerYear,
+    fixedScale: fixed.includes('market.inMarketPerMonth'),
+    fixedGrowth: fixed.includes('market.growthPerYear'),
+  };
   const size = fields.get('market.inMarketPerMonth');
   if (size !== undefined && !fixed.includes(size.path)) {
     const prior = normalPrior({ min: 0, max: Infinity, minExclusive: true, maxExclusive: false }, (p) => truncatedQuantile(size, p));

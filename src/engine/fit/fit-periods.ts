@@ -48,7 +48,11 @@ export function fitPeriods(history: HistoryTable, terms: readonly LinearTerm[], 
       drivers[column] = Math.abs(totalDriverLog) > 1e-12 ? driverEffect * (value / totalDriverLog) : factor * revenue * value;
     }
     const channels: Record<string, number> = {};
-    history.channels.forEach((channel, index) => { channels[channel.name] = factor * (revenue - withoutChannel[index][t]); });
+    // A channel that spent nothing adds nothing; its two runs differ only by rounding, shown as 0.
+    history.channels.forEach((channel, index) => {
+      const added = factor * (revenue - withoutChannel[index][t]);
+      channels[channel.name] = Math.abs(added) <= 1e-9 * fitted ? 0 : added;
+    });
     const base = factor * withoutAll[t];
     const explained = base + Object.values(channels).reduce((a, b) => a + b, 0) + Object.values(drivers).reduce((a, b) => a + b, 0);
     const spread = Math.sqrt(mode.sigma ** 2 + Math.max(0, bilinear(mode.gradient[t], mode.covariance, mode.gradient[t])));

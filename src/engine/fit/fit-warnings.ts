@@ -14,6 +14,8 @@ export const COLLINEAR_CORRELATION = 0.9;
 export const BEYOND_HISTORY = 1.1;
 /** A posterior sd above this share of the prior's means the history narrowed the setting little. */
 export const WIDE_SHARE = 0.9;
+/** A numeric driver correlating with the target above this is probably an outcome, not a driver. */
+export const TARGET_LIKE_CORRELATION = 0.9;
 /** A holdout error above this multiple of the training error (and above 2 %) suggests the fit does not carry over. */
 export const HOLDOUT_RATIO = 2;
 
@@ -41,7 +43,7 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
   if (perUnknown < ROWS_PER_UNKNOWN) {
     warnings.push({
       code: 'few-rows',
-      message: `${fittedRows} rows fitted for ${unknowns} estimated quantities (${perUnknown.toFixed(1)} each; about ${ROWS_PER_UNKNOWN} are needed for the data to outweigh the priors): read the intervals, not only the central values, or fix some settings with --fixed.`,
+      message: `${fittedRows} rows fitted for ${unknowns} estimated quantities (${perUnknown.toFixed(1)} each; about ${ROWS_PER_UNKNOWN} are needed for the data to outweigh the priors): read the intervals, not only the central values, or fix some settings at their starting values (--fixed in the command).`,
     });
   }
   const moving = history.channels.filter((channel) => spread(channel.spend) > 0);
@@ -82,6 +84,18 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
       code: 'holdout-error',
       message: `The error on the held-out periods (MAPE ${(100 * inputs.holdout.mape).toFixed(1)} %) is well above the training error (${(100 * inputs.train.mape).toFixed(1)} %): the model may not carry over to new periods.`,
     });
+  }
+  // A column that moves with revenue itself (orders, units sold) is an outcome, not a cause:
+  // as a driver it explains revenue away from the channels.
+  for (const driver of history.drivers) {
+    if (driver.kind !== 'numeric' || spread(driver.values) === 0) continue;
+    const correlation = sampleCorrelation(Array.from(driver.values), Array.from(history.target));
+    if (Math.abs(correlation) > TARGET_LIKE_CORRELATION) {
+      warnings.push({
+        code: 'driver-like-target',
+        message: `${driver.name} moves with ${history.targetName} (correlation ${correlation.toFixed(2)}): if it is an outcome of sales (orders, units) rather than something that drives them, leave it out (--ignore "${driver.name}"), or it takes the credit from the channels.`,
+      });
+    }
   }
   // A text value first seen in the held-out rows: its effect is the prior's (0), so the forecast of those rows misses it.
   for (const driver of history.drivers) {

@@ -62,11 +62,17 @@ export function fittedModel(inputs: ForwardInputs): Model {
     model.market.seasonality = Array.from({ length: P }, (_, index) => Math.exp(seasonalLog(coefficients, (periods + index) / P)));
   }
   model.brand.initialEquity = inputs.finalEquity;
+  // The plan's calendar starts with the period after the last row, so that its labels are that period's.
+  const next = nextPeriodStart(history.dates[periods - 1], P);
+  model.startYear = next.year;
+  model.fiscalYearStartMonth = next.month;
   setRecentSpend(model, history);
 
   // The posterior: every fitted setting but the history's starting equity (the model's starting
   // equity is the equity at the end), then the market's size and growth, then the starting equity.
-  const kept = settings.map((setting, index) => ({ setting, index })).filter(({ setting }) => setting.path !== 'brand.initialEquity');
+  // Nor a channel's spend before the history: the model's is the last two months' average, a fact.
+  const describesPast = (path: string) => path === 'brand.initialEquity' || path.endsWith('.historyPerMonth') || path.startsWith('history.');
+  const kept = settings.map((setting, index) => ({ setting, index })).filter(({ setting }) => !describesPast(setting.path));
   const unknowns = y.length;
   const rows: { path: string; gradient: Float64Array; mean: number; range: ValueRange }[] = kept.map(({ setting, index }) => ({
     path: setting.path, gradient: unit(unknowns, index), mean: y[index], range: setting.range,
@@ -89,6 +95,7 @@ export function fittedModel(inputs: ForwardInputs): Model {
   const projected = rows.map((row) => rows.map((other) => bilinear(row.gradient, covariance, other.gradient)));
   const posterior: Posterior = { paths: rows.map((row) => row.path), mean: rows.map((row) => row.mean), cholesky: cholesky(projected) };
   const uncertainty: Record<string, UncertainValue> = { ...(start.uncertainty ?? {}) } as Record<string, UncertainValue>;
+  for (const setting of settings) if (describesPast(setting.path)) delete uncertainty[setting.path];
   rows.forEach((row, index) => { uncertainty[row.path] = marginal(row.mean, Math.sqrt(projected[index][index]), row.range); });
   model.uncertainty = uncertainty;
   model.posterior = posterior;
@@ -136,4 +143,11 @@ function unit(size: number, index: number): Float64Array {
   const vector = new Float64Array(size);
   vector[index] = 1;
   return vector;
+}
+
+/** The year and month (1–12) of the period after one starting on `date` (yyyy-mm-dd). */
+function nextPeriodStart(date: string, periodsPerYear: number): { year: number; month: number } {
+  const [year, month, day] = date.split('-').map(Number);
+  const next = periodsPerYear === 52 ? new Date(Date.UTC(year, month - 1, day + 7)) : new Date(Date.UTC(year, month - 1 + 12 / periodsPerYear, day));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1 };
 }

@@ -51,6 +51,12 @@ export function seasonalLog(coefficients: readonly number[], phase: number): num
   return sum;
 }
 
+/**
+ * Prior sd of a market term that --fixed holds at its starting value: the term stays (so every
+ * fit has the same terms) but cannot move, and its posterior spread is nil.
+ */
+export const FIXED_PRIOR_SD = 1e-12;
+
 export interface LinearPriors {
   /** log(median market size ÷ start) and its sd, from `uncertainty`, or undefined for the default. */
   scale?: { mean: number; sd: number };
@@ -58,6 +64,9 @@ export interface LinearPriors {
   growth?: { mean: number; sd: number };
   /** The starting model's growth per year (the default prior's centre). */
   startGrowth: number;
+  /** Market size or growth held at the starting model's value (--fixed). */
+  fixedScale?: boolean;
+  fixedGrowth?: boolean;
 }
 
 /**
@@ -71,11 +80,14 @@ export function linearTerms(history: HistoryTable, fittedRows: number, priors: L
   const terms: LinearTerm[] = [];
   terms.push({
     name: 'market.inMarketPerMonth', kind: 'scale', values: new Float64Array(periods).fill(1),
-    priorMean: priors.scale?.mean ?? 0, priorSd: priors.scale?.sd ?? SCALE_PRIOR_SD, priorSource: priors.scale ? 'uncertainty' : 'default',
+    priorMean: priors.fixedScale ? 0 : priors.scale?.mean ?? 0,
+    priorSd: priors.fixedScale ? FIXED_PRIOR_SD : priors.scale?.sd ?? SCALE_PRIOR_SD,
+    priorSource: priors.scale ? 'uncertainty' : 'default',
   });
   terms.push({
     name: 'market.growthPerYear', kind: 'growth', values: Float64Array.from({ length: periods }, (_, index) => index / P),
-    priorMean: priors.growth?.mean ?? Math.log1p(priors.startGrowth), priorSd: priors.growth?.sd ?? GROWTH_PRIOR_SD,
+    priorMean: priors.fixedGrowth ? Math.log1p(priors.startGrowth) : priors.growth?.mean ?? Math.log1p(priors.startGrowth),
+    priorSd: priors.fixedGrowth ? FIXED_PRIOR_SD : priors.growth?.sd ?? GROWTH_PRIOR_SD,
     priorSource: priors.growth ? 'uncertainty' : 'default',
   });
   if (estimatesSeasonality(history)) {

@@ -59,8 +59,8 @@ const DEGREES_OF_FREEDOM_ROUNDS = 4;
  * The posterior mode of the observation model (docs/calibration.md):
  * log aₜ = μₜ(y) + εₜ, εₜ ~ N(0, σ²), μₜ = log R⁰ₜ(settings) + Σⱼ βⱼ xⱼ,ₜ, with a normal prior on
  * each unknown's normal scale. It minimises ½ Σₜ ((log aₜ − μₜ)/σ)² + ½ Σⱼ ((yⱼ − mⱼ)/sⱼ)² by
- * Levenberg–Marquardt with σ re-estimated between rounds (σ² = the mean squared residual: its
- * mode under a flat prior on log σ), from several starts: the starting model's values and draws
+ * Levenberg–Marquardt with σ re-estimated between rounds (σ² = Σ residual² / (n − p_eff), see
+ * below), from several starts: the starting model's values and draws
  * from the prior (seeded). The linear terms are solved exactly for each start's settings first.
  *
  * Derivatives: the linear terms' columns are exact; each setting's column is a central
@@ -283,7 +283,11 @@ function levenbergMarquardt(
       }
       damping *= 10;
     }
-    if (!improved) converged = true;
+    // No step helps at this σ: nothing more to do until σ is next re-estimated.
+    if (!improved) {
+      converged = true;
+      step = Math.ceil((step + 1) / stepsPerRound) * stepsPerRound - 1;
+    }
   }
   // σ is returned as the last steps used it, so that y is the mode at exactly this σ.
   return { y, sigma, objective: profileObjective(residualSquares(problem, current.mean), fittedRows, y, priorMean, priorSd), converged };

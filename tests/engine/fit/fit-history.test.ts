@@ -176,6 +176,39 @@ describe('the fitted model plans forward from the end of the history', () => {
   });
 });
 
+describe('what --free and --fixed change', () => {
+  const history = readHistory(exampleCsv, start);
+  it('holds a fixed market size and growth at the starting values, out of the posterior', () => {
+    const result = fitHistory(history, start, { starts: 1, holdout: 0, fixed: ['market.growthPerYear', 'market.inMarketPerMonth'] });
+    const growth = result.parameters.find((parameter) => parameter.path === 'market.growthPerYear')!;
+    const size = result.parameters.find((parameter) => parameter.path === 'market.inMarketPerMonth')!;
+    expect(growth.value).toBeCloseTo(start.market.growthPerYear, 9);
+    expect(size.value / start.market.inMarketPerMonth).toBeCloseTo(1, 9);
+    expect(result.model.market.growthPerYear).toBeCloseTo(0, 9);
+    // No growth: the size at the end is the size at the start.
+    expect(result.model.market.inMarketPerMonth / start.market.inMarketPerMonth).toBeCloseTo(1, 9);
+    expect(result.model.posterior!.paths).not.toContain('market.growthPerYear');
+    expect(result.model.posterior!.paths).not.toContain('market.inMarketPerMonth');
+  });
+
+  it('keeps a freed spend before the history out of the fitted model\'s posterior: its value there is the last two months\' average', () => {
+    const path = 'upstream.channels.TV.historyPerMonth';
+    const result = fitHistory(history, start, { starts: 1, holdout: 0, free: [path] });
+    expect(result.parameters.map((parameter) => parameter.path)).toContain(path);
+    expect(result.model.posterior!.paths).not.toContain(path);
+    expect(Object.hasOwn(result.model.uncertainty!, path)).toBe(false);
+    const last9 = history.channels[0].spend.slice(-9);
+    expect(settingOf(result.model, path)).toBeCloseTo((last9.reduce((a, b) => a + b, 0) / 9) * (52 / 12), 6);
+  });
+
+  it('starts the fitted model\'s calendar with the week after the last row', () => {
+    const result = fitHistory(history, start, { starts: 1, holdout: 0, fixed: allRanged });
+    // The last row is 2025-12-22, so the plan starts on 2025-12-29: December 2025.
+    expect(history.dates.at(-1)).toBe('2025-12-22');
+    expect([result.model.startYear, result.model.fiscalYearStartMonth]).toEqual([2025, 12]);
+  });
+});
+
 describe('options that cannot be met', () => {
   const history = readHistory(exampleCsv, start);
   it('refuses a holdout that leaves too few rows, an unknown path, and economics', () => {

@@ -76,6 +76,13 @@ describe('fitWarnings', () => {
     expect(warning?.message).toBe('promotion: "clearance" appears only in the held-out periods, so the first fit could not learn its effect and its forecast there assumes none.');
   });
 
+  it('names a numeric driver that moves with revenue, as an outcome would', () => {
+    const orders: HistoryTable = { ...history, drivers: [...history.drivers, { name: 'orders', kind: 'numeric', values: history.target.map((value, index) => value / 60 + (index % 5)) }] };
+    const warning = fitWarnings(inputs({ history: orders })).find((item) => item.code === 'driver-like-target');
+    expect(warning?.message).toMatch(/^orders moves with revenue \(correlation 1\.00\)/);
+    expect(codes()).not.toContain('driver-like-target');
+  });
+
   it('says when seasonality was not estimated and when the search did not settle', () => {
     expect(codes({ seasonalityEstimated: false, converged: false })).toEqual(expect.arrayContaining(['no-seasonality', 'not-converged']));
   });
