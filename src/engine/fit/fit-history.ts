@@ -165,11 +165,14 @@ function termParameters(start: Model, offset: number, terms: readonly LinearTerm
   return out;
 }
 
-/** σ with the interval of its Fisher information, sd(log σ) ≈ 1 / √(2ν) with ν = n − p_eff; its prior is flat on log σ. */
+/**
+ * σ with the interval of its Fisher information, sd(log σ) ≈ 1 / √(2ν) with ν = n − p_eff; its
+ * prior is flat on log σ. Its "start" is the starting model's error over the history.
+ */
 function noiseParameter(mode: PosteriorMode): FitParameter {
   const spread = Z90 / Math.sqrt(2 * mode.degreesOfFreedom);
   return {
-    path: 'noise.sigma', prior: null, start: mode.sigma, value: mode.sigma,
+    path: 'noise.sigma', prior: null, start: mode.startSigma, value: mode.sigma,
     lower: mode.sigma * Math.exp(-spread), upper: mode.sigma * Math.exp(spread),
   };
 }

@@ -25,6 +25,11 @@ export interface PosteriorMode {
   sigma: number;
   /** n − p_eff: the fitted rows less the effective number of quantities the data determined. */
   degreesOfFreedom: number;
+  /**
+   * The rms error in log revenue of the starting model's settings over the fitted rows, with its
+   * market terms and drivers solved for them: how well the start explained the history.
+   */
+  startSigma: number;
   /** μₜ = E[log revenue] at the mode, every row. */
   mean: Float64Array;
   /** log R⁰ₜ at the mode (the engine's part of μ), every row. */
@@ -81,12 +86,14 @@ export function findPosteriorMode(problem: FitProblem, options: ModeOptions): Po
   };
 
   const candidates: { y: Float64Array; sigma: number; objective: number; converged: boolean }[] = [];
+  let startSquares = Number.NaN;
   for (let start = 0; start < options.starts; start += 1) {
     const y = new Float64Array(unknowns);
     settings.forEach((setting, index) => {
       y[index] = start === 0 ? (setting.priorSource === 'default' ? setting.priorMean : startOnScale(setting)) : setting.priorMean + setting.priorSd * normal();
     });
     solveLinearTerms(problem, evaluator, y, priorMean, priorSd);
+    if (start === 0) startSquares = residualSquares(problem, evaluator.evaluate(y).mean);
     candidates.push(levenbergMarquardt(problem, evaluator, y, priorMean, priorSd, START_ITERATIONS, tick));
   }
   candidates.sort((a, b) => a.objective - b.objective);
@@ -124,6 +131,8 @@ export function findPosteriorMode(problem: FitProblem, options: ModeOptions): Po
     covariance: covarianceAt(sigma),
     sigma,
     degreesOfFreedom,
+    // On the same degrees of freedom as σ, so that the two compare.
+    startSigma: Math.sqrt(startSquares / degreesOfFreedom),
     mean,
     engineLog,
     gradient,
