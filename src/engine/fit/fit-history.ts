@@ -70,7 +70,7 @@ export function fitHistory(history: HistoryTable, start: Model, options: FitOpti
   });
   const sds = mode.y.map((_, index) => Math.sqrt(Math.max(0, mode.covariance[index][index])));
   const warnings = fitWarnings({
-    start, history, settings, unknowns: mode.y.length, fittedRows: periods - holdout, settingSds: settings.map((_, index) => sds[index]),
+    start, history, settings, unknowns: settings.length + terms.filter((term) => term.kind === 'scale' || term.kind === 'growth').length, fittedRows: periods - holdout, settingSds: settings.map((_, index) => sds[index]),
     train, holdout: held, seasonalityEstimated, converged: trainMode.converged && mode.converged,
     brandGrowthCorrelation: brandGrowthCorrelation(settings, terms, mode),
   });

@@ -23,7 +23,9 @@ export interface WarningInputs {
   start: Model;
   history: HistoryTable;
   settings: readonly FittedSetting[];
+  /** Model settings estimated: the settings fitted plus the market's size and growth (not the seasonal or driver terms). */
   unknowns: number;
+  /** Rows of the first fit (before the holdout); the fitted model's refit uses every row. */
   fittedRows: number;
   /** Posterior sd of each setting on its normal scale (same order as settings). */
   settingSds: readonly number[];
@@ -39,11 +41,12 @@ export interface WarningInputs {
 export function fitWarnings(inputs: WarningInputs): FitWarning[] {
   const { history, fittedRows, unknowns } = inputs;
   const warnings: FitWarning[] = [];
-  const perUnknown = fittedRows / unknowns;
+  const rows = history.dates.length;
+  const perUnknown = rows / unknowns;
   if (perUnknown < ROWS_PER_UNKNOWN) {
     warnings.push({
       code: 'few-rows',
-      message: `${fittedRows} rows fitted for ${unknowns} estimated quantities (${perUnknown.toFixed(1)} each; about ${ROWS_PER_UNKNOWN} are needed for the data to outweigh the priors): read the intervals, not only the central values, or fix some settings at their starting values (--fixed in the command).`,
+      message: `${rows} rows for ${unknowns} estimated settings (${perUnknown.toFixed(1)} each; about ${ROWS_PER_UNKNOWN} are needed for the data to outweigh the priors): read the intervals, not only the central values, or fix some settings at their starting values (--fixed in the command).`,
     });
   }
   const moving = history.channels.filter((channel) => spread(channel.spend) > 0);

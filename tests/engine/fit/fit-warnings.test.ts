@@ -28,9 +28,10 @@ describe('fitWarnings', () => {
     expect(warnings[0].message).toContain('up to 0.30');
   });
 
-  it('warns of few rows below 10 a quantity, not at 10', () => {
-    expect(codes({ unknowns: 15, fittedRows: 143 })).toContain('few-rows');
-    expect(codes({ unknowns: 14, fittedRows: 140 })).not.toContain('few-rows');
+  it('warns of few rows below 10 an estimated setting, counting every row (the refit uses them all), not at 10', () => {
+    expect(codes({ unknowns: 16 })).toContain('few-rows');
+    expect(codes({ unknowns: 15.6 })).not.toContain('few-rows');
+    expect(fitWarnings(inputs({ unknowns: 16 }))[0].message).toMatch(/^156 rows for 16 estimated settings \(9\.8 each;/);
   });
 
   it('names two channels whose spend moves together', () => {
