@@ -104,7 +104,11 @@ export function matchColumns(header: readonly string[], model: Model, options: H
     return { channel, column: matches.length > 0 ? matches[0] : -1 };
   });
   for (const { channel, column } of channelColumns) {
-    if (column === -1) problem(missingChannel(channel.name, header.filter((_, index) => !taken.has(index))));
+    if (column === -1) {
+      const free = header.map((name, index) => (taken.has(index) ? null : name));
+      problem(mappedAway(channel.name, header, mapped, free, options.map ?? {})
+        ?? missingChannel(channel.name, header.filter((_, index) => !taken.has(index))));
+    }
   }
 
   const drivers = header.flatMap((_, index) => (taken.has(index) ? [] : [index]));
@@ -121,8 +125,9 @@ export function matchColumns(header: readonly string[], model: Model, options: H
  * from the non-blank cells) and columns left out. A column the reading cannot place (a channel
  * missing, a --map entry that names nothing) does not stop it: those problems are for
  * `readHistory` to report.
- * @throws HistoryError only when the file is empty or too large, or its header has a column
- *   without a name or a name twice
+ * @throws HistoryError only when the file cannot be split into cells (see `historyCsv`: too
+ *   large, empty, not comma-separated, a quote never closed) or its header has a column without
+ *   a name or a name twice
  */
 export function historyColumns(text: string, model: Model, options: HistoryOptions = {}): ColumnRole[] {
   const { header, rows } = historyCsv(text);
@@ -182,6 +187,33 @@ function missingChannel(channel: string, freeColumns: readonly string[]): string
   }
   const left = freeColumns.length === 0 ? 'every column is read already' : `columns not yet read: ${quoteList(freeColumns)}`;
   return `${start}; name one ${quoted(channel)} or use --map ${quoted(`COLUMN=${channel}`)} (${left})`;
+}
+
+/**
+ * The message for a channel without a column because --map gave the column of its name to
+ * another channel (`--map "Search=TV"` with columns TV and Search), or undefined when no entry
+ * did. When the other channel's own column is still there, the entry makes two columns for one
+ * channel and none for this one: most likely the entry is the wrong way round or not needed.
+ * @param mapped channel name → the column --map gave it
+ * @param free the header with the columns already read as null
+ */
+function mappedAway(channel: string, header: readonly string[], mapped: ReadonlyMap<string, number>,
+  free: readonly (string | null)[], map: Readonly<Record<string, string>>): string | undefined {
+  const taker = [...mapped].find(([, index]) => namesMatching(channel, [header[index]]).length > 0);
+  if (taker === undefined) return undefined;
+  const [other, index] = taker;
+  const column = header[index];
+  const entry = Object.entries(map).find(([name, to]) => namesMatching(name, [column]).length > 0 && namesMatching(to, [other]).length > 0);
+  const option = `--map ${quoted(entry === undefined ? `${column}=${other}` : `${entry[0]}=${entry[1]}`)}`;
+  const own = namesMatching(other, free);
+  if (own.length === 1) {
+    return `${option}: columns ${quoted(header[own[0]])} and ${quoted(column)} would both give channel ${quoted(other)}'s spend `
+      + `(${quoted(header[own[0]])} by its name), and channel ${quoted(channel)} would have none; a channel has one spend column. `
+      + `Drop the --map entry to read each column as the channel it is named after`;
+  }
+  return `${option}: column ${quoted(column)} is named as channel ${quoted(channel)} but is mapped to channel ${quoted(other)}, `
+    + `so channel ${quoted(channel)} has no spend column; map another column to ${quoted(channel)} (--map ${quoted(`COLUMN=${channel}`)}) `
+    + 'or drop the entry';
 }
 
 /** Why a driver column's name cannot be a driver's, or undefined when it can. */

@@ -1,5 +1,6 @@
 import { csvParseRows } from 'd3';
 import { quoted } from './history-cells.ts';
+import { holdsWholeRow, unclosedQuote } from './history-quotes.ts';
 import { HistoryError } from './history-table.ts';
 
 /**
@@ -25,9 +26,10 @@ export interface HistoryCsv {
  * dropped (spreadsheets write one); rows at the end whose cells are all blank are dropped
  * (spreadsheets write those too); cells and names are trimmed.
  *
- * @throws HistoryError when the text is too large (checked first, without parsing), empty, or
- *   its header has a column without a name or a name twice: no reading of the columns can be
- *   shown for such a header, so `historyColumns` throws these too.
+ * @throws HistoryError when the text is too large (checked first, without parsing), separated
+ *   by semicolons or tabs rather than commas, empty, has a quote never closed, or its header has
+ *   a column without a name or a name twice: no reading of the columns can be shown for such a
+ *   file, so `historyColumns` throws these too.
  */
 export function historyCsv(text: string): HistoryCsv {
   if (text.length > MAX_HISTORY_BYTES) {
@@ -35,12 +37,57 @@ export function historyCsv(text: string): HistoryCsv {
       + `${megabytes(MAX_HISTORY_BYTES)} MB (twenty years of weekly rows with 50 columns is under 1 MB)`);
   }
   const content = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  checkSeparator(content);
   const parsed = csvParseRows(content, (cells) => cells.map((cell) => cell.trim()));
   while (parsed.length > 0 && parsed[parsed.length - 1].every((cell) => cell === '')) parsed.pop();
   if (parsed.length === 0) throw new HistoryError('the file is empty; a history needs a header row and one row per period');
   const header = parsed[0];
+  checkQuotes(content, parsed);
   checkHeader(header);
   return { header, rows: parsed.slice(1) };
+}
+
+/** Separators other than the comma that spreadsheets write, by how a message names them. */
+const OTHER_SEPARATORS: readonly { character: string; name: string }[] = [
+  { character: ';', name: 'semicolons' },
+  { character: '\t', name: 'tabs' },
+];
+
+/**
+ * Refuses a file whose header has no comma but semicolons or tabs (outside quoted names): read
+ * with commas it would be one column named "date;revenue;TV", and every column would seem
+ * missing. Spreadsheets save "CSV" with semicolons where the comma is the decimal mark.
+ */
+function checkSeparator(content: string): void {
+  const firstLine = /^[^\r\n]*/.exec(content)![0];
+  const unquoted = firstLine.replace(/"(?:[^"]|"")*"/g, '');
+  if (unquoted.includes(',')) return;
+  const counts = OTHER_SEPARATORS.map(({ character }) => unquoted.split(character).length - 1);
+  const most = counts.indexOf(Math.max(...counts));
+  if (counts[most] === 0) return;
+  throw new HistoryError(`row 1: the file seems to be separated by ${OTHER_SEPARATORS[most].name} (its header is ${quoted(firstLine)}); `
+    + 'a history must be comma-separated: save it as CSV with commas between cells and a decimal point in numbers', 1);
+}
+
+/**
+ * Refuses a stray quote: one never closed (see `unclosedQuote`), with which d3 reads the rest
+ * of the file into one cell, or one closed by a quote rows later (see `holdsWholeRow`). Either
+ * would otherwise show as a history too short, a row too long or a gap in the dates, far from
+ * the quote. Quoted cells with commas, doubled quotes and line breaks read as they are.
+ */
+function checkQuotes(content: string, parsed: readonly string[][]): void {
+  const header = parsed[0];
+  const fail = (record: number, field: number, what: string): never => {
+    const column = record > 0 && field < header.length ? header[field] : null;
+    throw new HistoryError(`row ${record + 1}: a quote opened in column ${column === null ? field + 1 : quoted(column)} ${what}; `
+      + 'close the quote at the end of the cell or remove it (a quote inside a quoted cell is written twice: "5"" screen")',
+    record + 1, column);
+  };
+  const open = unclosedQuote(content);
+  if (open !== undefined) fail(open.record, open.field, 'is never closed, so the rest of the file reads as one cell');
+  parsed.forEach((cells, record) => cells.forEach((cell, field) => {
+    if (holdsWholeRow(cell, header.length)) fail(record, field, 'is closed only in a later row, so the rows between read as one cell');
+  }));
 }
 
 function checkHeader(header: readonly string[]): void {

@@ -108,7 +108,9 @@ function frequencyBetween(from: HistoryDate, to: HistoryDate): string | undefine
  * The history's own frequency is read from its first two gaps; when both show the same
  * frequency and it is not the model's, that is the message (a weekly file for a monthly
  * model), rather than "a gap" at the second row. Otherwise each date must be the one after
- * the previous row's: a repeated date, a date out of order and a gap each name their rows.
+ * the previous row's: a repeated date, a date out of order and a gap each name their rows. A gap
+ * whose missing period comes later in the file is rows out of order (two rows swapped), and is
+ * reported as such at the first row whose date is earlier than the row before it.
  *
  * @param dates the date column, row by row, already read by `isoDate`
  * @param column the date column's header, for messages
@@ -138,6 +140,11 @@ export function checkHistoryDates(dates: readonly HistoryDate[], periodsPerYear:
     }
     const expected = nextPeriodStart(previous, frequency);
     if (date.text === expected) continue;
+    // The "missing" period further down means rows out of order (two swapped), not a gap.
+    const disorder = firstDescentBefore(dates, index, expected);
+    if (disorder !== undefined) {
+      fail(disorder, `${dates[disorder].text} comes after ${dates[disorder - 1].text} (row ${disorder + 1}); the rows must be in date order`);
+    }
     const missing = periodsBetween(previous, date, frequency);
     fail(index, missing > 0
       ? `a gap: ${date.text} follows ${previous.text} (row ${index + 1}), but the next ${frequency.period} starts ${expected} `
@@ -145,6 +152,20 @@ export function checkHistoryDates(dates: readonly HistoryDate[], periodsPerYear:
       : `${date.text} follows ${previous.text} (row ${index + 1}), but the next ${frequency.period} starts ${expected}; `
         + `${frequency.name} dates are ${stepInWords(frequency)}`);
   }
+}
+
+/**
+ * When the date `expected` is in a row after `from`, the first row between them whose date is
+ * earlier than the row before it (there is one when `dates[from]` is after `expected`: the dates
+ * go down to it); otherwise undefined.
+ */
+function firstDescentBefore(dates: readonly HistoryDate[], from: number, expected: string): number | undefined {
+  const later = dates.findIndex((date, index) => index > from && date.text === expected);
+  if (later === -1) return undefined;
+  for (let index = from + 1; index <= later; index += 1) {
+    if (dates[index].dayNumber < dates[index - 1].dayNumber) return index;
+  }
+  return undefined;
 }
 
 /** Throws when the first two gaps agree on a frequency other than the model's. */

@@ -24,11 +24,12 @@ const SPEND_RULE: NumberRule = {
  * Reads and checks a history of spend and revenue for the fit (issue 12, Input and Bad input).
  *
  * The checks run from the whole file to single cells, and the first problem found is thrown:
- * size (before parsing), an empty file, the header (a column without a name or a name twice),
- * which column is what (see `matchColumns`), cells per row, each date (ISO yyyy-mm-dd), the
- * dates' frequency against the model's `periodsPerYear` and their sequence (no gap, no repeat,
- * in order), the number of rows (`HISTORY_FREQUENCIES[…].minimumRows`), then the cells row by
- * row (target > 0, spend ≥ 0, no blanks), then each driver (not constant; text with at most
+ * size and separator (before parsing), an empty file, a quote never closed, the header (a
+ * column without a name or a name twice), which column is what (see `matchColumns`), cells per
+ * row, each date (ISO yyyy-mm-dd), the dates' frequency against the model's `periodsPerYear`
+ * and their sequence (no gap, no repeat, in order; swapped rows are out of order, not a gap),
+ * the number of rows (`HISTORY_FREQUENCIES[…].minimumRows`), then the cells row by row
+ * (target > 0, spend ≥ 0, no blanks), then each driver (not constant; text with at most
  * `MAX_TEXT_DRIVER_VALUES` values).
  *
  * Cost: one pass over the text and one over the cells; a 1 MB file reads in a few milliseconds.

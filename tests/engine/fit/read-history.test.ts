@@ -2,6 +2,7 @@ import { csvFormatRows } from 'd3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_FREQUENCIES, isoDate } from '../../../src/engine/fit/history-dates.ts';
+import { holdsWholeRow, unclosedQuote } from '../../../src/engine/fit/history-quotes.ts';
 import { HistoryError, type HistoryOptions } from '../../../src/engine/fit/history-table.ts';
 import {
   MAX_HISTORY_BYTES, MAX_TEXT_DRIVER_VALUES, historyColumns, readHistory,
@@ -313,14 +314,37 @@ describe('readHistory refuses bad input with one message naming the row and colu
     expect(errorReading(csvOf(rowsOf({ dates }))).message).toBe('row 8, column "date": 2024-02-05 appears twice, in rows 7 and 8');
   });
 
-  it('dates out of order', () => {
+  it('dates out of order: two rows swapped are out of order, not a gap, since the "missing" date comes later', () => {
     const dates = weeklyDates(30);
     [dates[6], dates[7]] = [dates[7], dates[6]];
-    expect(errorReading(csvOf(rowsOf({ dates }))).message).toBe(
-      'row 8, column "date": a gap: 2024-02-19 follows 2024-02-05 (row 7), but the next week starts 2024-02-12 (1 week is missing); the weeks must be consecutive');
+    const error = errorReading(csvOf(rowsOf({ dates })));
+    expect(error.message).toBe('row 9, column "date": 2024-02-12 comes after 2024-02-19 (row 8); the rows must be in date order');
+    expect([error.row, error.column]).toEqual([9, 'date']);
+    // The reviewer's case: weekly 2023-10-02, 2023-10-16, 2023-10-09, 2023-10-23 in rows 41 to 44.
+    const october = Array.from({ length: 45 }, (_, index) => new Date(Date.UTC(2023, 0, 2 + 7 * index)).toISOString().slice(0, 10));
+    expect(october.slice(39, 43)).toEqual(['2023-10-02', '2023-10-09', '2023-10-16', '2023-10-23']);
+    [october[40], october[41]] = [october[41], october[40]];
+    expect(errorReading(csvOf(rowsOf({ dates: october }))).message).toBe(
+      'row 43, column "date": 2023-10-09 comes after 2023-10-16 (row 42); the rows must be in date order');
+    const months = monthlyDates(13, 1);
+    [months[4], months[5]] = [months[5], months[4]];
+    expect(errorReading(csvOf(rowsOf({ dates: months })), monthly).message).toBe(
+      'row 7, column "date": 2024-05-01 comes after 2024-06-01 (row 6); the rows must be in date order');
+    // A row moved far down: the first row whose date goes back is named.
+    const moved = weeklyDates(30);
+    moved.push(...moved.splice(6, 1));
+    expect(errorReading(csvOf(rowsOf({ dates: moved }))).message).toBe(
+      'row 31, column "date": 2024-02-12 comes after 2024-07-22 (row 30); the rows must be in date order');
     const reversed = weeklyDates(30).reverse();
     expect(errorReading(csvOf(rowsOf({ dates: reversed }))).message).toBe(
       'row 3, column "date": 2024-07-15 comes after 2024-07-22 (row 2); the rows must be in date order');
+  });
+
+  it('a date off the steps with the next period later in the file is still off the steps, not out of order', () => {
+    const dates = weeklyDates(30);
+    dates.splice(6, 0, '2024-02-07'); // rows 7 to 9: 2024-02-05, 2024-02-07, 2024-02-12: in order, 2 days off
+    expect(errorReading(csvOf(rowsOf({ dates }))).message).toBe(
+      'row 8, column "date": 2024-02-07 follows 2024-02-05 (row 7), but the next week starts 2024-02-12; weekly dates are 7 days apart');
   });
 
   it('a date not written yyyy-mm-dd, or no real day', () => {
@@ -418,6 +442,73 @@ describe('readHistory refuses bad input with one message naming the row and colu
     expect([error.row, error.column]).toEqual([1, 'price']);
     rows[0][7] = '';
     expect(errorReading(csvOf(rows)).message).toBe('row 1: column 8 has no name; name it or remove it');
+  });
+
+  it('a quote never closed: names the row and column where it opened, not "1 row"', () => {
+    const lines = csvOf(good).split('\n');
+    const cells = lines[6].split(',');
+    cells[3] = `"${cells[3]}`;
+    lines[6] = cells.join(',');
+    const error = errorReading(lines.join('\n'));
+    expect(error.message).toBe('row 7: a quote opened in column "TV" is never closed, so the rest of the file reads as one cell; '
+      + 'close the quote at the end of the cell or remove it (a quote inside a quoted cell is written twice: "5"" screen")');
+    expect([error.row, error.column]).toEqual([7, 'TV']);
+    expect(() => historyColumns(lines.join('\n'), weekly)).toThrow('row 7: a quote opened in column "TV" is never closed');
+    // In the header, the column is named by its number: its name is what the quote swallowed.
+    const header = csvOf(good).replace('Search', '"Search');
+    expect(errorReading(header).message).toMatch(/^row 1: a quote opened in column 3 is never closed/);
+    expect(errorReading(header).column).toBe(null);
+  });
+
+  it('a quote never closed is counted in rows as a spreadsheet shows them, after quoted cells with line breaks, commas and quotes', () => {
+    const rows = rowsOf({ extra: { note: (i) => ['two\nlines', 'a, b', 'say ""hi""', 'x'][i % 4] } });
+    const lines = csvOf(rows).split('\n'); // the cells with a line break span two lines
+    const row15 = lines.findIndex((line) => line.startsWith(`${rows[14][0]},`));
+    expect([row15, rows[14][6]]).toEqual([14 + 4, 'a, b']); // after four cells with a line break
+    lines[row15] = lines[row15].replace(',"a, b"', ',"a, b');
+    const error = errorReading(lines.join('\n'));
+    // The stray quote pairs with the next one, in row 17, so the file does read to its end.
+    expect(error.message).toBe('row 15: a quote opened in column "note" is closed only in a later row, so the rows between read as one cell; '
+      + 'close the quote at the end of the cell or remove it (a quote inside a quoted cell is written twice: "5"" screen")');
+    expect([error.row, error.column]).toEqual([15, 'note']);
+    // With the cells after it unquoted, it is never closed.
+    const plain = lines.map((line, index) => (index > row15 ? line.replace(/"/g, '') : line)).join('\n');
+    expect(errorReading(plain).message).toMatch(/^row 15: a quote opened in column "note" is never closed, so the rest of the file reads as one cell/);
+  });
+
+  it.each([
+    [';', 'semicolons', '"date;revenue;Search;TV;Social;Sponso...'],
+    ['\t', 'tabs', '"date\\trevenue\\tSearch\\tTV\\tSocial\\tS...'],
+  ])('a file separated by %j is named as such, not as a missing "revenue" column', (separator, name, header) => {
+    const rows = rowsOf();
+    const text = rows.map((cells) => cells.join(separator)).join('\n');
+    const error = errorReading(text);
+    expect(error.message).toBe(`row 1: the file seems to be separated by ${name} (its header is ${header}); `
+      + 'a history must be comma-separated: save it as CSV with commas between cells and a decimal point in numbers');
+    expect(error.row).toBe(1);
+    const quotedNames = rows.map((cells, row) => cells.map((cell) => (row === 0 ? `"${cell}"` : cell)).join(separator)).join('\n');
+    expect(errorReading(quotedNames).message).toContain(`the file seems to be separated by ${name}`);
+    expect(() => historyColumns(text, weekly)).toThrow(`separated by ${name}`);
+  });
+
+  it('a semicolon in a column name of a comma-separated file is only a name', () => {
+    const rows = rowsOf({ extra: { 'price; net': (i) => String(i) } });
+    expect(readHistory(csvOf(rows), weekly).drivers.map((driver) => driver.name)).toEqual(['price; net']);
+    rows[0][6] = 'price;net';
+    expect(readHistory(csvOf(rows), weekly).drivers.map((driver) => driver.name)).toEqual(['price;net']);
+  });
+
+  it('--map that gives a column named as one channel to another: both columns for one channel, none for the other', () => {
+    const text = csvOf(rowsOf());
+    expect(errorReading(text, weekly, { map: { Search: 'TV' } }).message).toBe(
+      '--map "Search=TV": columns "TV" and "Search" would both give channel "TV"\'s spend ("TV" by its name), and channel "Search" '
+      + 'would have none; a channel has one spend column. Drop the --map entry to read each column as the channel it is named after');
+    expect(errorReading(text, weekly, { map: { search: 'tv' } }).message).toMatch(/^--map "search=tv": columns "TV" and "Search" would both give channel "TV"'s spend/);
+    const rows = rowsOf();
+    rows[0][3] = 'tv_S';
+    expect(errorReading(csvOf(rows), weekly, { map: { Search: 'TV' } }).message).toBe(
+      '--map "Search=TV": column "Search" is named as channel "Search" but is mapped to channel "TV", so channel "Search" has no spend column; '
+      + 'map another column to "Search" (--map "COLUMN=Search") or drop the entry');
   });
 
   it('a row with too many or too few cells', () => {
@@ -554,6 +645,42 @@ describe('readHistory properties', () => {
       expect(error.row).toBe(cut + 2);
       expect(error.message).toContain(`starts ${missing} (1 ${HISTORY_FREQUENCIES[periodsPerYear].period} is missing)`);
     }));
+  });
+
+  it('two adjacent rows swapped anywhere are reported as out of order at the second of them', () => {
+    fc.assert(fc.property(fc.constantFrom<PeriodsPerYear>(52, 12, 4), fc.integer({ min: 0, max: 38 }), (periodsPerYear, first) => {
+      const dates = datesFor(periodsPerYear, 0, 40);
+      [dates[first], dates[first + 1]] = [dates[first + 1], dates[first]];
+      const error = errorReading(csvOf(rowsOf({ dates })), modelAt(periodsPerYear));
+      expect(error.message).toBe(`row ${first + 3}, column "date": ${dates[first + 1]} comes after ${dates[first]} (row ${first + 2}); `
+        + 'the rows must be in date order');
+    }));
+  });
+
+  it('unclosedQuote finds no open quote in any table csvFormatRows writes, and finds one opened anywhere', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '1'), maxLength: 6 });
+    const table = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(table, fc.string({ unit: fc.constantFrom('a', ',', '\n', '1'), maxLength: 8 }), (rows, rest) => {
+      const text = csvFormatRows(rows);
+      expect(unclosedQuote(text)).toBe(undefined);
+      // A quote opening a new last cell of the last row, followed by text with no quote.
+      const record = rows.length - 1;
+      const field = rows[record].length;
+      expect(unclosedQuote(`${text},"${rest}`)).toEqual({ record, field });
+      // Or a new row's first cell, after any row.
+      expect(unclosedQuote(`${text}\n"${rest}`)).toEqual({ record: record + 1, field: 0 });
+    }));
+    expect(unclosedQuote('a,b\n1,"2\n3,4')).toEqual({ record: 1, field: 1 });
+    expect(unclosedQuote('a,b\r\n"x\r\ny",z\r\n1,"2')).toEqual({ record: 2, field: 1 });
+    expect(unclosedQuote('a,b"c\n1,2')).toBe(undefined); // a quote inside an unquoted cell is data
+  });
+
+  it('holdsWholeRow: a cell with a line after a line break as long as a row, and not a note with a line break', () => {
+    expect(holdsWholeRow('a, b\n2024-04-08,1013,12,', 4)).toBe(true);
+    expect(holdsWholeRow('a, b\r\n2024-04-08,1013,12', 3)).toBe(true);
+    expect(holdsWholeRow('a, b\n2024-04-08,1013', 3)).toBe(false);
+    expect(holdsWholeRow('12 High St, Leeds,\nLS1, UK', 4)).toBe(false);
+    expect(holdsWholeRow('a,b,c,d', 4)).toBe(false); // commas without a line break are a quoted cell's own
   });
 
   it('isoDate accepts exactly the days of the calendar', () => {
