@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { type FitParameterLabel, fitParameterLabel } from '../engine/fit/fit-parameter-label.ts';
+import { fitParameterNormalScale } from '../engine/fit/fit-parameter-normal-scale.ts';
 import type { FitParameter } from '../engine/fit/fit-result.ts';
 import type { Model } from '../engine/model/model.ts';
 import './chart-frame.component.ts';
@@ -9,12 +10,19 @@ import { type ParameterRowScale, formatSettingValue, parameterRowScale } from '.
 import { HoverController } from './hover-controller.ts';
 import { FIT_COLOURS } from './palette.ts';
 import { ResizeController } from './resize-controller.ts';
+import { type TextMeasure, fitText, textMeasure } from './text-fit.ts';
 
 const MARGIN = { top: 6, right: 12, bottom: 30, left: 8 };
 /** Below this width the labels take a line of their own above each row's bar. */
 const NARROW = 560;
 const ROW_WIDE = 38;
 const ROW_NARROW = 50;
+/** A narrow row whose label and unit do not fit on one line gives the unit a line of its own. */
+const UNIT_LINE = 13;
+/** The row labels' font size (`.annotation` in chart-svg.styles.ts). */
+const LABEL_SIZE = 11;
+/** Between a narrow row's label and its unit on the same line. */
+const UNIT_GAP = 6;
 /** Room for a row's end numbers ("45.2k", "0.0123") beside its bar. */
 const NUMBER_ROOM = 46;
 
@@ -30,6 +38,20 @@ interface Row {
   parameter: FitParameter;
   words: FitParameterLabel;
   scale: ParameterRowScale;
+  /** The unit as the row shows it: "months · log scale". */
+  unit: string;
+}
+
+/** Where one row is drawn, and its label and unit as cut to the room they have. */
+interface RowPlace {
+  top: number;
+  height: number;
+  /** Centre line of the row's bar. */
+  centre: number;
+  label: string;
+  unit: string;
+  /** A narrow row's unit on the line below its label, not beside it. */
+  unitBelow: boolean;
 }
 
 /**
@@ -37,7 +59,10 @@ interface Row {
  * range as a wide light bar with its median as a tick, the posterior's 90 % interval as a narrow
  * dark bar with the fitted value as a dot, the starting model's value as a diamond above. Settings
  * have different units, so each row has its own scale (`parameterRowScale`: the union of its
- * ranges, log where they span more than 3×), its two ends printed beside it. A posterior much
+ * ranges, log for a positive setting the fit estimates in ratios whatever its span, linear for
+ * one that can be 0 or below), its two ends printed beside it. A label too long for its room is cut with an ellipsis,
+ * its whole text in a <title>; at phone widths a unit that does not fit beside its label goes on
+ * a line of its own. A posterior much
  * narrower than its prior is a setting the history pinned down; one as wide is one it did not.
  * Arrow keys up and down step through the rows.
  */
@@ -66,43 +91,49 @@ export class FitParametersChart extends LitElement {
     const rows = this.rows();
     const width = Math.max(280, this.size.width);
     const narrow = width < NARROW;
-    const rowHeight = narrow ? ROW_NARROW : ROW_WIDE;
     const labelWidth = narrow ? 0 : Math.min(240, Math.round(width * 0.34));
     const trackLeft = MARGIN.left + labelWidth + (narrow ? 0 : 10) + NUMBER_ROOM;
     const trackRight = width - MARGIN.right - NUMBER_ROOM;
-    const height = MARGIN.top + rows.length * rowHeight + MARGIN.bottom;
+    const places = this.places(rows, narrow, narrow ? width - 2 * MARGIN.left : labelWidth);
+    const last = places.at(-1);
+    const height = (last === undefined ? MARGIN.top : last.top + last.height) + MARGIN.bottom;
     const hovered = this.hover.index;
     const along = (scale: ParameterRowScale, value: number) => trackLeft + scale.position(value) * (trackRight - trackLeft);
 
     return html`<chart-frame heading="What the history says about each setting"
       description="Each setting’s prior (what was assumed before the fit) against its posterior (what the history and the prior say together), each row on its own scale. A dark bar much shorter than the light one is a setting the history pinned down."
-      .legend=${LEGEND} .table=${this.table(rows)} .tooltip=${this.tooltip(rows, hovered, rowHeight, along)}>
+      .legend=${LEGEND} .table=${this.table(rows)} .tooltip=${this.tooltip(rows, hovered, places, along)}>
       <svg class="chart" viewBox="0 0 ${width} ${height}" role="img" tabindex="0"
         aria-label=${this.summary(rows)}
         @pointerleave=${() => this.hover.clear()} @keydown=${(event: KeyboardEvent) => this.onKey(event, rows.length)} @blur=${() => this.hover.clear()}>
-        ${rows.map((row, index) => this.renderRow(row, index, { narrow, rowHeight, labelWidth, trackLeft, trackRight, width, along }))}
+        ${rows.map((row, index) => this.renderRow(row, index, places[index], { narrow, labelWidth, trackLeft, trackRight, width, along }))}
         <text class="annotation axis-note" x=${narrow ? MARGIN.left : trackLeft} y=${height - 10}>Each row on its own scale${narrow ? '' : ', from its lowest to its highest value'}${rows.some((row) => row.scale.kind === 'log') ? '; log where marked' : ''}</text>
       </svg>
     </chart-frame>`;
   }
 
-  private renderRow(row: Row, index: number, layout: {
-    narrow: boolean; rowHeight: number; labelWidth: number; trackLeft: number; trackRight: number; width: number;
+  private renderRow(row: Row, index: number, place: RowPlace, layout: {
+    narrow: boolean; labelWidth: number; trackLeft: number; trackRight: number; width: number;
     along: (scale: ParameterRowScale, value: number) => number;
   }) {
-    const { narrow, rowHeight, labelWidth, trackLeft, trackRight, width, along } = layout;
-    const { parameter, words, scale } = row;
-    const top = MARGIN.top + index * rowHeight;
-    const centre = top + (narrow ? 32 : rowHeight / 2 + 2);
+    const { narrow, labelWidth, trackLeft, trackRight, width, along } = layout;
+    const { parameter, words, scale, unit } = row;
+    const { top, height: rowHeight, centre } = place;
     const prior = parameter.prior;
     const postLeft = along(scale, parameter.lower);
     const postRight = along(scale, parameter.upper);
     const start = along(scale, parameter.start);
-    const unit = [words.unit, scale.kind === 'log' ? 'log scale' : ''].filter((part) => part !== '').join(' · ');
-    const label = narrow
-      ? svg`<text class="annotation row-label" x=${MARGIN.left} y=${top + 12}>${fitted(words.label, width - 2 * MARGIN.left - 90)}<tspan class="unit" dx="6" fill=${FIT_COLOURS.heldOutText}>${unit}</tspan><title>${words.label}</title></text>`
-      : svg`<text class="annotation row-label" x=${MARGIN.left + labelWidth} y=${centre - (unit ? 4 : 0)} dy="0.32em" text-anchor="end">${fitted(words.label, labelWidth)}<title>${words.label}</title></text>
-        ${unit ? svg`<text class="annotation unit" x=${MARGIN.left + labelWidth} y=${centre + 10} dy="0.32em" text-anchor="end" fill=${FIT_COLOURS.heldOutText}>${fitted(unit, labelWidth)}</text>` : nothing}`;
+    const unitTitle = svg`<title>${unit}</title>`;
+    let label;
+    if (!narrow) {
+      label = svg`<text class="annotation row-label" x=${MARGIN.left + labelWidth} y=${centre - (unit ? 4 : 0)} dy="0.32em" text-anchor="end">${place.label}<title>${words.label}</title></text>
+        ${unit ? svg`<text class="annotation unit" x=${MARGIN.left + labelWidth} y=${centre + 10} dy="0.32em" text-anchor="end" fill=${FIT_COLOURS.heldOutText}>${place.unit}${unitTitle}</text>` : nothing}`;
+    } else if (place.unitBelow) {
+      label = svg`<text class="annotation row-label" x=${MARGIN.left} y=${top + 12}>${place.label}<title>${words.label}</title></text>
+        <text class="annotation unit" x=${MARGIN.left} y=${top + 12 + UNIT_LINE} fill=${FIT_COLOURS.heldOutText}>${place.unit}${unitTitle}</text>`;
+    } else {
+      label = svg`<text class="annotation row-label" x=${MARGIN.left} y=${top + 12}>${place.label}${unit ? svg`<tspan class="unit" dx=${UNIT_GAP} fill=${FIT_COLOURS.heldOutText}>${place.unit}</tspan>` : nothing}<title>${words.label}</title></text>`;
+    }
     return svg`<g class="row" data-path=${parameter.path} @pointerenter=${() => this.hover.point(index)}>
       <rect x="0" y=${top} width=${width} height=${rowHeight} fill="transparent"></rect>
       ${this.hover.index === index ? svg`<rect x="1" y=${top + 1} width=${width - 2} height=${rowHeight - 2} fill="none" stroke=${FIT_COLOURS.ink} rx="3"></rect>` : nothing}
@@ -119,7 +150,34 @@ export class FitParametersChart extends LitElement {
   }
 
   private rows(): Row[] {
-    return this.parameters.map((parameter) => ({ parameter, words: fitParameterLabel(this.model, parameter.path), scale: parameterRowScale(parameter) }));
+    return this.parameters.map((parameter) => {
+      const words = fitParameterLabel(this.model, parameter.path);
+      const scale = parameterRowScale(parameter, fitParameterNormalScale(this.model, parameter.path));
+      const unit = [words.unit, scale.kind === 'log' ? 'log scale' : ''].filter((part) => part !== '').join(' · ');
+      return { parameter, words, scale, unit };
+    });
+  }
+
+  /**
+   * Each row's place and its words cut to `room` px (the label column when wide, the chart's
+   * width when narrow), measured in the font the chart draws with. A narrow row whose label and
+   * unit do not fit on one line is `UNIT_LINE` taller, its unit on a line of its own.
+   */
+  private places(rows: Row[], narrow: boolean, room: number): RowPlace[] {
+    const measure: TextMeasure = textMeasure(this.isConnected ? getComputedStyle(this).fontFamily : '', LABEL_SIZE);
+    let top = MARGIN.top;
+    return rows.map(({ words, unit }) => {
+      const label = fitText(words.label, room, measure);
+      const oneLine = !narrow || unit === '' || measure(words.label) + UNIT_GAP + measure(unit) <= room;
+      const height = narrow ? ROW_NARROW + (oneLine ? 0 : UNIT_LINE) : ROW_WIDE;
+      const place: RowPlace = {
+        top, height,
+        centre: top + (narrow ? 32 + (oneLine ? 0 : UNIT_LINE) : ROW_WIDE / 2 + 2),
+        label, unit: fitText(unit, room, measure), unitBelow: !oneLine,
+      };
+      top += height;
+      return place;
+    });
   }
 
   /** Up and down step through the rows (top to bottom, as they read), Home and End jump, Escape clears. */
@@ -144,15 +202,16 @@ export class FitParametersChart extends LitElement {
       + 'Use the up and down arrow keys to read each setting.';
   }
 
-  private tooltip(rows: Row[], index: number | undefined, rowHeight: number, along: (scale: ParameterRowScale, value: number) => number): ChartTooltip | undefined {
+  private tooltip(rows: Row[], index: number | undefined, places: RowPlace[], along: (scale: ParameterRowScale, value: number) => number): ChartTooltip | undefined {
     const row = index === undefined ? undefined : rows[index];
-    if (index === undefined || row === undefined) return undefined;
+    const place = index === undefined ? undefined : places[index];
+    if (row === undefined || place === undefined) return undefined;
     const { parameter, words, scale } = row;
     const value = formatSettingValue;
     const share = shareOfPrior(row);
     const prior = parameter.prior;
     return {
-      ...(this.hover.pointer ?? { x: along(scale, parameter.value), y: MARGIN.top + index * rowHeight + rowHeight }),
+      ...(this.hover.pointer ?? { x: along(scale, parameter.value), y: place.top + place.height }),
       title: words.unit ? `${words.label} (${words.unit})` : words.label,
       lines: [
         ...(prior === null ? [{ label: 'Prior', value: 'none (flat)' }] : [
@@ -196,12 +255,6 @@ function shareOfPrior({ parameter, scale }: Row): number {
   const prior = scale.position(parameter.prior.upper) - scale.position(parameter.prior.lower);
   const posterior = scale.position(parameter.upper) - scale.position(parameter.lower);
   return prior > 0 ? posterior / prior : Infinity;
-}
-
-/** A label cut to the room it has (about 6.3 px a character at 11 px), with an ellipsis. */
-function fitted(label: string, width: number): string {
-  const room = Math.floor(width / 6.3);
-  return label.length <= room ? label : `${label.slice(0, Math.max(1, room - 1))}…`;
 }
 
 customElements.define('fit-parameters-chart', FitParametersChart);

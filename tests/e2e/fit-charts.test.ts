@@ -177,6 +177,62 @@ describe.each([1440, 390])('fit charts at %i px', (width) => {
     expect(noise).toContain('Priornone (flat)');
   });
 
+  it('parameters: positive settings on a log scale whatever their span, growth, waves and drivers linear', async () => {
+    const tag = 'fit-parameters-chart';
+    const units = await page.locator(`${tag} g.row`).evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-path'), row.querySelector('.unit title, .unit')?.textContent ?? '']));
+    const logRows = units.filter(([, unit]) => unit!.endsWith('log scale')).map(([path]) => path);
+    // Search's maximum conversion lift spans only 3× (0.004 … 0.012) and is on a log scale all the same.
+    expect(logRows).toEqual(['brand.halfLifeMonths', 'upstream.channels.TV.halfSaturation', 'downstream.channels.Search.maxConversionLift', 'noise.sigma']);
+    // On its log scale the lift's prior median 0.008 sits ln 2 / ln 3 = 63.1 % along the row, not 50 % as on a linear one.
+    const at = await page.locator(`${tag} g.row[data-path="downstream.channels.Search.maxConversionLift"]`).evaluate((row) => {
+      const track = row.querySelector('line:not(.prior-median)')!;
+      const median = row.querySelector('line.prior-median')!;
+      const x = (line: Element, name: string) => Number(line.getAttribute(name));
+      return (x(median, 'x1') - x(track, 'x1')) / (x(track, 'x2') - x(track, 'x1'));
+    });
+    expect(at).toBeCloseTo(Math.log(2) / Math.log(3), 3);
+  });
+
+  it('parameters: every row’s label and unit inside the chart, the longest cut or wrapped with its whole text in a title', async () => {
+    const tag = 'fit-parameters-chart';
+    // The longest label a channel model gives, and a text driver's value longer than any label fits, added for this test and taken away after.
+    const long = [
+      { path: 'downstream.channels.Retail media.maxConversionLift', prior: { lower: 0.002, median: 0.005, upper: 0.0125, source: 'uncertainty' }, start: 0.005, value: 0.006, lower: 0.0045, upper: 0.008 },
+      { path: 'promotion=weekend bundle with free delivery and a gift card for every order', prior: { lower: -0.5, median: 0, upper: 0.5, source: 'default' }, start: 0, value: 0.1, lower: 0.05, upper: 0.15 },
+    ];
+    const before = await page.locator(tag).evaluate(async (element: HTMLElement & { parameters: unknown[]; updateComplete: Promise<unknown> }, rows) => {
+      const count = element.parameters.length;
+      element.parameters = [...element.parameters, ...rows];
+      await element.updateComplete;
+      return count;
+    }, long);
+    try {
+      const overflow = await page.locator(tag).evaluate((element) => {
+        const svg = element.shadowRoot!.querySelector('svg.chart')!.getBoundingClientRect();
+        return [...element.shadowRoot!.querySelectorAll('text.row-label, text.unit')]
+          .map((text) => ({ text: text.textContent, box: text.getBoundingClientRect() }))
+          .filter(({ box }) => box.left < svg.left - 0.5 || box.right > svg.right + 0.5)
+          .map(({ text }) => text);
+      });
+      expect(overflow).toEqual([]);
+      const row = page.locator(`${tag} g.row[data-path="downstream.channels.Retail media.maxConversionLift"]`);
+      expect(await row.locator('text.row-label > title').textContent()).toBe('Retail media: maximum conversion lift');
+      expect(await row.locator('text.row-label').textContent()).toMatch(/^Retail media: max/);
+      // Its unit reads in full (below the label at 390 px, where it cannot sit beside it) or is cut with its title.
+      const unit = row.locator('.unit');
+      expect((await unit.textContent())!.startsWith('conversion rate')).toBe(true);
+      if (width === 390) expect(await row.locator('text.unit').count()).toBe(1);
+      const driver = page.locator(`${tag} g.row[data-path^="promotion="] text.row-label`);
+      expect(await driver.locator('title').textContent()).toBe('Driver: promotion = weekend bundle with free delivery and a gift card for every order');
+      expect(await driver.evaluate((text) => [...text.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join(''))).toMatch(/^Driver: promotion = .+…$/);
+    } finally {
+      await page.locator(tag).evaluate(async (element: HTMLElement & { parameters: unknown[]; updateComplete: Promise<unknown> }, count) => {
+        element.parameters = element.parameters.slice(0, count);
+        await element.updateComplete;
+      }, before);
+    }
+  });
+
   it('response curves: a band per channel behind its curve, in the legend, tooltip and table', async () => {
     const tag = 'response-curves-chart';
     expect(await page.locator(`${tag} path.band`).count()).toBe(6);

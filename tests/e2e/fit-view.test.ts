@@ -212,6 +212,16 @@ describe('Fit to your data', () => {
       return walk(element.shadowRoot!).filter((node) => node.getBoundingClientRect().right > limit).map((node) => node.localName + (node.className ? `.${node.className}` : ''));
     });
     expect(wide).toEqual([]);
+    // Every row label and unit of the parameters chart inside the chart ("Retail media: maximum
+    // conversion lift conversion rate · log scale" on one line ran past it): cut, or the unit below.
+    const outside = await page.locator('fit-results fit-parameters-chart').evaluate((element) => {
+      const chart = element.shadowRoot!.querySelector('svg.chart')!.getBoundingClientRect();
+      return [...element.shadowRoot!.querySelectorAll('text.row-label, text.unit')]
+        .filter((text) => text.getBoundingClientRect().left < chart.left - 0.5 || text.getBoundingClientRect().right > chart.right + 0.5)
+        .map((text) => text.textContent);
+    });
+    expect(outside).toEqual([]);
+    expect(await page.locator('fit-results fit-parameters-chart text.row-label').count()).toBeGreaterThan(10);
     // The column selects are within reach of a thumb.
     const select = await view().getByLabel('Read column revenue as').boundingBox();
     expect(select!.x + select!.width).toBeLessThanOrEqual(390);
