@@ -10,7 +10,7 @@ import { type HistoryRun, createHistoryRun } from './history-run.ts';
 import type { HistoryTable } from './history-table.ts';
 import { type LinearPriors, type LinearTerm, estimatesSeasonality, linearTerms } from './linear-terms.ts';
 import { type PosteriorMode, findPosteriorMode } from './posterior-mode.ts';
-import { uncertainFields, truncatedQuantile } from '../uncertainty/uncertain-fields.ts';
+import { normalScaleRangeFor, truncatedQuantile, uncertainFields } from '../uncertainty/uncertain-fields.ts';
 
 /** Periods held out by default: a quarter of a year. */
 export const DEFAULT_HOLDOUT: Readonly<Record<number, number>> = { 52: 13, 12: 3, 4: 1 };
@@ -96,12 +96,12 @@ function marketPriors(start: Model, fixed: readonly string[]): LinearPriors {
   };
   const size = fields.get('market.inMarketPerMonth');
   if (size !== undefined && !fixed.includes(size.path)) {
-    const prior = normalPrior({ min: 0, max: Infinity, minExclusive: true, maxExclusive: false }, (p) => truncatedQuantile(size, p));
+    const prior = normalPrior(normalScaleRangeFor(size.field, start), (p) => truncatedQuantile(size, p));
     priors.scale = { mean: prior.mean - Math.log(start.market.inMarketPerMonth), sd: prior.sd };
   }
   const growth = fields.get('market.growthPerYear');
   if (growth !== undefined && !fixed.includes(growth.path)) {
-    priors.growth = normalPrior({ min: -1, max: Infinity, minExclusive: true, maxExclusive: false }, (p) => truncatedQuantile(growth, p));
+    priors.growth = normalPrior(normalScaleRangeFor(growth.field, start), (p) => truncatedQuantile(growth, p));
   }
   return priors;
 }

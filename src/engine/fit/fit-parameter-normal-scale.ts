@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.ts';
-import { type NormalScale, normalScaleOf, normalScaleRange } from '../model/normal-scale.ts';
+import { type NormalScale, normalScaleOf } from '../model/normal-scale.ts';
 import { uncertainFieldTable } from '../uncertainty/uncertain-field-table.ts';
-import { rangeFor } from '../uncertainty/uncertain-fields.ts';
+import { normalScaleRangeFor } from '../uncertainty/uncertain-fields.ts';
 
 /** The scale on which the fit estimates a quantity, and the range that sets it. */
 export interface FitParameterNormalScale {
@@ -34,6 +34,6 @@ export function fitParameterNormalScale(model: Model | undefined, path: string):
   if (model === undefined) return undefined;
   const field = uncertainFieldTable(model).find((candidate) => candidate.path === path);
   if (field === undefined) return undefined;
-  const range = normalScaleRange(rangeFor(field, model), field.rule);
+  const range = normalScaleRangeFor(field, model);
   return { scale: normalScaleOf(range), min: range.min, max: range.max };
 }

@@ -2,10 +2,10 @@ import type { Model } from '../model/model.ts';
 import type { NumberField } from '../model/model-fields.ts';
 import { settingOf } from '../model/model-fields.ts';
 import type { ValueRange } from '../model/distributions/index.ts';
-import { fromNormalScale, normalScaleOf, normalScaleRange, toNormalScale } from '../model/normal-scale.ts';
+import { fromNormalScale, normalScaleOf, toNormalScale } from '../model/normal-scale.ts';
 import { compileModel } from '../sim/compile-model.ts';
 import { uncertainFieldTable } from '../uncertainty/uncertain-field-table.ts';
-import { rangeFor, truncatedQuantile, uncertainFields } from '../uncertainty/uncertain-fields.ts';
+import { normalScaleRangeFor, truncatedQuantile, uncertainFields } from '../uncertainty/uncertain-fields.ts';
 import { closestName } from '../io/closest-name.ts';
 import { FitError } from './fit-error.ts';
 
@@ -74,7 +74,7 @@ export function fittedSettings(model: Model, free: readonly string[] = [], fixed
   const chosen = table.filter((field) => !MARKET_PATHS.includes(field.path) && reasonNotFitted(field.path) === undefined
     && !fixed.includes(field.path) && (Object.hasOwn(uncertainty, field.path) || free.includes(field.path)));
   return chosen.map((field) => {
-    const range = normalScaleRange(rangeFor(field, model), field.rule);
+    const range = normalScaleRangeFor(field, model);
     const raw = settingOf(model, field.path) as number | string;
     const start = typeof raw === 'number' ? raw : compiledStartEquity;
     const marginal = marginals.get(field.path);
@@ -97,6 +97,13 @@ export function normalPrior(range: ValueRange, quantile: (probability: number) =
   const upper = toNormalScale(insideRange(quantile(0.95), range), range);
   const mean = toNormalScale(insideRange(quantile(0.5), range), range);
   return { mean, sd: Math.max((upper - lower) / (2 * Z90), 1e-6) };
+}
+
+/** The range that sets the normal scale of the model's setting at `path` (`normalScaleRangeFor`). */
+export function settingScaleRange(model: Model, path: string): ValueRange {
+  const field = uncertainFieldTable(model).find((candidate) => candidate.path === path);
+  if (field === undefined) throw new RangeError(`the model has no setting ${path}`);
+  return normalScaleRangeFor(field, model);
 }
 
 /** A setting's value from its normal-scale value, held to the field's limit. */

@@ -6,7 +6,7 @@ import { fromNormalScale, normalScaleOf } from '../model/normal-scale.ts';
 import { parseModel } from '../model/parse-model.ts';
 import { bilinear, cholesky } from './dense-matrix.ts';
 import { FitError } from './fit-error.ts';
-import { type FittedSetting, settingValue } from './fit-settings.ts';
+import { type FittedSetting, settingScaleRange, settingValue } from './fit-settings.ts';
 import type { HistoryTable } from './history-table.ts';
 import { type LinearTerm, seasonalLog } from './linear-terms.ts';
 
@@ -25,11 +25,6 @@ export interface ForwardInputs {
   seasonalityEstimated: boolean;
   /** The history's file name, for the fitted model's name. */
   source: string;
-}
-
-/** The range on which `brand.initialEquity` is drawn: 0 … maxEquity (uncertain-fields.ts, `rangeFor`). */
-function equityRange(model: Model): ValueRange {
-  return { min: 0, max: model.brand.maxEquity, minExclusive: false, maxExclusive: false };
 }
 
 /**
@@ -79,9 +74,11 @@ export function fittedModel(inputs: ForwardInputs): Model {
   }));
   const marketGradient = unit(unknowns, scale);
   marketGradient[growth] = periods / P;
-  rows.push({ path: 'market.inMarketPerMonth', gradient: marketGradient, mean: logMarket, range: { min: 0, max: Infinity, minExclusive: true, maxExclusive: false } });
-  rows.push({ path: 'market.growthPerYear', gradient: unit(unknowns, growth), mean: y[growth], range: { min: -1, max: Infinity, minExclusive: true, maxExclusive: false } });
-  const range = equityRange(model);
+  // Both on the scale the posterior draws them on: log above 0 (so log size), log above −1 (log(1 + growth)).
+  rows.push({ path: 'market.inMarketPerMonth', gradient: marketGradient, mean: logMarket, range: settingScaleRange(model, 'market.inMarketPerMonth') });
+  rows.push({ path: 'market.growthPerYear', gradient: unit(unknowns, growth), mean: y[growth], range: settingScaleRange(model, 'market.growthPerYear') });
+  // 0 … maxEquity: a logit of the share of the maximum.
+  const range = settingScaleRange(model, 'brand.initialEquity');
   const share = Math.min(Math.max(inputs.finalEquity / range.max, 1e-9), 1 - 1e-9);
   const equityGradient = new Float64Array(unknowns);
   // y = logit(E / maxEquity): dy = dE / (maxEquity · s · (1 − s)).

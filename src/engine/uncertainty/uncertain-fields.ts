@@ -121,6 +121,15 @@ export function rangeFor(field: NumberField, model: Model): ValueRange {
   return range;
 }
 
+/**
+ * The range that sets a field's normal scale (normal-scale.ts) in this model: its valid range
+ * (`rangeFor`) without a ceiling that is only a limit. The fit estimates a setting, and a
+ * posterior draws it, on this one scale.
+ */
+export function normalScaleRangeFor(field: NumberField, model: Model): ValueRange {
+  return normalScaleRange(rangeFor(field, model), field.rule);
+}
+
 /** The lag window that bounds a lagMonths path (the side's or the channel's), or undefined for another path. */
 function lagWindowLimit(path: string, model: Model): number | undefined {
   if (!isChannelModel(model)) return path === 'upstream.lagMonths' ? model.upstream.lagWindowMonths : undefined;
