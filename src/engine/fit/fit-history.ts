@@ -6,7 +6,7 @@ import type { FitDriver, FitOptions, FitParameter, FitResult } from './fit-resul
 import { type FittedSetting, Z90, fittedSettings, normalPrior, settingValue } from './fit-settings.ts';
 import { fitWarnings } from './fit-warnings.ts';
 import { fittedModel } from './fitted-model.ts';
-import { type HistoryRun, createHistoryRun } from './history-run.ts';
+import { createHistoryRun } from './history-run.ts';
 import type { HistoryTable } from './history-table.ts';
 import { type LinearPriors, type LinearTerm, estimatesSeasonality, linearTerms } from './linear-terms.ts';
 import { type PosteriorMode, findPosteriorMode } from './posterior-mode.ts';
@@ -63,9 +63,8 @@ export function fitHistory(history: HistoryTable, start: Model, options: FitOpti
     mode = findPosteriorMode({ logActual, fittedRows: periods, settings, terms, run }, { starts, seed, onProgress: progress(0.45, 0.9, 'Refitting on every period') });
   }
   options.onProgress?.(0.9, 'Working out the intervals');
-  const { finalEquity, finalEquityGradient } = equityAtEnd(run, settings, mode);
   const model = fittedModel({
-    start, history, settings, terms, y: mode.y, covariance: mode.covariance, finalEquity, finalEquityGradient,
+    start, history, settings, terms, y: mode.y, covariance: mode.covariance, finalEquity: mode.finalEquity, finalEquityGradient: mode.finalEquityGradient,
     seasonalityEstimated, source: options.source ?? 'history',
   });
   const sds = mode.y.map((_, index) => Math.sqrt(Math.max(0, mode.covariance[index][index])));
@@ -104,26 +103,6 @@ function marketPriors(start: Model, fixed: readonly string[]): LinearPriors {
     priors.growth = normalPrior(normalScaleRangeFor(growth.field, start), (p) => truncatedQuantile(growth, p));
   }
   return priors;
-}
-
-/** Equity at the last row and its central-difference ∂/∂y, leaving the run at the mode. */
-function equityAtEnd(run: HistoryRun, settings: readonly FittedSetting[], mode: PosteriorMode): { finalEquity: number; finalEquityGradient: Float64Array } {
-  const last = run.periods - 1;
-  const values = (y: Float64Array) => Float64Array.from(settings, (setting, index) => settingValue(setting, y[index]));
-  const scratch = new Float64Array(run.periods);
-  const gradient = new Float64Array(mode.y.length);
-  const step = 1e-4;
-  for (let index = 0; index < settings.length; index += 1) {
-    const shifted = mode.y.slice();
-    shifted[index] += step;
-    run.logRevenue(values(shifted), scratch);
-    const up = run.trace.equity[last];
-    shifted[index] -= 2 * step;
-    run.logRevenue(values(shifted), scratch);
-    gradient[index] = (up - run.trace.equity[last]) / (2 * step);
-  }
-  run.logRevenue(values(mode.y), scratch);
-  return { finalEquity: run.trace.equity[last], finalEquityGradient: gradient };
 }
 
 function settingParameters(settings: readonly FittedSetting[], mode: PosteriorMode, sds: Float64Array): FitParameter[] {

@@ -36,6 +36,9 @@ export interface PosteriorMode {
   engineLog: Float64Array;
   /** ∂μₜ/∂y, every row (rows of length y). */
   gradient: Float64Array[];
+  /** Brand equity at the last row at the mode, and its ∂/∂y (0 for the linear terms). */
+  finalEquity: number;
+  finalEquityGradient: Float64Array;
   /** −log posterior (σ profiled out) at the mode. */
   objective: number;
   converged: boolean;
@@ -98,7 +101,7 @@ export function findPosteriorMode(problem: FitProblem, options: ModeOptions): Po
   }
   candidates.sort((a, b) => a.objective - b.objective);
   let best = levenbergMarquardt(problem, evaluator, candidates[0].y, priorMean, priorSd, POLISH_ITERATIONS, tick, fittedRows);
-  let { mean, engineLog, gradient } = evaluator.withGradient(best.y);
+  let { mean, engineLog, gradient, finalEquity, finalEquityGradient } = evaluator.withGradient(best.y);
   const covarianceAt = (noise: number) => {
     const equations = normalEquations(unknowns);
     const row = new Float64Array(unknowns);
@@ -122,7 +125,7 @@ export function findPosteriorMode(problem: FitProblem, options: ModeOptions): Po
     degreesOfFreedom = next;
     if (settled && round > 0) break;
     best = levenbergMarquardt(problem, evaluator, best.y, priorMean, priorSd, POLISH_ITERATIONS / 4, tick, degreesOfFreedom);
-    ({ mean, engineLog, gradient } = evaluator.withGradient(best.y));
+    ({ mean, engineLog, gradient, finalEquity, finalEquityGradient } = evaluator.withGradient(best.y));
   }
   const sigma = best.sigma;
   options.onProgress?.(1);
@@ -136,6 +139,8 @@ export function findPosteriorMode(problem: FitProblem, options: ModeOptions): Po
     mean,
     engineLog,
     gradient,
+    finalEquity,
+    finalEquityGradient,
     objective: best.objective,
     converged: best.converged,
     startObjectives: candidates.map((candidate) => candidate.objective),
@@ -150,8 +155,11 @@ function startOnScale(setting: FittedSetting): number {
 interface Evaluator {
   /** μ and log R⁰ at y, every row. */
   evaluate(y: Float64Array): { mean: Float64Array; engineLog: Float64Array };
-  /** μ, log R⁰ and ∂μ/∂y at y, every row. */
-  withGradient(y: Float64Array): { mean: Float64Array; engineLog: Float64Array; gradient: Float64Array[] };
+  /**
+   * μ, log R⁰ and ∂μ/∂y at y, every row; and, from the same runs, the equity at the last row and
+   * its ∂/∂y (0 for the linear terms), which the fitted model starts from.
+   */
+  withGradient(y: Float64Array): { mean: Float64Array; engineLog: Float64Array; gradient: Float64Array[]; finalEquity: number; finalEquityGradient: Float64Array };
 }
 
 function createEvaluator(problem: FitProblem): Evaluator {
@@ -178,20 +186,25 @@ function createEvaluator(problem: FitProblem): Evaluator {
     evaluate,
     withGradient(y) {
       const gradient = Array.from({ length: periods }, () => new Float64Array(settings.length + terms.length));
+      const finalEquityGradient = new Float64Array(settings.length + terms.length);
+      const last = periods - 1;
       const shifted = y.slice();
       for (let j = 0; j < settings.length; j += 1) {
         shifted[j] = y[j] + DIFFERENCE_STEP;
         engine(shifted, plus);
+        const equityUp = run.trace.equity[last];
         shifted[j] = y[j] - DIFFERENCE_STEP;
         engine(shifted, minus);
         shifted[j] = y[j];
         for (let t = 0; t < periods; t += 1) gradient[t][j] = (plus[t] - minus[t]) / (2 * DIFFERENCE_STEP);
+        finalEquityGradient[j] = (equityUp - run.trace.equity[last]) / (2 * DIFFERENCE_STEP);
       }
       terms.forEach((term, index) => {
         for (let t = 0; t < periods; t += 1) gradient[t][settings.length + index] = term.values[t];
       });
-      // Last, so that the run's trace is the mode's.
-      return { ...evaluate(y), gradient };
+      // Last, so that the run's trace is y's.
+      const at = evaluate(y);
+      return { ...at, gradient, finalEquity: run.trace.equity[last], finalEquityGradient };
     },
   };
 }
