@@ -103,14 +103,8 @@ export function findPosteriorMode(problem: FitProblem, options: ModeOptions): Po
   let best = levenbergMarquardt(problem, evaluator, candidates[0].y, priorMean, priorSd, POLISH_ITERATIONS, tick, fittedRows);
   let { mean, engineLog, gradient, finalEquity, finalEquityGradient } = evaluator.withGradient(best.y);
   const covarianceAt = (noise: number) => {
-    const equations = normalEquations(unknowns);
-    const row = new Float64Array(unknowns);
-    for (let t = 0; t < fittedRows; t += 1) {
-      for (let j = 0; j < unknowns; j += 1) row[j] = gradient[t][j] / noise;
-      equations.add(row, 0);
-    }
-    for (let j = 0; j < unknowns; j += 1) equations.gram[j][j] += 1 / priorSd[j] ** 2;
-    return inverse(symmetrise(equations.gram));
+    const { gram } = penalisedEquations(unknowns, fittedRows, (t, j) => gradient[t][j], () => 0, noise, priorSd, priorMean, () => 0);
+    return inverse(gram);
   };
   // σ² = RSS / n is biased low by the quantities fitted: divide by n − p_eff instead, where
   // p_eff = Σⱼ (1 − Cⱼⱼ / sⱼ²) is what the data (not the priors) determined (the effective
@@ -209,6 +203,31 @@ function createEvaluator(problem: FitProblem): Evaluator {
   };
 }
 
+/**
+ * The normal equations of the penalised least squares ½ Σₜ (rₜ − gₜ·δ)²/σ² + ½ Σⱼ ((xⱼ + δⱼ − mⱼ)/sⱼ)²
+ * for a step δ from x: gram = Σₜ gₜgₜᵀ/σ² + diag(1/sⱼ²) (symmetrised) and projected =
+ * Σₜ gₜ rₜ/σ² − (xⱼ − mⱼ)/sⱼ². With x = 0 the solution is the unknowns themselves.
+ * @param column gₜ,ⱼ, the derivative of row t's fitted value with respect to unknown j
+ * @param residual rₜ, row t's actual less its fitted value
+ * @param from xⱼ, the point the step is taken from
+ */
+function penalisedEquations(
+  size: number, rows: number, column: (t: number, j: number) => number, residual: (t: number) => number,
+  noise: number, priorSd: ArrayLike<number>, priorMean: ArrayLike<number>, from: (j: number) => number,
+): { gram: number[][]; projected: Float64Array } {
+  const equations = normalEquations(size);
+  const row = new Float64Array(size);
+  for (let t = 0; t < rows; t += 1) {
+    for (let j = 0; j < size; j += 1) row[j] = column(t, j) / noise;
+    equations.add(row, residual(t) / noise);
+  }
+  for (let j = 0; j < size; j += 1) {
+    equations.gram[j][j] += 1 / priorSd[j] ** 2;
+    equations.projected[j] -= (from(j) - priorMean[j]) / priorSd[j] ** 2;
+  }
+  return { gram: symmetrise(equations.gram), projected: equations.projected };
+}
+
 /** Sets y's linear terms to their exact posterior mode given its settings (a ridge regression). */
 function solveLinearTerms(problem: FitProblem, evaluator: Evaluator, y: Float64Array, priorMean: Float64Array, priorSd: Float64Array): void {
   const { settings, terms, fittedRows, logActual } = problem;
@@ -216,17 +235,10 @@ function solveLinearTerms(problem: FitProblem, evaluator: Evaluator, y: Float64A
   const first = settings.length;
   // With σ unknown, weigh the prior as if σ were 10 %: the start only needs to be sensible.
   const noise = 0.1;
-  const equations = normalEquations(terms.length);
-  const row = new Float64Array(terms.length);
-  for (let t = 0; t < fittedRows; t += 1) {
-    for (let k = 0; k < terms.length; k += 1) row[k] = terms[k].values[t] / noise;
-    equations.add(row, (logActual[t] - engineLog[t]) / noise);
-  }
-  for (let k = 0; k < terms.length; k += 1) {
-    equations.gram[k][k] += 1 / priorSd[first + k] ** 2;
-    equations.projected[k] += priorMean[first + k] / priorSd[first + k] ** 2;
-  }
-  const beta = solve(symmetrise(equations.gram), equations.projected);
+  // β itself (the pull from 0), not a step from the current values.
+  const { gram, projected } = penalisedEquations(terms.length, fittedRows, (t, k) => terms[k].values[t], (t) => logActual[t] - engineLog[t],
+    noise, priorSd.subarray(first), priorMean.subarray(first), () => 0);
+  const beta = solve(gram, projected);
   for (let k = 0; k < terms.length; k += 1) y[first + k] = beta[k];
 }
 
@@ -274,17 +286,7 @@ function levenbergMarquardt(
       converged = false;
     }
     const { gradient } = evaluator.withGradient(y);
-    const equations = normalEquations(unknowns);
-    const row = new Float64Array(unknowns);
-    for (let t = 0; t < fittedRows; t += 1) {
-      for (let j = 0; j < unknowns; j += 1) row[j] = gradient[t][j] / sigma;
-      equations.add(row, (logActual[t] - current.mean[t]) / sigma);
-    }
-    for (let j = 0; j < unknowns; j += 1) {
-      equations.gram[j][j] += 1 / priorSd[j] ** 2;
-      equations.projected[j] -= (y[j] - priorMean[j]) / priorSd[j] ** 2;
-    }
-    symmetrise(equations.gram);
+    const equations = penalisedEquations(unknowns, fittedRows, (t, j) => gradient[t][j], (t) => logActual[t] - current.mean[t], sigma, priorSd, priorMean, (j) => y[j]);
     const before = penalised(current.mean, y, sigma);
     let improved = false;
     for (let attempt = 0; attempt < 12; attempt += 1) {
