@@ -106,19 +106,7 @@ function marketPriors(start: Model, fixed: readonly string[]): LinearPriors {
 }
 
 function settingParameters(settings: readonly FittedSetting[], mode: PosteriorMode, sds: Float64Array): FitParameter[] {
-  return settings.map((setting, index) => ({
-    path: setting.path,
-    prior: {
-      lower: settingValue(setting, setting.priorMean - Z90 * setting.priorSd),
-      median: settingValue(setting, setting.priorMean),
-      upper: settingValue(setting, setting.priorMean + Z90 * setting.priorSd),
-      source: setting.priorSource,
-    },
-    start: setting.start,
-    value: settingValue(setting, mode.y[index]),
-    lower: settingValue(setting, mode.y[index] - Z90 * sds[index]),
-    upper: settingValue(setting, mode.y[index] + Z90 * sds[index]),
-  }));
+  return settings.map((setting, index) => estimated(setting.path, (y) => settingValue(setting, y), setting, setting.start, mode.y[index], sds[index]));
 }
 
 /**
@@ -126,22 +114,33 @@ function settingParameters(settings: readonly FittedSetting[], mode: PosteriorMo
  * carries the size reached at the end), its growth and the seasonal terms.
  */
 function termParameters(start: Model, offset: number, terms: readonly LinearTerm[], mode: PosteriorMode, sds: Float64Array): FitParameter[] {
-  const out: FitParameter[] = [];
-  terms.forEach((term, index) => {
-    if (term.column !== undefined) return;
-    const k = offset + index;
+  return terms.flatMap((term, index) => {
+    if (term.column !== undefined) return [];
     const toValue = term.kind === 'scale' ? (y: number) => start.market.inMarketPerMonth * Math.exp(y)
       : term.kind === 'growth' ? (y: number) => Math.expm1(y) : (y: number) => y;
-    out.push({
-      path: term.name,
-      prior: { lower: toValue(term.priorMean - Z90 * term.priorSd), median: toValue(term.priorMean), upper: toValue(term.priorMean + Z90 * term.priorSd), source: term.priorSource },
-      start: term.kind === 'scale' ? start.market.inMarketPerMonth : term.kind === 'growth' ? start.market.growthPerYear : 0,
-      value: toValue(mode.y[k]),
-      lower: toValue(mode.y[k] - Z90 * sds[k]),
-      upper: toValue(mode.y[k] + Z90 * sds[k]),
-    });
+    const startValue = term.kind === 'scale' ? start.market.inMarketPerMonth : term.kind === 'growth' ? start.market.growthPerYear : 0;
+    return [estimated(term.name, toValue, term, startValue, mode.y[offset + index], sds[offset + index])];
   });
-  return out;
+}
+
+/** One estimated quantity: its prior's 5/50/95 % points and its mode ± 1.645 sd, each mapped from its normal scale by `toValue`. */
+function estimated(
+  path: string, toValue: (y: number) => number, prior: { priorMean: number; priorSd: number; priorSource: 'uncertainty' | 'default' },
+  start: number, y: number, sd: number,
+): FitParameter {
+  return {
+    path,
+    prior: {
+      lower: toValue(prior.priorMean - Z90 * prior.priorSd),
+      median: toValue(prior.priorMean),
+      upper: toValue(prior.priorMean + Z90 * prior.priorSd),
+      source: prior.priorSource,
+    },
+    start,
+    value: toValue(y),
+    lower: toValue(y - Z90 * sd),
+    upper: toValue(y + Z90 * sd),
+  };
 }
 
 /**
