@@ -2,7 +2,7 @@ import type { Model } from '../model/model.ts';
 import type { NumberField } from '../model/model-fields.ts';
 import { settingOf } from '../model/model-fields.ts';
 import type { ValueRange } from '../model/distributions/index.ts';
-import { fromNormalScale, normalScaleOf, toNormalScale } from '../model/normal-scale.ts';
+import { fromNormalScale, normalScaleOf, normalScaleSlope, toNormalScale } from '../model/normal-scale.ts';
 import { compileModel } from '../sim/compile-model.ts';
 import { uncertainFieldTable } from '../uncertainty/uncertain-field-table.ts';
 import { normalScaleRangeFor, truncatedQuantile, uncertainFields } from '../uncertainty/uncertain-fields.ts';
@@ -109,6 +109,11 @@ export function settingScaleRange(model: Model, path: string): ValueRange {
 /** A setting's value from its normal-scale value, held to the field's limit. */
 export function settingValue(setting: Pick<FittedSetting, 'range' | 'limit'>, y: number): number {
   return Math.min(fromNormalScale(y, setting.range), setting.limit);
+}
+
+/** d(settingValue)/dy: the normal scale's slope, or 0 where the value is held to the limit. */
+export function settingSlope(setting: Pick<FittedSetting, 'range' | 'limit'>, y: number): number {
+  return fromNormalScale(y, setting.range) > setting.limit ? 0 : normalScaleSlope(y, setting.range);
 }
 
 /** A value nudged off the ends of the range, where the normal scale is infinite. */

@@ -1,7 +1,9 @@
 import type { Model } from '../model/model.ts';
 import { type CompiledModel } from '../sim/compile-model.ts';
 import { createRecompiler } from '../sim/recompile.ts';
-import { type ChannelSpendBuffers, type RunTrace, channelSpendBuffers, createRunTrace, runModel } from '../sim/run-model.ts';
+import { type ChannelSpendBuffers, type RunTape, type RunTrace, channelSpendBuffers, createRunTape, createRunTrace, runModel } from '../sim/run-model.ts';
+import { createConstantsAdjoint, runConstantsAdjoint } from '../sim/run-constants-adjoint.ts';
+import { createSettingDerivatives } from '../sim/setting-derivatives.ts';
 import type { HistoryTable } from './history-table.ts';
 
 /**
@@ -24,6 +26,19 @@ export interface HistoryRun {
   readonly trace: RunTrace;
   /** Runs with the settings at `values` (one per path, in their units) and writes log Rₜ into `out`. */
   logRevenue(values: Float64Array, out: Float64Array): void;
+  /**
+   * At `values`: rows[t][k] = ∂log Rₜ/∂(setting k) for every row t, and
+   * finalEquity[k] = ∂E_T/∂(setting k) at the last row, in the settings' own units. Exact: the
+   * adjoint of the run (run-constants-adjoint.ts) with respect to its constants, then the chain
+   * rule back to the settings (setting-derivatives.ts); one reverse pass per row, each over the
+   * rows up to it (the run is causal), so T²/2 periods in all.
+   */
+  jacobian(values: Float64Array, rows: Float64Array[], finalEquity: Float64Array): void;
+  /**
+   * At `values`: out[k] = Σₜ weights[t] · ∂log Rₜ/∂(setting k), exactly, in one
+   * reverse pass (the gradient of a weighted sum of the log revenue, such as a fit's objective).
+   */
+  gradient(values: Float64Array, weights: Float64Array, out: Float64Array): void;
   /**
    * After `logRevenue`: revenue per period with channel `channel` (upstream channels first)
    * spending 0 over the history, or every channel with `channel` = -1; into `out`.
@@ -50,6 +65,23 @@ export function createHistoryRun(start: Model, history: HistoryTable, paths: rea
   const otherTrace = createRunTrace(periods);
   const historyIn = new Float64Array(compiled.channelCount).fill(Number.NaN);
   const zero = channelSpendBuffers(compiled, null, periods);
+  let tape: RunTape | undefined;
+  const adjoint = createConstantsAdjoint(compiled);
+  const derivatives = createSettingDerivatives(runnable, paths, compiled);
+  const revenueSeed = new Float64Array(periods);
+  const equitySeed = new Float64Array(periods);
+  const setValues = (values: Float64Array) => {
+    recompiler.apply(values);
+    refreshHistory([spend, zero]);
+  };
+  // The run, taping what the reverse pass reads: `logRevenue` does not tape, since a line
+  // search calls it far more often. Same kernel, same buffers: the same numbers.
+  const tapedRun = (values: Float64Array) => {
+    setValues(values);
+    tape ??= createRunTape(compiled, periods);
+    runModel(compiled, spend, periods, trace, tape);
+    return tape;
+  };
 
   // A setting such as a channel's historyPerMonth changes what fills the lag window.
   const refreshHistory = (buffers: ChannelSpendBuffers[]) => {
@@ -67,10 +99,29 @@ export function createHistoryRun(start: Model, history: HistoryTable, paths: rea
     compiled,
     trace,
     logRevenue(values, out) {
-      recompiler.apply(values);
-      refreshHistory([spend, zero]);
+      setValues(values);
       runModel(compiled, spend, periods, trace);
       for (let index = 0; index < periods; index += 1) out[index] = Math.log(trace.revenue[index]);
+    },
+    jacobian(values, rows, finalEquity) {
+      const taped = tapedRun(values);
+      for (let row = 0; row < periods; row += 1) {
+        revenueSeed[row] = 1 / trace.revenue[row];
+        runConstantsAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed }, row, adjoint);
+        derivatives.fromConstants(adjoint, values, rows[row]);
+        revenueSeed[row] = 0;
+      }
+      equitySeed[periods - 1] = 1;
+      runConstantsAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed, equity: equitySeed }, periods - 1, adjoint);
+      derivatives.fromConstants(adjoint, values, finalEquity);
+      equitySeed[periods - 1] = 0;
+    },
+    gradient(values, weights, out) {
+      const taped = tapedRun(values);
+      for (let row = 0; row < periods; row += 1) revenueSeed[row] = weights[row] / trace.revenue[row];
+      runConstantsAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed }, periods - 1, adjoint);
+      derivatives.fromConstants(adjoint, values, out);
+      revenueSeed.fill(0);
     },
     revenueWithout(channel, out) {
       const buffers = channel < 0 ? zero : spend.map((row, index) => (index === channel ? zero[index] : row));

@@ -1,7 +1,7 @@
 import { randomLcg, randomNormal } from 'd3';
 import { inverse, normalEquations, solve, symmetrise } from './dense-matrix.ts';
 import type { FittedSetting } from './fit-settings.ts';
-import { insideRange, settingValue } from './fit-settings.ts';
+import { insideRange, settingSlope, settingValue } from './fit-settings.ts';
 import { toNormalScale } from '../model/normal-scale.ts';
 import type { HistoryRun } from './history-run.ts';
 import type { LinearTerm } from './linear-terms.ts';
@@ -53,8 +53,6 @@ export interface ModeOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** Step of the central differences that give the engine's ∂μ/∂y, on the normal scale. */
-const DIFFERENCE_STEP = 1e-4;
 /** Gauss–Newton steps for each start, and for polishing the best. */
 const START_ITERATIONS = 25;
 const POLISH_ITERATIONS = 200;
@@ -71,8 +69,12 @@ const DEGREES_OF_FREEDOM_ROUNDS = 4;
  * below), from several starts: the starting model's values and draws
  * from the prior (seeded). The linear terms are solved exactly for each start's settings first.
  *
- * Derivatives: the linear terms' columns are exact; each setting's column is a central
- * difference of two engine runs over the history (2 × settings runs per step, each O(T · channels)).
+ * Derivatives are exact: the linear terms' by construction, the settings' by the adjoint of the
+ * engine's run (history-run.ts). The search takes Levenberg–Marquardt steps with the exact
+ * gradient (one reverse pass) and a curvature matrix that starts as the exact Gauss–Newton
+ * matrix (the Jacobian: one reverse pass per row) and is then kept current by BFGS updates from
+ * the gradients, refreshed from the Jacobian when a step fails. So a step costs about three
+ * runs, not the 2 × settings + 1 of a Jacobian by differences.
  */
 export function findPosteriorMode(problem: FitProblem, options: ModeOptions): PosteriorMode {
   const { settings, terms, fittedRows } = problem;
@@ -150,25 +152,26 @@ interface Evaluator {
   /** μ and log R⁰ at y, every row. */
   evaluate(y: Float64Array): { mean: Float64Array; engineLog: Float64Array };
   /**
-   * μ, log R⁰ and ∂μ/∂y at y, every row; and, from the same runs, the equity at the last row and
-   * its ∂/∂y (0 for the linear terms), which the fitted model starts from.
+   * μ, log R⁰ and ∂μ/∂y at y, every row; and the equity at the last row and its ∂/∂y (0 for the
+   * linear terms), which the fitted model starts from. Exact (the run's adjoint, row by row).
    */
   withGradient(y: Float64Array): { mean: Float64Array; engineLog: Float64Array; gradient: Float64Array[]; finalEquity: number; finalEquityGradient: Float64Array };
+  /** out[j] = Σₜ weights[t] · ∂μₜ/∂yⱼ at y: one reverse pass for the settings, exact sums for the linear terms. */
+  weightedGradient(y: Float64Array, weights: Float64Array, out: Float64Array): void;
 }
 
 function createEvaluator(problem: FitProblem): Evaluator {
   const { settings, terms, run } = problem;
   const periods = run.periods;
   const values = new Float64Array(settings.length);
-  const plus = new Float64Array(periods);
-  const minus = new Float64Array(periods);
-  const engine = (y: Float64Array, out: Float64Array) => {
+  const settingGradient = new Float64Array(settings.length);
+  const toValues = (y: Float64Array) => {
     for (let index = 0; index < settings.length; index += 1) values[index] = settingValue(settings[index], y[index]);
-    run.logRevenue(values, out);
+    return values;
   };
   const evaluate = (y: Float64Array) => {
     const engineLog = new Float64Array(periods);
-    engine(y, engineLog);
+    run.logRevenue(toValues(y), engineLog);
     const mean = engineLog.slice();
     terms.forEach((term, index) => {
       const beta = y[settings.length + index];
@@ -179,26 +182,30 @@ function createEvaluator(problem: FitProblem): Evaluator {
   return {
     evaluate,
     withGradient(y) {
+      const at = evaluate(y);
+      const finalEquity = run.trace.equity[periods - 1];
       const gradient = Array.from({ length: periods }, () => new Float64Array(settings.length + terms.length));
       const finalEquityGradient = new Float64Array(settings.length + terms.length);
-      const last = periods - 1;
-      const shifted = y.slice();
-      for (let j = 0; j < settings.length; j += 1) {
-        shifted[j] = y[j] + DIFFERENCE_STEP;
-        engine(shifted, plus);
-        const equityUp = run.trace.equity[last];
-        shifted[j] = y[j] - DIFFERENCE_STEP;
-        engine(shifted, minus);
-        shifted[j] = y[j];
-        for (let t = 0; t < periods; t += 1) gradient[t][j] = (plus[t] - minus[t]) / (2 * DIFFERENCE_STEP);
-        finalEquityGradient[j] = (equityUp - run.trace.equity[last]) / (2 * DIFFERENCE_STEP);
-      }
+      run.jacobian(toValues(y), gradient, finalEquityGradient);
+      // From the settings' units to their normal scale (the Jacobian wrote the first columns).
+      settings.forEach((setting, j) => {
+        const slope = settingSlope(setting, y[j]);
+        for (let t = 0; t < periods; t += 1) gradient[t][j] *= slope;
+        finalEquityGradient[j] *= slope;
+      });
       terms.forEach((term, index) => {
         for (let t = 0; t < periods; t += 1) gradient[t][settings.length + index] = term.values[t];
       });
-      // Last, so that the run's trace is y's.
-      const at = evaluate(y);
-      return { ...at, gradient, finalEquity: run.trace.equity[last], finalEquityGradient };
+      return { ...at, gradient, finalEquity, finalEquityGradient };
+    },
+    weightedGradient(y, weights, out) {
+      run.gradient(toValues(y), weights, settingGradient);
+      settings.forEach((setting, j) => { out[j] = settingGradient[j] * settingSlope(setting, y[j]); });
+      terms.forEach((term, index) => {
+        let sum = 0;
+        for (let t = 0; t < periods; t += 1) sum += weights[t] * term.values[t];
+        out[settings.length + index] = sum;
+      });
     },
   };
 }
@@ -258,6 +265,12 @@ function residualSquares(problem: FitProblem, mean: Float64Array): number {
 /**
  * Levenberg–Marquardt (Marquardt's scaling by the diagonal) on the penalised residuals, with σ
  * re-estimated from the residuals every few steps; at most `iterations` steps in all.
+ *
+ * Each step solves (B + damping · diag B) δ = −∇f with the exact gradient ∇f (one reverse pass
+ * of the run) and B the curvature: the exact Gauss–Newton matrix Σ gₜgₜᵀ/σ² + prior precision
+ * when the search starts and whenever a step fails, and in between that matrix updated by BFGS
+ * from each accepted step's change in gradient (so it tracks the Hessian without a Jacobian per
+ * step). The gradient is exact, so the search stops at the true stationary point whatever B is.
  */
 function levenbergMarquardt(
   problem: FitProblem, evaluator: Evaluator, start: Float64Array, priorMean: Float64Array, priorSd: Float64Array,
@@ -265,6 +278,7 @@ function levenbergMarquardt(
 ): { y: Float64Array; sigma: number; objective: number; converged: boolean } {
   const { fittedRows, logActual } = problem;
   const unknowns = start.length;
+  const periods = logActual.length;
   let y = start.slice();
   let current = evaluator.evaluate(y);
   let sigma = Math.sqrt(Math.max(residualSquares(problem, current.mean) / noiseDivisor, 1e-24));
@@ -276,6 +290,27 @@ function levenbergMarquardt(
     for (let j = 0; j < unknowns; j += 1) sum += ((at[j] - priorMean[j]) / priorSd[j]) ** 2;
     return sum;
   };
+  // Σₜ rₜ·∂μₜ/∂y over the fitted rows (−σ² times the data's part of ∇f), kept for the current y.
+  const residualWeights = new Float64Array(periods);
+  const dataGradientAt = (mean: Float64Array, at: Float64Array) => {
+    for (let t = 0; t < fittedRows; t += 1) residualWeights[t] = logActual[t] - mean[t];
+    const out = new Float64Array(unknowns);
+    evaluator.weightedGradient(at, residualWeights, out);
+    return out;
+  };
+  // −∇f at σ: the right-hand side of the step's equations.
+  const descent = (dataGradient: Float64Array, at: Float64Array, noise: number) => Float64Array.from(dataGradient,
+    (value, j) => value / noise ** 2 - (at[j] - priorMean[j]) / priorSd[j] ** 2);
+  let dataGradient = dataGradientAt(current.mean, y);
+  let curvature: number[][] = [];
+  let curvatureNoise = sigma;
+  const refreshCurvature = () => {
+    const { gradient } = evaluator.withGradient(y);
+    curvature = penalisedEquations(unknowns, fittedRows, (t, j) => gradient[t][j], () => 0, sigma, priorSd, priorMean, () => 0).gram;
+    curvatureNoise = sigma;
+  };
+  refreshCurvature();
+  let fresh = true;
   for (let step = 0; step < iterations; step += 1) {
     tick();
     if (step > 0 && step % stepsPerRound === 0) {
@@ -285,29 +320,45 @@ function levenbergMarquardt(
       if (converged && settled) break;
       converged = false;
     }
-    const { gradient } = evaluator.withGradient(y);
-    const equations = penalisedEquations(unknowns, fittedRows, (t, j) => gradient[t][j], (t) => logActual[t] - current.mean[t], sigma, priorSd, priorMean, (j) => y[j]);
+    if (curvatureNoise !== sigma) {
+      rescaleCurvature(curvature, curvatureNoise, sigma, priorSd);
+      curvatureNoise = sigma;
+    }
+    const projected = descent(dataGradient, y, sigma);
     const before = penalised(current.mean, y, sigma);
     let improved = false;
     for (let attempt = 0; attempt < 12; attempt += 1) {
-      const damped = equations.gram.map((gramRow, i) => gramRow.map((value, j) => (i === j ? value * (1 + damping) : value)));
-      const delta = solve(damped, equations.projected);
+      const damped = curvature.map((gramRow, i) => gramRow.map((value, j) => (i === j ? value * (1 + damping) : value)));
+      const delta = solve(damped, projected);
       const trial = y.map((value, j) => value + delta[j]);
       if (!trial.every(Number.isFinite)) { damping *= 10; continue; }
       const next = evaluator.evaluate(trial);
       const after = penalised(next.mean, trial, sigma);
       if (Number.isFinite(after) && after <= before) {
         const change = before - after;
+        const nextDataGradient = dataGradientAt(next.mean, trial);
+        // BFGS: the change in ∇f along the step (at this σ) corrects the curvature.
+        const gradientChange = Float64Array.from(descent(nextDataGradient, trial, sigma), (value, j) => projected[j] - value);
+        updateCurvature(curvature, delta, gradientChange);
         y = trial;
         current = next;
+        dataGradient = nextDataGradient;
         damping = Math.max(damping / 3, 1e-9);
         improved = true;
+        fresh = false;
         if (change <= 1e-10 * Math.max(1, before)) converged = true;
         break;
       }
       damping *= 10;
     }
-    // No step helps at this σ: nothing more to do until σ is next re-estimated.
+    if (!improved && !fresh) {
+      // The updated curvature may have misled the step: start again from the exact one.
+      refreshCurvature();
+      fresh = true;
+      damping = 1e-3;
+      continue;
+    }
+    // No step helps at this σ even with the exact curvature: nothing more to do until σ is next re-estimated.
     if (!improved) {
       converged = true;
       step = Math.ceil((step + 1) / stepsPerRound) * stepsPerRound - 1;
@@ -315,6 +366,46 @@ function levenbergMarquardt(
   }
   // σ is returned as the last steps used it, so that y is the mode at exactly this σ.
   return { y, sigma, objective: profileObjective(residualSquares(problem, current.mean), fittedRows, y, priorMean, priorSd), converged };
+}
+
+/** The data's part of the curvature scales with 1/σ²: moves it from σ `from` to σ `to`, in place. */
+function rescaleCurvature(curvature: number[][], from: number, to: number, priorSd: Float64Array): void {
+  const scale = (from / to) ** 2;
+  for (let i = 0; i < curvature.length; i += 1) {
+    for (let j = 0; j < curvature.length; j += 1) {
+      const prior = i === j ? 1 / priorSd[i] ** 2 : 0;
+      curvature[i][j] = (curvature[i][j] - prior) * scale + prior;
+    }
+  }
+}
+
+/**
+ * The BFGS update of a curvature matrix B (in place) from a step s and the change in gradient
+ * g over it: B + ggᵀ/(gᵀs) − (Bs)(Bs)ᵀ/(sᵀBs), skipped when gᵀs is not clearly positive (the
+ * update would lose positive definiteness).
+ */
+function updateCurvature(curvature: number[][], step: ArrayLike<number>, gradientChange: ArrayLike<number>): void {
+  const size = curvature.length;
+  const curvedStep = new Float64Array(size);
+  let stepCurvature = 0;
+  let gradientStep = 0;
+  let stepNorm = 0;
+  let gradientNorm = 0;
+  for (let i = 0; i < size; i += 1) {
+    let sum = 0;
+    for (let j = 0; j < size; j += 1) sum += curvature[i][j] * step[j];
+    curvedStep[i] = sum;
+    stepCurvature += step[i] * sum;
+    gradientStep += gradientChange[i] * step[i];
+    stepNorm += step[i] ** 2;
+    gradientNorm += gradientChange[i] ** 2;
+  }
+  if (!(gradientStep > 1e-10 * Math.sqrt(stepNorm * gradientNorm)) || !(stepCurvature > 0)) return;
+  for (let i = 0; i < size; i += 1) {
+    for (let j = 0; j < size; j += 1) {
+      curvature[i][j] += (gradientChange[i] * gradientChange[j]) / gradientStep - (curvedStep[i] * curvedStep[j]) / stepCurvature;
+    }
+  }
 }
 
 /** n − p_eff: the rows less the effective number of quantities the data determined (see `findPosteriorMode`). */

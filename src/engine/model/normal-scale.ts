@@ -58,3 +58,15 @@ export function normalScaleRange(range: ValueRange, rule: NumberRule): ValueRang
   if (rule.maxIsLimit === true && range.max === rule.max) return { ...range, max: Infinity, maxExclusive: false };
   return range;
 }
+
+/** dx/dy of `fromNormalScale` at y: the chain rule from a setting's units to its normal scale. */
+export function normalScaleSlope(y: number, range: ValueRange): number {
+  switch (normalScaleOf(range)) {
+    case 'logit': {
+      const share = 1 / (1 + Math.exp(-y));
+      return (range.max - range.min) * share * (1 - share);
+    }
+    case 'log': return Math.exp(y);
+    default: return 1;
+  }
+}

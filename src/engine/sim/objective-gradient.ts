@@ -1,5 +1,5 @@
 import type { CompiledModel } from './compile-model.ts';
-import { hill } from './hill.ts';
+import { hillSlope } from './hill.ts';
 import { objectiveFromRun, sumSides } from './objective-from-run.ts';
 import type { Objective } from './objectives.ts';
 import type { PlanSpend } from './plan-spend.ts';
@@ -209,21 +209,6 @@ function backward(
     const row = out[channel];
     for (let index = 0; index < periods; index += 1) row[index] -= spendWeight[index];
   }
-}
-
-/**
- * dHill/dx = S · h · (1 − h) / x, from h = Hill(x) already computed. At x = 0 the slope is
- * 0 (S > 1), 1/K (S = 1) or infinite (S < 1); it is taken a billionth of K away from 0, which
- * gives those limits where finite and a large finite slope where not, so a gradient never
- * holds NaN or ∞.
- */
-function hillSlope(x: number, response: number, halfSaturation: number, shape: number): number {
-  const floor = halfSaturation * 1e-9;
-  if (x < floor) {
-    const nearZero = hill(floor, halfSaturation, shape);
-    return (shape * nearZero * (1 - nearZero)) / floor;
-  }
-  return (shape * response * (1 - response)) / x;
 }
 
 /**

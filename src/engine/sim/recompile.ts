@@ -43,7 +43,7 @@ export interface Recompiler {
 }
 
 /** Where a path's value goes: a model-wide constant, the demand or discount factors, or a channel's settings. */
-type Target =
+export type Target =
   | { kind: 'scalar'; set: (compiled: CompiledModel, value: number, periodsPerMonth: number) => void }
   | { kind: 'demand' | 'discount'; key: string }
   | { kind: 'upstream' | 'downstream'; channel: number; key: string };
@@ -96,7 +96,7 @@ const TWO_LEVER_CHANNEL_PATHS: Readonly<Record<string, { kind: 'upstream' | 'dow
  * `downstream.channels.<name>.<setting>` in the channel form; a two-lever model's side paths
  * (`upstream.halfSaturation`, `history.upstreamPerMonth`, …) are its single channels' settings.
  */
-function targetOf(model: Model, path: string, channels: ReturnType<typeof modelChannels>): Target | string {
+export function targetOf(model: Model, path: string, channels: ReturnType<typeof modelChannels>): Target | string {
   if (Object.hasOwn(SCALAR_SETTERS, path)) return { kind: 'scalar', set: SCALAR_SETTERS[path] };
   if (DEMAND_PATHS.includes(path)) return { kind: 'demand', key: path };
   if (DISCOUNT_PATHS.includes(path)) return { kind: 'discount', key: path };
