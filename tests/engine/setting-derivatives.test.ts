@@ -4,7 +4,7 @@ import { type Model, isChannelModel } from '../../src/engine/model/model.ts';
 import { modelChannels } from '../../src/engine/model/model-channels.ts';
 import { compileModel } from '../../src/engine/sim/compile-model.ts';
 import { createRecompiler } from '../../src/engine/sim/recompile.ts';
-import { type RunSeeds, createConstantsAdjoint, runConstantsAdjoint } from '../../src/engine/sim/run-constants-adjoint.ts';
+import { type RunSeeds, createConstantsAdjoint, runAdjoint } from '../../src/engine/sim/run-adjoint.ts';
 import { channelSpendBuffers, createRunTape, createRunTrace, runModel } from '../../src/engine/sim/run-model.ts';
 import { createSettingDerivatives } from '../../src/engine/sim/setting-derivatives.ts';
 import { channelForm, channelModel, pinnedTwoLever, positiveRows } from './objective-gradient-models.ts';
@@ -12,12 +12,12 @@ import { channelForm, channelModel, pinnedTwoLever, positiveRows } from './objec
 /**
  * createSettingDerivatives(…).fromConstants against central differences of J taken through the
  * recompiler (`createRecompiler(model, paths).apply(values)` + `runModel`): the chain rule from
- * the compiled constants (tested on their own in run-constants-adjoint.test.ts) back to the
+ * the compiled constants (tested on their own in run-adjoint.test.ts) back to the
  * settings, through compileModel's closed forms and, for a "history" starting equity, E*.
  *
  * Runs cover the horizon only (last < T): under the "history" carryover baseline the spend after
  * the horizon copies a channel's history, which the adjoint takes as given (see
- * `runConstantsAdjoint`), so J must not reach it.
+ * `runAdjoint`), so J must not reach it.
  *
  * Which lags count is held fixed by the derivative but recomputed by each `apply` (the cut-off
  * moves with the lag, the concentration and the upstream shape, and the peak lag jumps where
@@ -94,7 +94,7 @@ function worstError(model: Model, paths: string[], plan: Float64Array[], length:
   const tape = createRunTape(compiled, length);
   runModel(compiled, spend, length, trace, tape);
   const adjoint = createConstantsAdjoint(compiled);
-  runConstantsAdjoint(compiled, spend, trace, tape, seeds, last, adjoint);
+  runAdjoint(compiled, spend, trace, tape, seeds, last, { constants: adjoint });
   const derivatives = new Float64Array(paths.length);
   createSettingDerivatives(model, paths, compiled).fromConstants(adjoint, values, derivatives);
 

@@ -2,7 +2,7 @@ import type { Model } from '../model/model.ts';
 import { type CompiledModel } from '../sim/compile-model.ts';
 import { createRecompiler } from '../sim/recompile.ts';
 import { type ChannelSpendBuffers, type RunTape, type RunTrace, channelSpendBuffers, createRunTape, createRunTrace, runModel } from '../sim/run-model.ts';
-import { createConstantsAdjoint, runConstantsAdjoint } from '../sim/run-constants-adjoint.ts';
+import { createConstantsAdjoint, runAdjoint } from '../sim/run-adjoint.ts';
 import { createSettingDerivatives } from '../sim/setting-derivatives.ts';
 import type { HistoryTable } from './history-table.ts';
 
@@ -29,7 +29,7 @@ export interface HistoryRun {
   /**
    * At `values`: rows[t][k] = ∂log Rₜ/∂(setting k) for every row t, and
    * finalEquity[k] = ∂E_T/∂(setting k) at the last row, in the settings' own units. Exact: the
-   * adjoint of the run (run-constants-adjoint.ts) with respect to its constants, then the chain
+   * adjoint of the run (run-adjoint.ts) with respect to its constants, then the chain
    * rule back to the settings (setting-derivatives.ts); one reverse pass per row, each over the
    * rows up to it (the run is causal), so T²/2 periods in all.
    */
@@ -107,19 +107,19 @@ export function createHistoryRun(start: Model, history: HistoryTable, paths: rea
       const taped = tapedRun(values);
       for (let row = 0; row < periods; row += 1) {
         revenueSeed[row] = 1 / trace.revenue[row];
-        runConstantsAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed }, row, adjoint);
+        runAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed }, row, { constants: adjoint });
         derivatives.fromConstants(adjoint, values, rows[row]);
         revenueSeed[row] = 0;
       }
       equitySeed[periods - 1] = 1;
-      runConstantsAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed, equity: equitySeed }, periods - 1, adjoint);
+      runAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed, equity: equitySeed }, periods - 1, { constants: adjoint });
       derivatives.fromConstants(adjoint, values, finalEquity);
       equitySeed[periods - 1] = 0;
     },
     gradient(values, weights, out) {
       const taped = tapedRun(values);
       for (let row = 0; row < periods; row += 1) revenueSeed[row] = weights[row] / trace.revenue[row];
-      runConstantsAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed }, periods - 1, adjoint);
+      runAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed }, periods - 1, { constants: adjoint });
       derivatives.fromConstants(adjoint, values, out);
       revenueSeed.fill(0);
     },

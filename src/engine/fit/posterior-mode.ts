@@ -70,7 +70,7 @@ const DEGREES_OF_FREEDOM_ROUNDS = 4;
  * from the prior (seeded). The linear terms are solved exactly for each start's settings first.
  *
  * Derivatives are exact: the linear terms' by construction, the settings' by the adjoint of the
- * engine's run (history-run.ts). The search takes Levenberg–Marquardt steps with the exact
+ * engine's run (history-run.ts, through run-adjoint.ts). The search takes Levenberg–Marquardt steps with the exact
  * gradient (one reverse pass) and a curvature matrix that starts as the exact Gauss–Newton
  * matrix (the Jacobian: one reverse pass per row) and is then kept current by BFGS updates from
  * the gradients, refreshed from the Jacobian when a step fails. So a step costs about three

@@ -1,8 +1,8 @@
 import type { CompiledModel } from './compile-model.ts';
-import { hillSlope } from './hill.ts';
 import { objectiveFromRun, sumSides } from './objective-from-run.ts';
 import type { Objective } from './objectives.ts';
 import type { PlanSpend } from './plan-spend.ts';
+import { runAdjoint } from './run-adjoint.ts';
 import { type RunTape, channelSpendBuffers, createRunTape, createRunTrace, runModel } from './run-model.ts';
 
 /**
@@ -52,30 +52,11 @@ export interface CountedObjectiveGradient extends ObjectiveGradient {
  * `economics.carryoverBaseline` "history": the model's spend, not a decision, so it has no
  * gradient). With one channel a side these are the equations of spec §4.
  *
- * The forward equations, per period t (spec §9.3; i upstream, j downstream channels):
- *   bᵢ,ₜ = Σₗ wᵢ,ₗ·Uᵢ,ₜ₋ₗ / Wᵢ                 dⱼ,ₜ = ρⱼ·dⱼ,ₜ₋₁ + (1 − ρⱼ)·Dⱼ,ₜ,  hⱼ,ₜ = Hillⱼ(dⱼ,ₜ)
- *   Aₜ = (1/n_D)·Σⱼ hⱼ,ₜ                      xᵢ,ₜ = bᵢ,ₜ·(1 + κAₜ)
- *   Eₜ = ρ_E·Eₜ₋₁ + (1 − ρ_E)·M·Σᵢ βᵢ·Hillᵢ(xᵢ,ₜ)
- *   aᵢ,ₜ = ρˢᵢ·aᵢ,ₜ₋₁ + (1 − ρˢᵢ)·Uᵢ,ₜ,  gᵢ,ₜ = ℓˢᵢ·Hillˢᵢ(aᵢ,ₜ)   (channels with a shortTerm)
- *   Bₜ = c₀ + Σⱼ ℓⱼ·hⱼ,ₜ + Σᵢ gᵢ,ₜ,  qₜ = Bₜ·(1 + μEₜ),  cₜ = min(1, qₜ)
- *   Nₜ = N'ₜ·(1 + λEₜ),  Rₜ = Nₜ·cₜ·v
- * and the objective J = Σₜ ωₜ·Rₜ − Σ_{t ≤ T} σₜ·(Uₜ + Dₜ) + (terms without spend), with
+ * The objective is J = Σₜ ωₜ·Rₜ − Σ_{t ≤ T} σₜ·(Uₜ + Dₜ) + (terms without spend), with
  * ωₜ = margin·(1 + r)^(−t/P) and σₜ = (1 + r)^(−t/P) for the NPV objectives (t ≤ T + k with the
- * carryover, the zero-spend run's part being a constant), ωₜ = 1 and σₜ = 0 for revenue.
- *
- * Backward pass, per period t from the last to the first, with x̄ = ∂J/∂x (the recursions carry
- * the adjoint of the next period's stock; all are 0 after the last period):
- *   c̄ₜ = ωₜ·v·Nₜ·[qₜ < 1]   (the cap's kink: no response above it)     N̄ₜ = ωₜ·v·cₜ
- *   B̄ₜ = c̄ₜ·(1 + μEₜ)
- *   Ēₜ = N̄ₜ·N'ₜ·λ + c̄ₜ·Bₜ·μ + ρ_E·Ēₜ₊₁
- *   x̄ᵢ,ₜ = Ēₜ·(1 − ρ_E)·M·βᵢ·Hillᵢ'(xᵢ,ₜ)        b̄ᵢ,ₜ = x̄ᵢ,ₜ·(1 + κAₜ)
- *   Āₜ = κ·Σᵢ x̄ᵢ,ₜ·bᵢ,ₜ   (every upstream channel's insight feeds on the same Aₜ)
- *   h̄ⱼ,ₜ = B̄ₜ·ℓⱼ + Āₜ / n_D
- *   d̄ⱼ,ₜ = h̄ⱼ,ₜ·Hillⱼ'(dⱼ,ₜ) + ρⱼ·d̄ⱼ,ₜ₊₁          D̄ⱼ,ₜ = (1 − ρⱼ)·d̄ⱼ,ₜ − σₜ
- *   āᵢ,ₜ = B̄ₜ·ℓˢᵢ·Hillˢᵢ'(aᵢ,ₜ) + ρˢᵢ·āᵢ,ₜ₊₁
- *   Ūᵢ,ₛ = Σ_{t = s + l} b̄ᵢ,ₜ·wᵢ,ₗ / Wᵢ + (1 − ρˢᵢ)·āᵢ,ₛ − σₛ
- * Only spend at 1 ≤ t ≤ T is a variable: the lag sum skips the history (t − l ≤ 0) and the
- * spend after the horizon, and the adstocks' adjoints are read only for t ≤ T.
+ * carryover, the zero-spend run's part being a constant), ωₜ = 1 and σₜ = 0 for revenue. Its
+ * gradient is the run's reverse pass (`runAdjoint`, run-adjoint.ts, which has the backward
+ * equations) seeded with ω and σ.
  *
  * Cost: O((T + k)·(Σᵢ Lᵢ + n_D)) per call of either method, like a run.
  */
@@ -101,6 +82,7 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
     revenueWeight[index] = objective.spendIsCost ? model.margin * discountFactor[index] : 1;
     if (index < periods && objective.spendIsCost) spendWeight[index] = discountFactor[index];
   }
+  const seeds = { revenue: revenueWeight, spendCost: spendWeight };
 
   return {
     periods,
@@ -125,90 +107,9 @@ export function createObjectiveGradient(model: CompiledModel, objective: Objecti
       // The run again, taping what the reverse pass reads (value does not tape: line searches
       // call it far more often than gradient). Same kernel, same buffers: the same numbers.
       runModel(model, buffers, length, trace, tape);
-      backward(model, trace, tape, revenueWeight, spendWeight, length, out);
+      runAdjoint(model, buffers, trace, tape, seeds, length - 1, { spend: out });
     },
   };
-}
-
-/** Per-model scratch for the reverse pass's stocks' adjoints, so a gradient allocates nothing. */
-const adjointScratch = new WeakMap<CompiledModel, { adstock: Float64Array; shortTerm: Float64Array }>();
-
-/** The reverse pass of `createObjectiveGradient` (equations in its doc comment). */
-function backward(
-  model: CompiledModel, trace: ReturnType<typeof createRunTrace>, tape: RunTape,
-  revenueWeight: Float64Array, spendWeight: Float64Array, length: number, out: Float64Array[],
-): void {
-  const {
-    upstreamChannels, downstreamChannels, periods, equityRetention, maxEquity, insightFeedback, demandLift, conversionLift,
-    valuePerSale, demandBeforeBrand,
-  } = model;
-  const upstreamCount = upstreamChannels.length;
-  const downstreamCount = downstreamChannels.length;
-  let scratch = adjointScratch.get(model);
-  if (scratch === undefined) {
-    scratch = { adstock: new Float64Array(downstreamCount), shortTerm: new Float64Array(upstreamCount) };
-    adjointScratch.set(model, scratch);
-  }
-  const adstockAdjoint = scratch.adstock; // d̄ⱼ,ₜ₊₁, carried backwards
-  const shortTermAdjoint = scratch.shortTerm; // āᵢ,ₜ₊₁
-  adstockAdjoint.fill(0);
-  shortTermAdjoint.fill(0);
-  for (let channel = 0; channel < upstreamCount; channel += 1) out[channel].fill(0, 0, periods);
-  const equityInflow = (1 - equityRetention) * maxEquity;
-  let equityAdjoint = 0; // Ēₜ₊₁, carried backwards
-
-  for (let index = length - 1; index >= 0; index -= 1) {
-    const revenueAdjoint = revenueWeight[index] * valuePerSale;
-    const equity = trace.equity[index];
-    // Above the cap, conversion no longer responds to anything.
-    const conversionAdjoint = trace.conversion[index] < 1 ? revenueAdjoint * trace.demand[index] : 0;
-    const demandAdjoint = revenueAdjoint * trace.conversion[index];
-    equityAdjoint = demandAdjoint * demandBeforeBrand[index] * demandLift
-      + conversionAdjoint * tape.conversionBeforeBrand[index] * conversionLift
-      + equityRetention * equityAdjoint;
-    const liftAdjoint = conversionAdjoint * (1 + conversionLift * equity); // B̄ₜ
-    const activityFactor = 1 + insightFeedback * tape.activity[index];
-    const isVariable = index < periods;
-
-    let activityAdjoint = 0;
-    for (let channel = 0; channel < upstreamCount; channel += 1) {
-      const settings = upstreamChannels[channel];
-      const row = out[channel];
-      const effectiveAdjoint = equityAdjoint * equityInflow * settings.equityShare
-        * hillSlope(tape.effective[channel][index], tape.equityResponse[channel][index], settings.halfSaturation, settings.shape);
-      activityAdjoint += effectiveAdjoint * tape.lagged[channel][index];
-      // Spend in period index − lag fed this period's lagged spend; history (before t = 1) and
-      // the spend after the horizon are not variables. Only the lags whose weights count (the
-      // others are 0: see `fillKeptLagWeights`).
-      const spread = (effectiveAdjoint * activityFactor) / settings.lagWeightSum;
-      const { lagWeights } = settings;
-      const lastLag = Math.min(settings.lagLast, index);
-      for (let lag = Math.max(settings.lagFirst, index - periods + 1); lag <= lastLag; lag += 1) {
-        row[index - lag] += lagWeights[lag] * spread;
-      }
-      // The channel's short-term effect: this period's spend feeds its own adstock directly.
-      if (settings.shortTerm) {
-        shortTermAdjoint[channel] = liftAdjoint * settings.shortTermMaxConversionLift
-          * hillSlope(tape.shortTermAdstock[channel][index], tape.shortTermResponse[channel][index], settings.shortTermHalfSaturation, settings.shortTermShape)
-          + settings.shortTermRetention * shortTermAdjoint[channel];
-        if (isVariable) row[index] += (1 - settings.shortTermRetention) * shortTermAdjoint[channel];
-      }
-    }
-    const activityShare = downstreamCount > 0 ? (insightFeedback * activityAdjoint) / downstreamCount : 0;
-
-    for (let channel = 0; channel < downstreamCount; channel += 1) {
-      const settings = downstreamChannels[channel];
-      const responseAdjoint = liftAdjoint * settings.maxConversionLift + activityShare;
-      adstockAdjoint[channel] = responseAdjoint
-        * hillSlope(tape.adstock[channel][index], tape.response[channel][index], settings.halfSaturation, settings.shape)
-        + settings.retention * adstockAdjoint[channel];
-      if (isVariable) out[upstreamCount + channel][index] = (1 - settings.retention) * adstockAdjoint[channel] - spendWeight[index];
-    }
-  }
-  for (let channel = 0; channel < upstreamCount; channel += 1) {
-    const row = out[channel];
-    for (let index = 0; index < periods; index += 1) row[index] -= spendWeight[index];
-  }
 }
 
 /**

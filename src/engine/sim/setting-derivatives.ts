@@ -3,7 +3,7 @@ import type { Model } from '../model/model.ts';
 import { modelChannels } from '../model/model-channels.ts';
 import { hill, hillHalfSaturationSlope, hillShapeSlope, hillSlope } from './hill.ts';
 import { type Target, targetOf } from './recompile.ts';
-import type { ConstantsAdjoint } from './run-constants-adjoint.ts';
+import type { ConstantsAdjoint } from './run-adjoint.ts';
 
 /** Turns the adjoint of a run's constants into derivatives with respect to model settings. */
 export interface SettingDerivatives {

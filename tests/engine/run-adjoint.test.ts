@@ -5,12 +5,12 @@ import { modelChannels } from '../../src/engine/model/model-channels.ts';
 import { parseModel } from '../../src/engine/model/parse-model.ts';
 import { type CompiledModel, compileModel } from '../../src/engine/sim/compile-model.ts';
 import { hill } from '../../src/engine/sim/hill.ts';
-import { type ConstantsAdjoint, type RunSeeds, createConstantsAdjoint, runConstantsAdjoint } from '../../src/engine/sim/run-constants-adjoint.ts';
+import { type ConstantsAdjoint, type RunSeeds, createConstantsAdjoint, runAdjoint } from '../../src/engine/sim/run-adjoint.ts';
 import { channelSpendBuffers, createRunTape, createRunTrace, runModel } from '../../src/engine/sim/run-model.ts';
 import { channelForm, channelModel, positiveRows } from './objective-gradient-models.ts';
 
 /**
- * runConstantsAdjoint against central differences of J taken by changing one constant of the
+ * runAdjoint against central differences of J taken by changing one constant of the
  * compiled model itself (a copy of the model or channel object with one field changed) and
  * running `runModel` again: an independent check of every line of the reverse pass, with no
  * settings or recompiler in between (tests/engine/setting-derivatives.test.ts covers those).
@@ -34,7 +34,7 @@ function adjointAt(compiled: CompiledModel, plan: Float64Array[], length: number
   const tape = createRunTape(compiled, length);
   runModel(compiled, spend, length, trace, tape);
   const out = createConstantsAdjoint(compiled);
-  runConstantsAdjoint(compiled, spend, trace, tape, seeds, last, out);
+  runAdjoint(compiled, spend, trace, tape, seeds, last, { constants: out });
   return out;
 }
 
@@ -154,7 +154,7 @@ function spentBefore(model: Model): boolean {
   return [...channels.upstream, ...channels.downstream].every((channel) => channel.historyPerMonth > 100);
 }
 
-describe('runConstantsAdjoint', () => {
+describe('runAdjoint', () => {
   // Random channel models (0–4 channels a side, short-term effects, insight, lags, every
   // granularity; conversion kept below its cap by channelModel), random positive plans, random
   // signed revenue and equity seeds and a random last period (the carryover included). A failure
@@ -302,5 +302,36 @@ describe('runConstantsAdjoint', () => {
     // No upstream channel: equity has no inflow, so M and κ move nothing.
     expect(out.maxEquity).toBe(0);
     expect(out.insightFeedback).toBe(0);
+  });
+});
+
+describe('runAdjoint with both outputs', () => {
+  it('writes the spend’s and the constants’ derivatives in one pass exactly as two passes of one output each', () => {
+    const model = channelForm({ upstream: 2, downstream: 2, periodsPerYear: 52, history: true });
+    const compiled = compileModel(model);
+    const length = compiled.periods;
+    const plan = positiveRows(compiled.channelCount, length, 20000, 5);
+    const spend = channelSpendBuffers(compiled, plan, length);
+    const trace = createRunTrace(length);
+    const tape = createRunTape(compiled, length);
+    runModel(compiled, spend, length, trace, tape);
+    const seeds: RunSeeds = {
+      revenue: Float64Array.from({ length }, (_, t) => Math.cos(t)),
+      equity: Float64Array.from({ length }, (_, t) => Math.sin(t)),
+      spendCost: Float64Array.from({ length }, (_, t) => 0.5 + 0.001 * t),
+    };
+    const last = length - 7;
+    const rows = () => plan.map(() => new Float64Array(length).fill(Number.NaN));
+    const both = { spend: rows(), constants: createConstantsAdjoint(compiled) };
+    runAdjoint(compiled, spend, trace, tape, seeds, last, both);
+    const spendOnly = rows();
+    runAdjoint(compiled, spend, trace, tape, seeds, last, { spend: spendOnly });
+    const constantsOnly = createConstantsAdjoint(compiled);
+    runAdjoint(compiled, spend, trace, tape, seeds, last, { constants: constantsOnly });
+    expect(both.spend.map((row) => Array.from(row))).toEqual(spendOnly.map((row) => Array.from(row)));
+    expect(both.constants).toEqual(constantsOnly);
+    // After `last` the only derivative is the spend's direct cost; every entry was overwritten.
+    expect(spendOnly[0][length - 1]).toBe(-seeds.spendCost![length - 1]);
+    expect(spendOnly.every((row) => row.every(Number.isFinite))).toBe(true);
   });
 });
