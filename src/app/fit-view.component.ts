@@ -224,7 +224,7 @@ export class FitView extends LitElement {
     const start = this.startModel;
     const { file, problem, options } = this.reading;
     if (file === undefined || start === undefined || problem !== undefined) return;
-    this.fit.run({ text: file.text, start, history: options, fit: { source: file.source } });
+    this.fit.run({ text: file.text, start, history: options, fit: { source: file.source, advice: 'table' } });
   }
 }
 

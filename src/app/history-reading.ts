@@ -52,8 +52,11 @@ export interface HistoryReading {
   readFor: string;
 }
 
+/** The reader's messages tell the person to choose a role in the column table, not to use the command's options. */
+const TABLE_ADVICE: HistoryOptions = { advice: 'table' };
+
 export const NO_HISTORY: HistoryReading = {
-  file: undefined, start: undefined, roles: [], options: {}, problem: undefined, summary: '',
+  file: undefined, start: undefined, roles: [], options: TABLE_ADVICE, problem: undefined, summary: '',
   choiceProblem: undefined, fileMessage: undefined, granularity: undefined, readFor: '',
 };
 
@@ -92,7 +95,7 @@ export function openHistory(reading: HistoryReading, text: string, source: strin
   if (model === undefined) return reading;
   let roles: ColumnRole[];
   try {
-    roles = historyColumns(text, model, {});
+    roles = historyColumns(text, model, TABLE_ADVICE);
   } catch (error) {
     return withFileMessage(reading, `${source} could not be read: ${messageOf(error)}. Nothing was changed.`);
   }
@@ -111,7 +114,7 @@ export function chooseColumn(reading: HistoryReading, column: string, choice: Co
   const wanted = withChoice(reading.roles, column, choice);
   const read = historyOptionsFor(wanted, date.column, channelList(modelChannels(model)).map((channel) => channel.name));
   if ('problem' in read) return { ...reading, choiceProblem: read.problem };
-  return reread({ ...reading, options: read.options, choiceProblem: undefined }, model);
+  return reread({ ...reading, options: { ...read.options, ...TABLE_ADVICE }, choiceProblem: undefined }, model);
 }
 
 /** The state once the person chose to fit at the history's own granularity (offered in `granularity`). */

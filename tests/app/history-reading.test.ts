@@ -84,18 +84,21 @@ describe('the history on screen', () => {
     expect(before.problem?.message).toMatch(/^the target "revenue"/);
     // With no column as the target yet, a channel can still be matched; the reader still asks for the target.
     const tvFirst = chooseColumn(before, 'tv_S', 'channel:TV', undefined);
-    expect(tvFirst.options).toEqual({ map: { tv_S: 'TV' } });
+    expect(tvFirst.options).toEqual({ map: { tv_S: 'TV' }, advice: 'table' });
     expect(tvFirst.problem?.message).toMatch(/^the target "revenue"/);
     const target = chooseColumn(before, 'sales', 'target', undefined);
     expect(target.choiceProblem).toBeUndefined();
-    expect(target.options).toEqual({ target: 'sales' });
+    expect(target.options).toEqual({ target: 'sales', advice: 'table' });
     expect(target.problem?.message).toMatch(/channel "TV" has no spend column/);
+    // Worded for the table the person is looking at, not for the command's options.
+    expect(target.problem?.message).toContain('choose “Spend of TV” for');
+    expect(target.problem?.message).not.toContain('--map');
     const refused = chooseColumn(target, 'Search', 'driver', undefined);
     expect(refused.roles).toBe(target.roles);
     expect(refused.options).toBe(target.options);
     expect(refused.choiceProblem).toMatch(/^“Search” is named as a channel/);
     const ready = chooseColumn(refused, 'tv_S', 'channel:TV', undefined);
-    expect(ready.options).toEqual({ target: 'sales', map: { tv_S: 'TV' } });
+    expect(ready.options).toEqual({ target: 'sales', map: { tv_S: 'TV' }, advice: 'table' });
     expect(ready.problem).toBeUndefined();
     expect(ready.choiceProblem).toBeUndefined();
     expect(ready.roles.find((role) => role.column === 'tv_S')).toEqual({ column: 'tv_S', role: 'channel', channel: 'TV' });

@@ -71,7 +71,7 @@ export function fitHistory(history: HistoryTable, start: Model, options: FitOpti
   const warnings = fitWarnings({
     start, history, settings, unknowns: settings.length + terms.filter((term) => term.kind === 'scale' || term.kind === 'growth').length, fittedRows: periods - holdout, settingSds: settings.map((_, index) => sds[index]),
     train, holdout: held, seasonalityEstimated, converged: trainMode.converged && mode.converged,
-    brandGrowthCorrelation: brandGrowthCorrelation(settings, terms, mode),
+    brandGrowthCorrelation: brandGrowthCorrelation(settings, terms, mode), advice: options.advice,
   });
   options.onProgress?.(1, 'Done');
   return {

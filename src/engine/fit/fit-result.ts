@@ -1,3 +1,4 @@
+import type { ColumnAdvice } from './column-advice.ts';
 import type { Model } from '../model/model.ts';
 
 /** How well fitted values match actuals. nrmse = RMSE / (max − min of the actuals), as Robyn reports it. */
@@ -94,6 +95,8 @@ export interface FitOptions {
   seed?: number;
   /** The history's file name, for the fitted model's name and description. */
   source?: string;
+  /** Who reads the warnings: the command (its options) by default, or the app's column table (column-advice.ts). */
+  advice?: ColumnAdvice;
   /** Called now and then with the share done (0 … 1) and what is being done. */
   onProgress?: (fraction: number, stage: string) => void;
 }

@@ -1,3 +1,4 @@
+import { type ColumnAdvice, advicePhrases } from './column-advice.ts';
 import { sampleCorrelation } from 'simple-statistics';
 import type { Model } from '../model/model.ts';
 import { channelSpend } from '../sim/plan-spend.ts';
@@ -35,6 +36,8 @@ export interface WarningInputs {
   converged: boolean;
   /** Largest |posterior correlation| between a brand setting and growth, or null when none is fitted. */
   brandGrowthCorrelation: number | null;
+  /** Who reads the warnings (column-advice.ts); the command by default. */
+  advice?: ColumnAdvice;
 }
 
 /** The warnings of a fit (docs/calibration.md, "Warnings"), each a sentence a planner can act on. */
@@ -96,7 +99,7 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
     if (Math.abs(correlation) > TARGET_LIKE_CORRELATION) {
       warnings.push({
         code: 'driver-like-target',
-        message: `${driver.name} moves with ${history.targetName} (correlation ${correlation.toFixed(2)}): if it is an outcome of sales (orders, units) rather than something that drives them, leave it out (--ignore "${driver.name}"), or it takes the credit from the channels.`,
+        message: `${driver.name} moves with ${history.targetName} (correlation ${correlation.toFixed(2)}): if it is an outcome of sales (orders, units) rather than something that drives them, ${advicePhrases(inputs.advice).leaveOut(driver.name)}, or it takes the credit from the channels.`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { closestName } from '../io/closest-name.ts';
 import type { Model } from '../model/model.ts';
 import { type ChannelSettings, channelList, modelChannels } from '../model/model-channels.ts';
+import { type AdvicePhrases, advicePhrases } from './column-advice.ts';
 import { quoted } from './history-cells.ts';
 import { historyCsv } from './history-csv.ts';
 import { driverKind } from './history-drivers.ts';
@@ -46,6 +47,7 @@ export interface ColumnMatch {
 export function matchColumns(header: readonly string[], model: Model, options: HistoryOptions,
   report: (problem: HistoryError) => void): ColumnMatch {
   const problem = (message: string, column: string | null = null) => report(new HistoryError(message, null, column));
+  const advice = advicePhrases(options.advice);
   const channels = channelList(modelChannels(model));
   const channelNames = channels.map((channel) => channel.name);
   const taken = new Set<number>();
@@ -57,31 +59,31 @@ export function matchColumns(header: readonly string[], model: Model, options: H
 
   const ignored = new Set<number>();
   for (const name of options.ignore ?? []) {
-    const index = uniqueColumn(name, header, problem, `--ignore ${quoted(name)}`);
+    const index = uniqueColumn(name, header, problem, advice.ignoreEntry(name));
     if (index === undefined) continue;
-    if (index === date) problem(`--ignore ${quoted(name)}: column ${quoted(header[index])} holds the dates and cannot be left out`, header[index]);
+    if (index === date) problem(`${advice.ignoreEntry(name)}: column ${quoted(header[index])} holds the dates and cannot be left out`, header[index]);
     else ignored.add(index);
   }
   for (const index of ignored) taken.add(index);
 
   const targetName = options.target ?? DEFAULT_TARGET;
-  const targetHint = options.target === undefined ? ' (--target NAME reads another column)' : '';
+  const targetHint = options.target === undefined ? ` (${advice.otherTarget})` : '';
   let target = uniqueColumn(targetName, header, problem, `the target ${quoted(targetName)}${targetHint}`) ?? -1;
   if (target !== -1 && taken.has(target)) {
-    problem(`the target ${quoted(targetName)} is column ${quoted(header[target])}, which ${target === date ? 'holds the dates' : 'is left out (--ignore)'}`, header[target]);
+    problem(`the target ${quoted(targetName)} is column ${quoted(header[target])}, which ${target === date ? 'holds the dates' : `is ${advice.leftOut}`}`, header[target]);
     target = -1;
   }
   if (target !== -1) taken.add(target);
 
   const mapped = new Map<string, number>();
   for (const [column, channel] of Object.entries(options.map ?? {})) {
-    const entry = `--map ${quoted(`${column}=${channel}`)}`;
+    const entry = advice.mapEntry(column, channel);
     const index = uniqueColumn(column, header, problem, entry);
     const channelIndex = uniqueName(channel, channelNames, problem, entry, 'the model has no channel', 'channels');
     if (index === undefined || channelIndex === undefined) continue;
     const channelName = channelNames[channelIndex];
     if (taken.has(index)) {
-      problem(`${entry}: column ${quoted(header[index])} is already ${roleInWords(index, date, target)}`, header[index]);
+      problem(`${entry}: column ${quoted(header[index])} is already ${roleInWords(index, date, target, advice)}`, header[index]);
     } else if (mapped.has(channelName)) {
       problem(`${entry}: channel ${quoted(channelName)} already reads column ${quoted(header[mapped.get(channelName)!])}; a channel has one spend column`, header[index]);
     } else {
@@ -98,7 +100,7 @@ export function matchColumns(header: readonly string[], model: Model, options: H
     const matches = namesMatching(channel.name, header.map((name, index) => (taken.has(index) ? null : name)));
     if (matches.length > 1) {
       problem(`columns ${quoteList(matches.map((index) => header[index]))} all match channel ${quoted(channel.name)} when case is ignored; `
-        + `name one exactly ${quoted(channel.name)} or choose one with --map ${quoted(`COLUMN=${channel.name}`)}`);
+        + `name one exactly ${quoted(channel.name)} or ${advice.readAs(null, channel.name)}`);
     }
     if (matches.length > 0) taken.add(matches[0]);
     return { channel, column: matches.length > 0 ? matches[0] : -1 };
@@ -106,14 +108,14 @@ export function matchColumns(header: readonly string[], model: Model, options: H
   for (const { channel, column } of channelColumns) {
     if (column === -1) {
       const free = header.map((name, index) => (taken.has(index) ? null : name));
-      problem(mappedAway(channel.name, header, mapped, free, options.map ?? {})
-        ?? missingChannel(channel.name, header.filter((_, index) => !taken.has(index))));
+      problem(mappedAway(channel.name, header, mapped, free, options.map ?? {}, advice)
+        ?? missingChannel(channel.name, header.filter((_, index) => !taken.has(index)), advice));
     }
   }
 
   const drivers = header.flatMap((_, index) => (taken.has(index) ? [] : [index]));
   for (const index of drivers) {
-    const clash = driverNameClash(header[index], channelColumns.map(({ channel, column }) => ({ name: channel.name, column: header[column] })));
+    const clash = driverNameClash(header[index], channelColumns.map(({ channel, column }) => ({ name: channel.name, column: header[column] })), advice);
     if (clash !== undefined) problem(clash, header[index]);
   }
   return { date, target, channels: channelColumns, drivers, ignored };
@@ -176,17 +178,17 @@ function uniqueName(name: string, names: readonly string[], problem: (message: s
  * The message for a channel without a column, suggesting the free columns that contain its name
  * (tv_S, spend_TV for TV) or else the closest name (a typo).
  */
-function missingChannel(channel: string, freeColumns: readonly string[]): string {
+function missingChannel(channel: string, freeColumns: readonly string[], advice: AdvicePhrases): string {
   const lower = channel.toLowerCase();
   const containing = freeColumns.filter((name) => name.toLowerCase().includes(lower));
   const closest = closestName(channel, freeColumns);
   const suggestions = containing.length > 0 ? containing : closest === undefined ? [] : [closest];
   const start = `the model's channel ${quoted(channel)} has no spend column`;
   if (suggestions.length > 0) {
-    return `${start}; did you mean ${quoteList(suggestions, 'or')}? Name it ${quoted(channel)} or use --map ${quoted(`${suggestions[0]}=${channel}`)}`;
+    return `${start}; did you mean ${quoteList(suggestions, 'or')}? Name it ${quoted(channel)} or ${advice.readAs(suggestions[0], channel)}`;
   }
   const left = freeColumns.length === 0 ? 'every column is read already' : `columns not yet read: ${quoteList(freeColumns)}`;
-  return `${start}; name one ${quoted(channel)} or use --map ${quoted(`COLUMN=${channel}`)} (${left})`;
+  return `${start}; name one ${quoted(channel)} or ${advice.readAs(null, channel)} (${left})`;
 }
 
 /**
@@ -198,28 +200,27 @@ function missingChannel(channel: string, freeColumns: readonly string[]): string
  * @param free the header with the columns already read as null
  */
 function mappedAway(channel: string, header: readonly string[], mapped: ReadonlyMap<string, number>,
-  free: readonly (string | null)[], map: Readonly<Record<string, string>>): string | undefined {
+  free: readonly (string | null)[], map: Readonly<Record<string, string>>, advice: AdvicePhrases): string | undefined {
   const taker = [...mapped].find(([, index]) => namesMatching(channel, [header[index]]).length > 0);
   if (taker === undefined) return undefined;
   const [other, index] = taker;
   const column = header[index];
   const entry = Object.entries(map).find(([name, to]) => namesMatching(name, [column]).length > 0 && namesMatching(to, [other]).length > 0);
-  const option = `--map ${quoted(entry === undefined ? `${column}=${other}` : `${entry[0]}=${entry[1]}`)}`;
+  const option = entry === undefined ? advice.mapEntry(column, other) : advice.mapEntry(entry[0], entry[1]);
   const own = namesMatching(other, free);
   if (own.length === 1) {
     return `${option}: columns ${quoted(header[own[0]])} and ${quoted(column)} would both give channel ${quoted(other)}'s spend `
       + `(${quoted(header[own[0]])} by its name), and channel ${quoted(channel)} would have none; a channel has one spend column. `
-      + `Drop the --map entry to read each column as the channel it is named after`;
+      + `${capitalise(advice.undoMap(column, channel))} to read each column as the channel it is named after`;
   }
   return `${option}: column ${quoted(column)} is named as channel ${quoted(channel)} but is mapped to channel ${quoted(other)}, `
-    + `so channel ${quoted(channel)} has no spend column; map another column to ${quoted(channel)} (--map ${quoted(`COLUMN=${channel}`)}) `
-    + 'or drop the entry';
+    + `so channel ${quoted(channel)} has no spend column; ${advice.readAs(null, channel)} or ${advice.undoMap(column, channel)}`;
 }
 
 /** Why a driver column's name cannot be a driver's, or undefined when it can. */
-function driverNameClash(name: string, channels: readonly { name: string; column: string | undefined }[]): string | undefined {
+function driverNameClash(name: string, channels: readonly { name: string; column: string | undefined }[], advice: AdvicePhrases): string | undefined {
   const lower = name.toLowerCase();
-  const leaveOut = `rename the column or leave it out (--ignore ${quoted(name)})`;
+  const leaveOut = `rename the column or ${advice.leaveOut(name)}`;
   if (RESERVED_DRIVER_NAMES.includes(lower)) {
     return `column ${quoted(name)} would be a demand driver, but the fit's results already have a "${lower}" for each period `
       + `(${RESERVED_DRIVER_NAMES.join(', ')}); ${leaveOut}`;
@@ -230,10 +231,14 @@ function driverNameClash(name: string, channels: readonly { name: string; column
   return `column ${quoted(name)} would be a demand driver named as channel ${quoted(channel.name)}${source}; ${leaveOut}`;
 }
 
-function roleInWords(index: number, date: number, target: number): string {
+function roleInWords(index: number, date: number, target: number, advice: AdvicePhrases): string {
   if (index === date) return 'the date column';
   if (index === target) return 'the target';
-  return 'left out (--ignore) or mapped to another channel';
+  return `${advice.leftOut} or another channel's spend`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** '"a", "b" and "c"' ("or" for choices): the first 12, and a count of the rest. */

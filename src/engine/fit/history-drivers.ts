@@ -1,3 +1,4 @@
+import { type AdvicePhrases, advicePhrases } from './column-advice.ts';
 import { format } from 'd3';
 import { cellNumber, quoted } from './history-cells.ts';
 import { type DriverColumn, HistoryError } from './history-table.ts';
@@ -30,8 +31,8 @@ export function driverKind(cells: readonly string[]): 'numeric' | 'text' {
  *   has more than `MAX_TEXT_DRIVER_VALUES` distinct values; both suggest leaving it out.
  * @example readDriver('promo', ['none', 'bundle', 'none']) // { kind: 'text', levels: ['none', 'bundle'], … }
  */
-export function readDriver(name: string, cells: readonly string[]): DriverColumn {
-  const leaveOut = `leave it out (--ignore ${quoted(name)})`;
+export function readDriver(name: string, cells: readonly string[], advice: AdvicePhrases = advicePhrases()): DriverColumn {
+  const leaveOut = advice.leaveOut(name);
   if (cells.length > 0 && cells.every((cell) => cell === cells[0])) {
     throw new HistoryError(`column ${quoted(name)} has the same value (${quoted(cells[0])}) in every row, so it tells the fit `
       + `nothing as a demand driver; ${leaveOut}`, null, name);

@@ -1,3 +1,4 @@
+import type { ColumnAdvice } from './column-advice.ts';
 import type { PeriodsPerYear } from '../model/model.ts';
 
 /** A numeric demand driver: it acts on demand as exp(γ · (z − mean z)), the mean over the rows fitted. */
@@ -48,6 +49,8 @@ export interface HistoryTable {
 
 /** How the columns of a CSV are read (the command's --target, --map and --ignore). */
 export interface HistoryOptions {
+  /** Who reads the messages: the command (its options) by default, or the app's column table (column-advice.ts). */
+  advice?: ColumnAdvice;
   /** The target column; "revenue" by default. */
   target?: string;
   /** Column name → channel name, for spend columns not named as their channel. */

@@ -1,3 +1,4 @@
+import { advicePhrases } from './column-advice.ts';
 import type { Model } from '../model/model.ts';
 import { cellPlace, emptyCell, type NumberRule, requiredNumber, quoted } from './history-cells.ts';
 import { matchColumns } from './history-columns.ts';
@@ -43,6 +44,7 @@ export function readHistory(text: string, model: Model, options: HistoryOptions 
   const csv = historyCsv(text);
   const { header, rows } = csv;
   const match = matchColumns(header, model, options, (problem) => { throw problem; });
+  const advice = advicePhrases(options.advice);
   checkRowLengths(csv);
 
   const dateColumn = header[match.date];
@@ -64,7 +66,7 @@ export function readHistory(text: string, model: Model, options: HistoryOptions 
       const spend = spendOf.get(column);
       if (column === match.target) target[index] = requiredNumber(cell, place, TARGET_RULE);
       else if (spend !== undefined) spend[index] = requiredNumber(cell, place, SPEND_RULE);
-      else if (drivers.has(column) && cell === '') throw emptyCell(place, `fill it in or leave the column out (--ignore ${quoted(header[column])})`);
+      else if (drivers.has(column) && cell === '') throw emptyCell(place, `fill it in or ${advice.leaveOut(header[column])}`);
     });
   });
   return {
@@ -73,7 +75,7 @@ export function readHistory(text: string, model: Model, options: HistoryOptions 
     targetName: header[match.target],
     target,
     channels,
-    drivers: match.drivers.map((column) => readDriver(header[column], rows.map((cells) => cells[column]))),
+    drivers: match.drivers.map((column) => readDriver(header[column], rows.map((cells) => cells[column]), advice)),
   };
 }
 

@@ -81,6 +81,11 @@ describe('fitWarnings', () => {
     const orders: HistoryTable = { ...history, drivers: [...history.drivers, { name: 'orders', kind: 'numeric', values: history.target.map((value, index) => value / 60 + (index % 5)) }] };
     const warning = fitWarnings(inputs({ history: orders })).find((item) => item.code === 'driver-like-target');
     expect(warning?.message).toMatch(/^orders moves with revenue \(correlation 1\.00\)/);
+    expect(warning?.message).toContain('leave it out (--ignore "orders")');
+    // In the app the remedy is the column table's, not the command's option.
+    const inApp = fitWarnings(inputs({ history: orders, advice: 'table' })).find((item) => item.code === 'driver-like-target');
+    expect(inApp?.message).toContain('leave it out (choose “Ignored” for column "orders" in the table)');
+    expect(inApp?.message).not.toContain('--');
     expect(codes()).not.toContain('driver-like-target');
   });
 

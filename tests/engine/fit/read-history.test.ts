@@ -245,7 +245,7 @@ describe('readHistory refuses bad input with one message naming the row and colu
     const rows = rowsOf({ extra: { tv: (i) => String(i) } });
     rows[0][3] = 'Tv';
     expect(errorReading(csvOf(rows)).message).toBe(
-      'columns "Tv" and "tv" all match channel "TV" when case is ignored; name one exactly "TV" or choose one with --map "COLUMN=TV"');
+      'columns "Tv" and "tv" all match channel "TV" when case is ignored; name one exactly "TV" or use --map "COLUMN=TV"');
   });
 
   it('a non-numeric spend, with the cell and a hint about separators', () => {
@@ -279,7 +279,7 @@ describe('readHistory refuses bad input with one message naming the row and colu
     ['date', 'row 5, column "date" is empty; every row needs the date its period starts'],
     ['revenue', 'row 5, column "revenue" is empty; every period needs its target, above 0'],
     ['Search', 'row 5, column "Search" is empty; every cell needs a value (no spend is 0)'],
-    ['price', 'row 5, column "price" is empty; fill it in or leave the column out (--ignore "price")'],
+    ['price', 'row 5, column "price" is empty; fill it in or leave it out (--ignore "price")'],
   ])('an empty cell in column %s', (column, message) => {
     const error = errorReading(withCell(good, 5, column, ''));
     expect(error.message).toBe(message);
@@ -508,7 +508,7 @@ describe('readHistory refuses bad input with one message naming the row and colu
     rows[0][3] = 'tv_S';
     expect(errorReading(csvOf(rows), weekly, { map: { Search: 'TV' } }).message).toBe(
       '--map "Search=TV": column "Search" is named as channel "Search" but is mapped to channel "TV", so channel "Search" has no spend column; '
-      + 'map another column to "Search" (--map "COLUMN=Search") or drop the entry');
+      + 'use --map "COLUMN=Search" or drop the --map entry');
   });
 
   it('a row with too many or too few cells', () => {
@@ -689,5 +689,41 @@ describe('readHistory properties', () => {
       expect(isoDate(text)?.dayNumber).toBe(Math.floor(date.getTime() / 86_400_000));
     }));
     expect(['2023-02-29', '2024-04-31', '2024-00-10', '2024-1-01', '2024-01-01 '].map(isoDate)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('the reader’s remedies for the app’s column table (advice: "table")', () => {
+  const table: HistoryOptions = { advice: 'table' };
+  const messageOf = (text: string, options: HistoryOptions = {}) => errorReading(text, weekly, { ...options, ...table }).message;
+
+  it('names the role to choose in the table, never a command option, for each problem the table can fix', () => {
+    const rows = rowsOf({ extra: { tv_I: (i) => String(i) } });
+    rows[0][3] = 'TV_spend';
+    const messages = [
+      [messageOf(csvOf(rows)), 'the model\'s channel "TV" has no spend column; did you mean "TV_spend" or "tv_I"? '
+        + 'Name it "TV" or choose “Spend of TV” for column "TV_spend" in the table'],
+      [messageOf(csvOf(rowsOf().map((cells) => cells.map((cell) => (cell === 'TV' ? 'television' : cell))))),
+        'the model\'s channel "TV" has no spend column; name one "TV" or choose “Spend of TV” for one of the columns in the table '
+        + '(columns not yet read: "television")'],
+      [messageOf(withCell(rowsOf({ extra: { price: (i) => String(3 + (i % 5)) } }), 5, 'price', '')),
+        'row 5, column "price" is empty; fill it in or leave it out (choose “Ignored” for column "price" in the table)'],
+      [messageOf(csvOf(rowsOf().map((cells) => cells.map((cell) => (cell === 'revenue' ? 'sales' : cell))))),
+        'the target "revenue" (choose “Target” for another column in the table): there is no column "revenue"; the columns are '
+        + '"date", "sales", "Search", "TV", "Social" and "Sponsorship"'],
+      [messageOf(csvOf(rowsOf()), { map: { Search: 'TV' } }),
+        'column "Search" as “Spend of TV”: columns "TV" and "Search" would both give channel "TV"\'s spend ("TV" by its name), '
+        + 'and channel "Search" would have none; a channel has one spend column. Choose “Spend of Search” for column "Search" again '
+        + 'to read each column as the channel it is named after'],
+      [messageOf(csvOf(rowsOf({ extra: { base: (i) => String(i) } }))),
+        'column "base" would be a demand driver, but the fit\'s results already have a "base" for each period (date, actual, fitted, '
+        + 'lower, upper, holdout, base, interaction); rename the column or leave it out (choose “Ignored” for column "base" in the table)'],
+      [messageOf(csvOf(rowsOf({ extra: { country: () => 'UK' } }))),
+        'column "country" has the same value ("UK") in every row, so it tells the fit nothing as a demand driver; '
+        + 'leave it out (choose “Ignored” for column "country" in the table)'],
+    ];
+    for (const [message, expected] of messages) {
+      expect(message).toBe(expected);
+      expect(message).not.toMatch(/--[a-z]/);
+    }
   });
 });

@@ -1,0 +1,52 @@
+import { quoted } from './history-cells.ts';
+
+/**
+ * Who reads the fit's messages, and so how they say to change how a column is read: with the
+ * command's options (--ignore, --map, --target) or with the app's table of columns, where each
+ * column has a role to choose ("Spend of TV", "Ignored", "Target"). The engine's reasons are the
+ * same for both; only the remedy is worded for where the person is.
+ */
+export type ColumnAdvice = 'command' | 'table';
+
+/** The remedies a message may suggest, worded for one audience. */
+export interface AdvicePhrases {
+  /** How to leave column `column` out of the fit. */
+  leaveOut(column: string): string;
+  /** How to read `column` (any column when null) as channel `channel`'s spend. */
+  readAs(column: string | null, channel: string): string;
+  /** How to fit another column than the default target. */
+  otherTarget: string;
+  /** What the person asked for, when it was to read `column` as `channel`'s spend. */
+  mapEntry(column: string, channel: string): string;
+  /** What the person asked for, when it was to leave `column` out. */
+  ignoreEntry(column: string): string;
+  /** A column the person left out, in "column X is already …". */
+  leftOut: string;
+  /** How to undo reading `column` (named as channel `named`) as another channel's spend. */
+  undoMap(column: string, named: string): string;
+}
+
+const COMMAND: AdvicePhrases = {
+  leaveOut: (column) => `leave it out (--ignore ${quoted(column)})`,
+  readAs: (column, channel) => `use --map ${quoted(`${column ?? 'COLUMN'}=${channel}`)}`,
+  otherTarget: '--target NAME reads another column',
+  mapEntry: (column, channel) => `--map ${quoted(`${column}=${channel}`)}`,
+  ignoreEntry: (column) => `--ignore ${quoted(column)}`,
+  leftOut: 'left out (--ignore)',
+  undoMap: () => 'drop the --map entry',
+};
+
+const TABLE: AdvicePhrases = {
+  leaveOut: (column) => `leave it out (choose “Ignored” for column ${quoted(column)} in the table)`,
+  readAs: (column, channel) => (column === null ? `choose “Spend of ${channel}” for one of the columns in the table`
+    : `choose “Spend of ${channel}” for column ${quoted(column)} in the table`),
+  otherTarget: 'choose “Target” for another column in the table',
+  mapEntry: (column, channel) => `column ${quoted(column)} as “Spend of ${channel}”`,
+  ignoreEntry: (column) => `column ${quoted(column)} as “Ignored”`,
+  leftOut: 'ignored',
+  undoMap: (column, named) => `choose “Spend of ${named}” for column ${quoted(column)} again`,
+};
+
+export function advicePhrases(advice: ColumnAdvice = 'command'): AdvicePhrases {
+  return advice === 'table' ? TABLE : COMMAND;
+}
