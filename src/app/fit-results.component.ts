@@ -124,7 +124,7 @@ export class FitResults extends LitElement {
             <thead><tr><th scope="col">Driver</th><th scope="col">Effect on revenue</th><th scope="col">90 % interval</th></tr></thead>
             <tbody>${result.drivers.map((driver) => html`<tr>
               <th scope="row">${driver.name}</th>
-              <td>${formats.percentChange(driver.effect)}${driver.name.includes('=') ? '' : ' per unit'}</td>
+              <td>${formats.percentChange(driver.effect)}${driver.name.includes('=') ? '' : driver.form === 'log' ? ' per doubling' : ' per unit'}</td>
               <td>${formats.percentChange(driver.lower)} to ${formats.percentChange(driver.upper)}</td>
             </tr>`)}</tbody>
           </table>

@@ -19,7 +19,7 @@ export interface FitJson {
   model: Model;
   fit: { train: FitMetrics; holdout: ({ periods: number } & FitMetrics) | null };
   periods: FlatFitPeriod[];
-  drivers: { name: string; effect: number; lower: number; upper: number }[];
+  drivers: { name: string; effect: number; lower: number; upper: number; form?: 'log' }[];
   parameters: Pick<FitParameter, 'path' | 'prior' | 'start' | 'value' | 'lower' | 'upper'>[];
   warnings: FitWarning[];
   ms: number;
@@ -89,7 +89,7 @@ export function fitJson(result: FitResult): FitJson {
       holdout: holdout === null ? null : { periods: holdout.periods, ...metrics(holdout) },
     },
     periods: flattenFitPeriods(result.periods),
-    drivers: result.drivers.map(({ name, effect, lower, upper }) => ({ name, effect, lower, upper })),
+    drivers: result.drivers.map(({ name, effect, lower, upper, form }) => ({ name, effect, lower, upper, ...(form === undefined ? {} : { form }) })),
     parameters: result.parameters.map(({ path, prior, start, value, lower, upper }) => ({ path, prior, start, value, lower, upper })),
     warnings: result.warnings.map(({ code, message }) => ({ code, message })),
     ms: Math.round(result.ms * 10) / 10,

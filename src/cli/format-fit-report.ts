@@ -95,11 +95,11 @@ function driverLines(result: FitResult): string[] {
   const rows = [
     ['Driver', 'Effect', '90% interval'],
     ...result.drivers.map((driver) => [
-      driver.name, formatPercentChange(driver.effect), `${formatPercentChange(driver.lower)} to ${formatPercentChange(driver.upper)}`,
+      driver.form === 'log' ? `${driver.name} (log)` : driver.name, formatPercentChange(driver.effect), `${formatPercentChange(driver.lower)} to ${formatPercentChange(driver.upper)}`,
     ]),
   ];
   return [
-    'Drivers: effect on revenue (a numeric driver per unit, a text value against the most common one)',
+    'Drivers: effect on revenue (a numeric driver per unit, one marked (log) per doubling, a text value against the most common one)',
     renderTextTable(rows, ['left', 'right', 'right'], '  '),
   ];
 }

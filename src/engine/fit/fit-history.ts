@@ -155,12 +155,20 @@ function noiseParameter(mode: PosteriorMode): FitParameter {
   };
 }
 
-/** Each driver term's effect on revenue as a fraction (e^β − 1), with its interval. */
+/**
+ * Each driver term's effect on revenue as a fraction (e^β − 1: per unit, or of a text value), with
+ * its interval; a log-form driver's per doubling (2^β − 1), which reads the same whatever its units.
+ */
 function driverEffects(offset: number, terms: readonly LinearTerm[], mode: PosteriorMode, sds: Float64Array): FitDriver[] {
   return terms.flatMap((term, index) => {
     if (term.column === undefined) return [];
     const k = offset + index;
-    return [{ name: term.name, effect: Math.expm1(mode.y[k]), lower: Math.expm1(mode.y[k] - Z90 * sds[k]), upper: Math.expm1(mode.y[k] + Z90 * sds[k]) }];
+    const unit = term.logForm ? Math.LN2 : 1;
+    const effect = (y: number) => Math.expm1(unit * y);
+    return [{
+      name: term.name, effect: effect(mode.y[k]), lower: effect(mode.y[k] - Z90 * sds[k]), upper: effect(mode.y[k] + Z90 * sds[k]),
+      ...(term.logForm ? { form: 'log' as const } : {}),
+    }];
   });
 }
 

@@ -54,10 +54,12 @@ export interface FitParameter {
 export interface FitDriver {
   /** The column, and for a text column the value ("promotion=bundle"). */
   name: string;
-  /** Numeric: per unit of the driver; text: of this value against the baseline value. */
+  /** Numeric: per unit of the driver (per doubling when `form` is 'log'); text: of this value against the baseline value. */
   effect: number;
   lower: number;
   upper: number;
+  /** 'log' for a numeric driver fitted as a power law (revenue ∝ z^γ, linear-terms.ts prefersLogForm): its effect is per doubling. */
+  form?: 'log';
 }
 
 export interface FitWarning {

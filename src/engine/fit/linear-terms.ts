@@ -1,4 +1,5 @@
-import type { HistoryTable } from './history-table.ts';
+import { solve } from './dense-matrix.ts';
+import type { HistoryTable, NumericDriver } from './history-table.ts';
 
 /**
  * The terms that enter log revenue linearly (the observation model of docs/calibration.md):
@@ -11,6 +12,8 @@ export interface LinearTerm {
   kind: 'scale' | 'growth' | 'seasonality' | 'numeric-driver' | 'text-driver';
   /** The driver column, for driver terms. */
   column?: string;
+  /** A numeric driver that enters as γ · (log z − mean log z), a power law (prefersLogForm); otherwise γ · (z − z̄). */
+  logForm?: boolean;
   /** xⱼ,ₜ for every row of the history (held-out rows too: their forecast uses them). */
   values: Float64Array;
   priorMean: number;
@@ -71,8 +74,9 @@ export interface LinearPriors {
 
 /**
  * The linear terms for a history. Numeric drivers are centred on their mean over the rows being
- * fitted (`fittedRows`), so that held-out rows influence nothing; a text driver's baseline is its
- * most common value (the reader's first level).
+ * fitted (`fittedRows`), so that held-out rows influence nothing, in the form (linear or log)
+ * those rows prefer (prefersLogForm); a text driver's baseline is its most common value (the
+ * reader's first level).
  */
 export function linearTerms(history: HistoryTable, fittedRows: number, priors: LinearPriors): LinearTerm[] {
   const periods = history.dates.length;
@@ -103,12 +107,15 @@ export function linearTerms(history: HistoryTable, fittedRows: number, priors: L
   }
   for (const driver of history.drivers) {
     if (driver.kind === 'numeric') {
-      const fitted = driver.values.subarray(0, fittedRows);
+      const logForm = prefersLogForm(history, fittedRows, driver);
+      const z = logForm ? driver.values.map(Math.log) : driver.values;
+      const fitted = z.subarray(0, fittedRows);
       const mean = fitted.reduce((sum, value) => sum + value, 0) / fittedRows;
       const spread = Math.sqrt(fitted.reduce((sum, value) => sum + (value - mean) ** 2, 0) / fittedRows);
       terms.push({
-        name: driver.name, kind: 'numeric-driver', column: driver.name, values: driver.values.map((value) => value - mean),
+        name: driver.name, kind: 'numeric-driver', column: driver.name, values: z.map((value) => value - mean),
         priorMean: 0, priorSd: DRIVER_PRIOR_SD / (spread > 0 ? spread : 1), priorSource: 'default',
+        ...(logForm ? { logForm } : {}),
       });
     } else {
       for (const level of driver.levels.slice(1)) {
@@ -121,4 +128,68 @@ export function linearTerms(history: HistoryTable, fittedRows: number, priors: L
     }
   }
   return terms;
+}
+
+/** Log-likelihood (nats) by which the log form must beat the linear one to be chosen: a likelihood ratio of e² ≈ 7.4. */
+export const LOG_FORM_MARGIN = 2;
+
+/**
+ * Whether a numeric driver enters log revenue as γ · log z (a power law: revenue ∝ z^γ, an
+ * elasticity, the usual form for price or a competitor's sales) rather than γ · z. Both forms
+ * have one coefficient, so the choice is a likelihood comparison on the rows before the holdout
+ * (so held-out rows influence nothing): least squares of log revenue on an intercept, the trend,
+ * the seasonal waves (when estimated), each channel's spend and the other drivers, plus the
+ * driver in each form; the log form needs every fitted value > 0 and must win by
+ * LOG_FORM_MARGIN nats, (n / 2) · log(RSS linear ÷ RSS log). A driver with a narrow relative
+ * range (price moving a few %) gives nearly the same column both ways, so it stays linear.
+ * Cost: two least-squares fits of n rows by (channels + drivers + 2 + 2·harmonics) columns.
+ */
+export function prefersLogForm(history: HistoryTable, fittedRows: number, driver: NumericDriver): boolean {
+  const own = driver.values.slice(0, fittedRows);
+  if (!own.every((value) => value > 0)) return false;
+  const P = history.periodsPerYear;
+  const columns: Float64Array[] = [Float64Array.from({ length: fittedRows }, (_, t) => t / P)];
+  if (estimatesSeasonality(history)) {
+    for (let harmonic = 1; harmonic <= harmonicsFor(P); harmonic += 1) {
+      columns.push(Float64Array.from({ length: fittedRows }, (_, t) => Math.cos(2 * Math.PI * harmonic * t / P)));
+      columns.push(Float64Array.from({ length: fittedRows }, (_, t) => Math.sin(2 * Math.PI * harmonic * t / P)));
+    }
+  }
+  for (const channel of history.channels) columns.push(channel.spend.slice(0, fittedRows));
+  for (const other of history.drivers) {
+    if (other === driver) continue;
+    if (other.kind === 'numeric') columns.push(other.values.slice(0, fittedRows));
+    else for (const level of other.levels.slice(1)) columns.push(Float64Array.from(other.values.slice(0, fittedRows), (value) => (value === level ? 1 : 0)));
+  }
+  const logRevenue = Float64Array.from(history.target.subarray(0, fittedRows), Math.log);
+  const linear = residualSquares([...columns, own], logRevenue);
+  const logged = residualSquares([...columns, own.map(Math.log)], logRevenue);
+  return (fittedRows / 2) * Math.log(linear / logged) > LOG_FORM_MARGIN;
+}
+
+/**
+ * Σ residual² of the least-squares fit of y on an intercept and `columns`, each centred and
+ * scaled (a constant column is dropped); a ridge of 1e-8 per row keeps collinear columns solvable.
+ */
+function residualSquares(columns: readonly Float64Array[], y: Float64Array): number {
+  const n = y.length;
+  const standard = columns.flatMap((column) => {
+    const mean = column.reduce((sum, value) => sum + value, 0) / n;
+    const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / n);
+    return spread > 0 ? [column.map((value) => (value - mean) / spread)] : [];
+  });
+  const yMean = y.reduce((sum, value) => sum + value, 0) / n;
+  const gram = standard.map((a, j) => standard.map((b, k) => {
+    let sum = j === k ? 1e-8 * n : 0;
+    for (let t = 0; t < n; t += 1) sum += a[t] * b[t];
+    return sum;
+  }));
+  const beta = standard.length === 0 ? new Float64Array(0) : solve(gram, standard.map((column) => column.reduce((sum, value, t) => sum + value * (y[t] - yMean), 0)));
+  let squares = 0;
+  for (let t = 0; t < n; t += 1) {
+    let fit = yMean;
+    for (let j = 0; j < standard.length; j += 1) fit += beta[j] * standard[j][t];
+    squares += (y[t] - fit) ** 2;
+  }
+  return squares;
 }
