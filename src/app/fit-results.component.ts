@@ -4,6 +4,7 @@ import '../charts/fit-over-time.chart.ts';
 import '../charts/fit-parameters.chart.ts';
 import '../charts/response-curves.chart.ts';
 import type { ChannelKey } from '../charts/channel-colours.ts';
+import { driverBasisText, driverEffectShown } from '../engine/fit/driver-effect-shown.ts';
 import { fitParameterLabel } from '../engine/fit/fit-parameter-label.ts';
 import type { FitMetrics, FitResult } from '../engine/fit/fit-result.ts';
 import { type Model, channelList, modelChannels } from '../engine/index.ts';
@@ -122,11 +123,15 @@ export class FitResults extends LitElement {
         <div class="wrap" tabindex="0" role="region" aria-labelledby="fit-drivers-heading">
           <table data-table="fit-drivers">
             <thead><tr><th scope="col">Driver</th><th scope="col">Effect on revenue</th><th scope="col">90 % interval</th></tr></thead>
-            <tbody>${result.drivers.map((driver) => html`<tr>
-              <th scope="row">${driver.name}</th>
-              <td>${formats.percentChange(driver.effect)}${driver.name.includes('=') ? '' : driver.form === 'log' ? ' per doubling' : ' per unit'}</td>
-              <td>${formats.percentChange(driver.lower)} to ${formats.percentChange(driver.upper)}</td>
-            </tr>`)}</tbody>
+            <tbody>${result.drivers.map((driver) => {
+              const shown = driverEffectShown(driver);
+              const basis = driverBasisText(shown, formatQuantity);
+              return html`<tr>
+                <th scope="row">${driver.name}</th>
+                <td>${formats.percentChange(shown.effect)}${basis === '' ? '' : ` ${basis}`}</td>
+                <td>${formats.percentChange(shown.lower)} to ${formats.percentChange(shown.upper)}</td>
+              </tr>`;
+            })}</tbody>
           </table>
         </div>
       </section>`}

@@ -1,4 +1,4 @@
-import type { FitMetrics, FitParameter, FitPeriod, FitResult, FitWarning } from '../engine/fit/fit-result.ts';
+import type { FitDriver, FitMetrics, FitParameter, FitPeriod, FitResult, FitWarning } from '../engine/fit/fit-result.ts';
 import type { Model } from '../engine/model/model.ts';
 
 /** The fields every period has, in the order the JSON and the CSV give them. */
@@ -19,7 +19,7 @@ export interface FitJson {
   model: Model;
   fit: { train: FitMetrics; holdout: ({ periods: number } & FitMetrics) | null };
   periods: FlatFitPeriod[];
-  drivers: { name: string; effect: number; lower: number; upper: number; form?: 'log' }[];
+  drivers: Pick<FitDriver, 'name' | 'effect' | 'lower' | 'upper' | 'form' | 'perSd'>[];
   parameters: Pick<FitParameter, 'path' | 'prior' | 'start' | 'value' | 'lower' | 'upper'>[];
   warnings: FitWarning[];
   ms: number;
@@ -89,7 +89,9 @@ export function fitJson(result: FitResult): FitJson {
       holdout: holdout === null ? null : { periods: holdout.periods, ...metrics(holdout) },
     },
     periods: flattenFitPeriods(result.periods),
-    drivers: result.drivers.map(({ name, effect, lower, upper, form }) => ({ name, effect, lower, upper, ...(form === undefined ? {} : { form }) })),
+    drivers: result.drivers.map(({ name, effect, lower, upper, form, perSd }) => ({
+      name, effect, lower, upper, ...(form === undefined ? {} : { form }), ...(perSd === undefined ? {} : { perSd }),
+    })),
     parameters: result.parameters.map(({ path, prior, start, value, lower, upper }) => ({ path, prior, start, value, lower, upper })),
     warnings: result.warnings.map(({ code, message }) => ({ code, message })),
     ms: Math.round(result.ms * 10) / 10,

@@ -1,3 +1,4 @@
+import { driverBasisText, driverEffectShown } from '../engine/fit/driver-effect-shown.ts';
 import { fitParameterLabel } from '../engine/fit/fit-parameter-label.ts';
 import type { FitMetrics, FitParameter, FitResult } from '../engine/fit/fit-result.ts';
 import type { PeriodsPerYear } from '../engine/model/model.ts';
@@ -93,13 +94,17 @@ function priorRange(prior: FitParameter['prior']): string {
 
 function driverLines(result: FitResult): string[] {
   const rows = [
-    ['Driver', 'Effect', '90% interval'],
-    ...result.drivers.map((driver) => [
-      driver.form === 'log' ? `${driver.name} (log)` : driver.name, formatPercentChange(driver.effect), `${formatPercentChange(driver.lower)} to ${formatPercentChange(driver.upper)}`,
-    ]),
+    ['Driver', 'Effect', 'of', '90% interval'],
+    ...result.drivers.map((driver) => {
+      const shown = driverEffectShown(driver);
+      return [
+        driver.form === 'log' ? `${driver.name} (log)` : driver.name, formatPercentChange(shown.effect), driverBasisText(shown, formatSettingValue),
+        `${formatPercentChange(shown.lower)} to ${formatPercentChange(shown.upper)}`,
+      ];
+    }),
   ];
   return [
-    'Drivers: effect on revenue (a numeric driver per unit, one marked (log) per doubling, a text value against the most common one)',
-    renderTextTable(rows, ['left', 'right', 'right'], '  '),
+    'Drivers: effect on revenue (a number per standard deviation of the driver, or per doubling for one marked (log); a text value against the most common one)',
+    renderTextTable(rows, ['left', 'right', 'left', 'right'], '  '),
   ];
 }

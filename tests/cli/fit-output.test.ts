@@ -112,8 +112,10 @@ describe('formatFitReport', () => {
     expect(cells(lines[settings + 4])).toEqual(['Noise around the fit (σ) (noise.sigma)', 'flat', '0.05', '0.04127', '0.0355 to 0.0488']);
     expect(lines[settings + 5]).toBe('  * no range in the starting model\'s "uncertainty": a wide default prior');
     const drivers = lines.findIndex((line) => line.startsWith('Drivers'));
-    expect(cells(lines[drivers + 2])).toEqual(['price', '-8.2%', '-10.1% to -6.3%']);
+    // A number per sd of the driver (its units do not matter), a log-form one per doubling, a text value on its own.
+    expect(cells(lines[drivers + 2])).toEqual(['price', '-3.8%', 'per sd (0.45)', '-4.7% to -2.9%']);
     expect(cells(lines[drivers + 3])).toEqual(['promotion=bundle', '+12.0%', '+5.0% to +19.5%']);
+    expect(cells(lines[drivers + 4])).toEqual(['competitor sales (log)', '+25.0%', 'per doubling', '+10.0% to +40.0%']);
     expect(text).toContain(`\nWarnings\n  - ${result.warnings[0].message}\n`);
     expect(text.endsWith('\nFitted in 1,235 ms.\nFitted model written to fitted.json.\n')).toBe(true);
     expect(text).not.toMatch(/NaN|undefined|null/);

@@ -29,8 +29,10 @@ export function handMadeFit(): FitResult {
       },
     ],
     drivers: [
-      { name: 'price', effect: -0.0823, lower: -0.1012, upper: -0.0634 },
+      // Per unit, and per sd: (1 − 0.0823)^0.45 − 1 = −0.0380.
+      { name: 'price', effect: -0.0823, lower: -0.1012, upper: -0.0634, perSd: { sd: 0.45, effect: -0.0380, lower: -0.0469, upper: -0.0291 } },
       { name: 'promotion=bundle', effect: 0.12, lower: 0.05, upper: 0.195 },
+      { name: 'competitor sales', effect: 0.25, lower: 0.1, upper: 0.4, form: 'log' },
     ],
     parameters: [
       {

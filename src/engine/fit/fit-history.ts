@@ -165,9 +165,13 @@ function driverEffects(offset: number, terms: readonly LinearTerm[], mode: Poste
     const k = offset + index;
     const unit = term.logForm ? Math.LN2 : 1;
     const effect = (y: number) => Math.expm1(unit * y);
+    const sd = term.spread;
+    const perSd = term.kind === 'numeric-driver' && !term.logForm && sd !== undefined && sd > 0
+      ? { perSd: { sd, effect: Math.expm1(sd * mode.y[k]), lower: Math.expm1(sd * (mode.y[k] - Z90 * sds[k])), upper: Math.expm1(sd * (mode.y[k] + Z90 * sds[k])) } }
+      : {};
     return [{
       name: term.name, effect: effect(mode.y[k]), lower: effect(mode.y[k] - Z90 * sds[k]), upper: effect(mode.y[k] + Z90 * sds[k]),
-      ...(term.logForm ? { form: 'log' as const } : {}),
+      ...(term.logForm ? { form: 'log' as const } : {}), ...perSd,
     }];
   });
 }

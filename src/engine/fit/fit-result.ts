@@ -60,6 +60,13 @@ export interface FitDriver {
   upper: number;
   /** 'log' for a numeric driver fitted as a power law (revenue ∝ z^γ, linear-terms.ts prefersLogForm): its effect is per doubling. */
   form?: 'log';
+  /**
+   * A numeric driver in the linear form: the effect of one standard deviation `sd` of the driver
+   * (over the rows fitted, in its units), with its interval; it reads the same whatever the
+   * driver's units, where the effect per unit of a large-unit column (competitor sales) is a
+   * vanishing fraction.
+   */
+  perSd?: { sd: number; effect: number; lower: number; upper: number };
 }
 
 export interface FitWarning {

@@ -14,6 +14,8 @@ export interface LinearTerm {
   column?: string;
   /** A numeric driver that enters as γ · (log z − mean log z), a power law (prefersLogForm); otherwise γ · (z − z̄). */
   logForm?: boolean;
+  /** A numeric driver's standard deviation over the rows fitted (of log z in the log form), in its units. */
+  spread?: number;
   /** xⱼ,ₜ for every row of the history (held-out rows too: their forecast uses them). */
   values: Float64Array;
   priorMean: number;
@@ -114,7 +116,7 @@ export function linearTerms(history: HistoryTable, fittedRows: number, priors: L
       const spread = Math.sqrt(fitted.reduce((sum, value) => sum + (value - mean) ** 2, 0) / fittedRows);
       terms.push({
         name: driver.name, kind: 'numeric-driver', column: driver.name, values: z.map((value) => value - mean),
-        priorMean: 0, priorSd: DRIVER_PRIOR_SD / (spread > 0 ? spread : 1), priorSource: 'default',
+        priorMean: 0, priorSd: DRIVER_PRIOR_SD / (spread > 0 ? spread : 1), priorSource: 'default', spread,
         ...(logForm ? { logForm } : {}),
       });
     } else {

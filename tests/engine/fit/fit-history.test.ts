@@ -80,6 +80,20 @@ describe('fitHistory on the example history', () => {
   const history = readHistory(exampleCsv, start);
   const result = fitHistory(history, start, { source: 'consumer-history.csv', starts: 3 });
 
+  it('reports a numeric driver per unit and per standard deviation of its column, and a text value on its own', () => {
+    const price = result.drivers.find((driver) => driver.name === 'price')!;
+    const values = history.drivers.find((driver) => driver.name === 'price')!.values as Float64Array;
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
+    expect(price.form).toBeUndefined();
+    expect(price.perSd!.sd).toBeCloseTo(sd, 12);
+    // exp(γ·sd) − 1 = (1 + effect per unit)^sd − 1, the interval likewise.
+    expect(price.perSd!.effect).toBeCloseTo((1 + price.effect) ** sd - 1, 12);
+    expect(price.perSd!.lower).toBeCloseTo((1 + price.lower) ** sd - 1, 12);
+    expect(price.perSd!.effect).toBeLessThan(0);
+    expect(result.drivers.filter((driver) => driver.name.includes('=')).every((driver) => driver.perSd === undefined)).toBe(true);
+  });
+
   it('is a valid model carrying its posterior, named after the history', () => {
     expect(() => parseModel(JSON.parse(JSON.stringify(result.model)))).not.toThrow();
     expect(result.model.name).toContain('consumer-history.csv');
