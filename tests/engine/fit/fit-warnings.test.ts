@@ -54,6 +54,8 @@ describe('fitWarnings', () => {
     expect(wide).toHaveLength(1);
     expect(wide[0].message).toContain(`these 2 settings`);
     expect(wide[0].message).toContain('Brand half-life and Demand lift.');
+    // What to do about it: the history needs spend that moves.
+    expect(wide[0].message).toMatch(/Spend that moves more teaches the fit most/);
   });
 
   it('warns when the holdout error is over twice the training error and over 2 %', () => {
