@@ -45,8 +45,9 @@ The history is a CSV with a header row, one row per period:
   channels    One column per channel of the starting model, named as the channel (see --map):
               its spend in the period.
   drivers     Any other column: numbers (price, a competitor's spend) act on demand through
-              one effect per unit; text (promotion, event) through one effect per value other
-              than its most common one (see --ignore).
+              one effect, reported per standard deviation of the column, or per doubling when
+              the history prefers a power law; text (promotion, event) through one effect per
+              value other than its most common one (see --ignore).
 
 Options:
   --model FILE       The starting model (required): its channels, granularity, economics and

@@ -1,12 +1,11 @@
 import { quoted } from './history-cells.ts';
+import type { ColumnAdvice } from './history-table.ts';
 
-/**
- * Who reads the fit's messages, and so how they say to change how a column is read: with the
- * command's options (--ignore, --map, --target) or with the app's table of columns, where each
- * column has a role to choose ("Spend of TV", "Ignored", "Target"). The engine's reasons are the
- * same for both; only the remedy is worded for where the person is.
+/*
+ * The fit's messages for who reads them (`ColumnAdvice`): the command's options, or the app's
+ * table of columns, where each column has a role to choose ("Spend of TV", "Ignored", "Target").
+ * The engine's reasons are the same for both; only the remedy is worded for where the person is.
  */
-export type ColumnAdvice = 'command' | 'table';
 
 /** The remedies a message may suggest, worded for one audience. */
 export interface AdvicePhrases {

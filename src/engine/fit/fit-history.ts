@@ -59,7 +59,10 @@ export function fitHistory(history: HistoryTable, start: Model, options: FitOpti
   let terms = trainTerms;
   let mode = trainMode;
   if (holdout > 0) {
-    terms = linearTerms(history, periods, linearPriors);
+    // Each driver keeps the form the first fit chose on the rows before the holdout, so that
+    // the holdout's figures and the returned model are the same model refitted.
+    const logForms = new Set(trainTerms.filter((term) => term.logForm === true).map((term) => term.column!));
+    terms = linearTerms(history, periods, linearPriors, logForms);
     mode = findPosteriorMode({ logActual, fittedRows: periods, settings, terms, run }, { starts, seed, onProgress: progress(0.45, 0.9, 'Refitting on every period') });
   }
   options.onProgress?.(0.9, 'Working out the intervals');

@@ -18,7 +18,7 @@ const WAVES: Readonly<Record<string, string>> = { cos: 'cosine', sin: 'sine' };
  * settings, get words here:
  * - "seasonality.cos1", "seasonality.sin2": the yearly waves of the seasonality, on the log scale;
  * - "noise.sigma": the spread of log revenue around the fit;
- * - a driver's effect ("price", "promotion=bundle"): per unit of a numeric driver, or of one
+ * - a driver's effect ("price", "promotion=bundle"): per unit of a numeric driver (of its log in the power-law form), or of one
  *   value of a text driver against its most common value.
  * Any other path is returned as it is, with no unit: a name the table lacks still shows.
  * @example fitParameterLabel(channelModel, 'upstream.channels.TV.halfSaturation') // { label: 'TV: half-saturation', unit: 'money per month' }
@@ -32,6 +32,6 @@ export function fitParameterLabel(model: Model | undefined, path: string): FitPa
   if (path === 'noise.sigma') return { label: 'Noise around the fit (σ)', unit: 'log-scale spread' };
   const level = /^([^=]+)=(.*)$/.exec(path);
   if (level !== null) return { label: `Driver: ${level[1]} = ${level[2]}`, unit: 'log-scale effect against the usual value' };
-  if (!path.includes('.')) return { label: `Driver: ${path}`, unit: 'log-scale effect per unit' };
+  if (!path.includes('.')) return { label: `Driver: ${path}`, unit: 'log-scale effect per unit (of its log, for a power-law driver)' };
   return { label: path, unit: '' };
 }

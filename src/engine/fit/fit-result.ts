@@ -1,4 +1,4 @@
-import type { ColumnAdvice } from './column-advice.ts';
+import type { ColumnAdvice } from './history-table.ts';
 import type { Model } from '../model/model.ts';
 
 /** How well fitted values match actuals. nrmse = RMSE / (max − min of the actuals), as Robyn reports it. */

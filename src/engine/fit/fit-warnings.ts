@@ -1,10 +1,10 @@
-import { type ColumnAdvice, advicePhrases } from './column-advice.ts';
+import { advicePhrases } from './column-advice.ts';
 import { sampleCorrelation } from 'simple-statistics';
 import type { Model } from '../model/model.ts';
 import { channelSpend } from '../sim/plan-spend.ts';
 import type { FitMetrics, FitWarning } from './fit-result.ts';
 import type { FittedSetting } from './fit-settings.ts';
-import type { HistoryTable } from './history-table.ts';
+import type { ColumnAdvice, HistoryTable } from './history-table.ts';
 import { fitParameterLabel } from './fit-parameter-label.ts';
 
 /** Below this many fitted rows per estimated quantity, the priors weigh about as much as the data. */

@@ -1,4 +1,3 @@
-import type { ColumnAdvice } from './column-advice.ts';
 import type { PeriodsPerYear } from '../model/model.ts';
 
 /** A numeric demand driver: it acts on demand as exp(γ · (z − mean z)), the mean over the rows fitted. */
@@ -46,6 +45,13 @@ export interface HistoryTable {
   channels: HistoryChannel[];
   drivers: DriverColumn[];
 }
+
+/**
+ * Who reads the fit's messages, and so how they say to change how a column is read: with the
+ * command's options (--ignore, --map, --target) or with the app's table of columns, where each
+ * column has a role to choose (column-advice.ts words the remedies for each).
+ */
+export type ColumnAdvice = 'command' | 'table';
 
 /** How the columns of a CSV are read (the command's --target, --map and --ignore). */
 export interface HistoryOptions {

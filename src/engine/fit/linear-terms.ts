@@ -77,10 +77,11 @@ export interface LinearPriors {
 /**
  * The linear terms for a history. Numeric drivers are centred on their mean over the rows being
  * fitted (`fittedRows`), so that held-out rows influence nothing, in the form (linear or log)
- * those rows prefer (prefersLogForm); a text driver's baseline is its most common value (the
+ * those rows prefer (prefersLogForm), or the form `logForms` names (the drivers in the log form:
+ * a refit keeps the first fit's choice); a text driver's baseline is its most common value (the
  * reader's first level).
  */
-export function linearTerms(history: HistoryTable, fittedRows: number, priors: LinearPriors): LinearTerm[] {
+export function linearTerms(history: HistoryTable, fittedRows: number, priors: LinearPriors, logForms?: ReadonlySet<string>): LinearTerm[] {
   const periods = history.dates.length;
   const P = history.periodsPerYear;
   const terms: LinearTerm[] = [];
@@ -109,7 +110,7 @@ export function linearTerms(history: HistoryTable, fittedRows: number, priors: L
   }
   for (const driver of history.drivers) {
     if (driver.kind === 'numeric') {
-      const logForm = prefersLogForm(history, fittedRows, driver);
+      const logForm = logForms === undefined ? prefersLogForm(history, fittedRows, driver) : logForms.has(driver.name);
       const z = logForm ? driver.values.map(Math.log) : driver.values;
       const fitted = z.subarray(0, fittedRows);
       const mean = fitted.reduce((sum, value) => sum + value, 0) / fittedRows;
@@ -141,14 +142,17 @@ export const LOG_FORM_MARGIN = 2;
  * have one coefficient, so the choice is a likelihood comparison on the rows before the holdout
  * (so held-out rows influence nothing): least squares of log revenue on an intercept, the trend,
  * the seasonal waves (when estimated), each channel's spend and the other drivers, plus the
- * driver in each form; the log form needs every fitted value > 0 and must win by
+ * driver in each form; the log form needs every value > 0 (held-out rows too: their forecast
+ * takes its log) and must win by
  * LOG_FORM_MARGIN nats, (n / 2) · log(RSS linear ÷ RSS log). A driver with a narrow relative
  * range (price moving a few %) gives nearly the same column both ways, so it stays linear.
  * Cost: two least-squares fits of n rows by (channels + drivers + 2 + 2·harmonics) columns.
  */
 export function prefersLogForm(history: HistoryTable, fittedRows: number, driver: NumericDriver): boolean {
+  // Every row, held-out ones too, must have a log: their forecast uses the term. A driver is an
+  // input the forecast is given, not a held-out actual, so reading it there is allowed.
+  if (!driver.values.every((value) => value > 0)) return false;
   const own = driver.values.slice(0, fittedRows);
-  if (!own.every((value) => value > 0)) return false;
   const P = history.periodsPerYear;
   const columns: Float64Array[] = [Float64Array.from({ length: fittedRows }, (_, t) => t / P)];
   if (estimatesSeasonality(history)) {

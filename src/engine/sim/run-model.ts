@@ -100,7 +100,7 @@ function stateFor(model: CompiledModel) {
  *
  * @param spend laid out by `channelSpendBuffers` (history first, for the lag windows)
  * @param tape when given, also receives each channel's intermediate values per period, which the
- *   adjoint (objective-gradient.ts) reads: so the reverse pass differentiates this very run,
+ *   adjoint (run-adjoint.ts) reads: so the reverse pass differentiates this very run,
  *   with no second copy of the equations
  */
 export function runModel(model: CompiledModel, spend: ChannelSpendBuffers, length: number, trace: RunTrace, tape?: RunTape): void {

@@ -36,7 +36,7 @@ const SCALAR_CONSTANTS: Readonly<Record<string, keyof ConstantsAdjoint>> = {
 
 /**
  * The chain rule from a compiled model's constants back to the settings at `paths`, through
- * `compileModel`'s closed forms (docs/calibration.md, "Gradients"): an amount per month is
+ * `compileModel`'s closed forms (docs/calibration.md, "Finding the best fit"): an amount per month is
  * amount / pm per period, a half-life H gives the retention 0.5^(1/(H·pm)), a lag peak θ and
  * concentration c give the weights wₗ = c^((l − θ·pm)²). Which lags count (a cut-off that moves
  * with the upstream shape) is held fixed: it drops weights below 1e-16 of the peak.

@@ -231,3 +231,34 @@ describe('options that cannot be met', () => {
     expect(() => fitHistory(history, start, { free: ['economics.margin'] })).toThrow('economics are never fitted');
   });
 });
+
+describe('fitHistory with a driver revenue follows as a power law (competitor sales over a ×10 range)', () => {
+  /** The example history with revenue × (z / 1000)^−0.3 and column `competitor` = z; `last` replaces the last row's z. */
+  function withCompetitor(last?: number): string {
+    const lines = exampleCsv.trim().split('\n');
+    const rows = lines.length - 1;
+    return [`${lines[0]},competitor`, ...lines.slice(1).map((line, t) => {
+      const cells = line.split(',');
+      const z = 1000 * 10 ** ((t * 0.6180339887498949) % 1);
+      cells[1] = (Number(cells[1]) * (z / 1000) ** -0.3).toFixed(2);
+      return `${cells.join(',')},${t === rows - 1 && last !== undefined ? last : z}`;
+    })].join('\n');
+  }
+
+  it('fits it as a power law in the first fit and keeps that form in the refit, with every figure finite', () => {
+    const result = fitHistory(readHistory(withCompetitor(), start), start, { starts: 2 });
+    const competitor = result.drivers.find((driver) => driver.name === 'competitor')!;
+    expect(competitor.form).toBe('log');
+    // Per doubling: 2^−0.3 − 1 = −18.8 %, within the interval.
+    expect(competitor.lower).toBeLessThan(2 ** -0.3 - 1);
+    expect(competitor.upper).toBeGreaterThan(2 ** -0.3 - 1);
+    expect(result.periods.every((period) => [period.fitted, period.lower, period.upper].every(Number.isFinite))).toBe(true);
+  });
+
+  it('keeps a driver with a 0 in a held-out row linear, so the held-out forecast stays finite (a log of 0 made it infinite)', () => {
+    const result = fitHistory(readHistory(withCompetitor(0), start), start, { starts: 2 });
+    expect(result.drivers.find((driver) => driver.name === 'competitor')!.form).toBeUndefined();
+    expect(result.periods.every((period) => [period.fitted, period.lower, period.upper].every(Number.isFinite))).toBe(true);
+    expect(result.fit.holdout!.mape).toBeGreaterThan(0);
+  });
+});

@@ -23,7 +23,7 @@ describe('fitParameterLabel', () => {
     expect(fitParameterLabel(channelModel, 'seasonality.cos1')).toEqual({ label: 'Seasonality: cosine 1', unit: 'log-scale effect' });
     expect(fitParameterLabel(channelModel, 'seasonality.sin2').label).toBe('Seasonality: sine 2');
     expect(fitParameterLabel(channelModel, 'noise.sigma').label).toBe('Noise around the fit (σ)');
-    expect(fitParameterLabel(channelModel, 'price')).toEqual({ label: 'Driver: price', unit: 'log-scale effect per unit' });
+    expect(fitParameterLabel(channelModel, 'price')).toEqual({ label: 'Driver: price', unit: 'log-scale effect per unit (of its log, for a power-law driver)' });
     expect(fitParameterLabel(channelModel, 'promotion=bundle').label).toBe('Driver: promotion = bundle');
   });
 

@@ -49,7 +49,24 @@ describe('prefersLogForm', () => {
     expect(prefersLogForm(table, 90, driver)).toBe(false);
   });
 
-  it('reads nothing after the fitted rows: wrecking the held-out revenue and driver leaves the choice as it was', () => {
+  it('never logs a driver with a zero or negative value in a held-out row either: their forecast takes its log', () => {
+    for (const bad of [0, -2]) {
+      const { table, driver } = history(wide, (z) => 0.6 * Math.log(z));
+      driver.values[WEEKS - 1] = bad;
+      expect(prefersLogForm(table, 90, driver)).toBe(false);
+      const term = linearTerms(table, 90, { startGrowth: 0 }).find((candidate) => candidate.name === 'z')!;
+      expect(term.values.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it('takes the form it is given (a refit keeps the first fit’s choice) instead of screening again', () => {
+    const { table } = history(wide, (z) => 0.6 * Math.log(z));
+    expect(linearTerms(table, 90, { startGrowth: 0 }, new Set()).find((term) => term.name === 'z')!.logForm).toBeUndefined();
+    const linearTruth = history(wide, (z) => 0.08 * z).table;
+    expect(linearTerms(linearTruth, 90, { startGrowth: 0 }, new Set(['z'])).find((term) => term.name === 'z')!.logForm).toBe(true);
+  });
+
+  it('reads nothing after the fitted rows: wrecking the held-out revenue and (keeping it positive) the driver leaves the choice as it was', () => {
     for (const effect of [(z: number) => 0.6 * Math.log(z), (z: number) => 0.08 * z]) {
       const { table, driver } = history(wide, effect);
       const before = prefersLogForm(table, 90, driver);
