@@ -116,7 +116,7 @@ export class RiskPanel extends LitElement {
     const state = this.monteCarlo.state;
     const running = state.status === 'running';
     return html`
-      <p class="status">${ranges.length} assumptions have ranges (${ranges.slice(0, 4).map((field) => field.path).join(', ')}${ranges.length > 4 ? ', …' : ''}).</p>
+      <p class="status">${ranges.length} assumptions have ranges (${ranges.slice(0, 4).map((field) => field.path).join(', ')}${ranges.length > 4 ? ', …' : ''}).${posteriorNote(model, ranges)}</p>
       <div class="row">
         <div>
           <label for="draws">Draws</label>
@@ -232,4 +232,18 @@ customElements.define('risk-panel', RiskPanel);
 
 declare global {
   interface HTMLElementTagNameMap { 'risk-panel': RiskPanel; }
+}
+
+/**
+ * For a fitted model, which of its ranges are drawn together from the fit's posterior (each draw
+ * a correlated set, as the history ties them: a channel's half-saturation and its maximum lift
+ * move together), and which stay independent: "" for a model without a posterior.
+ */
+function posteriorNote(model: Model, ranges: readonly { path: string }[]): string {
+  const joint = new Set(model.posterior?.paths ?? []);
+  if (joint.size === 0) return '';
+  const rest = ranges.filter((field) => !joint.has(field.path)).map((field) => field.path);
+  const others = rest.length === 0 ? '' : rest.length === 1 ? `; ${rest[0]} is drawn on its own`
+    : `; the other ${rest.length} (${rest.slice(0, 3).join(', ')}${rest.length > 3 ? ', …' : ''}) are drawn on their own`;
+  return ` ${joint.size} of them come from the fit to the history and are drawn together from its posterior, so settings the history ties move together${others}.`;
 }

@@ -111,6 +111,12 @@ describe('Fit to your data', () => {
     expect(expected.model.name).not.toBe(defaultName);
     expect(await page.locator('scenario-panel ul.saved li .name').evaluateAll((names) => names.map((name) => name.getAttribute('title')))).toContain(expected.model.name);
     expect(await page.evaluate(() => (document.querySelector('budget-sim-app') as unknown as { model: { periodsPerYear: number } }).model.periodsPerYear)).toBe(52);
+    // The risk panel says which of its ranges come from the fit, drawn together from its posterior.
+    await page.locator('details.risk summary').click();
+    const posteriorPaths = expected.model.posterior!.paths.length;
+    await expect.poll(() => page.locator('risk-panel p.status').first().textContent())
+      .toContain(`${posteriorPaths} of them come from the fit to the history and are drawn together from its posterior`);
+    await page.locator('details.risk summary').click();
 
     await page.locator('undo-buttons').getByRole('button', { name: 'Undo', exact: true }).click();
     await expect.poll(modelName).toBe(defaultName);
