@@ -7,6 +7,9 @@
  *   npm run quality:fit -- --years 5 --noise 0.01   every seed with these instead
  *   npm run quality:fit -- --robust 200      also the plan best on average over 200 posterior
  *                                            draws of the fitted model (slow: seconds per seed)
+ *   npm run quality:fit -- --attribute       also which settings the planning loss comes from: each
+ *                                            group (brand, upstream, downstream, market) set to the
+ *                                            truth's in the fitted model, and to the fit's in the truth
  *
  * Per seed: a weekly history from models/examples/consumer-weekly.json (generateHistory: years
  * alternating 3 and 2, noise drawn uniformly from 0.03 … 0.08, flighted brand media, a seasonal
@@ -45,6 +48,7 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setSetting, settingOf } from '../src/engine/model/model-fields.ts';
 import { randomUniform } from 'd3';
 import type { Model } from '../src/engine/model/model.ts';
 import { toNormalScale } from '../src/engine/model/normal-scale.ts';
@@ -91,6 +95,8 @@ interface QualityOptions {
   noise?: number;
   /** Posterior draws for the robust plan; 0 for none. */
   robustDraws: number;
+  /** Also attribute the planning loss to groups of settings (`attributeLoss`). */
+  attribute?: boolean;
 }
 
 /** What one seed measured. */
@@ -116,6 +122,8 @@ interface SeedRow {
   lossOfMarketingValue: { fitted: number; start: number };
   /** With --robust: the best share and the losses of the plan best on average over the fitted posterior. */
   robust?: { share: number; loss: number; lossOfMarketingValue: number };
+  /** With --attribute: per group of settings, the planning loss (fraction of the optimum) of the mixes `attributeLoss` plans with. */
+  attribution?: Record<string, { fittedWithTruth: number; truthWithFitted: number }>;
   fitMs: number;
   seedMs: number;
   /** Largest |Δ log revenue| between the truth rebuilt from its values and the generator's run. */
@@ -160,6 +168,9 @@ export function checkSeed(start: Model, seed: number, options: QualityOptions): 
     const shortfall = value.truth - objectiveOf(plan.plan);
     robust = { share: plan.upstreamShareByYear[0] ?? Number.NaN, loss: shortfall / Math.abs(value.truth), lossOfMarketingValue: shortfall / Math.abs(marketingValue) };
   }
+  const attribution = options.attribute === true
+    ? attributeLoss(result.model, truthForward, settings, (model) => (value.truth - objectiveOf(best(model).plan)) / Math.abs(value.truth))
+    : undefined;
   return {
     seed, years, noise,
     holdoutNrmse: holdout.nrmse, floorNrmse: floor.nrmse, holdoutMape: holdout.mape, floorMape: floor.mape,
@@ -173,7 +184,37 @@ export function checkSeed(start: Model, seed: number, options: QualityOptions): 
     truthCheck: check,
     warnings: result.warnings.map((warning) => warning.code),
     ...(robust === undefined ? {} : { robust }),
+    ...(attribution === undefined ? {} : { attribution }),
   };
+}
+
+/**
+ * Which settings the planning loss comes from (--attribute): for each group (the brand's, the
+ * upstream channels', the downstream channels', the market's size and growth), the loss of
+ * planning with the fitted model with that group set to the truth's values, and with the truth
+ * with that group set to the fit's. A group whose errors matter shows a small first number and a
+ * large second one. Both models plan forward from the end of the history (`truthForwardModel`).
+ */
+function attributeLoss(fitted: Model, truth: Model, settings: readonly FittedSetting[], lossOf: (model: Model) => number): SeedRow['attribution'] {
+  const paths = settings.map((setting) => setting.path);
+  const groups: Record<string, string[]> = {
+    brand: [...paths.filter((path) => path.startsWith('brand.')), 'brand.initialEquity'],
+    upstream: paths.filter((path) => path.startsWith('upstream.')),
+    downstream: paths.filter((path) => path.startsWith('downstream.')),
+    market: ['market.inMarketPerMonth', 'market.growthPerYear'],
+  };
+  // A copy of `base` with `donor`'s values at `group`; planned at its values, so without ranges or posterior.
+  const mixed = (base: Model, donor: Model, group: readonly string[]) => {
+    const json = JSON.parse(JSON.stringify(base)) as Model;
+    delete json.uncertainty;
+    delete json.posterior;
+    for (const path of group) setSetting(json, path, settingOf(donor, path));
+    return parseModel(json);
+  };
+  return Object.fromEntries(Object.entries(groups).filter(([, group]) => group.length > 0).map(([name, group]) => [name, {
+    fittedWithTruth: lossOf(mixed(fitted, truth, group)),
+    truthWithFitted: lossOf(mixed(truth, fitted, group)),
+  }]));
 }
 
 /**
@@ -369,6 +410,10 @@ function summaryTable(rows: readonly SeedRow[]): string {
         line('planning loss, robust (% of optimum)', rows.map((row) => row.robust!.loss), (value) => percent(value, 2)),
         line('loss, robust (% of marketing value)', rows.map((row) => row.robust!.lossOfMarketingValue), (value) => percent(value, 1)),
       ]),
+      ...Object.keys(rows[0]?.attribution ?? {}).flatMap((group) => [
+        line(`loss, fitted with the truth's ${group} (% of opt.)`, rows.map((row) => row.attribution![group].fittedWithTruth), (value) => percent(value, 2)),
+        line(`loss, truth with the fitted ${group} (% of opt.)`, rows.map((row) => row.attribution![group].truthWithFitted), (value) => percent(value, 2)),
+      ]),
       line('time per fit (s)', seconds, (value) => fixed(value)),
     ]),
     '',
@@ -429,17 +474,18 @@ async function main(): Promise<void> {
       years: { type: 'string' },
       noise: { type: 'string' },
       robust: { type: 'string', default: '0' },
+      attribute: { type: 'boolean', default: false },
       worker: { type: 'string' },
     },
   });
   const start = readStart();
-  const options: QualityOptions = { robustDraws: Number(values.robust) };
+  const options: QualityOptions = { robustDraws: Number(values.robust), attribute: values.attribute };
   if (values.years !== undefined) options.years = Number(values.years);
   if (values.noise !== undefined) options.noise = Number(values.noise);
   if (options.years !== undefined && !(Number.isInteger(options.years) && options.years >= 2 && options.years <= 5)) throw new RangeError(`--years must be a whole number from 2 to 5, got ${values.years}`);
   if (options.noise !== undefined && !(options.noise >= 0)) throw new RangeError(`--noise must be a number ≥ 0, got ${values.noise}`);
   if (!(Number.isInteger(options.robustDraws) && options.robustDraws >= 0)) throw new RangeError(`--robust must be a whole number of draws ≥ 0, got ${values.robust}`);
-  const forwarded = ['--robust', String(options.robustDraws), ...(values.years === undefined ? [] : ['--years', values.years]), ...(values.noise === undefined ? [] : ['--noise', values.noise])];
+  const forwarded = ['--robust', String(options.robustDraws), ...(values.attribute ? ['--attribute'] : []), ...(values.years === undefined ? [] : ['--years', values.years]), ...(values.noise === undefined ? [] : ['--noise', values.noise])];
   if (values.worker !== undefined) {
     for (const seed of values.worker.split(',').map(Number)) process.send?.(checkSeed(start, seed, options));
     return;
