@@ -1,4 +1,4 @@
-import { solve } from './dense-matrix.ts';
+import { normalEquations, solve, symmetrise } from './dense-matrix.ts';
 import type { HistoryTable, NumericDriver } from './history-table.ts';
 
 /**
@@ -112,9 +112,7 @@ export function linearTerms(history: HistoryTable, fittedRows: number, priors: L
     if (driver.kind === 'numeric') {
       const logForm = logForms === undefined ? prefersLogForm(history, fittedRows, driver) : logForms.has(driver.name);
       const z = logForm ? driver.values.map(Math.log) : driver.values;
-      const fitted = z.subarray(0, fittedRows);
-      const mean = fitted.reduce((sum, value) => sum + value, 0) / fittedRows;
-      const spread = Math.sqrt(fitted.reduce((sum, value) => sum + (value - mean) ** 2, 0) / fittedRows);
+      const { mean, spread } = meanAndSpread(z.subarray(0, fittedRows));
       terms.push({
         name: driver.name, kind: 'numeric-driver', column: driver.name, values: z.map((value) => value - mean),
         priorMean: 0, priorSd: DRIVER_PRIOR_SD / (spread > 0 ? spread : 1), priorSource: 'default', spread,
@@ -180,17 +178,18 @@ export function prefersLogForm(history: HistoryTable, fittedRows: number, driver
 function residualSquares(columns: readonly Float64Array[], y: Float64Array): number {
   const n = y.length;
   const standard = columns.flatMap((column) => {
-    const mean = column.reduce((sum, value) => sum + value, 0) / n;
-    const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / n);
+    const { mean, spread } = meanAndSpread(column);
     return spread > 0 ? [column.map((value) => (value - mean) / spread)] : [];
   });
-  const yMean = y.reduce((sum, value) => sum + value, 0) / n;
-  const gram = standard.map((a, j) => standard.map((b, k) => {
-    let sum = j === k ? 1e-8 * n : 0;
-    for (let t = 0; t < n; t += 1) sum += a[t] * b[t];
-    return sum;
-  }));
-  const beta = standard.length === 0 ? new Float64Array(0) : solve(gram, standard.map((column) => column.reduce((sum, value, t) => sum + value * (y[t] - yMean), 0)));
+  const yMean = meanAndSpread(y).mean;
+  const equations = normalEquations(standard.length);
+  const row = new Float64Array(standard.length);
+  for (let t = 0; t < n; t += 1) {
+    for (let j = 0; j < standard.length; j += 1) row[j] = standard[j][t];
+    equations.add(row, y[t] - yMean);
+  }
+  for (let j = 0; j < standard.length; j += 1) equations.gram[j][j] += 1e-8 * n;
+  const beta = standard.length === 0 ? new Float64Array(0) : solve(symmetrise(equations.gram), equations.projected);
   let squares = 0;
   for (let t = 0; t < n; t += 1) {
     let fit = yMean;
@@ -198,4 +197,10 @@ function residualSquares(columns: readonly Float64Array[], y: Float64Array): num
     squares += (y[t] - fit) ** 2;
   }
   return squares;
+}
+
+/** The mean and the standard deviation (over n, not n − 1) of a column. */
+function meanAndSpread(values: Float64Array): { mean: number; spread: number } {
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  return { mean, spread: Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length) };
 }
