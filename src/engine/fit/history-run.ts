@@ -27,16 +27,18 @@ export interface HistoryRun {
   /** Runs with the settings at `values` (one per path, in their units) and writes log Rₜ into `out`. */
   logRevenue(values: Float64Array, out: Float64Array): void;
   /**
-   * At `values`: rows[t][k] = ∂log Rₜ/∂(setting k) for every row t, and
-   * finalEquity[k] = ∂E_T/∂(setting k) at the last row, in the settings' own units. Exact: the
-   * adjoint of the run (run-adjoint.ts) with respect to its constants, then the chain
-   * rule back to the settings (setting-derivatives.ts); one reverse pass per row, each over the
-   * rows up to it (the run is causal), so T²/2 periods in all.
+   * At `values`: rows[t][k] = ∂log Rₜ/∂(setting k) for the first rows.length rows t (a search
+   * needs only the rows it fits), and, when given, finalEquity[k] = ∂E_T/∂(setting k) at the
+   * last row, in the settings' own units. Exact: the adjoint of the run (run-adjoint.ts) with
+   * respect to its constants, then the chain rule back to the settings (setting-derivatives.ts);
+   * one reverse pass per row, each over the rows up to it (the run is causal), so n²/2 periods
+   * for n rows.
    */
-  jacobian(values: Float64Array, rows: Float64Array[], finalEquity: Float64Array): void;
+  jacobian(values: Float64Array, rows: Float64Array[], finalEquity?: Float64Array): void;
   /**
    * At `values`: out[k] = Σₜ weights[t] · ∂log Rₜ/∂(setting k), exactly, in one
-   * reverse pass (the gradient of a weighted sum of the log revenue, such as a fit's objective).
+   * reverse pass (the gradient of a weighted sum of the log revenue, such as a fit's objective)
+   * from the last row with a weight (held-out rows weigh 0).
    */
   gradient(values: Float64Array, weights: Float64Array, out: Float64Array): void;
   /**
@@ -105,12 +107,13 @@ export function createHistoryRun(start: Model, history: HistoryTable, paths: rea
     },
     jacobian(values, rows, finalEquity) {
       const taped = tapedRun(values);
-      for (let row = 0; row < periods; row += 1) {
+      for (let row = 0; row < rows.length; row += 1) {
         revenueSeed[row] = 1 / trace.revenue[row];
         runAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed }, row, { constants: adjoint });
         derivatives.fromConstants(adjoint, values, rows[row]);
         revenueSeed[row] = 0;
       }
+      if (finalEquity === undefined) return;
       equitySeed[periods - 1] = 1;
       runAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed, equity: equitySeed }, periods - 1, { constants: adjoint });
       derivatives.fromConstants(adjoint, values, finalEquity);
@@ -118,8 +121,12 @@ export function createHistoryRun(start: Model, history: HistoryTable, paths: rea
     },
     gradient(values, weights, out) {
       const taped = tapedRun(values);
-      for (let row = 0; row < periods; row += 1) revenueSeed[row] = weights[row] / trace.revenue[row];
-      runAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed }, periods - 1, { constants: adjoint });
+      let last = 0;
+      for (let row = 0; row < periods; row += 1) {
+        revenueSeed[row] = weights[row] / trace.revenue[row];
+        if (weights[row] !== 0) last = row;
+      }
+      runAdjoint(compiled, spend, trace, taped, { revenue: revenueSeed }, last, { constants: adjoint });
       derivatives.fromConstants(adjoint, values, out);
       revenueSeed.fill(0);
     },

@@ -156,6 +156,8 @@ interface Evaluator {
    * linear terms), which the fitted model starts from. Exact (the run's adjoint, row by row).
    */
   withGradient(y: Float64Array): { mean: Float64Array; engineLog: Float64Array; gradient: Float64Array[]; finalEquity: number; finalEquityGradient: Float64Array };
+  /** ∂μₜ/∂y at y for the first `rows` rows only (what a search's curvature reads), without μ. */
+  jacobian(y: Float64Array, rows: number): Float64Array[];
   /** out[j] = Σₜ weights[t] · ∂μₜ/∂yⱼ at y: one reverse pass for the settings, exact sums for the linear terms. */
   weightedGradient(y: Float64Array, weights: Float64Array, out: Float64Array): void;
 }
@@ -179,25 +181,30 @@ function createEvaluator(problem: FitProblem): Evaluator {
     });
     return { mean, engineLog };
   };
+  // ∂μₜ/∂y for rows t < count, and ∂E_T/∂y into finalEquityGradient when given.
+  const jacobian = (y: Float64Array, count: number, finalEquityGradient?: Float64Array) => {
+    const gradient = Array.from({ length: count }, () => new Float64Array(settings.length + terms.length));
+    run.jacobian(toValues(y), gradient, finalEquityGradient);
+    // From the settings' units to their normal scale (the Jacobian wrote the first columns).
+    settings.forEach((setting, j) => {
+      const slope = settingSlope(setting, y[j]);
+      for (let t = 0; t < count; t += 1) gradient[t][j] *= slope;
+      if (finalEquityGradient !== undefined) finalEquityGradient[j] *= slope;
+    });
+    terms.forEach((term, index) => {
+      for (let t = 0; t < count; t += 1) gradient[t][settings.length + index] = term.values[t];
+    });
+    return gradient;
+  };
   return {
     evaluate,
     withGradient(y) {
       const at = evaluate(y);
       const finalEquity = run.trace.equity[periods - 1];
-      const gradient = Array.from({ length: periods }, () => new Float64Array(settings.length + terms.length));
       const finalEquityGradient = new Float64Array(settings.length + terms.length);
-      run.jacobian(toValues(y), gradient, finalEquityGradient);
-      // From the settings' units to their normal scale (the Jacobian wrote the first columns).
-      settings.forEach((setting, j) => {
-        const slope = settingSlope(setting, y[j]);
-        for (let t = 0; t < periods; t += 1) gradient[t][j] *= slope;
-        finalEquityGradient[j] *= slope;
-      });
-      terms.forEach((term, index) => {
-        for (let t = 0; t < periods; t += 1) gradient[t][settings.length + index] = term.values[t];
-      });
-      return { ...at, gradient, finalEquity, finalEquityGradient };
+      return { ...at, gradient: jacobian(y, periods, finalEquityGradient), finalEquity, finalEquityGradient };
     },
+    jacobian,
     weightedGradient(y, weights, out) {
       run.gradient(toValues(y), weights, settingGradient);
       settings.forEach((setting, j) => { out[j] = settingGradient[j] * settingSlope(setting, y[j]); });
@@ -305,7 +312,7 @@ function levenbergMarquardt(
   let curvature: number[][] = [];
   let curvatureNoise = sigma;
   const refreshCurvature = () => {
-    const { gradient } = evaluator.withGradient(y);
+    const gradient = evaluator.jacobian(y, fittedRows);
     curvature = penalisedEquations(unknowns, fittedRows, (t, j) => gradient[t][j], () => 0, sigma, priorSd, priorMean, () => 0).gram;
     curvatureNoise = sigma;
   };
