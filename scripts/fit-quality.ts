@@ -10,6 +10,9 @@
  *   npm run quality:fit -- --attribute       also which settings the planning loss comes from: each
  *                                            group (brand, upstream, downstream, market) set to the
  *                                            truth's in the fitted model, and to the fit's in the truth
+ *   npm run quality:fit -- --overconfident 2 the truth drawn from the start's ranges made 2 times as
+ *                                            wide, while the fit's priors stay the start's: starting
+ *                                            guesses twice as sure of themselves as they should be
  *
  * Per seed: a weekly history from models/examples/consumer-weekly.json (generateHistory: years
  * alternating 3 and 2, noise drawn uniformly from 0.03 … 0.08, flighted brand media, a seasonal
@@ -97,6 +100,12 @@ interface QualityOptions {
   robustDraws: number;
   /** Also attribute the planning loss to groups of settings (`attributeLoss`). */
   attribute?: boolean;
+  /**
+   * Draw the truth from the start's ranges widened this many times (1: the ranges themselves, so
+   * that the truth is drawn from the fit's own priors). Above 1 the start's guesses, and the
+   * priors the fit takes from them, are surer than they should be, as elicited guesses usually are.
+   */
+  overconfident: number;
 }
 
 /** What one seed measured. */
@@ -141,11 +150,27 @@ function historyOptions(seed: number, options: QualityOptions): { years: number;
   return { years: options.years ?? (seed % 2 === 1 ? 3 : 2), noise };
 }
 
+/**
+ * The start with every range's spread (a lognormal's sigma, a normal's sd) times `factor`, to
+ * draw the truth from: the same medians, so the guesses stay unbiased, only surer than they should be.
+ */
+export function widenedRanges(start: Model, factor: number): Model {
+  if (factor === 1) return start;
+  const copy = JSON.parse(JSON.stringify(start)) as Model;
+  for (const [path, range] of Object.entries(copy.uncertainty ?? {})) {
+    const spread = range as { dist: string; sigma?: number; sd?: number };
+    if (spread.dist === 'lognormal') spread.sigma! *= factor;
+    else if (spread.dist === 'normal') spread.sd! *= factor;
+    else throw new RangeError(`--overconfident widens lognormal and normal ranges only; ${path} is ${spread.dist}`);
+  }
+  return parseModel(copy);
+}
+
 /** Every check of one seed. */
 export function checkSeed(start: Model, seed: number, options: QualityOptions): SeedRow {
   const began = performance.now();
   const { years, noise } = historyOptions(seed, options);
-  const example = generateHistory(start, { seed, years, noise, startDate: START_DATE });
+  const example = generateHistory(widenedRanges(start, options.overconfident), { seed, years, noise, startDate: START_DATE });
   const history = readHistory(example.csv, start);
   const result = fitHistory(history, start, { source: `seed ${seed}` });
   const settings = fittedSettings(start);
@@ -475,17 +500,19 @@ async function main(): Promise<void> {
       noise: { type: 'string' },
       robust: { type: 'string', default: '0' },
       attribute: { type: 'boolean', default: false },
+      overconfident: { type: 'string', default: '1' },
       worker: { type: 'string' },
     },
   });
   const start = readStart();
-  const options: QualityOptions = { robustDraws: Number(values.robust), attribute: values.attribute };
+  const options: QualityOptions = { robustDraws: Number(values.robust), attribute: values.attribute, overconfident: Number(values.overconfident) };
   if (values.years !== undefined) options.years = Number(values.years);
   if (values.noise !== undefined) options.noise = Number(values.noise);
   if (options.years !== undefined && !(Number.isInteger(options.years) && options.years >= 2 && options.years <= 5)) throw new RangeError(`--years must be a whole number from 2 to 5, got ${values.years}`);
   if (options.noise !== undefined && !(options.noise >= 0)) throw new RangeError(`--noise must be a number ≥ 0, got ${values.noise}`);
+  if (!(options.overconfident >= 1 && options.overconfident <= 10)) throw new RangeError(`--overconfident must be a number from 1 to 10, got ${values.overconfident}`);
   if (!(Number.isInteger(options.robustDraws) && options.robustDraws >= 0)) throw new RangeError(`--robust must be a whole number of draws ≥ 0, got ${values.robust}`);
-  const forwarded = ['--robust', String(options.robustDraws), ...(values.attribute ? ['--attribute'] : []), ...(values.years === undefined ? [] : ['--years', values.years]), ...(values.noise === undefined ? [] : ['--noise', values.noise])];
+  const forwarded = ['--robust', String(options.robustDraws), '--overconfident', String(options.overconfident), ...(values.attribute ? ['--attribute'] : []), ...(values.years === undefined ? [] : ['--years', values.years]), ...(values.noise === undefined ? [] : ['--noise', values.noise])];
   if (values.worker !== undefined) {
     for (const seed of values.worker.split(',').map(Number)) process.send?.(checkSeed(start, seed, options));
     return;
@@ -507,7 +534,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ rows, seconds: (performance.now() - began) / 1000 }, null, 2));
     return;
   }
-  const made = `${options.years === undefined ? '3 / 2 years alternating' : `${options.years} years`}, noise ${options.noise ?? NOISE_RANGE.join(' … ')}`;
+  const made = `${options.years === undefined ? '3 / 2 years alternating' : `${options.years} years`}, noise ${options.noise ?? NOISE_RANGE.join(' … ')}`
+    + (options.overconfident === 1 ? '' : `, truth drawn from the start's ranges ${options.overconfident} times as wide`);
   console.log(`Fit quality over ${count} seeded example histories (seeds ${first} … ${first + count - 1}; weekly, ${made}, holdout 13 weeks), start ${fileURLToPath(START_FILE)}\n`);
   console.log(seedTable(rows));
   console.log('\nCoverage by parameter (on the normal scale: z = (truth − mode) / sd, whose mean shows bias and rms ≈ 1 when intervals are right; err = mode − truth, for a log-scale setting log(mode ÷ truth); width/prior: median of the interval’s width over the prior’s)\n');

@@ -82,7 +82,7 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
     const list = wide.length === 1 ? wide[0] : `${wide.slice(0, -1).join(', ')} and ${wide[wide.length - 1]}`;
     warnings.push({
       code: 'wide-interval',
-      message: `The history narrows ${wide.length === 1 ? 'this setting' : `these ${wide.length} settings`} little (each interval is about as wide as its prior's), so ${wide.length === 1 ? 'its value is' : 'their values are'} mostly the prior's: ${list}. Spend that moves more teaches the fit most: a few weeks with a channel switched off or doubled, in different seasons.`,
+      message: `The history narrows ${wide.length === 1 ? 'this setting' : `these ${wide.length} settings`} little (each interval is about as wide as its prior's), so ${wide.length === 1 ? 'its value and interval are' : 'their values and intervals are'} mostly the prior's, and only as right as the starting model's ${wide.length === 1 ? 'range' : 'ranges'}: ${list}. Spend that moves more teaches the fit most: a few weeks with a channel switched off or doubled, in different seasons.`,
     });
   }
   if (inputs.holdout !== null && inputs.holdout.mape > HOLDOUT_RATIO * inputs.train.mape && inputs.holdout.mape > 0.02) {
