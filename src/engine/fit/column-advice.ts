@@ -23,6 +23,8 @@ export interface AdvicePhrases {
   leftOut: string;
   /** How to undo reading `column` (named as channel `named`) as another channel's spend. */
   undoMap(column: string, named: string): string;
+  /** How to estimate fewer settings, keeping the others at their starting values. */
+  fixSettings: string;
 }
 
 const COMMAND: AdvicePhrases = {
@@ -33,6 +35,7 @@ const COMMAND: AdvicePhrases = {
   ignoreEntry: (column) => `--ignore ${quoted(column)}`,
   leftOut: 'left out (--ignore)',
   undoMap: () => 'drop the --map entry',
+  fixSettings: 'fix some settings at their starting values (--fixed)',
 };
 
 const TABLE: AdvicePhrases = {
@@ -44,6 +47,8 @@ const TABLE: AdvicePhrases = {
   ignoreEntry: (column) => `column ${quoted(column)} as “Ignored”`,
   leftOut: 'ignored',
   undoMap: (column, named) => `choose “Spend of ${named}” for column ${quoted(column)} again`,
+  // The app estimates what has a range in the starting model, and edits no ranges: the file does.
+  fixSettings: 'fix some settings at their starting values (take their ranges out of the starting model’s uncertainty)',
 };
 
 export function advicePhrases(advice: ColumnAdvice = 'command'): AdvicePhrases {

@@ -49,7 +49,7 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
   if (perUnknown < ROWS_PER_UNKNOWN) {
     warnings.push({
       code: 'few-rows',
-      message: `${rows} rows for ${unknowns} estimated settings (${perUnknown.toFixed(1)} each; about ${ROWS_PER_UNKNOWN} are needed for the data to outweigh the priors): read the intervals, not only the central values, or fix some settings at their starting values (--fixed in the command).`,
+      message: `${rows} rows for ${unknowns} estimated settings (${perUnknown.toFixed(1)} each; about ${ROWS_PER_UNKNOWN} are needed for the data to outweigh the priors): read the intervals, not only the central values, or ${advicePhrases(inputs.advice).fixSettings}.`,
     });
   }
   const moving = history.channels.filter((channel) => spread(channel.spend) > 0);

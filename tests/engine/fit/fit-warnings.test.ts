@@ -31,6 +31,11 @@ describe('fitWarnings', () => {
   it('warns of few rows below 10 an estimated setting, counting every row (the refit uses them all), not at 10', () => {
     expect(codes({ unknowns: 16 })).toContain('few-rows');
     expect(codes({ unknowns: 15.6 })).not.toContain('few-rows');
+    // The remedy is worded for where the person is: the command has --fixed, the app takes what has a range.
+    const fewRows = (advice?: 'command' | 'table') => fitWarnings(inputs({ unknowns: 16, advice })).find((item) => item.code === 'few-rows')!.message;
+    expect(fewRows()).toContain('fix some settings at their starting values (--fixed)');
+    expect(fewRows('table')).toContain('take their ranges out of the starting model’s uncertainty');
+    expect(fewRows('table')).not.toContain('--');
     expect(fitWarnings(inputs({ unknowns: 16 }))[0].message).toMatch(/^156 rows for 16 estimated settings \(9\.8 each;/);
   });
 
