@@ -59,7 +59,7 @@ describe('fitWarnings', () => {
     expect(wide).toHaveLength(1);
     expect(wide[0].message).toContain(`these 2 settings`);
     expect(wide[0].message).toContain('Brand half-life and Demand lift.');
-    // What it means: the intervals are the ranges' (docs/calibration.md, "Make the ranges as wide as your doubt").
+    // What it means: the intervals are the ranges' (docs/calibration.md "Priors").
     expect(wide[0].message).toContain("only as right as the starting model's ranges");
     // What to do about it: the history needs spend that moves.
     expect(wide[0].message).toMatch(/Spend that moves more teaches the fit most/);
