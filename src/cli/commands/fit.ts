@@ -53,8 +53,9 @@ Options:
   --model FILE       The starting model (required): its channels, granularity, economics and
                      the priors of its settings. - reads it from standard input.
   --holdout N        Hold out the last N periods, 0 to ${MAX_HOLDOUT.toLocaleString('en-US')} (default 13 weekly, 3 monthly,
-                     1 quarterly; 0 for none). Nothing reported for a held-out period depends
-                     on its actual revenue.
+                     1 quarterly, fewer if the history cannot spare them; 0 for none). At
+                     least 26 weekly, 12 monthly or 8 quarterly rows must be left to fit.
+                     Nothing reported for a held-out period depends on its actual revenue.
   --out FILE         Write the fitted model to FILE, as a model file (budget-sim validate FILE).
                      Written only when everything succeeded, and whole: on any error FILE is
                      neither created nor changed.

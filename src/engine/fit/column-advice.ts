@@ -19,6 +19,10 @@ export interface AdvicePhrases {
   mapEntry(column: string, channel: string): string;
   /** What the person asked for, when it was to leave `column` out. */
   ignoreEntry(column: string): string;
+  /** What the person asked for, when it was to fit `column` as the target. */
+  targetEntry(column: string): string;
+  /** How to read `column`, which the person left out, as channel `channel`'s spend after all. */
+  keep(column: string, channel: string): string;
   /** A column the person left out, in "column X is already …". */
   leftOut: string;
   /** How to undo reading `column` (named as channel `named`) as another channel's spend. */
@@ -33,6 +37,8 @@ const COMMAND: AdvicePhrases = {
   otherTarget: '--target NAME reads another column',
   mapEntry: (column, channel) => `--map ${quoted(`${column}=${channel}`)}`,
   ignoreEntry: (column) => `--ignore ${quoted(column)}`,
+  targetEntry: (column) => `--target ${quoted(column)}`,
+  keep: () => 'take it off --ignore',
   leftOut: 'left out (--ignore)',
   undoMap: () => 'drop the --map entry',
   fixSettings: 'fix some settings at their starting values (--fixed)',
@@ -45,6 +51,8 @@ const TABLE: AdvicePhrases = {
   otherTarget: 'choose “Target” for another column in the table',
   mapEntry: (column, channel) => `column ${quoted(column)} as “Spend of ${channel}”`,
   ignoreEntry: (column) => `column ${quoted(column)} as “Ignored”`,
+  targetEntry: (column) => `column ${quoted(column)} as “Target”`,
+  keep: (column, channel) => `choose “Spend of ${channel}” for column ${quoted(column)} in the table`,
   leftOut: 'ignored',
   undoMap: (column, named) => `choose “Spend of ${named}” for column ${quoted(column)} again`,
   // The app estimates what has a range in the starting model, and edits no ranges: the file does.

@@ -1,4 +1,4 @@
-import type { Model } from '../model/model.ts';
+import type { Model, PeriodsPerYear } from '../model/model.ts';
 import { FitError } from './fit-error.ts';
 import { fitMetrics } from './fit-metrics.ts';
 import { fitPeriods } from './fit-periods.ts';
@@ -7,15 +7,23 @@ import { type FittedSetting, Z90, fittedSettings, normalPrior, settingValue } fr
 import { fitWarnings } from './fit-warnings.ts';
 import { fittedModel } from './fitted-model.ts';
 import { createHistoryRun } from './history-run.ts';
+import { HISTORY_FREQUENCIES } from './history-dates.ts';
 import type { HistoryTable } from './history-table.ts';
 import { type LinearPriors, type LinearTerm, estimatesSeasonality, linearTerms } from './linear-terms.ts';
 import { type PosteriorMode, findPosteriorMode } from './posterior-mode.ts';
 import { normalScaleRangeFor, truncatedQuantile, uncertainFields } from '../uncertainty/uncertain-fields.ts';
 
-/** Periods held out by default: a quarter of a year. */
+/** Periods held out by default: a quarter of a year (fewer in a short history: `defaultHoldout`). */
 export const DEFAULT_HOLDOUT: Readonly<Record<number, number>> = { 52: 13, 12: 3, 4: 1 };
-/** Rows that must remain for the fit once the holdout is set aside. */
-export const MIN_FITTED_ROWS = 8;
+
+/**
+ * The holdout when none is asked for: a quarter of a year, but never so many that fewer rows are
+ * left to fit than a history must have (`HISTORY_FREQUENCIES[…].minimumRows`), so that every
+ * history the reader accepts can be fitted as it is: 30 weekly rows hold out 4.
+ */
+export function defaultHoldout(periods: number, periodsPerYear: PeriodsPerYear): number {
+  return Math.max(0, Math.min(DEFAULT_HOLDOUT[periodsPerYear], periods - HISTORY_FREQUENCIES[periodsPerYear].minimumRows));
+}
 /** Starting points of the search by default. */
 export const DEFAULT_STARTS = 6;
 
@@ -30,11 +38,13 @@ export const DEFAULT_STARTS = 6;
 export function fitHistory(history: HistoryTable, start: Model, options: FitOptions = {}): FitResult {
   const began = performance.now();
   const periods = history.dates.length;
-  const holdout = options.holdout ?? DEFAULT_HOLDOUT[history.periodsPerYear];
+  const holdout = options.holdout ?? defaultHoldout(periods, history.periodsPerYear);
   if (!Number.isInteger(holdout) || holdout < 0) throw new FitError(`--holdout must be a whole number ≥ 0, got ${holdout}`);
-  if (holdout >= periods) throw new FitError(`--holdout ${holdout} must be less than the ${periods} rows of the history, so that some are left to fit`);
-  if (periods - holdout < MIN_FITTED_ROWS) {
-    throw new FitError(`--holdout ${holdout} leaves ${periods - holdout} of the ${periods} rows to fit; at least ${MIN_FITTED_ROWS} are needed`);
+  // The rows left to fit must be as many as a whole history must have (read-history.ts): the same rule, not a looser one.
+  const frequency = HISTORY_FREQUENCIES[history.periodsPerYear];
+  if (periods - holdout < frequency.minimumRows) {
+    throw new FitError(`--holdout ${holdout} leaves ${Math.max(0, periods - holdout)} of the ${periods} rows to fit; a ${frequency.name} fit needs at least ${frequency.minimumRows} (${frequency.minimumSpan})`
+      + `, so hold out at most ${Math.max(0, periods - frequency.minimumRows)}`);
   }
   const starts = options.starts ?? DEFAULT_STARTS;
   if (!Number.isInteger(starts) || starts < 1 || starts > 100) throw new FitError(`--starts must be a whole number from 1 to 100, got ${starts}`);

@@ -48,6 +48,10 @@ export interface NumberRule {
   minimum: number;
   /** Whether the minimum itself is refused (a target > 0). */
   above: boolean;
+  /** The largest value taken, a limit no business reaches, so that a slip such as 1e300 is caught. */
+  maximum: number;
+  /** "spend must be at most 1e13": the message for a value above `maximum`. */
+  tooLarge: string;
   /** What to do about a blank cell ("no spend is 0"). */
   whenEmpty: string;
 }
@@ -67,6 +71,7 @@ export function requiredNumber(cell: string, place: CellPlace, rule: NumberRule)
       : '';
     throw new HistoryError(`${cellPlace(place)}: ${rule.text}, got ${quoted(cell)}${hint}`, place.row, place.column);
   }
+  if (value > rule.maximum) throw new HistoryError(`${cellPlace(place)}: ${rule.tooLarge}, got ${quoted(cell)}`, place.row, place.column);
   // −0 reads as 0: it is no spend, and would print as "-0".
   return value + 0;
 }

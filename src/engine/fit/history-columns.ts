@@ -109,7 +109,8 @@ export function matchColumns(header: readonly string[], model: Model, options: H
     if (column === -1) {
       const free = header.map((name, index) => (taken.has(index) ? null : name));
       problem(mappedAway(channel.name, header, mapped, free, options.map ?? {}, advice)
-        ?? missingChannel(channel.name, header.filter((_, index) => !taken.has(index)), advice));
+        ?? givenAnotherRole(channel.name, header, { target, ignored }, advice)
+        ?? missingChannel(channel.name, header.filter((_, index) => !taken.has(index)), advice), channelColumn(channel.name, header));
     }
   }
 
@@ -189,6 +190,28 @@ function missingChannel(channel: string, freeColumns: readonly string[], advice:
   }
   const left = freeColumns.length === 0 ? 'every column is read already' : `columns not yet read: ${quoteList(freeColumns)}`;
   return `${start}; name one ${quoted(channel)} or ${advice.readAs(null, channel)} (${left})`;
+}
+
+/**
+ * The message for a channel without a column because the column named as it was made the target
+ * or left out (`--target TV`, `--ignore Search`), or undefined when neither: the person chose
+ * that role for it, so the message says so rather than that the column is missing.
+ */
+function givenAnotherRole(channel: string, header: readonly string[], roles: { target: number; ignored: ReadonlySet<number> },
+  advice: AdvicePhrases): string | undefined {
+  const own = namesMatching(channel, header);
+  if (own.length !== 1) return undefined;
+  const column = header[own[0]];
+  const spend = `column ${quoted(column)} is channel ${quoted(channel)}'s spend, and every channel of the model needs its spend column`;
+  if (own[0] === roles.target) return `${advice.targetEntry(column)}: ${spend}; ${advice.otherTarget}`;
+  if (roles.ignored.has(own[0])) return `${advice.ignoreEntry(column)}: ${spend}; ${advice.keep(column, channel)}, or take the channel out of the starting model`;
+  return undefined;
+}
+
+/** The column named as a channel, for a message's place, or null when none or several are. */
+function channelColumn(channel: string, header: readonly string[]): string | null {
+  const own = namesMatching(channel, header);
+  return own.length === 1 ? header[own[0]] : null;
 }
 
 /**

@@ -1,5 +1,7 @@
+import { format, median } from 'd3';
 import { advicePhrases } from './column-advice.ts';
 import type { Model } from '../model/model.ts';
+import { MAX_MONEY } from '../model/model-fields.ts';
 import { cellPlace, emptyCell, type NumberRule, requiredNumber, quoted } from './history-cells.ts';
 import { matchColumns } from './history-columns.ts';
 import { checkRowLengths, historyCsv } from './history-csv.ts';
@@ -12,14 +14,37 @@ export { MAX_HISTORY_BYTES } from './history-csv.ts';
 export { HISTORY_FREQUENCIES } from './history-dates.ts';
 export { MAX_TEXT_DRIVER_VALUES } from './history-drivers.ts';
 
+// The ceiling is the model's own for money (MAX_MONEY): a period's revenue or spend above it is a slip.
 const TARGET_RULE: NumberRule = {
   text: 'the target must be a number > 0 (the fit takes its logarithm)', minimum: 0, above: true,
-  whenEmpty: 'every period needs its target, above 0',
+  whenEmpty: 'every period needs its target, above 0', maximum: MAX_MONEY, tooLarge: `the target must be at most ${MAX_MONEY.toExponential()} a period`,
 };
 
 const SPEND_RULE: NumberRule = {
   text: 'spend must be a number ≥ 0', minimum: 0, above: false, whenEmpty: 'every cell needs a value (no spend is 0)',
+  maximum: MAX_MONEY, tooLarge: `spend must be at most ${MAX_MONEY.toExponential()} a period`,
 };
+
+/**
+ * How far a target may stray from the column's median, as a factor either way: no business's
+ * sales move a million-fold between periods of one history, while a slip of units or a lost
+ * digit group (1e-300, 0.000352) does, and one such row would dominate a fit on the log scale.
+ */
+const TARGET_SPREAD_LIMIT = 1e6;
+
+/**
+ * The first target more than `TARGET_SPREAD_LIMIT` times above or below the column's median.
+ * @throws HistoryError naming its row and column, with the median for comparison
+ */
+function checkTargetSpread(target: Float64Array, column: string, cells: readonly string[]): void {
+  const middle = median(target)!;
+  const index = target.findIndex((value) => value > middle * TARGET_SPREAD_LIMIT || value < middle / TARGET_SPREAD_LIMIT);
+  if (index < 0) return;
+  const place = { row: index + 2, column };
+  const way = target[index] > middle ? 'above' : 'below';
+  throw new HistoryError(`${cellPlace(place)}: ${quoted(cells[index])} is over a million times ${way} the column's median (${format(',.6~r')(middle)}); `
+    + 'check the cell for a slip, or leave the period out of the history', place.row, place.column);
+}
 
 /**
  * Reads and checks a history of spend and revenue for the fit (issue 12, Input and Bad input).
@@ -69,6 +94,7 @@ export function readHistory(text: string, model: Model, options: HistoryOptions 
       else if (drivers.has(column) && cell === '') throw emptyCell(place, `fill it in or ${advice.leaveOut(header[column])}`);
     });
   });
+  checkTargetSpread(target, header[match.target], rows.map((cells) => cells[match.target]));
   return {
     dates: dates.map((date) => date.text),
     periodsPerYear: model.periodsPerYear,

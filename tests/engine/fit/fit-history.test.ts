@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateHistory } from '../../../src/engine/fit/example-history.ts';
-import { fitHistory } from '../../../src/engine/fit/fit-history.ts';
+import { defaultHoldout, fitHistory } from '../../../src/engine/fit/fit-history.ts';
 import { fittedSettings } from '../../../src/engine/fit/fit-settings.ts';
 import { createHistoryRun } from '../../../src/engine/fit/history-run.ts';
 import { linearTerms } from '../../../src/engine/fit/linear-terms.ts';
@@ -10,7 +10,7 @@ import { inverse } from '../../../src/engine/fit/dense-matrix.ts';
 import { readHistory } from '../../../src/engine/fit/read-history.ts';
 import { FitError } from '../../../src/engine/fit/fit-error.ts';
 import { parseModel } from '../../../src/engine/model/parse-model.ts';
-import type { Model } from '../../../src/engine/model/model.ts';
+import type { Model, PeriodsPerYear } from '../../../src/engine/model/model.ts';
 import { simulate } from '../../../src/engine/sim/simulate.ts';
 import { posteriorDraws } from '../../../src/engine/uncertainty/posterior-draws.ts';
 import { settingOf } from '../../../src/engine/model/model-fields.ts';
@@ -222,11 +222,31 @@ describe('what --free and --fixed change', () => {
   });
 });
 
+describe('defaultHoldout: a quarter of a year, leaving at least the rows a history must have', () => {
+  it.each<[number, PeriodsPerYear, number]>([
+    [156, 52, 13], [39, 52, 13], [38, 52, 12], [30, 52, 4], [26, 52, 0],
+    [36, 12, 3], [14, 12, 2], [12, 12, 0], [20, 4, 1], [8, 4, 0],
+  ])('%i rows at %i a year hold out %i', (periods, perYear, expected) => {
+    expect(defaultHoldout(periods, perYear)).toBe(expected);
+  });
+
+  it('fits the shortest weekly history the reader takes, holding out what it can spare', () => {
+    const lines = exampleCsv.trim().split('\n');
+    const short = readHistory(lines.slice(0, 1 + 30).join('\n'), start);
+    const result = fitHistory(short, start, { starts: 1 });
+    expect(result.fit.holdout?.periods).toBe(4);
+    expect(result.periods.filter((period) => period.holdout)).toHaveLength(4);
+  });
+});
+
 describe('options that cannot be met', () => {
   const history = readHistory(exampleCsv, start);
   it('refuses a holdout that leaves too few rows, an unknown path, and economics', () => {
     expect(() => fitHistory(history, start, { holdout: 150 })).toThrow(FitError);
-    expect(() => fitHistory(history, start, { holdout: 150 })).toThrow('--holdout 150 leaves 6 of the 156 rows to fit; at least 8 are needed');
+    expect(() => fitHistory(history, start, { holdout: 150 })).toThrow('--holdout 150 leaves 6 of the 156 rows to fit; a weekly fit needs at least 26 (half a year), so hold out at most 130');
+    // The same rule as a whole history's (read-history.ts): 25 rows left is one too few.
+    expect(() => fitHistory(history, start, { holdout: 131 })).toThrow('--holdout 131 leaves 25 of the 156 rows to fit');
+    expect(() => fitHistory(history, start, { holdout: 156 })).toThrow('leaves 0 of the 156 rows');
     expect(() => fitHistory(history, start, { free: ['brand.halfLife'] })).toThrow('--free brand.halfLife: the model has no setting that can be fitted by that name; did you mean brand.halfLifeMonths?');
     expect(() => fitHistory(history, start, { free: ['economics.margin'] })).toThrow('economics are never fitted');
   });

@@ -1,4 +1,4 @@
-import { csvFormatRows } from 'd3';
+import { csvFormatRows, median as d3median } from 'd3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_FREQUENCIES, isoDate } from '../../../src/engine/fit/history-dates.ts';
@@ -248,6 +248,17 @@ describe('readHistory refuses bad input with one message naming the row and colu
       'columns "Tv" and "tv" all match channel "TV" when case is ignored; name one exactly "TV" or use --map "COLUMN=TV"');
   });
 
+  it('a channel\'s own column made the target or left out: says what was asked, at that column', () => {
+    const asTarget = errorReading(csvOf(rowsOf()), weekly, { target: 'TV' });
+    expect(asTarget.message).toBe('--target "TV": column "TV" is channel "TV"\'s spend, and every channel of the model needs its spend column; '
+      + '--target NAME reads another column');
+    expect(asTarget.column).toBe('TV');
+    const ignored = errorReading(csvOf(rowsOf()), weekly, { ignore: ['search'] });
+    expect(ignored.message).toBe('--ignore "Search": column "Search" is channel "Search"\'s spend, and every channel of the model needs its spend column; '
+      + 'take it off --ignore, or take the channel out of the starting model');
+    expect(ignored.column).toBe('Search');
+  });
+
   it('a non-numeric spend, with the cell and a hint about separators', () => {
     const error = errorReading(withCell(good, 7, 'TV', '12,5O0'));
     expect(error.message).toBe('row 7, column "TV": spend must be a number ≥ 0, got "12,5O0"; '
@@ -273,6 +284,26 @@ describe('readHistory refuses bad input with one message naming the row and colu
     expect(errorReading(withCell(good, 9, 'revenue', '0')).message).toBe(
       'row 9, column "revenue": the target must be a number > 0 (the fit takes its logarithm), got "0"');
     expect(errorReading(withCell(good, 2, 'revenue', 'abc')).message).toContain('row 2, column "revenue": the target must be a number > 0');
+  });
+
+  it('a spend or target beyond any business (1e300), refused at the model\'s ceiling for money', () => {
+    expect(errorReading(withCell(good, 4, 'Social', '1e300')).message).toBe('row 4, column "Social": spend must be at most 1e+13 a period, got "1e300"');
+    const error = errorReading(withCell(good, 20, 'revenue', '1e300'));
+    expect(error.message).toBe('row 20, column "revenue": the target must be at most 1e+13 a period, got "1e300"');
+    expect([error.row, error.column]).toEqual([20, 'revenue']);
+    // The ceiling itself is taken.
+    expect(() => readHistory(withCell(good, 4, 'Social', '1e13'), weekly)).not.toThrow();
+  });
+
+  it('a target a million times off the column\'s median (a slip), either way, with the median to compare', () => {
+    const median = d3median(readHistory(csvOf(good), weekly).target)!;
+    const below = errorReading(withCell(good, 20, 'revenue', '1e-300'));
+    expect(below.message).toMatch(/^row 20, column "revenue": "1e-300" is over a million times below the column's median \([\d,.]+\); check the cell/);
+    expect([below.row, below.column]).toEqual([20, 'revenue']);
+    expect(errorReading(withCell(good, 8, 'revenue', String(median * 1.01e6))).message).toContain('row 8, column "revenue"');
+    expect(errorReading(withCell(good, 8, 'revenue', String(median * 1.01e6))).message).toContain('above the column\'s median');
+    // Just inside the limit reads (one row does not move the median of many).
+    expect(() => readHistory(withCell(good, 8, 'revenue', String(median / 0.99e6)), weekly)).not.toThrow();
   });
 
   it.each([
@@ -578,7 +609,9 @@ describe('readHistory properties', () => {
     periodsPerYear: fc.constantFrom<PeriodsPerYear>(52, 12, 4),
     start: fc.integer({ min: 0, max: 3000 }),
     rows: fc.integer({ min: 26, max: 60 }),
-    target: fc.array(fc.double({ min: 1e-6, max: 1e12, noNaN: true }), { minLength: 60, maxLength: 60 }),
+    // Any scale from 1e-6 to 1e12, each row within a factor of 2.5e5 of the others (a million-fold one is a slip: readHistory refuses it).
+    target: fc.tuple(fc.double({ min: 2e-3, max: 2e9, noNaN: true }), fc.array(fc.double({ min: 5e-4, max: 5e2, noNaN: true }), { minLength: 60, maxLength: 60 }))
+      .map(([scale, factors]) => factors.map((factor) => scale * factor)),
     spends: fc.array(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e9, noNaN: true })), { minLength: 60, maxLength: 60 }), { minLength: 4, maxLength: 4 }),
     price: fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 60, maxLength: 60 }),
     promo: fc.array(fc.constantFrom('none', 'Sale, 10%', '"bundle"', '__proto__', 'x\ny'), { minLength: 60, maxLength: 60 }),
@@ -717,6 +750,12 @@ describe('the reader’s remedies for the app’s column table (advice: "table")
       [messageOf(csvOf(rowsOf({ extra: { base: (i) => String(i) } }))),
         'column "base" would be a demand driver, but the fit\'s results already have a "base" for each period (date, actual, fitted, '
         + 'lower, upper, holdout, base, interaction); rename the column or leave it out (choose “Ignored” for column "base" in the table)'],
+      [messageOf(csvOf(rowsOf()), { target: 'TV' }),
+        'column "TV" as “Target”: column "TV" is channel "TV"\'s spend, and every channel of the model needs its spend column; '
+        + 'choose “Target” for another column in the table'],
+      [messageOf(csvOf(rowsOf()), { ignore: ['Search'] }),
+        'column "Search" as “Ignored”: column "Search" is channel "Search"\'s spend, and every channel of the model needs its spend column; '
+        + 'choose “Spend of Search” for column "Search" in the table, or take the channel out of the starting model'],
       [messageOf(csvOf(rowsOf({ extra: { country: () => 'UK' } }))),
         'column "country" has the same value ("UK") in every row, so it tells the fit nothing as a demand driver; '
         + 'leave it out (choose “Ignored” for column "country" in the table)'],
