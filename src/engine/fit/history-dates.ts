@@ -122,7 +122,7 @@ export function checkHistoryDates(dates: readonly HistoryDate[], periodsPerYear:
     throw new HistoryError(`row ${index + 2}, column ${quoted(column)}: ${message}`, index + 2, column);
   };
   if (dates.length === 0) return;
-  checkFrequency(dates, periodsPerYear);
+  checkFrequency(dates, periodsPerYear, column);
   if (frequency.months > 0 && dates[0].day > 28) {
     fail(0, `${frequency.name} dates fall on the same day of each month, and not every month has a day ${dates[0].day} `
       + `(${dates[0].text}); date each ${frequency.period} by its first day`);
@@ -169,7 +169,7 @@ function firstDescentBefore(dates: readonly HistoryDate[], from: number, expecte
 }
 
 /** Throws when the first two gaps agree on a frequency other than the model's. */
-function checkFrequency(dates: readonly HistoryDate[], periodsPerYear: PeriodsPerYear): void {
+function checkFrequency(dates: readonly HistoryDate[], periodsPerYear: PeriodsPerYear, column: string): void {
   if (dates.length < 2) return;
   const found = frequencyBetween(dates[0], dates[1]);
   const wanted = HISTORY_FREQUENCIES[periodsPerYear];
@@ -180,8 +180,9 @@ function checkFrequency(dates: readonly HistoryDate[], periodsPerYear: PeriodsPe
     ? `the history must be ${wanted.name} (${stepInWords(wanted)}): sum it by ${wanted.period}`
     : `fit it with a ${found} model (periodsPerYear ${match[0]}), or sum the history by ${wanted.period}`;
   throw new HistoryError(
-    `the history is ${found} (${dates[0].text} in row 2, ${dates[1].text} in row 3: ${daysApart(dates[0], dates[1])}) `
+    `the history is ${found} (column ${quoted(column)}: ${dates[0].text} in row 2, ${dates[1].text} in row 3: ${daysApart(dates[0], dates[1])}) `
     + `but the model has periodsPerYear ${periodsPerYear} (${wanted.name}); ${remedy}`,
+    null, column,
   );
 }
 

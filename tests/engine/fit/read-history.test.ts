@@ -387,19 +387,21 @@ describe('readHistory refuses bad input with one message naming the row and colu
 
   it.each([
     ['weekly history, monthly model', weeklyDates(30), monthly,
-      'the history is weekly (2024-01-01 in row 2, 2024-01-08 in row 3: 7 days apart) but the model has periodsPerYear 12 (monthly); '
+      'the history is weekly (column "date": 2024-01-01 in row 2, 2024-01-08 in row 3: 7 days apart) but the model has periodsPerYear 12 (monthly); '
       + 'fit it with a weekly model (periodsPerYear 52), or sum the history by month'],
     ['monthly history, weekly model', monthlyDates(30, 1), weekly,
-      'the history is monthly (2024-01-01 in row 2, 2024-02-01 in row 3: 31 days apart) but the model has periodsPerYear 52 (weekly); '
+      'the history is monthly (column "date": 2024-01-01 in row 2, 2024-02-01 in row 3: 31 days apart) but the model has periodsPerYear 52 (weekly); '
       + 'fit it with a monthly model (periodsPerYear 12), or sum the history by week'],
     ['quarterly history, monthly model', monthlyDates(12, 3), monthly,
-      'the history is quarterly (2024-01-01 in row 2, 2024-04-01 in row 3: 91 days apart) but the model has periodsPerYear 12 (monthly); '
+      'the history is quarterly (column "date": 2024-01-01 in row 2, 2024-04-01 in row 3: 91 days apart) but the model has periodsPerYear 12 (monthly); '
       + 'fit it with a quarterly model (periodsPerYear 4), or sum the history by month'],
     ['daily history, weekly model', Array.from({ length: 30 }, (_, i) => dayAfterNewYear(i)), weekly,
-      'the history is daily (2024-01-01 in row 2, 2024-01-02 in row 3: 1 day apart) but the model has periodsPerYear 52 (weekly); '
+      'the history is daily (column "date": 2024-01-01 in row 2, 2024-01-02 in row 3: 1 day apart) but the model has periodsPerYear 52 (weekly); '
       + 'the history must be weekly (7 days apart): sum it by week'],
   ])('a frequency that does not match the model: %s', (_, dates, model, message) => {
-    expect(errorReading(csvOf(rowsOf({ dates })), model).message).toBe(message);
+    const error = errorReading(csvOf(rowsOf({ dates })), model);
+    expect(error.message).toBe(message);
+    expect(error.column).toBe('date');
   });
 
   it('monthly dates on a day not every month has', () => {
