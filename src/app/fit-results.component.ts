@@ -82,7 +82,7 @@ export class FitResults extends LitElement {
     const periodsPerYear = model.periodsPerYear;
     return html`
       <section class="figures" aria-labelledby="fit-figures-heading">
-        <h3 id="fit-figures-heading">How well it fits</h3>
+        <h3 id="fit-figures-heading" tabindex="-1">How well it fits</h3>
         <p class="lead">Fitted <strong>${this.source}</strong> (${result.periods.length} ${formats.periodName}s) from “${this.start?.name ?? ''}”
           in ${durationWords(result.ms)}${Number.isFinite(this.ms) ? html` (${durationWords(this.ms)} on this page, with the worker’s start)` : nothing}.</p>
         <div class="wrap" tabindex="0" role="region" aria-label="Fit figures">
@@ -166,6 +166,12 @@ export class FitResults extends LitElement {
     if (curves.status === 'pending') return html`<p class="span status" role="status" data-curves-pending>Drawing each channel’s response curve with its band…</p>`;
     if (curves.status === 'failed') return html`<p class="span error" data-curves-failed>The response curves could not be drawn: ${curves.message}</p>`;
     return html`<response-curves-chart class="span" .formats=${formats} .curves=${curves.curves} .bands=${curves.bands}></response-curves-chart>`;
+  }
+
+  /** Moves the keyboard focus to "How well it fits" (the fit view does, when the fit the person waited for is done). */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#fit-figures-heading')?.focus();
   }
 
   /** The link to the warnings moves there within the shadow root (a fragment link cannot reach into it). */

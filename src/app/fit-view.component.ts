@@ -28,7 +28,13 @@ import {
  *
  * Nothing here changes the plan: a file that cannot be read, a column read wrongly or a failed
  * fit shows its message (the reader's, naming the row and column) and the last good table and
- * fit stay. Column names and cells appear in messages only as text.
+ * fit stay. While another fit runs, and after it is cancelled or fails, the last fit that finished
+ * stays on screen, usable, under a line that says it is the previous one. Column names and cells
+ * appear in messages only as text.
+ *
+ * The keyboard focus follows the steps: the example's table of columns once it is read, Cancel
+ * while a fit runs, the results' heading when the fit finishes, "Fit the model" after a cancel or
+ * a failure; a pressed button that goes away never leaves the focus on the page.
  *
  * @event fit-close - the person closed the view
  * @event fit-use - sent up from `fit-results`: `{ model }`, the fitted model to plan with
@@ -49,6 +55,8 @@ export class FitView extends LitElement {
   declare private dragging: boolean;
   declare private loading: boolean;
   private readonly fit = new FitController(this);
+  /** What had the focus in this view when an update began: a button the update removes or disables takes it away (see `updated`). */
+  private focusedBeforeUpdate: Element | null = null;
 
   constructor() {
     super();
@@ -67,6 +75,31 @@ export class FitView extends LitElement {
     // A new current model (an edit, an undo) is a new start when the view follows it; the reader
     // reads again only if its channels or granularity changed, not at every step of a slider.
     if (changed.has('model')) this.reading = followModel(this.reading, this.model);
+    this.focusedBeforeUpdate = this.shadowRoot?.activeElement ?? null;
+  }
+
+  override updated(): void {
+    const focused = this.focusedBeforeUpdate;
+    this.focusedBeforeUpdate = null;
+    if (focused === null || (focused.isConnected && !(focused instanceof HTMLButtonElement && focused.disabled))) return;
+    // The element went away (Fit the model gives way to Cancel and back, Fit at … granularity
+    // goes once used) and the focus fell to the page, unless the person has moved it since.
+    const active = this.shadowRoot?.activeElement ?? null;
+    if (active === null || active === focused) void this.focusNextStep(focused.matches('[data-cancel]'));
+  }
+
+  /** Puts the focus on what comes next: Cancel while a fit runs, the results when the fit waited for is done, else Fit the model. */
+  private async focusNextStep(afterCancel: boolean): Promise<void> {
+    const root = this.renderRoot;
+    const status = this.fit.state.status;
+    if (status === 'running') {
+      root.querySelector<HTMLElement>('[data-cancel]')?.focus();
+    } else if (status === 'done' && afterCancel) {
+      await root.querySelector('fit-results')?.focusHeading();
+    } else {
+      const fit = root.querySelector<HTMLButtonElement>('[data-fit]');
+      (fit !== null && !fit.disabled ? fit : root.querySelector<HTMLElement>('#columns-heading') ?? root.querySelector<HTMLElement>('#fit-heading'))?.focus();
+    }
   }
 
   override render() {
@@ -86,7 +119,7 @@ export class FitView extends LitElement {
           <input id="history-file" type="file" accept=".csv,text/csv,text/plain" @change=${this.onFileChosen}>
           <span class="hint">or drop it here</span>
         </div>
-        <button type="button" class="example" ?disabled=${this.loading} @click=${this.tryExample}>Try with example data</button>
+        <button type="button" class="example" aria-disabled=${this.loading ? 'true' : 'false'} @click=${this.tryExample}>Try with example data</button>
       </div>
       ${fileMessage === undefined ? nothing : html`<p class="error" role="alert" data-file-message>${fileMessage}</p>`}
       ${start === undefined ? nothing : html`<p class="start" data-start>Starting model: <strong>${start.name}</strong>
@@ -102,7 +135,7 @@ export class FitView extends LitElement {
     const { file, roles, problem, summary, choiceProblem, granularity } = this.reading;
     const choices = choiceOptions(start === undefined ? [] : channelList(modelChannels(start)).map((channel) => channel.name));
     return html`
-      <h3 id="columns-heading">Columns of ${file?.source}</h3>
+      <h3 id="columns-heading" tabindex="-1">Columns of ${file?.source}</h3>
       <div class="columns">
         <div class="wrap" tabindex="0" role="region" aria-labelledby="columns-heading">
           <table data-table="columns">
@@ -133,7 +166,7 @@ export class FitView extends LitElement {
       return html`<div class="run" data-fit-running>
         <progress max="1" .value=${state.fraction} aria-label="Fit progress"></progress>
         <span class="stage" aria-live="polite">${Math.round(state.fraction * 100)} % · ${state.stage}</span>
-        <button type="button" @click=${() => this.fit.cancel()}>Cancel</button>
+        <button type="button" data-cancel @click=${() => this.fit.cancel()}>Cancel</button>
         <p class="elapsed" data-elapsed>${describeFitProgress(performance.now() - state.startedAt, state.fraction)}</p>
       </div>`;
     }
@@ -146,11 +179,16 @@ export class FitView extends LitElement {
 
   private renderOutcome() {
     const state = this.fit.state;
-    if (state.status === 'cancelled') return html`<p class="status" role="status" data-fit-cancelled>Fit cancelled; nothing was changed.</p>`;
-    if (state.status === 'failed') return html`<p class="error" role="alert" data-fit-failed>The fit failed: ${problemText(state)}. Nothing was changed.</p>`;
-    if (state.status !== 'done') return nothing;
-    return html`<fit-results .result=${state.result} .start=${state.start} .source=${state.source} .target=${state.target} .ms=${state.ms} .curves=${state.curves}
-      .formats=${formatsFor(state.result.model)}></fit-results>`;
+    const completed = this.fit.completed;
+    return html`
+      ${state.status === 'cancelled' ? html`<p class="status" role="status" data-fit-cancelled>Fit cancelled; nothing was changed.</p>` : nothing}
+      ${state.status === 'failed' ? html`<p class="error" role="alert" data-fit-failed>The fit failed: ${problemText(state)}. Nothing was changed.</p>` : nothing}
+      ${completed === undefined ? nothing : html`
+        ${state.status === 'done' ? nothing : html`<p class="note" data-fit-previous>${state.status === 'running'
+          ? html`Until this fit finishes, the results below are <strong>the previous fit, of ${completed.source}</strong>.`
+          : html`The results below are <strong>the last fit that finished, of ${completed.source}</strong>.`}</p>`}
+        <fit-results .result=${completed.result} .start=${completed.start} .source=${completed.source} .target=${completed.target} .ms=${completed.ms}
+          .curves=${completed.curves} .formats=${formatsFor(completed.result.model)}></fit-results>`}`;
   }
 
   private onDragOver(event: DragEvent): void {
@@ -191,7 +229,10 @@ export class FitView extends LitElement {
     this.open(text, file.name, undefined);
   }
 
-  private async tryExample(): Promise<void> {
+  /** Loads the example; the button is aria-disabled rather than disabled meanwhile, so that it keeps the focus. */
+  private async tryExample(event: Event): Promise<void> {
+    if (this.loading) return;
+    const button = event.currentTarget as HTMLElement;
     this.loading = true;
     try {
       const example = await loadFitExample();
@@ -199,6 +240,9 @@ export class FitView extends LitElement {
         model: example.start,
         note: `The example comes with its own starting model, “${example.start.name}” (weekly, six channels), so the fit starts from it rather than from the current model. “Use the fitted model” then makes the fitted one current.`,
       });
+      await this.updateComplete;
+      // The table just read is the next thing to check; its heading names the file.
+      if (this.shadowRoot?.activeElement === button) this.renderRoot.querySelector<HTMLElement>('#columns-heading')?.focus();
     } catch (error) {
       this.reading = withFileMessage(this.reading, `The example could not be loaded: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`);
     } finally {

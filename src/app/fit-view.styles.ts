@@ -5,7 +5,7 @@ import { scrollCue } from '../charts/scroll-cue.styles.ts';
 export const fitPanelStyles = css`
   button { font: inherit; font-size: 0.88rem; padding: 6px 14px; min-height: 34px; border-radius: 4px; border: 1px solid var(--colour-control-border); background: var(--colour-surface); color: var(--colour-text); cursor: pointer; }
   button.primary { background: var(--colour-brand); border-color: var(--colour-brand); color: var(--colour-on-dark); font-weight: 600; }
-  button:disabled { cursor: not-allowed; background: var(--colour-surface-disabled); border-color: var(--colour-rule-strong); color: var(--colour-text-disabled); }
+  button:disabled, button[aria-disabled='true'] { cursor: not-allowed; background: var(--colour-surface-disabled); border-color: var(--colour-rule-strong); color: var(--colour-text-disabled); }
   select { font: inherit; font-size: 0.86rem; max-width: 100%; padding: var(--field-padding); border: 1px solid var(--field-border); border-radius: var(--field-radius); background: var(--field-background); color: var(--field-text); }
   select:focus-visible, input:focus-visible, button:focus-visible, [tabindex]:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
   h3 { font-size: 0.95rem; margin: 16px 0 6px; }

@@ -13,7 +13,8 @@ import { appRendered, launchChromium } from './browser.ts';
 // Undo takes it back; a history with a gap names the row and column and changes nothing; a file
 // over 10 MB is refused unread; a weekly history for a monthly model offers the history's
 // granularity; columns named otherwise are matched with the selects; a file can be dropped on
-// the view; Cancel stops a fit.
+// the view; Cancel stops a fit; a re-fit that runs, is cancelled or fails leaves the last fit on
+// screen and usable; the keyboard focus follows each step and never falls to the page.
 
 const exampleText = readFileSync(new URL('../../models/examples/consumer-history.csv', import.meta.url), 'utf8');
 const exampleStart = parseModel(JSON.parse(readFileSync(new URL('../../models/examples/consumer-weekly.json', import.meta.url), 'utf8')));
@@ -65,6 +66,27 @@ const drawn = (tag: string) => page.evaluate((name) => {
   const chart = results.shadowRoot!.querySelector(name);
   return (chart?.shadowRoot?.querySelectorAll('svg path, svg circle, svg rect').length ?? 0) > 10;
 }, tag);
+
+/**
+ * The element the keyboard focus is on, through every shadow root (document.activeElement stops
+ * at the first shadow host): its tag, id and text, or BODY when the focus has fallen to the page.
+ */
+const deepActive = () => page.evaluate(() => {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return { tag: element?.tagName ?? 'NONE', id: element?.id ?? '', text: element?.textContent?.trim() ?? '' };
+});
+
+/**
+ * Serves the fit's worker script as `source` instead of the real one for the rest of the test: a
+ * worker that never answers is a fit that takes as long as the test wants, one that answers with
+ * an error is a fit that fails, without waiting seconds for either.
+ */
+async function stubFitWorker(source: string): Promise<void> {
+  await page.route('**/fit.worker*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: source }));
+}
+const STALLED_FIT = 'self.onmessage = () => {};';
+const FAILING_FIT = `self.onmessage = () => self.postMessage({ type: 'error', message: 'the search did not converge', row: null, column: null });`;
 
 /** A monthly history for the consumer brand by channel preset: two years from 2023-01-01, one month left out after `gapAfter` rows. */
 function monthlyHistory(gapAfter: number): string {
@@ -252,5 +274,62 @@ describe('Fit to your data', () => {
     expect(await page.locator('fit-results').count()).toBe(0);
     expect(await view().locator('progress').count()).toBe(0);
     expect(await modelName()).toBe(defaultName);
+  });
+
+  it('a re-fit that runs, is cancelled or fails keeps the last fit on screen, marked as the previous one, and Use the fitted model still works', async () => {
+    const expected = fitHistory(readHistory(exampleText, exampleStart), exampleStart, { source: 'consumer-history.csv' });
+    await openFitView();
+    await view().getByRole('button', { name: 'Try with example data' }).click();
+    await view().getByRole('button', { name: 'Fit the model' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('fit-results [data-use-fitted]').waitFor({ timeout: 60_000 });
+    // The fit the person waited for takes the focus from Cancel to its results' heading.
+    await expect.poll(deepActive).toEqual({ tag: 'H3', id: 'fit-figures-heading', text: 'How well it fits' });
+    await page.locator('fit-results response-curves-chart').waitFor({ timeout: 60_000 });
+    const figures = await figureCells('train');
+    const previous = view().locator('[data-fit-previous]');
+    expect(await previous.count()).toBe(0);
+
+    // A second fit that is still running: the first one's figures, charts and button stay, under a line saying whose they are.
+    await stubFitWorker(STALLED_FIT);
+    await view().getByRole('button', { name: 'Fit the model' }).click();
+    await view().locator('[data-fit-running]').waitFor();
+    expect(await previous.textContent()).toBe('Until this fit finishes, the results below are the previous fit, of consumer-history.csv.');
+    expect(await figureCells('train')).toEqual(figures);
+    expect(await page.locator('fit-results [data-use-fitted]').isVisible()).toBe(true);
+
+    // Cancelled: the same, and nothing else changed.
+    await view().getByRole('button', { name: 'Cancel' }).click();
+    expect(await view().locator('[data-fit-cancelled]').textContent()).toBe('Fit cancelled; nothing was changed.');
+    expect(await previous.textContent()).toBe('The results below are the last fit that finished, of consumer-history.csv.');
+    expect(await figureCells('train')).toEqual(figures);
+    for (const chart of ['fit-over-time-chart', 'fit-decomposition-chart', 'fit-parameters-chart', 'response-curves-chart']) expect(await drawn(chart), chart).toBe(true);
+
+    // A re-fit that fails says so and keeps the last fit too.
+    await stubFitWorker(FAILING_FIT);
+    await view().getByRole('button', { name: 'Fit the model' }).click();
+    expect(await view().locator('[data-fit-failed]').textContent()).toBe('The fit failed: The search did not converge. Nothing was changed.');
+    expect(await figureCells('train')).toEqual(figures);
+    expect(await previous.count()).toBe(1);
+
+    await page.locator('fit-results').getByRole('button', { name: 'Use the fitted model' }).click();
+    await expect.poll(modelName).toBe(expected.model.name);
+  });
+
+  it('the keyboard focus goes from Try with example data to the columns, from Fit the model to Cancel and back, never to the page', async () => {
+    await openFitView();
+    await view().getByRole('button', { name: 'Try with example data' }).focus();
+    await page.keyboard.press('Enter');
+    await view().locator('[data-read-ok]').waitFor();
+    // To the table of columns just read, whose heading names the file.
+    await expect.poll(deepActive).toEqual({ tag: 'H3', id: 'columns-heading', text: 'Columns of consumer-history.csv' });
+
+    await stubFitWorker(STALLED_FIT);
+    await view().getByRole('button', { name: 'Fit the model' }).focus();
+    await page.keyboard.press(' ');
+    await expect.poll(deepActive).toMatchObject({ tag: 'BUTTON', text: 'Cancel' });
+    await page.keyboard.press('Enter');
+    await view().locator('[data-fit-cancelled]').waitFor();
+    await expect.poll(deepActive).toMatchObject({ tag: 'BUTTON', text: 'Fit the model' });
   });
 });
