@@ -1,6 +1,7 @@
 import { type Model, channelList, modelChannels } from '../engine/index.ts';
 import { type ColumnRole, HistoryError, type HistoryOptions } from '../engine/fit/history-table.ts';
 import type { PeriodsPerYear } from '../engine/model/model.ts';
+import { quoted } from '../engine/fit/history-cells.ts';
 import { HISTORY_FREQUENCIES, MAX_HISTORY_BYTES, historyColumns, readHistory } from '../engine/fit/read-history.ts';
 import { type ColumnChoice, historyOptionsFor, withChoice } from './fit-columns.ts';
 import { modelAtGranularity } from './fit-start.ts';
@@ -191,7 +192,8 @@ function otherGranularity(text: string, model: Model, options: HistoryOptions): 
 /** A reader's message with its row and column up front when the message does not already name them. */
 export function problemText(problem: ReadProblem): string {
   const place = [problem.row === null ? '' : `row ${problem.row}`, problem.column === null ? '' : `column “${problem.column}”`].filter(Boolean).join(', ');
-  if (place === '' || problem.message.startsWith('row ')) return capitalise(problem.message);
+  const named = problem.message.startsWith('row ') || (problem.column !== null && problem.message.includes(`column ${quoted(problem.column)}`));
+  if (place === '' || named) return capitalise(problem.message);
   return `${capitalise(place)}: ${problem.message}`;
 }
 

@@ -131,5 +131,8 @@ describe('the history on screen', () => {
     expect(problemText({ message: 'spend must be a number', row: 3, column: 'TV' })).toBe('Row 3, column “TV”: spend must be a number');
     expect(problemText({ message: 'the file is empty', row: null, column: null })).toBe('The file is empty');
     expect(problemText({ message: 'no column', row: null, column: 'x<b>' })).toBe('Column “x<b>”: no column');
+    // A message that names its column already is not given it twice.
+    expect(problemText({ message: 'the history is weekly (column "date": 2024-01-01 in row 2, …)', row: null, column: 'date' }))
+      .toBe('The history is weekly (column "date": 2024-01-01 in row 2, …)');
   });
 });

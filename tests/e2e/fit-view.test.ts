@@ -193,7 +193,7 @@ describe('Fit to your data', () => {
     await openFitView();
     await chooseFile('consumer-history.csv', exampleText);
     await view().locator('[data-read-problem]').waitFor();
-    expect(await view().locator('[data-read-problem]').textContent()).toContain('The history is weekly (2023-01-02 in row 2, 2023-01-09 in row 3: 7 days apart) but the model has periodsPerYear 12 (monthly)');
+    expect(await view().locator('[data-read-problem]').textContent()).toContain('The history is weekly (column "date": 2023-01-02 in row 2, 2023-01-09 in row 3: 7 days apart) but the model has periodsPerYear 12 (monthly)');
     await view().getByRole('button', { name: 'Fit at weekly granularity' }).click();
     await view().locator('[data-read-ok]').waitFor();
     expect(await view().locator('[data-start-note]').textContent()).toContain(`Fitting at weekly granularity, as the history is: the starting model is “${channelsName}” with 52 periods a year`);
