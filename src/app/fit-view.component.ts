@@ -180,13 +180,19 @@ export class FitView extends LitElement {
   private renderOutcome() {
     const state = this.fit.state;
     const completed = this.fit.completed;
+    // The results on screen may be of another file, or of the starting model before later edits
+    // (Use the fitted model plans with that one): say so whenever they are not of what is open now.
+    const otherFile = completed !== undefined && completed.source !== this.reading.file?.source;
+    const otherStart = completed !== undefined && completed.start !== this.startModel;
+    const current = state.status === 'done' && !otherFile && !otherStart;
     return html`
       ${state.status === 'cancelled' ? html`<p class="status" role="status" data-fit-cancelled>Fit cancelled; nothing was changed.</p>` : nothing}
       ${state.status === 'failed' ? html`<p class="error" role="alert" data-fit-failed>The fit failed: ${problemText(state)}. Nothing was changed.</p>` : nothing}
       ${completed === undefined ? nothing : html`
-        ${state.status === 'done' ? nothing : html`<p class="note" data-fit-previous>${state.status === 'running'
+        ${current ? nothing : html`<p class="note" data-fit-previous>${state.status === 'running'
           ? html`Until this fit finishes, the results below are <strong>the previous fit, of ${completed.source}</strong>.`
-          : html`The results below are <strong>the last fit that finished, of ${completed.source}</strong>.`}</p>`}
+          : html`The results below are <strong>the last fit that finished, of ${completed.source}</strong>${otherStart
+            ? ', from the starting model as it was then; fit again to fit the one above' : ''}.`}</p>`}
         <fit-results .result=${completed.result} .start=${completed.start} .source=${completed.source} .target=${completed.target} .ms=${completed.ms}
           .curves=${completed.curves} .formats=${formatsFor(completed.result.model)}></fit-results>`}`;
   }

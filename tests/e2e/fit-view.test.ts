@@ -316,6 +316,19 @@ describe('Fit to your data', () => {
     await expect.poll(modelName).toBe(expected.model.name);
   });
 
+  it('results of another file than the one open are marked as the last fit, with their file', async () => {
+    await openFitView();
+    await view().getByRole('button', { name: 'Try with example data' }).click();
+    await view().getByRole('button', { name: 'Fit the model' }).click();
+    await page.locator('fit-results [data-use-fitted]').waitFor({ timeout: 60_000 });
+    const previous = view().locator('[data-fit-previous]');
+    expect(await previous.count()).toBe(0);
+    await chooseFile('other-history.csv', exampleText);
+    // The example came with its own start; the new file is read against the current model, so that differs too.
+    await expect.poll(() => previous.textContent()).toBe('The results below are the last fit that finished, of consumer-history.csv, '
+      + 'from the starting model as it was then; fit again to fit the one above.');
+  });
+
   it('the keyboard focus goes from Try with example data to the columns, from Fit the model to Cancel and back, never to the page', async () => {
     await openFitView();
     await view().getByRole('button', { name: 'Try with example data' }).focus();

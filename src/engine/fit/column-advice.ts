@@ -52,7 +52,7 @@ const TABLE: AdvicePhrases = {
   mapEntry: (column, channel) => `column ${quoted(column)} as “Spend of ${channel}”`,
   ignoreEntry: (column) => `column ${quoted(column)} as “Ignored”`,
   targetEntry: (column) => `column ${quoted(column)} as “Target”`,
-  keep: (column, channel) => `choose “Spend of ${channel}” for column ${quoted(column)} in the table`,
+  keep: (_, channel) => `choose “Spend of ${channel}” for it in the table`,
   leftOut: 'ignored',
   undoMap: (column, named) => `choose “Spend of ${named}” for column ${quoted(column)} again`,
   // The app estimates what has a range in the starting model, and edits no ranges: the file does.

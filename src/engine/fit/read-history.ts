@@ -43,7 +43,7 @@ function checkTargetSpread(target: Float64Array, column: string, cells: readonly
   const place = { row: index + 2, column };
   const way = target[index] > middle ? 'above' : 'below';
   throw new HistoryError(`${cellPlace(place)}: ${quoted(cells[index])} is over a million times ${way} the column's median (${format(',.6~r')(middle)}); `
-    + 'check the cell for a slip, or leave the period out of the history', place.row, place.column);
+    + 'check the cell for a slip (only a period at the start or end can be left out: the dates must run without a gap)', place.row, place.column);
 }
 
 /**

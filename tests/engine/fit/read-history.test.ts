@@ -298,7 +298,7 @@ describe('readHistory refuses bad input with one message naming the row and colu
   it('a target a million times off the column\'s median (a slip), either way, with the median to compare', () => {
     const median = d3median(readHistory(csvOf(good), weekly).target)!;
     const below = errorReading(withCell(good, 20, 'revenue', '1e-300'));
-    expect(below.message).toMatch(/^row 20, column "revenue": "1e-300" is over a million times below the column's median \([\d,.]+\); check the cell/);
+    expect(below.message).toMatch(/^row 20, column "revenue": "1e-300" is over a million times below the column's median \([\d,.]+\); check the cell for a slip \(only a period at the start or end can be left out: the dates must run without a gap\)$/);
     expect([below.row, below.column]).toEqual([20, 'revenue']);
     expect(errorReading(withCell(good, 8, 'revenue', String(median * 1.01e6))).message).toContain('row 8, column "revenue"');
     expect(errorReading(withCell(good, 8, 'revenue', String(median * 1.01e6))).message).toContain('above the column\'s median');
@@ -757,7 +757,7 @@ describe('the reader’s remedies for the app’s column table (advice: "table")
         + 'choose “Target” for another column in the table'],
       [messageOf(csvOf(rowsOf()), { ignore: ['Search'] }),
         'column "Search" as “Ignored”: column "Search" is channel "Search"\'s spend, and every channel of the model needs its spend column; '
-        + 'choose “Spend of Search” for column "Search" in the table, or take the channel out of the starting model'],
+        + 'choose “Spend of Search” for it in the table, or take the channel out of the starting model'],
       [messageOf(csvOf(rowsOf({ extra: { country: () => 'UK' } }))),
         'column "country" has the same value ("UK") in every row, so it tells the fit nothing as a demand driver; '
         + 'leave it out (choose “Ignored” for column "country" in the table)'],
