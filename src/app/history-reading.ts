@@ -169,11 +169,17 @@ function checked(reading: HistoryReading, model: Model): HistoryReading {
     const problem = error instanceof HistoryError
       ? { message: error.message, row: error.row, column: error.column }
       : { message: messageOf(error), row: null, column: null };
-    return { ...next, problem, summary: '', granularity: otherGranularity(text, model, reading.options) };
+    // Another granularity can help only when the dates are what failed against this one.
+    const granularity = error instanceof HistoryError && error.ofGranularity ? otherGranularity(text, model, reading.options) : undefined;
+    return { ...next, problem, summary: '', granularity };
   }
 }
 
-/** The granularity the history reads at, when it is not the starting model's, with the model converted to it. */
+/**
+ * The granularity the history's dates fit, when it is not the starting model's, with the model
+ * converted to it: one at which the history reads, or fails only on something else (a cell), which
+ * the person then sees at that granularity.
+ */
 function otherGranularity(text: string, model: Model, options: HistoryOptions): HistoryReading['granularity'] {
   for (const periodsPerYear of GRANULARITIES) {
     if (periodsPerYear === model.periodsPerYear) continue;
@@ -182,7 +188,8 @@ function otherGranularity(text: string, model: Model, options: HistoryOptions): 
     try {
       readHistory(text, converted, options);
       return { periodsPerYear, model: converted };
-    } catch {
+    } catch (error) {
+      if (error instanceof HistoryError && !error.ofGranularity) return { periodsPerYear, model: converted };
       // Not this one either.
     }
   }

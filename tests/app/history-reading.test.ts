@@ -64,6 +64,20 @@ describe('the history on screen', () => {
       .toBe('24 monthly rows, 2023-01-01 to 2024-12-01, 6 channels and 1 driver');
   });
 
+  it('a weekly history for a monthly model with a slip in a cell still offers the weekly granularity, which then shows the slip', () => {
+    const lines = exampleText.trim().split('\n');
+    const revenue = lines[0].split(',').indexOf('revenue');
+    const cells = lines[9].split(',');
+    cells[revenue] = '1e-300';
+    lines[9] = cells.join(',');
+    const reading = openHistory(NO_HISTORY, lines.join('\n'), 'slip.csv', undefined, structuredClone(monthlyChannels));
+    expect(reading.problem?.message).toMatch(/^the history is weekly/);
+    expect(reading.granularity?.periodsPerYear).toBe(52);
+    const weekly = useHistoryGranularity(reading, monthlyChannels);
+    expect(weekly.problem).toMatchObject({ row: 10, column: 'revenue' });
+    expect(weekly.problem?.message).toContain('"1e-300" is over a million times below');
+  });
+
   it('a weekly history for a monthly model offers the weekly granularity, for the fit only', () => {
     const current = structuredClone(monthlyChannels);
     const reading = openHistory(NO_HISTORY, exampleText, 'consumer-history.csv', undefined, current);

@@ -85,6 +85,8 @@ export function fitHistory(history: HistoryTable, start: Model, options: FitOpti
     start, history, settings, unknowns: settings.length + terms.filter((term) => term.kind === 'scale' || term.kind === 'growth').length, fittedRows: periods - holdout, settingSds: settings.map((_, index) => sds[index]),
     train, holdout: held, seasonalityEstimated, converged: trainMode.converged && mode.converged,
     brandGrowthCorrelation: brandGrowthCorrelation(settings, terms, mode), advice: options.advice,
+    ...(options.holdout === undefined && holdout < DEFAULT_HOLDOUT[history.periodsPerYear]
+      ? { shortenedHoldout: { periods: holdout, usual: DEFAULT_HOLDOUT[history.periodsPerYear] } } : {}),
   });
   options.onProgress?.(1, 'Done');
   return {

@@ -70,7 +70,7 @@ export interface FitDriver {
 }
 
 export interface FitWarning {
-  code: 'few-rows' | 'collinear' | 'spend-beyond-history' | 'wide-interval' | 'holdout-error' | 'brand-long-run' | 'no-seasonality' | 'not-converged' | 'unseen-driver-value' | 'driver-like-target';
+  code: 'few-rows' | 'collinear' | 'spend-beyond-history' | 'wide-interval' | 'holdout-error' | 'brand-long-run' | 'no-seasonality' | 'not-converged' | 'unseen-driver-value' | 'driver-like-target' | 'short-holdout';
   message: string;
 }
 

@@ -4,6 +4,7 @@ import type { Model } from '../model/model.ts';
 import { channelSpend } from '../sim/plan-spend.ts';
 import type { FitMetrics, FitWarning } from './fit-result.ts';
 import type { FittedSetting } from './fit-settings.ts';
+import { HISTORY_FREQUENCIES } from './history-dates.ts';
 import type { ColumnAdvice, HistoryTable } from './history-table.ts';
 import { fitParameterLabel } from './fit-parameter-label.ts';
 
@@ -38,6 +39,8 @@ export interface WarningInputs {
   brandGrowthCorrelation: number | null;
   /** Who reads the warnings (column-advice.ts); the command by default. */
   advice?: ColumnAdvice;
+  /** Set when no holdout was asked for and the history could not spare the usual one (`defaultHoldout`): the periods held out and the usual number. */
+  shortenedHoldout?: { periods: number; usual: number };
 }
 
 /** The warnings of a fit (docs/calibration.md, "Warnings"), each a sentence a planner can act on. */
@@ -126,6 +129,16 @@ export function fitWarnings(inputs: WarningInputs): FitWarning[] {
   }
   if (!inputs.seasonalityEstimated) {
     warnings.push({ code: 'no-seasonality', message: 'Seasonality is estimated only from at least two years of history; the starting model\'s seasonality is kept as it was.' });
+  }
+  if (inputs.shortenedHoldout !== undefined) {
+    const { periods, usual } = inputs.shortenedHoldout;
+    const frequency = HISTORY_FREQUENCIES[history.periodsPerYear];
+    const kept = periods === 0 ? 'none could be held out, so the fit is checked only on the periods it was fitted to'
+      : `only the last ${periods} could be held out, so the holdout error rests on few periods`;
+    warnings.push({
+      code: 'short-holdout',
+      message: `${rows} ${frequency.period}s of history leave too few to hold out the usual ${usual} (at least ${frequency.minimumRows} must be left to fit): ${kept}. A longer history checks the fit better.`,
+    });
   }
   if (!inputs.converged) {
     warnings.push({ code: 'not-converged', message: 'The search for the best fit stopped before it settled; the figures are close to, not at, the best fit.' });

@@ -119,7 +119,7 @@ function frequencyBetween(from: HistoryDate, to: HistoryDate): string | undefine
 export function checkHistoryDates(dates: readonly HistoryDate[], periodsPerYear: PeriodsPerYear, column: string): void {
   const frequency = HISTORY_FREQUENCIES[periodsPerYear];
   const fail = (index: number, message: string): never => {
-    throw new HistoryError(`row ${index + 2}, column ${quoted(column)}: ${message}`, index + 2, column);
+    throw new HistoryError(`row ${index + 2}, column ${quoted(column)}: ${message}`, index + 2, column, true);
   };
   if (dates.length === 0) return;
   checkFrequency(dates, periodsPerYear, column);
@@ -182,7 +182,7 @@ function checkFrequency(dates: readonly HistoryDate[], periodsPerYear: PeriodsPe
   throw new HistoryError(
     `the history is ${found} (column ${quoted(column)}: ${dates[0].text} in row 2, ${dates[1].text} in row 3: ${daysApart(dates[0], dates[1])}) `
     + `but the model has periodsPerYear ${periodsPerYear} (${wanted.name}); ${remedy}`,
-    null, column,
+    null, column, true,
   );
 }
 

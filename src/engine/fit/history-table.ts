@@ -75,10 +75,12 @@ export type ColumnRole =
 
 /**
  * A problem with a history file: the message names the row (1-based data row, as a spreadsheet
- * shows it: the header is row 1) and the column where there is one.
+ * shows it: the header is row 1) and the column where there is one. `ofGranularity`: the problem
+ * is with the dates against the model's granularity (their step, their sequence, their number),
+ * so the history may read at another one (the app offers it).
  */
 export class HistoryError extends Error {
-  constructor(message: string, readonly row: number | null = null, readonly column: string | null = null) {
+  constructor(message: string, readonly row: number | null = null, readonly column: string | null = null, readonly ofGranularity = false) {
     super(message);
     this.name = 'HistoryError';
   }

@@ -119,5 +119,5 @@ function checkRowCount(count: number, periodsPerYear: Model['periodsPerYear']): 
   const frequency = HISTORY_FREQUENCIES[periodsPerYear];
   if (count >= frequency.minimumRows) return;
   const has = count === 0 ? 'the file has a header but no rows' : `the history has ${count} row${count === 1 ? '' : 's'}`;
-  throw new HistoryError(`${has}; a ${frequency.name} fit needs at least ${frequency.minimumRows} (${frequency.minimumSpan})`);
+  throw new HistoryError(`${has}; a ${frequency.name} fit needs at least ${frequency.minimumRows} (${frequency.minimumSpan})`, null, null, true);
 }

@@ -236,6 +236,9 @@ describe('defaultHoldout: a quarter of a year, leaving at least the rows a histo
     const result = fitHistory(short, start, { starts: 1 });
     expect(result.fit.holdout?.periods).toBe(4);
     expect(result.periods.filter((period) => period.holdout)).toHaveLength(4);
+    expect(result.warnings.find((warning) => warning.code === 'short-holdout')?.message).toContain('30 weeks of history');
+    // Asked for, a short holdout is the person's choice: no warning.
+    expect(fitHistory(short, start, { starts: 1, holdout: 4 }).warnings.map((warning) => warning.code)).not.toContain('short-holdout');
   });
 });
 

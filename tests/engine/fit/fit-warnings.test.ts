@@ -100,5 +100,11 @@ describe('fitWarnings', () => {
 
   it('says when seasonality was not estimated and when the search did not settle', () => {
     expect(codes({ seasonalityEstimated: false, converged: false })).toEqual(expect.arrayContaining(['no-seasonality', 'not-converged']));
+    // A holdout cut short for a short history says how short, and what it means; none when not cut.
+    expect(codes()).not.toContain('short-holdout');
+    const short = (periods: number) => fitWarnings(inputs({ shortenedHoldout: { periods, usual: 13 } })).find((item) => item.code === 'short-holdout')!.message;
+    expect(short(4)).toBe(`${history.dates.length} weeks of history leave too few to hold out the usual 13 (at least 26 must be left to fit): `
+      + 'only the last 4 could be held out, so the holdout error rests on few periods. A longer history checks the fit better.');
+    expect(short(0)).toContain('none could be held out, so the fit is checked only on the periods it was fitted to');
   });
 });

@@ -264,6 +264,7 @@ describe('readHistory refuses bad input with one message naming the row and colu
     expect(error.message).toBe('row 7, column "TV": spend must be a number ≥ 0, got "12,5O0"; '
       + 'write numbers without thousands separators and with a decimal point (12500.5)');
     expect([error.row, error.column]).toEqual([7, 'TV']);
+    expect(error.ofGranularity).toBe(false);
     expect(errorReading(withCell(good, 4, 'Social', 'n/a')).message).toBe('row 4, column "Social": spend must be a number ≥ 0, got "n/a"');
     expect(errorReading(withCell(good, 4, 'Social', '1e999')).message).toBe('row 4, column "Social": spend must be a number ≥ 0, got "1e999"');
     expect(errorReading(withCell(good, 4, 'Social', '0x10')).message).toContain('got "0x10"');
@@ -402,6 +403,8 @@ describe('readHistory refuses bad input with one message naming the row and colu
     const error = errorReading(csvOf(rowsOf({ dates })), model);
     expect(error.message).toBe(message);
     expect(error.column).toBe('date');
+    // A problem of the dates against this granularity: the history may read at another.
+    expect(error.ofGranularity).toBe(true);
   });
 
   it('monthly dates on a day not every month has', () => {
