@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Model, PeriodsPerYear } from '../../src/engine/model/model.ts';
+import { modelChannels } from '../../src/engine/model/model-channels.ts';
 import { parseModel } from '../../src/engine/model/parse-model.ts';
 
 /**
@@ -211,6 +212,15 @@ export function channelModel(shape: ChannelModelShape = { upstream: { min: 0, ma
         });
       });
     });
+}
+
+/**
+ * Whether every channel of the model spent something before the plan: a history of 0 puts Hill's
+ * kink at the first periods, where central differences (the oracle of the derivative tests) fail.
+ */
+export function spentBefore(model: Model): boolean {
+  const channels = modelChannels(model);
+  return [...channels.upstream, ...channels.downstream].every((channel) => channel.historyPerMonth > 100);
 }
 
 /** Rows of strictly positive spend (away from Hill's kink at 0), one per channel, from a seed. */

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/engine/model/model.ts';
-import { modelChannels } from '../../src/engine/model/model-channels.ts';
 import { parseModel } from '../../src/engine/model/parse-model.ts';
 import { type CompiledModel, compileModel } from '../../src/engine/sim/compile-model.ts';
 import { hill } from '../../src/engine/sim/hill.ts';
 import { type ConstantsAdjoint, type RunSeeds, createConstantsAdjoint, runAdjoint } from '../../src/engine/sim/run-adjoint.ts';
 import { channelSpendBuffers, createRunTape, createRunTrace, runModel } from '../../src/engine/sim/run-model.ts';
-import { channelForm, channelModel, positiveRows } from './objective-gradient-models.ts';
+import { channelForm, channelModel, positiveRows, spentBefore } from './objective-gradient-models.ts';
 
 /**
  * runAdjoint against central differences of J taken by changing one constant of the
@@ -146,12 +145,6 @@ function worstError(compiled: CompiledModel, plan: Float64Array[], length: numbe
 function uniforms(seed: number) {
   let state = Math.max(1, Math.floor(seed) % 2147483647);
   return () => { state = (state * 16807) % 2147483647; return state / 2147483647; };
-}
-
-/** A model all of whose channels spent something before the plan (a history of 0 puts Hill's kink at the first periods). */
-function spentBefore(model: Model): boolean {
-  const channels = modelChannels(model);
-  return [...channels.upstream, ...channels.downstream].every((channel) => channel.historyPerMonth > 100);
 }
 
 describe('runAdjoint', () => {

@@ -7,7 +7,7 @@ import { createRecompiler } from '../../src/engine/sim/recompile.ts';
 import { type RunSeeds, createConstantsAdjoint, runAdjoint } from '../../src/engine/sim/run-adjoint.ts';
 import { channelSpendBuffers, createRunTape, createRunTrace, runModel } from '../../src/engine/sim/run-model.ts';
 import { createSettingDerivatives } from '../../src/engine/sim/setting-derivatives.ts';
-import { channelForm, channelModel, pinnedTwoLever, positiveRows } from './objective-gradient-models.ts';
+import { channelForm, channelModel, pinnedTwoLever, positiveRows, spentBefore } from './objective-gradient-models.ts';
 
 /**
  * createSettingDerivatives(…).fromConstants against central differences of J taken through the
@@ -138,12 +138,6 @@ function planAndSeeds(model: Model, seed: number, withEquity = true) {
     equity: withEquity ? Float64Array.from({ length }, () => revenueScale * (2 * next() - 1)) : undefined,
   };
   return { plan, length, seeds };
-}
-
-/** A model all of whose channels spent something before the plan (at a history of 0, −step would put the run on Hill's kink). */
-function spentBefore(model: Model): boolean {
-  const channels = modelChannels(model);
-  return [...channels.upstream, ...channels.downstream].every((channel) => channel.historyPerMonth > 100);
 }
 
 describe('createSettingDerivatives', () => {
