@@ -88,13 +88,16 @@ export class FitView extends LitElement {
     if (active === null || active === focused) void this.focusNextStep(focused.matches('[data-cancel]'));
   }
 
-  /** Puts the focus on what comes next: Cancel while a fit runs, the results when the fit waited for is done, else Fit the model. */
-  private async focusNextStep(afterCancel: boolean): Promise<void> {
+  /**
+   * Puts the focus on what comes next: Cancel while a fit runs, the results when the fit waited
+   * for is done (its Cancel button, which had the focus, went away), else Fit the model.
+   */
+  private async focusNextStep(cancelButtonWentAway: boolean): Promise<void> {
     const root = this.renderRoot;
     const status = this.fit.state.status;
     if (status === 'running') {
       root.querySelector<HTMLElement>('[data-cancel]')?.focus();
-    } else if (status === 'done' && afterCancel) {
+    } else if (status === 'done' && cancelButtonWentAway) {
       await root.querySelector('fit-results')?.focusHeading();
     } else {
       const fit = root.querySelector<HTMLButtonElement>('[data-fit]');
